@@ -1,0 +1,34 @@
+# Telaah: the two commands a newcomer needs.
+#   make run   install missing packages, build, open the GUI on the sample project
+#   make test  same set-up, then every test suite (ctest)
+BUILD ?= build
+JOBS  ?= $(shell nproc)
+CMAKE_ARGS ?=
+ifeq ($(CI),true)
+  CMAKE_ARGS += -DTELAAH_WERROR=ON
+endif
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+
+.PHONY: all deps configure build run test bench fuzz sanitize clean
+all: build
+
+deps:
+	@bash scripts/install-deps
+
+configure: deps
+	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+run: build
+	@bash scripts/run-gui $(BUILD)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 1200
+
+bench: build
+	@bash scripts/run-bench $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,41 @@
+// The command-line interface: one binary `telaah`, one file per subcommand
+// (or per small family of them), registered at static-initialisation time.
+// Exit status: 0 ok, 1 user error (nothing changed), 2 internal error.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "store/project.h"
+
+namespace telaah::cli {
+
+struct Context {
+  bool json = false;  // --json: machine-readable output on stdout
+};
+
+using Setup = std::function<void(CLI::App& root, Context& ctx)>;
+
+// Registers a subcommand; `order` sorts the --help listing.
+struct Registrar {
+  Registrar(int order, Setup setup);
+};
+
+int run(int argc, char** argv);
+
+// Opens a project for a command; errors become one-line messages upstream.
+std::unique_ptr<store::Project> open_project(const std::string& path, const std::string& coder = "");
+
+// Output helpers.
+void print_json(const nlohmann::json& j);
+nlohmann::json to_json(const store::Document& d);
+nlohmann::json to_json(const store::Coding& c, const store::Project& p);
+
+// A numeric option or an error naming it.
+int64_t parse_int(const std::string& what, const std::string& value);
+
+}  // namespace telaah::cli

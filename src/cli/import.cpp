@@ -1,0 +1,86 @@
+// telaah import: files, folders or a manifest, all-or-nothing per batch.
+#include <iostream>
+
+#include "cli/cli.h"
+#include "ingest/batch.h"
+
+namespace telaah::cli {
+namespace {
+
+struct Args {
+  std::string project, type, lang, date, title, author, manifest, encoding, format;
+  std::vector<std::string> files, attrs;
+  bool keep_going = false, allow_duplicates = false, quiet = false;
+  uint64_t max_mb = 256;
+};
+
+Registrar reg(20, [](CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("import", "Import documents (txt, md, html, docx, odt, pdf; files or folders)");
+  cmd->add_option("project", a->project, "the project file")->required();
+  cmd->add_option("files", a->files, "files or folders to import");
+  cmd->add_option("--type", a->type, "source type: interview, news, official, or one the project defines");
+  cmd->add_option("--lang", a->lang, "language code (id, en, ...)");
+  cmd->add_option("--date", a->date, "date YYYY-MM-DD");
+  cmd->add_option("--title", a->title, "title (single file only)");
+  cmd->add_option("--author", a->author, "author or outlet");
+  cmd->add_option("--attr", a->attrs, "attribute name=value (repeatable)");
+  cmd->add_option("--manifest", a->manifest, "TSV manifest: file type lang date title author attributes");
+  cmd->add_option("--encoding", a->encoding, "text encoding: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1");
+  cmd->add_option("--format", a->format, "force a format: txt, md, html, docx, odt, pdf");
+  cmd->add_option("--max-mb", a->max_mb, "size limit per file in MB (default 256)");
+  cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
+  cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
+  cmd->add_flag("--quiet", a->quiet, "no progress lines");
+  cmd->callback([a, &ctx] {
+    if (a->files.empty() && a->manifest.empty()) throw UserError("nothing to import: give files, folders or --manifest FILE");
+    auto p = open_project(a->project);
+    std::vector<ingest::FileSpec> specs;
+    if (!a->manifest.empty()) specs = ingest::read_manifest(a->manifest);
+    std::vector<store::Attribute> attrs;
+    for (const auto& kv : a->attrs) {
+      auto eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0) throw UserError("--attr needs name=value, not '" + kv + "'");
+      attrs.push_back({kv.substr(0, eq), "text", kv.substr(eq + 1)});
+    }
+    for (const auto& f : a->files) {
+      ingest::FileSpec s;
+      s.path = f;
+      s.source_type = a->type;
+      s.language = a->lang;
+      s.date = a->date;
+      s.author = a->author;
+      s.attributes = attrs;
+      if (a->files.size() == 1) s.title = a->title;
+      specs.push_back(std::move(s));
+    }
+    ingest::BatchOptions opt;
+    opt.import.encoding = a->encoding;
+    opt.import.format = a->format;
+    opt.import.limits.max_file_bytes = a->max_mb << 20;
+    opt.keep_going = a->keep_going;
+    opt.allow_duplicates = a->allow_duplicates;
+    if (!a->type.empty()) opt.default_type = a->type;
+    if (!ctx.json && !a->quiet)
+      opt.progress = [](size_t done, size_t total, const std::string& file) {
+        if (!file.empty()) std::cerr << "[" << done + 1 << "/" << total << "] " << file << "\n";
+      };
+    auto r = ingest::import_files(*p, specs, opt);
+    if (ctx.json) {
+      nlohmann::json files = nlohmann::json::array();
+      for (const auto& f : r.files)
+        files.push_back({{"file", f.path.string()}, {"imported", f.imported}, {"document", f.doc}, {"reason", f.reason}, {"notes", f.notes}});
+      print_json({{"imported", r.imported()}, {"skipped", r.skipped()}, {"files", files}, {"revision", p->revision()}});
+      return;
+    }
+    for (const auto& f : r.files) {
+      if (f.imported) std::cout << "imported #" << f.doc << "  " << f.path.string() << "\n";
+      else std::cout << "skipped    " << f.path.string() << ": " << f.reason << "\n";
+      for (const auto& n : f.notes) std::cout << "           note: " << n << "\n";
+    }
+    std::cout << r.imported() << " imported, " << r.skipped() << " skipped\n";
+  });
+});
+
+}  // namespace
+}  // namespace telaah::cli

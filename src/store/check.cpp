@@ -1,0 +1,73 @@
+// The project's integrity: SQLite's own check plus the model's invariants.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <set>
+
+#include "store/project.h"
+#include "store/util.h"
+#include "text/utf8.h"
+
+namespace telaah::store {
+
+std::vector<std::string> Project::check() const {
+  std::vector<std::string> problems;
+  {
+    SQLite::Statement q(*db_, "PRAGMA integrity_check");
+    while (q.executeStep()) {
+      std::string r = q.getColumn(0).getString();
+      if (r != "ok") problems.push_back("SQLite: " + r);
+    }
+  }
+  {
+    SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
+    while (q.executeStep()) problems.push_back("a row of " + q.getColumn(0).getString() + " points to a missing " + q.getColumn(2).getString());
+  }
+  {
+    SQLite::Statement q(*db_, "SELECT id, title, length_cp, text FROM documents");
+    while (q.executeStep()) {
+      const std::string title = q.getColumn(1).getString();
+      const std::string body = q.getColumn(3).getString();
+      if (auto bad = text::find_invalid_utf8(body)) {
+        problems.push_back("document '" + title + "' holds invalid UTF-8 at byte " + std::to_string(*bad));
+        continue;
+      }
+      if (static_cast<int64_t>(text::count_code_points(body)) != q.getColumn(2).getInt64())
+        problems.push_back("document '" + title + "' has a wrong stored length");
+    }
+  }
+  {
+    SQLite::Statement q(*db_,
+                        "SELECT c.id, d.title FROM codings c JOIN documents d ON d.id=c.doc_id "
+                        "WHERE c.start < 0 OR c.end <= c.start OR c.end > d.length_cp");
+    while (q.executeStep())
+      problems.push_back("coding #" + std::to_string(q.getColumn(0).getInt64()) + " lies outside document '" + q.getColumn(1).getString() + "'");
+  }
+  {
+    SQLite::Statement q(*db_, "SELECT b.doc_id FROM blocks b JOIN documents d ON d.id=b.doc_id WHERE b.start < 0 OR b.end > d.length_cp OR b.end < b.start LIMIT 5");
+    while (q.executeStep()) problems.push_back("a paragraph of document #" + std::to_string(q.getColumn(0).getInt64()) + " lies outside its text");
+  }
+  {  // the code tree: no cycles, sibling names unique
+    SQLite::Statement q(*db_, "SELECT id, parent_id FROM codes");
+    std::map<Id, std::optional<Id>> parent;
+    while (q.executeStep()) parent[q.getColumn(0).getInt64()] = q.getColumn(1).isNull() ? std::nullopt : std::optional<Id>(q.getColumn(1).getInt64());
+    for (auto [id, p] : parent) {
+      std::set<Id> seen{id};
+      for (auto cur = p; cur; cur = parent.count(*cur) ? parent[*cur] : std::nullopt)
+        if (!seen.insert(*cur).second) {
+          problems.push_back("code #" + std::to_string(id) + " is its own ancestor");
+          break;
+        }
+    }
+    SQLite::Statement d(*db_, "SELECT name FROM codes GROUP BY parent_id, name HAVING count(*) > 1");
+    while (d.executeStep()) problems.push_back("two codes named '" + d.getColumn(0).getString() + "' at one level");
+  }
+  {
+    SQLite::Statement q(*db_, "SELECT count(*) FROM change_log WHERE kind NOT IN ('do','undo','redo')");
+    q.executeStep();
+    if (q.getColumn(0).getInt64() > 0) problems.push_back("the change log holds rows of an unknown kind");
+  }
+  return problems;
+}
+
+}  // namespace telaah::store

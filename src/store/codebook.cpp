@@ -1,0 +1,300 @@
+// The codebook: a tree of variables, indicators and codes.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "store/project.h"
+#include "store/util.h"
+
+using nlohmann::json;
+
+namespace telaah::store {
+
+static Code read_code(SQLite::Statement& q) {
+  Code c;
+  c.id = q.getColumn(0).getInt64();
+  if (!q.getColumn(1).isNull()) c.parent = q.getColumn(1).getInt64();
+  c.name = q.getColumn(2).getString();
+  c.colour = q.getColumn(3).getString();
+  c.definition = q.getColumn(4).getString();
+  c.inclusion = q.getColumn(5).getString();
+  c.exclusion = q.getColumn(6).getString();
+  c.example = q.getColumn(7).getString();
+  c.kind = code_kind_from_string(q.getColumn(8).getString());
+  c.ord = q.getColumn(9).getInt();
+  try {
+    c.aliases = json::parse(q.getColumn(10).getString()).get<std::vector<std::string>>();
+  } catch (const std::exception&) {
+  }
+  return c;
+}
+
+static const char* kCodeCols = "SELECT id, parent_id, name, colour, definition, inclusion, exclusion, example, kind, ord, aliases FROM codes";
+
+std::vector<Code> Project::codes() const {
+  std::vector<Code> all;
+  SQLite::Statement q(*db_, std::string(kCodeCols) + " ORDER BY ord, id");
+  while (q.executeStep()) all.push_back(read_code(q));
+  std::map<std::optional<Id>, std::vector<const Code*>> kids;
+  for (const auto& c : all) kids[c.parent].push_back(&c);
+  std::vector<Code> out;
+  std::function<void(std::optional<Id>)> walk = [&](std::optional<Id> parent) {
+    for (const Code* c : kids[parent]) {
+      out.push_back(*c);
+      walk(c->id);
+    }
+  };
+  walk(std::nullopt);
+  return out;
+}
+
+Code Project::code(Id id) const {
+  SQLite::Statement q(*db_, std::string(kCodeCols) + " WHERE id=?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw NotFound("no code #" + std::to_string(id) + " in this codebook");
+  return read_code(q);
+}
+
+static void validate_name(const std::string& name) {
+  if (name.empty()) throw ValidationError("a code needs a name");
+  if (name.find('/') != std::string::npos) throw ValidationError("a code name cannot contain '/' (it separates levels in a code path): '" + name + "'");
+  if (name.front() == ' ' || name.back() == ' ') throw ValidationError("a code name cannot start or end with a space: '" + name + "'");
+}
+
+static void require_unique_sibling(SQLite::Database& db, std::optional<Id> parent, const std::string& name, Id self) {
+  SQLite::Statement q(db, "SELECT id FROM codes WHERE parent_id IS ? AND name=? AND id<>?");
+  if (parent) q.bind(1, *parent);
+  else q.bind(1);
+  q.bind(2, name);
+  q.bind(3, self);
+  if (q.executeStep()) throw ValidationError("a code named '" + name + "' exists already at that level");
+}
+
+Id Project::add_code(const Code& c) {
+  validate_name(c.name);
+  if (!valid_colour(c.colour)) throw ValidationError("colour must look like #RRGGBB, not '" + c.colour + "'");
+  if (c.parent) code(*c.parent);
+  require_unique_sibling(*db_, c.parent, c.name, 0);
+  SQLite::Statement o(*db_, "SELECT coalesce(max(ord), -1) + 1 FROM codes WHERE parent_id IS ?");
+  if (c.parent) o.bind(1, *c.parent);
+  else o.bind(1);
+  o.executeStep();
+  int ord = o.getColumn(0).getInt();
+  o.reset();
+  auto a = begin_action("Add code " + c.name);
+  Id id = a.insert("codes", {{"parent_id", c.parent ? json(*c.parent) : json(nullptr)},
+                             {"name", c.name},
+                             {"colour", c.colour},
+                             {"definition", c.definition},
+                             {"inclusion", c.inclusion},
+                             {"exclusion", c.exclusion},
+                             {"example", c.example},
+                             {"kind", to_string(c.kind)},
+                             {"ord", ord},
+                             {"aliases", json(c.aliases).dump()}});
+  a.commit();
+  return id;
+}
+
+void Project::edit_code(const Code& c) {
+  Code old = code(c.id);
+  validate_name(c.name);
+  if (!valid_colour(c.colour)) throw ValidationError("colour must look like #RRGGBB, not '" + c.colour + "'");
+  require_unique_sibling(*db_, old.parent, c.name, c.id);
+  auto a = begin_action("Edit code " + c.name);
+  a.update("codes", c.id,
+           {{"name", c.name},
+            {"colour", c.colour},
+            {"definition", c.definition},
+            {"inclusion", c.inclusion},
+            {"exclusion", c.exclusion},
+            {"example", c.example},
+            {"kind", to_string(c.kind)},
+            {"aliases", json(c.aliases).dump()}});
+  // Code names are indexed with the passages they code.
+  SQLite::Statement q(*db_, "SELECT DISTINCT doc_id FROM codings WHERE code_id=?");
+  q.bind(1, c.id);
+  while (q.executeStep()) a.touch_doc(q.getColumn(0).getInt64());
+  a.commit();
+}
+
+void Project::move_code(Id id, std::optional<Id> new_parent, int new_ord) {
+  Code c = code(id);
+  if (new_parent) {
+    code(*new_parent);
+    for (Id p = *new_parent;;) {  // no code becomes its own ancestor
+      if (p == id) throw ValidationError("cannot move '" + c.name + "' under itself or one of its sub-codes");
+      Code pc = code(p);
+      if (!pc.parent) break;
+      p = *pc.parent;
+    }
+  }
+  require_unique_sibling(*db_, new_parent, c.name, id);
+  // Renumber the new siblings so that `id` lands at new_ord.
+  std::vector<Id> sibs;
+  SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id IS ? AND id<>? ORDER BY ord, id");
+  if (new_parent) q.bind(1, *new_parent);
+  else q.bind(1);
+  q.bind(2, id);
+  while (q.executeStep()) sibs.push_back(q.getColumn(0).getInt64());
+  q.reset();
+  new_ord = std::clamp(new_ord, 0, static_cast<int>(sibs.size()));
+  sibs.insert(sibs.begin() + new_ord, id);
+  auto a = begin_action("Move code " + c.name);
+  a.update("codes", id, {{"parent_id", new_parent ? json(*new_parent) : json(nullptr)}});
+  for (size_t i = 0; i < sibs.size(); ++i) a.update("codes", sibs[i], {{"ord", static_cast<int>(i)}});
+  a.commit();
+}
+
+void Project::merge_codes(Id from, Id into) {
+  if (from == into) throw ValidationError("cannot merge a code into itself");
+  Code f = code(from), t = code(into);
+  auto desc = code_descendants(from);
+  if (std::find(desc.begin(), desc.end(), into) != desc.end())
+    throw ValidationError("cannot merge '" + f.name + "' into its own sub-code '" + t.name + "'");
+  auto a = begin_action("Merge code " + f.name + " into " + t.name);
+  SQLite::Statement q(*db_, "SELECT id FROM codings WHERE code_id=?");
+  q.bind(1, from);
+  std::vector<Id> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  q.reset();
+  for (Id cid : ids) a.update("codings", cid, {{"code_id", into}, {"modified", now_iso()}});
+  // Sub-codes of `from` move under `into`.
+  SQLite::Statement k(*db_, "SELECT id, name FROM codes WHERE parent_id=?");
+  k.bind(1, from);
+  std::vector<std::pair<Id, std::string>> kids;
+  while (k.executeStep()) kids.push_back({k.getColumn(0).getInt64(), k.getColumn(1).getString()});
+  k.reset();
+  for (auto& [kid, name] : kids) {
+    require_unique_sibling(*db_, into, name, kid);
+    a.update("codes", kid, {{"parent_id", into}});
+  }
+  a.remove("codes", from);
+  a.commit();
+}
+
+void Project::delete_code(Id id) {
+  Code c = code(id);
+  auto desc = code_descendants(id);
+  auto a = begin_action("Delete code " + c.name);
+  // Codings first, then the codes bottom-up (undo restores in reverse order).
+  for (Id d : desc) {
+    SQLite::Statement q(*db_, "SELECT id FROM codings WHERE code_id=?");
+    q.bind(1, d);
+    std::vector<Id> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    q.reset();
+    for (Id cid : ids) a.remove("codings", cid);
+  }
+  for (Id d : desc) {
+    SQLite::Statement o(*db_, "SELECT id FROM overrides WHERE code_id=?");
+    o.bind(1, d);
+    std::vector<Id> oids;
+    while (o.executeStep()) oids.push_back(o.getColumn(0).getInt64());
+    o.reset();
+    for (Id x : oids) a.remove("overrides", x);
+    SQLite::Statement e(*db_, "SELECT id FROM evaluations WHERE code_id=?");
+    e.bind(1, d);
+    std::vector<Id> eids;
+    while (e.executeStep()) eids.push_back(e.getColumn(0).getInt64());
+    e.reset();
+    for (Id x : eids) a.remove("evaluations", x);
+  }
+  for (auto it = desc.rbegin(); it != desc.rend(); ++it) a.remove("codes", *it);
+  a.commit();
+}
+
+std::vector<Id> Project::code_descendants(Id id) const {
+  code(id);
+  std::vector<Id> out{id};
+  SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id=? ORDER BY ord, id");
+  for (size_t i = 0; i < out.size(); ++i) {
+    q.bind(1, out[i]);
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    q.reset();
+  }
+  return out;
+}
+
+std::string Project::code_path(Id id) const {
+  std::string path;
+  for (std::optional<Id> cur = id; cur;) {
+    Code c = code(*cur);
+    path = path.empty() ? c.name : c.name + "/" + path;
+    cur = c.parent;
+  }
+  return path;
+}
+
+Id Project::resolve_code(const std::string& ref) const {
+  if (ref.empty()) throw ValidationError("no code given");
+  if (std::all_of(ref.begin(), ref.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
+    Id id = std::stoll(ref);
+    code(id);
+    return id;
+  }
+  auto all = codes();
+  for (const auto& c : all)
+    if (code_path(c.id) == ref) return c.id;
+  std::vector<Id> by_name;  // a unique name or alias anywhere in the tree
+  for (const auto& c : all)
+    if (c.name == ref || std::find(c.aliases.begin(), c.aliases.end(), ref) != c.aliases.end()) by_name.push_back(c.id);
+  if (by_name.size() == 1) return by_name[0];
+  if (by_name.size() > 1) throw UserError("code '" + ref + "' is ambiguous; give its path (e.g. Parent/Child)");
+  throw NotFound("unknown code '" + ref + "' (see 'telaah codes' for the code paths)");
+}
+
+int64_t Project::coding_count(Id code_id) const {
+  SQLite::Statement q(*db_, "SELECT count(*) FROM codings c JOIN documents d ON d.id=c.doc_id WHERE c.code_id=? AND d.deleted=0");
+  q.bind(1, code_id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::vector<Id> Project::load_codebook(const json& j) {
+  if (!j.is_object() || !j.contains("codes") || !j["codes"].is_array())
+    throw ValidationError("a codebook file needs a top-level object with a \"codes\" array");
+  auto a = begin_action("Load codebook");
+  std::vector<Id> ids;
+  std::function<void(const json&, std::optional<Id>)> load = [&](const json& arr, std::optional<Id> parent) {
+    for (const auto& e : arr) {
+      if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
+        throw ValidationError("every code in the codebook file needs a \"name\"");
+      Code c;
+      c.parent = parent;
+      c.name = e["name"];
+      c.colour = e.value("colour", e.value("color", std::string("#888888")));
+      c.definition = e.value("definition", "");
+      c.inclusion = e.value("inclusion", "");
+      c.exclusion = e.value("exclusion", "");
+      c.example = e.value("example", "");
+      c.kind = code_kind_from_string(e.value("kind", "code"));
+      if (e.contains("aliases")) c.aliases = e["aliases"].get<std::vector<std::string>>();
+      // Merge by path: an existing code keeps its id and takes the new fields.
+      SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id IS ? AND name=?");
+      if (parent) q.bind(1, *parent);
+      else q.bind(1);
+      q.bind(2, c.name);
+      Id id;
+      if (q.executeStep()) {
+        id = q.getColumn(0).getInt64();
+        q.reset();
+        c.id = id;
+        edit_code(c);
+      } else {
+        q.reset();
+        id = add_code(c);
+      }
+      ids.push_back(id);
+      if (e.contains("children")) load(e["children"], id);
+    }
+  };
+  load(j["codes"], std::nullopt);
+  a.commit();
+  return ids;
+}
+
+}  // namespace telaah::store

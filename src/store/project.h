@@ -1,0 +1,194 @@
+// The project: one SQLite file NAME.telaah holding documents, codebook,
+// codings, memos, coders, settings and an append-only change log.
+//
+// Every user-level action is one SQLite transaction and one change-log row
+// (a new project revision). Undo and redo replay the row images recorded in
+// the log, so they work for every action, unlimited, even across sessions.
+// All validation lives here; errors are typed (store/errors.h).
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/errors.h"
+#include "store/types.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace telaah::store {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr const char* kProjectExtension = ".telaah";
+
+struct OpenOptions {
+  bool create = false;         // create a new project (the file must not exist)
+  bool verify = true;          // PRAGMA quick_check before use
+  std::string coder;           // the session's coder; default: setting default_coder, then $USER
+};
+
+class ActionScope;
+
+struct CodingFilter {
+  std::optional<Id> doc;
+  std::vector<Id> codes;       // exact code ids (expand sub-codes with code_descendants)
+  std::optional<std::string> source_type;
+  std::optional<Id> coder;
+  std::optional<Stance> stance;
+};
+
+class Project {
+ public:
+  static std::unique_ptr<Project> create(const std::filesystem::path& file, const OpenOptions& opt = {});
+  static std::unique_ptr<Project> open(const std::filesystem::path& file, const OpenOptions& opt = {});
+  ~Project();
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::string project_id() const;
+  int64_t revision() const;
+  SQLite::Database& db() const { return *db_; }
+
+  // --- coders ---
+  void set_coder(const std::string& name);  // the session's coder (created on first action)
+  const std::string& coder() const { return coder_; }
+  std::vector<Coder> coders() const;
+  std::optional<Id> find_coder(const std::string& name) const;
+  Id ensure_coder(const std::string& name);  // joins the current action
+
+  // --- source types ---
+  std::vector<SourceType> source_types() const;
+  Id add_source_type(const std::string& name, const std::string& colour = "#888888");
+  Id source_type_id(const std::string& name) const;  // throws NotFound
+
+  // --- documents ---
+  Id add_document(const NewDocument& d);
+  std::vector<Id> add_documents(const std::vector<NewDocument>& docs, const std::string& label);
+  std::vector<Document> documents() const;  // not deleted, by id
+  Document document(Id id) const;
+  std::string text(Id id) const;
+  std::vector<text::Block> blocks(Id id) const;
+  std::vector<Page> pages(Id id) const;
+  std::vector<Attribute> attributes(Id id) const;
+  std::string original_bytes(Id id) const;
+  void rename_document(Id id, const std::string& title);
+  void set_document_field(Id id, const std::string& field, const std::string& value);  // language|date|author|source_type
+  void set_attribute(Id doc, const Attribute& a);
+  void remove_attribute(Id doc, const std::string& name);
+  void delete_document(Id id);
+  std::optional<Id> find_document_by_sha256(const std::string& sha) const;
+  Id resolve_document(const std::string& ref) const;  // id, exact title or original file name
+
+  // --- codebook ---
+  std::vector<Code> codes() const;  // depth-first in tree order
+  Code code(Id id) const;
+  Id add_code(const Code& c);
+  void edit_code(const Code& c);  // name, colour, definition, inclusion, exclusion, example, kind, aliases
+  void move_code(Id id, std::optional<Id> new_parent, int new_ord);
+  void merge_codes(Id from, Id into);  // codings of `from` (and its sub-codes stay) move to `into`
+  void delete_code(Id id);             // with its sub-codes and all their codings
+  Id resolve_code(const std::string& path_or_id) const;  // "Input/Legal infrastructure", a unique name, or an id
+  std::string code_path(Id id) const;
+  std::vector<Id> code_descendants(Id id) const;  // id itself first
+  std::vector<Id> load_codebook(const nlohmann::json& j);  // {"codes":[{name, children:[...]}]}; merges by path
+  int64_t coding_count(Id code) const;
+
+  // --- codings ---
+  Id add_coding(const Coding& c);  // coder = session coder when c.coder == 0
+  std::vector<Id> add_codings(const std::vector<Coding>& cs, const std::string& label);
+  void remove_coding(Id id);
+  void set_stance(Id id, Stance s);
+  void set_coding_memo(Id id, const std::string& memo);
+  void set_coding_span(Id id, int64_t start, int64_t end);
+  Coding coding(Id id) const;
+  std::vector<Coding> codings(const CodingFilter& f = {}) const;  // by document, then start
+
+  // --- memos ---
+  Id add_memo(const std::string& kind, Id target, const std::string& title, const std::string& body);
+  void edit_memo(Id id, const std::string& title, const std::string& body);
+  void delete_memo(Id id);
+  std::vector<Memo> memos(const std::string& kind = "", std::optional<Id> target = std::nullopt) const;
+
+  // --- settings ---
+  std::string setting(const std::string& key, const std::string& fallback = "") const;
+  void set_setting(const std::string& key, const std::string& value);
+
+  // --- undo / redo and the change log ---
+  bool can_undo() const;
+  bool can_redo() const;
+  std::optional<std::string> undo_label() const;
+  std::optional<std::string> redo_label() const;
+  std::string undo();  // returns the label of the action undone; throws UserError when nothing to undo
+  std::string redo();
+  std::vector<Change> changes_since(int64_t rev) const;
+
+  // --- integrity: SQLite integrity_check plus the model's invariants ---
+  std::vector<std::string> check() const;
+
+  // Groups several model calls into one user-level action (one transaction,
+  // one change-log row, one undo step). Model calls made while a scope is
+  // open join it. Commit explicitly; destruction without commit rolls back.
+  ActionScope begin_action(const std::string& label);
+  ActionScope* current_action() const { return current_; }
+
+  // Listeners run after each commit (undo/redo included) with the new revision.
+  void on_commit(std::function<void(int64_t)> f) { listeners_.push_back(std::move(f)); }
+
+ private:
+  friend class ActionScope;
+  Project() = default;
+  void open_db(bool create, const OpenOptions& opt);
+  void acquire_lock();
+  void release_lock();
+  void migrate();
+  Id insert_document_rows(const NewDocument& d);
+  void apply_images(const nlohmann::json& changes, bool forward);
+  std::string replay(bool undo);
+  void notify(int64_t rev);
+
+  std::filesystem::path path_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::string coder_;
+  int lock_fd_ = -1;
+  ActionScope* current_ = nullptr;
+  std::vector<std::function<void(int64_t)>> listeners_;
+};
+
+// One open user-level action. Row helpers record before/after images.
+class ActionScope {
+ public:
+  ActionScope(Project& p, std::string label);
+  ActionScope(ActionScope&& o) noexcept;
+  ActionScope& operator=(ActionScope&&) = delete;
+  ~ActionScope();
+
+  Id insert(const std::string& table, const nlohmann::json& row);        // logged
+  void update(const std::string& table, Id id, const nlohmann::json& cols);  // logged (changed columns only)
+  void remove(const std::string& table, Id id);                           // logged (whole row)
+  void touch_doc(Id doc);
+  void touch_codebook();
+  void set_label(const std::string& label);
+  int64_t commit();  // returns the new revision
+  bool active() const { return active_; }
+
+ private:
+  Project* p_;
+  std::string label_;
+  std::unique_ptr<nlohmann::json> changes_;
+  std::vector<Id> docs_;
+  bool codebook_ = false;
+  bool active_ = true;
+  bool outer_ = true;  // false when joined into an enclosing scope (no-op commit)
+  void* tx_ = nullptr;
+};
+
+// Current time as ISO 8601 UTC ("2026-11-28T10:15:00Z").
+std::string now_iso();
+
+}  // namespace telaah::store

@@ -1,0 +1,63 @@
+// Schema v1 of the project file. Append a migration to change it; never edit
+// a shipped one (a copy of the project is taken before each migration runs).
+#include "store/schema.h"
+
+namespace telaah::store {
+
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> m = {
+      // 0 -> 1: the initial schema
+      R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE settings(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);
+CREATE TABLE source_types(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, colour TEXT NOT NULL,
+  ord INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE documents(id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+  source_type_id INTEGER NOT NULL REFERENCES source_types(id),
+  language TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '',
+  original_name TEXT NOT NULL DEFAULT '', original_size INTEGER NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '', length_cp INTEGER NOT NULL, text TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE INDEX documents_sha ON documents(sha256);
+CREATE TABLE originals(doc_id INTEGER PRIMARY KEY REFERENCES documents(id), bytes BLOB NOT NULL);
+CREATE TABLE blocks(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL, speaker TEXT NOT NULL DEFAULT '',
+  page INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX blocks_doc ON blocks(doc_id, start);
+CREATE TABLE pages(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  page INTEGER NOT NULL, start INTEGER NOT NULL);
+CREATE INDEX pages_doc ON pages(doc_id, page);
+CREATE TABLE attributes(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  name TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'text', value TEXT NOT NULL, UNIQUE(doc_id, name));
+CREATE TABLE codes(id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES codes(id), name TEXT NOT NULL,
+  colour TEXT NOT NULL, definition TEXT NOT NULL DEFAULT '', inclusion TEXT NOT NULL DEFAULT '',
+  exclusion TEXT NOT NULL DEFAULT '', example TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT 'code',
+  ord INTEGER NOT NULL DEFAULT 0, aliases TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX codes_parent ON codes(parent_id, ord);
+CREATE TABLE coders(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE codings(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  code_id INTEGER NOT NULL REFERENCES codes(id), coder_id INTEGER NOT NULL REFERENCES coders(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL, stance TEXT NOT NULL DEFAULT 'neutral',
+  memo TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, modified TEXT NOT NULL,
+  CHECK(start >= 0 AND end > start), CHECK(stance IN ('supports','contradicts','neutral')));
+CREATE INDEX codings_doc ON codings(doc_id, start);
+CREATE INDEX codings_code ON codings(code_id);
+CREATE TABLE memos(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, target_id INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE TABLE overrides(id INTEGER PRIMARY KEY, code_id INTEGER NOT NULL REFERENCES codes(id),
+  dimension TEXT NOT NULL DEFAULT 'type', column_a TEXT NOT NULL DEFAULT '', column_b TEXT NOT NULL DEFAULT '',
+  label TEXT NOT NULL, memo TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE evaluations(id INTEGER PRIMARY KEY, code_id INTEGER NOT NULL UNIQUE REFERENCES codes(id),
+  rating TEXT NOT NULL, justification TEXT NOT NULL DEFAULT '', evidence TEXT NOT NULL DEFAULT '[]',
+  modified TEXT NOT NULL);
+CREATE TABLE change_log(rev INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, coder TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL, target INTEGER NOT NULL DEFAULT 0, label TEXT NOT NULL, changes TEXT NOT NULL,
+  docs TEXT NOT NULL DEFAULT '[]', codebook INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0);
+INSERT INTO source_types(name, colour, ord) VALUES ('interview', '#4E79A7', 0), ('news', '#F28E2B', 1),
+  ('official', '#59A14F', 2);
+)SQL",
+  };
+  return m;
+}
+
+}  // namespace telaah::store
