@@ -30,5 +30,15 @@ test: build
 bench: build
 	@bash scripts/run-bench $(BUILD)
 
+# libFuzzer targets of the importers, each for FUZZ_SECONDS (default 20).
+fuzz: deps
+	@bash scripts/fuzz
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+sanitize: deps
+	@test -f build-asan/CMakeCache.txt || cmake -S . -B build-asan $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DTELAAH_SANITIZE=ON -DTELAAH_BUILD_BENCH=OFF $(CMAKE_ARGS)
+	@cmake --build build-asan -j$(JOBS)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j$(JOBS) --timeout 1800
+
 clean:
 	rm -rf $(BUILD)
