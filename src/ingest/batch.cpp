@@ -17,6 +17,15 @@ size_t BatchResult::imported() const {
 }
 size_t BatchResult::skipped() const { return files.size() - imported(); }
 
+// Extensions a folder import picks up (named files may be anything detect_format knows).
+static bool is_document_name(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const char* e : {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf"})
+    if (ext == e) return true;
+  return false;
+}
+
 std::vector<FileSpec> expand(const std::vector<FileSpec>& specs) {
   std::vector<FileSpec> out;
   for (const auto& s : specs) {
@@ -38,6 +47,9 @@ std::vector<FileSpec> expand(const std::vector<FileSpec>& specs) {
         FileSpec c = s;
         c.path = f;
         c.title.clear();  // a title given for a folder cannot name every file in it
+        if (!is_document_name(f))
+          c.skip = "not a document format Telaah imports" +
+                   (f.extension().empty() ? std::string() : " (" + f.extension().string() + ")");
         out.push_back(std::move(c));
       }
     } else {
@@ -125,6 +137,11 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
     if (opt.progress) opt.progress(i, specs.size(), s.path.string());
     FileResult fr;
     fr.path = s.path;
+    if (!s.skip.empty()) {
+      fr.reason = s.skip;
+      result.files.push_back(std::move(fr));
+      continue;
+    }
     try {
       std::string bytes = read_file(s.path, opt.import.limits.max_file_bytes);
       const std::string sha = store::sha256_hex(bytes);

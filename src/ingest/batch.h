@@ -15,6 +15,7 @@ struct FileSpec {
   std::filesystem::path path;
   std::string source_type, language, date, title, author;  // empty = from the file, then defaults
   std::vector<store::Attribute> attributes;
+  std::string skip;  // set by expand(): a file in a folder that is not a document (reported, not read)
 };
 
 struct BatchOptions {
@@ -41,6 +42,8 @@ struct BatchResult {
 };
 
 // Expands folders (recursively, sorted, hidden files skipped) into files.
+// Files in a folder whose extension is not a document format (.json, .tsv,
+// images, ...) come back with `skip` set: a batch reports them, not fails on them.
 std::vector<FileSpec> expand(const std::vector<FileSpec>& specs);
 
 // Reads a manifest (TSV: file type lang date title author attributes) into specs;

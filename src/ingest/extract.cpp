@@ -1,4 +1,5 @@
-// Format detection and dispatch to the importer of each format.
+// Format detection (extension first, then the bytes) and dispatch to the
+// importer of each format.
 #include <algorithm>
 
 #include "ingest/importer.h"
@@ -14,12 +15,34 @@ static std::string extension(const std::string& name) {
   return ext;
 }
 
+// What the bytes say, whatever the name: "" when they say nothing certain.
+static std::string sniff(std::string_view bytes) {
+  if (bytes.substr(0, 5) == "%PDF-") return "pdf";
+  // PDF allows junk before the header within the first KB.
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    if (bytes.substr(0, 100).find("mimetypeapplication/vnd.oasis.opendocument.text") != std::string_view::npos) return "odt";
+    if (bytes.find("word/document.xml") != std::string_view::npos) return "docx";
+    if (bytes.find("content.xml") != std::string_view::npos) return "odt";
+    return "zip";
+  }
+  std::string head(bytes.substr(0, 512));
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  size_t b = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (b != std::string::npos && (head.compare(b, 14, "<!doctype html") == 0 || head.compare(b, 5, "<html") == 0)) return "html";
+  return "";
+}
+
 std::string detect_format(const std::string& name, std::string_view bytes) {
   const std::string ext = extension(name);
+  const std::string sniffed = sniff(bytes);
+  if (ext == "pdf" || ext == "docx" || ext == "odt") return ext;  // a wrong file gets that importer's clear error
+  if (sniffed == "pdf" || sniffed == "docx" || sniffed == "odt") return sniffed;  // misnamed binary documents
   if (ext == "txt" || ext == "text") return "txt";
   if (ext == "md" || ext == "markdown") return "md";
-  if (bytes.substr(0, 5) == "%PDF-") return "pdf";
-  if (ext.empty() || ext == "csv" || ext == "log") return "txt";
+  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
+  if (sniffed == "html") return "html";
+  if (ext.empty() || ext == "csv" || ext == "log" || ext == "tsv") return sniffed.empty() ? "txt" : "";
   return "";
 }
 
@@ -28,9 +51,18 @@ Extracted extract(const std::string& name, std::string_view bytes, const ImportO
     throw ImportError(name + ": " + std::to_string(bytes.size() >> 20) + " MB is over the import limit of " +
                       std::to_string(opt.limits.max_file_bytes >> 20) + " MB per file");
   if (bytes.empty()) throw ImportError(name + ": the file is empty");
-  std::string fmt = opt.format.empty() ? detect_format(name, bytes) : opt.format;
+  const std::string ext = extension(name);
+  const std::string fmt = opt.format.empty() ? detect_format(name, bytes) : opt.format;
   if (fmt == "txt") return extract_plain(name, bytes, opt);
   if (fmt == "md") return extract_markdown(name, bytes, opt);
+  if (fmt == "html") return extract_html(name, bytes, opt);
+  if (fmt == "docx") return extract_docx(name, bytes, opt);
+  if (fmt == "odt") return extract_odt(name, bytes, opt);
+  if (fmt == "pdf") return extract_pdf(name, bytes, opt);
+  if (!opt.format.empty())
+    throw ImportError(name + ": unknown format '" + opt.format + "' (use txt, md, html, docx, odt or pdf)");
+  if (ext == "doc") throw ImportError(name + ": old Word .doc files cannot be read; save the file as .docx and import that");
+  if (ext == "rtf") throw ImportError(name + ": RTF files cannot be read; save the file as .docx or .txt and import that");
   throw ImportError(name + ": this file type is not supported (Telaah imports .txt, .md, .html, .docx, .odt and .pdf)");
 }
 

@@ -19,16 +19,18 @@ struct ImportError : UserError {
 };
 
 struct Limits {
-  uint64_t max_file_bytes = 256ull << 20;        // per file
+  uint64_t max_file_bytes = 128ull << 20;        // per file (the CLI passes --max-mb)
   uint64_t max_zip_entries = 10000;
   uint64_t max_zip_total = 512ull << 20;         // uncompressed bytes of all entries read
   double max_zip_ratio = 200.0;                  // uncompressed / compressed per entry
   unsigned pdf_seconds = 60;                     // PDF extraction wall time
   uint64_t pdf_memory = 2048ull << 20;           // PDF extraction address space
+  unsigned max_pdf_pages = 5000;                 // pages read from one PDF
+  unsigned max_nesting = 256;                    // XML / HTML element depth walked
 };
 
 struct ImportOptions {
-  std::string encoding;  // "" = detect; utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1
+  std::string encoding;  // "" = detect; utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1 (or any ICU name)
   std::string format;    // "" = by extension and content; txt, md, html, docx, odt, pdf
   Limits limits;
 };
@@ -43,18 +45,49 @@ struct Extracted {
 };
 
 // Extracts one file. `name` is used for the format guess and in messages.
+// Throws ImportError with a sentence a researcher understands.
 Extracted extract(const std::string& name, std::string_view bytes, const ImportOptions& opt = {});
 
 // The format an importer would use for this file ("" when unsupported).
 std::string detect_format(const std::string& name, std::string_view bytes);
 
-// Plain-text helpers shared by importers.
+// --- Encodings (encoding.cpp) ---------------------------------------------
+struct EncodingGuess {
+  std::string encoding;  // "" = cannot tell
+  std::string reason;
+};
+// BOM, then strict UTF-8, UTF-16 without BOM, Western single-byte text, then ICU's detector.
+EncodingGuess guess_encoding(std::string_view bytes);
+// Decodes strictly: bytes that are invalid in the encoding are an ImportError.
 std::string decode_to_utf8(std::string_view bytes, const std::string& encoding, const std::string& name,
                            std::vector<std::string>* notes = nullptr);
+// Drops control characters (except \t \n), stray BOMs and non-characters; valid UTF-8 in.
+std::string clean_text(std::string_view s);
+
+// --- One importer per format ------------------------------------------------
 Extracted extract_plain(const std::string& name, std::string_view bytes, const ImportOptions& opt);
 Extracted extract_markdown(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+Extracted extract_html(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+Extracted extract_docx(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+Extracted extract_odt(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+// PDF in a child process bounded by opt.limits (time, address space).
+Extracted extract_pdf(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+// PDF in this process, unbounded: for the child process and the fuzzer.
+Extracted extract_pdf_in_process(const std::string& name, std::string_view bytes, const ImportOptions& opt);
 
-// Builds text and blocks from a list of paragraphs: joined with blank lines.
+// --- Helpers shared by importers (common.cpp) --------------------------------
+// Appends a paragraph as one block: cleaned, NFC, newlines folded to spaces,
+// trimmed; blocks are separated by a blank line in the text. Empty paragraphs are skipped.
 void append_block(Extracted& e, std::string_view paragraph, const std::string& kind = "p", int page = 0);
+// Speaker turns ("Name:" at the start) on plain paragraphs only; headings and rows stay.
+void mark_turns(Extracted& e);
+// Dates as the store wants them (YYYY-MM-DD, YYYY-MM, YYYY) from ISO 8601
+// time stamps, "18 May 2011", "18 Mei 2011", "May 18, 2011", "2011/05/18"; "" when not a date.
+std::string normalise_date(std::string_view s);
+// The file name without folders and extension.
+std::string stem_of(const std::string& name);
+// Checks an importer's result (valid UTF-8, NFC, blocks and pages inside the
+// text, in order) and fills in a title; throws ImportError when the text is empty.
+void finish(Extracted& e, const std::string& name);
 
 }  // namespace telaah::ingest

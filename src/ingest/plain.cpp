@@ -1,6 +1,4 @@
-// Plain text and Markdown: encoding detection, line endings, paragraphs.
-#include <unicode/ucnv.h>
-
+// Plain text and Markdown: decoded text, line endings, paragraphs, turns.
 #include <algorithm>
 #include <cstring>
 
@@ -8,75 +6,6 @@
 #include "text/utf8.h"
 
 namespace telaah::ingest {
-
-static std::string convert_with_icu(std::string_view bytes, const char* charset, const std::string& name) {
-  UErrorCode err = U_ZERO_ERROR;
-  std::string out(bytes.size() * 3 + 4, '\0');
-  int32_t n = ucnv_convert("UTF-8", charset, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                           static_cast<int32_t>(bytes.size()), &err);
-  if (U_FAILURE(err)) throw ImportError(name + ": cannot decode the text as " + charset);
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
-std::string decode_to_utf8(std::string_view bytes, const std::string& encoding, const std::string& name,
-                           std::vector<std::string>* notes) {
-  auto note = [&](const std::string& s) {
-    if (notes) notes->push_back(s);
-  };
-  std::string enc = encoding;
-  std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (enc == "latin1" || enc == "latin-1") enc = "iso-8859-1";
-  if (enc == "cp1252") enc = "windows-1252";
-  if (enc == "utf8") enc = "utf-8";
-  // Byte-order marks decide first.
-  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0 && (enc.empty() || enc == "utf-8")) {
-    bytes.remove_prefix(3);
-    enc = "utf-8";
-    note("UTF-8 byte-order mark removed");
-  } else if (bytes.size() >= 2 && (enc.empty() || enc.rfind("utf-16", 0) == 0) &&
-             (std::memcmp(bytes.data(), "\xFF\xFE", 2) == 0 || std::memcmp(bytes.data(), "\xFE\xFF", 2) == 0)) {
-    bool le = bytes[0] == '\xFF';
-    bytes.remove_prefix(2);
-    if (bytes.size() % 2) throw ImportError(name + ": UTF-16 text with an odd number of bytes (truncated file?)");
-    note(std::string("decoded from UTF-16 ") + (le ? "LE" : "BE"));
-    std::string s = convert_with_icu(bytes, le ? "UTF-16LE" : "UTF-16BE", name);
-    text::require_valid_utf8(s, name);
-    return s;
-  }
-  if (enc.empty()) {
-    if (!text::find_invalid_utf8(bytes)) return std::string(bytes);
-    // Not UTF-8: legacy Windows text is by far the most common case.
-    note("not UTF-8: decoded as Windows-1252 (give --encoding to choose another)");
-    enc = "windows-1252";
-  }
-  if (enc == "utf-8") {
-    if (auto bad = text::find_invalid_utf8(bytes))
-      throw ImportError(name + ": not valid UTF-8 (first bad byte at position " + std::to_string(*bad) +
-                        "); give --encoding windows-1252 or iso-8859-1 if it is legacy text");
-    return std::string(bytes);
-  }
-  if (enc == "utf-16le" || enc == "utf-16be") {
-    if (bytes.size() % 2) throw ImportError(name + ": UTF-16 text with an odd number of bytes (truncated file?)");
-    return convert_with_icu(bytes, enc == "utf-16le" ? "UTF-16LE" : "UTF-16BE", name);
-  }
-  if (enc == "windows-1252" || enc == "iso-8859-1") return convert_with_icu(bytes, enc.c_str(), name);
-  throw ImportError(name + ": unknown encoding '" + encoding + "' (use utf-8, utf-16le, utf-16be, windows-1252 or iso-8859-1)");
-}
-
-void append_block(Extracted& e, std::string_view paragraph, const std::string& kind, int page) {
-  // Trim, and fold internal newlines of a paragraph to spaces.
-  std::string p;
-  p.reserve(paragraph.size());
-  for (char c : paragraph) p += (c == '\n' || c == '\r' || c == '\t') ? (c == '\t' ? '\t' : ' ') : c;
-  size_t b = p.find_first_not_of(' '), en = p.find_last_not_of(' ');
-  if (b == std::string::npos) return;
-  p = p.substr(b, en - b + 1);
-  if (!e.text.empty()) e.text += "\n\n";
-  const int64_t start = static_cast<int64_t>(text::count_code_points(e.text));
-  e.text += p;
-  e.blocks.push_back({start, start + static_cast<int64_t>(text::count_code_points(p)), kind, "", page});
-}
 
 static std::string first_line_title(const std::string& body, const std::string& fallback) {
   size_t b = body.find_first_not_of(" \n");
@@ -88,22 +17,22 @@ static std::string first_line_title(const std::string& body, const std::string& 
   return line;
 }
 
-static std::string stem_of(const std::string& name) {
-  std::string base = name.substr(name.find_last_of('/') + 1);
-  size_t dot = base.find_last_of('.');
-  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+// Decoded, NFC, \n line endings, control characters dropped.
+static std::string decoded_text(const std::string& name, std::string_view bytes, const ImportOptions& opt,
+                                std::vector<std::string>& notes) {
+  std::string s = decode_to_utf8(bytes, opt.encoding, name, &notes);
+  if (s.find('\0') != std::string::npos) throw ImportError(name + ": contains NUL bytes; this is not a text file");
+  return text::to_nfc(clean_text(text::normalise_newlines(s)));
 }
 
 Extracted extract_plain(const std::string& name, std::string_view bytes, const ImportOptions& opt) {
   Extracted e;
   e.format = "txt";
-  std::string s = text::to_nfc(text::normalise_newlines(decode_to_utf8(bytes, opt.encoding, name, &e.notes)));
-  if (s.find('\0') != std::string::npos) throw ImportError(name + ": contains NUL bytes; this is not a text file");
-  e.text = s;
+  e.text = decoded_text(name, bytes, opt, e.notes);
   e.blocks = text::split_paragraphs(e.text);
-  text::mark_speaker_turns(e.text, e.blocks);
+  mark_turns(e);
   e.title = first_line_title(e.text, stem_of(name));
-  if (e.blocks.empty()) throw ImportError(name + ": the file holds no text");
+  finish(e, name);
   return e;
 }
 
@@ -111,7 +40,7 @@ Extracted extract_plain(const std::string& name, std::string_view bytes, const I
 Extracted extract_markdown(const std::string& name, std::string_view bytes, const ImportOptions& opt) {
   Extracted e;
   e.format = "md";
-  std::string s = text::to_nfc(text::normalise_newlines(decode_to_utf8(bytes, opt.encoding, name, &e.notes)));
+  const std::string s = decoded_text(name, bytes, opt, e.notes);
   auto strip_inline = [](std::string line) {
     std::string out;
     for (size_t i = 0; i < line.size(); ++i) {
@@ -119,6 +48,11 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
       if ((c == '*' || c == '_') && (i + 1 < line.size() && line[i + 1] == c)) { ++i; continue; }  // ** __
       if (c == '*' && (i == 0 || line[i - 1] == ' ' || (i + 1 < line.size() && line[i + 1] != ' '))) continue;
       if (c == '`') continue;
+      if (c == '\\' && i + 1 < line.size() && std::ispunct(static_cast<unsigned char>(line[i + 1]))) {
+        out += line[++i];  // \* \_ \# ...
+        continue;
+      }
+      if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') continue;  // ![alt](src) -> alt
       if (c == '[') {  // [text](url) -> text
         size_t close = line.find("](", i);
         size_t end = close == std::string::npos ? std::string::npos : line.find(')', close);
@@ -159,12 +93,25 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
     std::string t = line.substr(ind);
     if (in_code) { append_block(e, t, "p"); continue; }
     if (t[0] == '#') {
-      flush();
       size_t level = t.find_first_not_of('#');
       if (level != std::string::npos && level <= 6 && t[level] == ' ') {
-        append_block(e, strip_inline(t.substr(level + 1)), "h" + std::to_string(level));
+        flush();
+        std::string h = t.substr(level + 1);
+        size_t end = h.find_last_not_of("# ");  // closing hashes: "## Title ##"
+        h = end == std::string::npos ? "" : h.substr(0, end + 1);
+        append_block(e, strip_inline(h), "h" + std::to_string(level));
         continue;
       }
+    }
+    // "===" / "---" under a paragraph line: a setext heading; alone: a rule.
+    if (t.size() >= 3 && t.find_first_not_of("= ") == std::string::npos && !para.empty()) {
+      flush("h1");
+      continue;
+    }
+    if (t.size() >= 3 && (t.find_first_not_of("- ") == std::string::npos || t.find_first_not_of("* ") == std::string::npos ||
+                          t.find_first_not_of("_ ") == std::string::npos)) {
+      flush(t[0] == '-' && !para.empty() ? "h2" : "p");
+      continue;
     }
     if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && t.size() > 1 && t[1] == ' ') {
       flush();
@@ -202,7 +149,7 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
   }
   flush();
   if (e.blocks.empty()) throw ImportError(name + ": the file holds no text");
-  text::mark_speaker_turns(e.text, e.blocks);
+  mark_turns(e);
   auto trim = [](std::string v) {
     size_t b = v.find_first_not_of(" \"'"), en = v.find_last_not_of(" \"'");
     return b == std::string::npos ? std::string() : v.substr(b, en - b + 1);
@@ -217,7 +164,7 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
         e.title = std::string(text::slice_cp(e.text, m, b.start, b.end));
         break;
       }
-  if (e.title.empty()) e.title = stem_of(name);
+  finish(e, name);
   return e;
 }
 
