@@ -1,0 +1,50 @@
+// The layout of the search index: term prefixes, value slots, metadata keys.
+// One Xapian document per passage (a block of a project document: paragraph,
+// heading, list item, speaker turn); document-level fields are copied onto
+// each of its passages, and result lists are grouped per document by
+// collapsing on the kDoc value. Change kFormat when this layout changes: an
+// index of another format is rebuilt on open.
+#pragma once
+#include <string>
+
+namespace telaah::index {
+
+inline constexpr const char* kFormat = "telaah-index-1";
+
+// Term prefixes (omega conventions where they exist).
+inline constexpr const char* kStemPrefix = "Z";   // "Z" + field prefix + stem, with positions
+inline constexpr const char* kIdPrefix = "Q";     // unique id of a passage: Q<doc>:<block>
+inline constexpr const char* kDocPrefix = "XD";   // XD<doc>: every passage of a document (boolean)
+inline constexpr const char* kTypePrefix = "T";   // T<source type>, lower case (boolean)
+inline constexpr const char* kLangPrefix = "L";   // L<iso code>, lower case (boolean)
+inline constexpr const char* kYearPrefix = "Y";   // Y<yyyy> (boolean)
+inline constexpr const char* kCodePrefix = "K";   // K<code id>: a coding of that code overlaps the passage (boolean)
+inline constexpr const char* kTitlePrefix = "S";  // title words (free text)
+inline constexpr const char* kOutletPrefix = "A"; // author / outlet words (free text)
+inline constexpr const char* kSpeakerPrefix = "XP";  // speaker of a turn (free text)
+
+// Value slots.
+enum Slot : unsigned {
+  kDate = 0,     // YYYYMMDD, missing parts as 00 ("2013" -> "20130000"); sort and ranges
+  kType = 1,     // source type name (facets)
+  kDoc = 2,      // sortable_serialise(document id): collapse key
+  kStart = 3,    // sortable_serialise(passage start, code points)
+  kEnd = 4,      // sortable_serialise(passage end)
+  kLang = 5,     // language code (facets)
+  kYear = 6,     // "2013" (facets)
+  kOutlet = 7,   // outlet (attribute "outlet", else the author) (facets)
+  kCodes = 8,    // space-separated code ids applied to the passage (facets)
+  kBlock = 9,    // sortable_serialise(block index within the document)
+};
+
+// Metadata keys, written in the same commit as the changes they describe.
+inline constexpr const char* kMetaFormat = "telaah.format";
+inline constexpr const char* kMetaProject = "telaah.project_id";
+inline constexpr const char* kMetaRevision = "telaah.revision";
+inline constexpr const char* kMetaStemmer = "telaah.stemmer";    // dictionary | snowball (what was really used)
+inline constexpr const char* kMetaSynonyms = "telaah.synonyms";  // fingerprint of the synonym table
+
+// The index directory of a project: NAME.telaah -> NAME.telaah-index.
+std::string index_dir_for(const std::string& project_path);
+
+}  // namespace telaah::index

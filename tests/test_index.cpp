@@ -1,0 +1,378 @@
+// The search index: the query language on a small fixture corpus with exact
+// expected document sets (tests/fixtures/index/corpus), snippets and
+// offsets, facets, paging, synonyms, spelling; keeping the index in step with
+// the project (undo/redo, a crash between the two commits, a deleted,
+// foreign, corrupt or newer index, a project restored from a copy); the
+// background indexer; auto-coding.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "index/autocode.h"
+#include "index/query.h"
+#include "index/schema.h"
+#include "index/search.h"
+#include "index/sync.h"
+#include "index/writer.h"
+#include "store/project.h"
+#include "store/quote.h"
+#include "text/utf8.h"
+
+using namespace telaah;
+using namespace telaah::index;
+namespace fs = std::filesystem;
+using Docs = std::vector<store::Id>;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("telaah-index-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const fs::path kCorpus = fs::path(TELAAH_SOURCE_DIR) / "tests/fixtures/index/corpus";
+
+void code_quote(store::Project& p, store::Id doc, const std::string& code, const std::string& quote) {
+  store::Coding c;
+  c.doc = doc;
+  c.code = p.resolve_code(code);
+  auto span = store::resolve_quote(p.text(doc), quote, 0, p.document(doc).title);
+  c.start = span.start;
+  c.end = span.end;
+  p.add_coding(c);
+}
+
+// Documents 1..7 from the manifest, a two-level codebook, four codings.
+void build_fixture(const fs::path& project) {
+  auto p = store::Project::create(project, {.create = true, .verify = true, .coder = "tester"});
+  std::ifstream in(kCorpus / "manifest.tsv");
+  REQUIRE(in);
+  std::string line;
+  std::vector<store::NewDocument> docs;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) f.push_back(cell);
+    f.resize(7);
+    store::NewDocument d;
+    d.source_type = f[1];
+    d.language = f[2];
+    d.date = f[3];
+    d.title = f[4];
+    d.author = f[5];
+    if (!f[6].empty()) d.attributes.push_back({"outlet", "text", f[6]});
+    d.text = slurp(kCorpus / f[0]);
+    d.original_name = f[0];
+    docs.push_back(d);
+  }
+  REQUIRE(docs.size() == 7);
+  p->add_documents(docs, "Import fixture");
+  p->load_codebook(nlohmann::json::parse(R"({"codes":[
+    {"name":"Input","children":[{"name":"Legal infrastructure","aliases":["Infrastruktur hukum","I1"]}]},
+    {"name":"Process","children":[{"name":"Programme continuity","aliases":["Keberlanjutan program"]}]}]})"));
+  code_quote(*p, 2, "Input/Legal infrastructure", "bekerjasama dengan Seoul sejak 1984");
+  code_quote(*p, 7, "Input/Legal infrastructure", "sister city agreement");
+  code_quote(*p, 5, "Process/Programme continuity", "pelatihan pegawai masih kurang");
+  code_quote(*p, 6, "Process/Programme continuity", "Laporan ini tidak memuat evaluasi dampak pelatihan.");
+}
+
+Docs docs_of(const Results& r) {
+  Docs d;
+  for (const auto& h : r.hits) d.push_back(h.doc);
+  std::sort(d.begin(), d.end());
+  return d;
+}
+
+Docs find(Index& idx, const std::string& q, bool synonyms = false) {
+  Query query;
+  query.text = q;
+  query.limit = 100;
+  query.synonyms = synonyms;
+  return docs_of(idx.search(query));
+}
+
+// One fixture project, indexed once, shared by the read-only cases.
+struct Fixture {
+  TempDir dir;
+  fs::path project = dir.path / "study.telaah";
+  std::unique_ptr<Index> idx;
+  Fixture() {
+    build_fixture(project);
+    idx = Index::open(project);
+    idx->ensure_current();
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("queries on the fixture corpus find exactly the expected documents") {
+  auto& idx = *fixture().idx;
+  struct Case {
+    const char* query;
+    Docs expected;
+  };
+  const Case cases[] = {
+      // Indonesian stemming: perdagangan, pedagang, berdagang share "dagang"
+      {"perdagangan", {1, 2}},
+      {"berdagang", {1, 2}},
+      // English stemming
+      {"cooperation", {3, 4}},
+      {"cooperating", {3, 4}},
+      // the compound, joined, affixed, possessive, and apart
+      {"kerjasama", {1, 2, 5}},
+      {"bekerjasama", {1, 2, 5}},
+      {"kerjasamanya", {1, 2, 5}},
+      {"\"kerja sama\"", {1, 2, 5}},
+      // phrases
+      {"\"trade deals\"", {3}},
+      {"\"new trade deals\"", {3}},
+      {"\"deals trade\"", {}},
+      {"\"pelatihan bahasa\"", {5}},
+      // boolean (plain words AND within one passage)
+      {"Seoul pelatihan", {6}},
+      {"Seoul AND pelatihan", {6}},
+      {"rempah OR spices", {1, 4, 7}},
+      {"Seoul NOT kerjasama", {3, 4, 6}},
+      {"Seoul -kerjasama", {3, 4, 6}},
+      {"(rempah OR spices) AND Korea", {7}},
+      {"NOT Seoul type:official", {6, 7}},
+      // proximity
+      {"pelatihan NEAR/3 bahasa", {5}},
+      {"pelatihan NEAR/3 siswa", {6}},
+      {"pelatihan NEAR/1 siswa", {}},
+      {"dampak NEAR pelatihan", {6}},
+      // wildcards over surface forms
+      {"trad*", {2, 3, 4}},
+      {"ekspor*", {1}},
+      {"\"small export*\"", {4}},
+      // every field filter
+      {"type:interview", {5}},
+      {"type:official", {6, 7}},
+      {"type:News lang:en", {3, 4}},
+      {"type:news type:official lang:en", {3, 4, 7}},
+      {"lang:id Seoul", {1, 2, 5, 6}},
+      {"year:2012", {3}},
+      {"year:2013..2015", {1, 2, 4, 5, 6}},
+      {"year:..2012", {3, 7}},
+      {"year:2015..", {4, 5, 6}},
+      {"date:2015-06..2015-09", {4, 5}},
+      {"date:2013-03-11", {1}},
+      {"outlet:kabar", {1}},
+      {"outlet:\"jakarta ledger\"", {3}},
+      {"author:hartono", {4}},
+      {"speaker:\"informan c\"", {5}},
+      {"speaker:\"informan c\" pelatihan", {5}},
+      {"speaker:pewawancara kurang", {}},
+      {"title:trade", {3, 4}},
+      {"title:pelatihan", {6}},
+      {"title:\"sister city\"", {7}},
+      {"code:\"Legal infrastructure\"", {2, 7}},
+      {"code:Input", {2, 7}},                // sub-code evidence rolls up
+      {"code:\"infrastruktur hukum\"", {2, 7}},  // an alias
+      {"code:Process pelatihan", {5, 6}},
+      {"code:Process bahasa", {}},           // "bahasa" is in d5, but not in the coded turn
+      {"doc:3 Seoul", {3}},
+  };
+  for (const auto& c : cases) {
+    const std::string query = c.query;
+    CAPTURE(query);
+    CHECK(find(idx, c.query) == c.expected);
+  }
+}
+
+TEST_CASE("malformed queries say what is wrong and where") {
+  auto& idx = *fixture().idx;
+  struct Case {
+    const char* query;
+    size_t pos;        // code point of the problem
+    const char* says;  // part of the message
+  };
+  const Case cases[] = {
+      {"", 0, "empty"},
+      {"\"kerja sama", 0, "unclosed quote"},
+      {"Seoul \u201Ckerja sama", 6, "unclosed quote"},
+      {"(Seoul OR rempah", 0, "never closed"},
+      {"Seoul)", 5, "no matching ("},
+      {"AND Seoul", 0, "needs something before it"},
+      {"Seoul AND", 6, "needs a word, phrase or filter after it"},
+      {"Seoul OR", 6, "after it"},
+      {"NOT", 0, "after it"},
+      {"pelatihan NEAR/x bahasa", 10, "NEAR/n"},
+      {"\"kerja sama\" NEAR Seoul", 0, "NEAR joins single words"},
+      {"foo:bar Seoul", 0, "unknown field 'foo:'"},
+      {"Seoul title:", 6, "needs a value"},
+      {"type:blog", 0, "unknown source type 'blog'"},
+      {"year:20x3", 0, "not a year"},
+      {"year:2015..2013", 0, "ends before it starts"},
+      {"date:2013-13-45x", 0, "not a date"},
+      {"code:Nonexistent", 0, "no code matches"},
+      {"e*", 0, "at least two letters"},
+      {"ke*ja", 2, "can only end a word"},
+      {"lang:indonesian", 0, "not a language code"},
+      {"()", 0, "empty parentheses"},
+      {"Seoul && pelatihan", 6, "write AND instead"},
+      {"— …", 0, "no words"},
+  };
+  for (const auto& c : cases) {
+    const std::string query = c.query;
+    CAPTURE(query);
+    Query q;
+    q.text = c.query;
+    try {
+      idx.search(q);
+      FAIL("no error for a malformed query");
+    } catch (const QueryError& e) {
+      CHECK(e.pos == c.pos);
+      CHECK(std::string(e.what()).find(c.says) != std::string::npos);
+      CHECK(e.caret(c.query).find('^') != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("hits carry snippets and the code-point offsets of every match") {
+  auto& idx = *fixture().idx;
+  for (const char* qs : {"pelatihan", "kerjasama", "Seoul", "\"kerja sama\"", "trad*"}) {
+    CAPTURE(qs);
+    Query q;
+    q.text = qs;
+    Results r = idx.search(q);
+    REQUIRE(!r.hits.empty());
+    for (const auto& h : r.hits) {
+      const std::string text = idx.source().text(h.doc);
+      text::OffsetMap map(text);
+      REQUIRE(!h.matches.empty());
+      for (const auto& m : h.matches) {
+        std::string word = fold_case(std::string(text::slice_cp(text, map, m.start, m.end)));
+        // every match is a word the query asked for, at its exact place
+        bool ok = word.find("pelatihan") == 0 || word.find("kerja") != std::string::npos || word == "seoul" || word.rfind("trad", 0) == 0;
+        CHECK_MESSAGE(ok, "match '" << word << "' in doc " << h.doc);
+      }
+      REQUIRE(!h.snippet_marks.empty());
+      text::OffsetMap sm(h.snippet);
+      for (const auto& m : h.snippet_marks)  // the snippet's marks are the same words
+        CHECK(std::string(text::slice_cp(h.snippet, sm, m.start, m.end)) ==
+              std::string(text::slice_cp(text, map, h.snippet_start + m.start, h.snippet_start + m.end)));
+      CHECK(h.start <= h.snippet_start);
+      CHECK(marked_snippet(h).find('[') != std::string::npos);
+    }
+  }
+  // Document 5 has "pelatihan" in three turns: all are reported, in order.
+  Query q;
+  q.text = "pelatihan doc:5";
+  Results r = idx.search(q);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].passages.size() == 3);
+  CHECK(r.hits[0].matches.size() == 3);
+  CHECK(std::is_sorted(r.hits[0].matches.begin(), r.hits[0].matches.end(), [](auto& a, auto& b) { return a.start < b.start; }));
+  // "kerja sama" written apart is one highlighted span
+  q.text = "kerjasama doc:1";
+  r = idx.search(q);
+  REQUIRE(r.hits.size() == 1);
+  REQUIRE(r.hits[0].matches.size() == 1);
+  const std::string t1 = idx.source().text(1);
+  text::OffsetMap m1(t1);
+  CHECK(std::string(text::slice_cp(t1, m1, r.hits[0].matches[0].start, r.hits[0].matches[0].end)) == "kerja sama");
+}
+
+TEST_CASE("ranking, date order, paging, passages and facets") {
+  auto& idx = *fixture().idx;
+  Query q;
+  q.text = "Seoul";
+  q.limit = 100;
+  q.facets = true;
+  Results all = idx.search(q);
+  CHECK(docs_of(all) == Docs{1, 2, 3, 4, 5, 6});
+  CHECK(all.total == 6);
+  for (size_t i = 1; i < all.hits.size(); ++i) CHECK(all.hits[i - 1].score >= all.hits[i].score);
+  auto facet = [](const std::vector<FacetValue>& f, const std::string& v) {
+    for (const auto& x : f)
+      if (x.value == v) return x.count;
+    return int64_t(0);
+  };
+  CHECK(facet(all.facets.source_type, "news") == 4);
+  CHECK(facet(all.facets.source_type, "interview") == 1);
+  CHECK(facet(all.facets.source_type, "official") == 1);
+  CHECK(facet(all.facets.language, "en") == 2);
+  CHECK(facet(all.facets.year, "2015") == 3);
+  CHECK(facet(all.facets.outlet, "Kabar Pesisir") == 1);
+  CHECK(facet(all.facets.code, "Input/Legal infrastructure") == 1);  // the coded passage of document 2
+
+  q.facets = false;
+  q.sort = Query::Sort::date_newest;
+  Results by_date = idx.search(q);
+  for (size_t i = 1; i < by_date.hits.size(); ++i) CHECK(by_date.hits[i - 1].date >= by_date.hits[i].date);
+  q.sort = Query::Sort::date_oldest;
+  Results oldest = idx.search(q);
+  CHECK(oldest.hits.front().doc == 3);  // 2012
+
+  q.sort = Query::Sort::relevance;
+  q.limit = 4;
+  q.offset = 0;
+  Docs page1 = docs_of(idx.search(q));
+  q.offset = 4;
+  Docs page2 = docs_of(idx.search(q));
+  CHECK(page1.size() == 4);
+  CHECK(page2.size() == 2);
+  std::set<store::Id> both(page1.begin(), page1.end());
+  both.insert(page2.begin(), page2.end());
+  CHECK(both.size() == 6);
+
+  q.offset = 0;
+  q.limit = 100;
+  q.text = "pelatihan";
+  q.by_document = false;  // one hit per passage
+  Results passages = idx.search(q);
+  CHECK(passages.hits.size() == 5);  // d5: three turns, d6: two paragraphs
+}
+
+TEST_CASE("synonyms and did-you-mean") {
+  auto& idx = *fixture().idx;
+  CHECK(find(idx, "cooperation") == Docs{3, 4});
+  CHECK(find(idx, "cooperation", true) == Docs{1, 2, 3, 4, 5});  // + kerjasama, kerja sama
+  CHECK(find(idx, "kerjasama", true) == Docs{1, 2, 3, 4, 5});
+  CHECK(find(idx, "\"legal infrastructure\"", true) == Docs{});  // the codebook labels are synonyms, not text here
+  Query q;
+  q.text = "pelatihn Seoul";
+  Results r = idx.search(q);
+  CHECK(r.hits.empty());
+  CHECK(r.did_you_mean == "pelatihan Seoul");
+  q.text = "pelatihan";
+  CHECK(idx.search(q).did_you_mean.empty());
+}
