@@ -5,7 +5,9 @@
 // foreign, corrupt or newer index, a project restored from a copy); the
 // background indexer; auto-coding.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -375,4 +377,332 @@ TEST_CASE("synonyms and did-you-mean") {
   CHECK(r.did_you_mean == "pelatihan Seoul");
   q.text = "pelatihan";
   CHECK(idx.search(q).did_you_mean.empty());
+}
+
+// --- keeping the index in step with the project -------------------------
+
+namespace {
+
+store::Id add_doc(store::Project& p, const std::string& title, const std::string& text, const std::string& lang = "id") {
+  store::NewDocument d;
+  d.title = title;
+  d.source_type = "news";
+  d.language = lang;
+  d.date = "2016-01-01";
+  d.text = text;
+  return p.add_document(d);
+}
+
+int64_t passages(const fs::path& project) {
+  Xapian::Database db(index_dir_for(project.string()));
+  return db.get_doccount();
+}
+
+}  // namespace
+
+TEST_CASE("the index follows every project change, undo and redo included") {
+  TempDir dir;
+  const fs::path project = dir.path / "p.telaah";
+  build_fixture(project);
+  auto idx = Index::open(project);
+  CHECK(!idx->ready());
+  CHECK(inspect_index(project).problem.find("no search index") != std::string::npos);
+  SyncReport r = idx->ensure_current();
+  CHECK(r.action == SyncReport::Action::rebuilt);
+  CHECK(idx->ready());
+  CHECK(!idx->stale());
+  CHECK(passages(project) == 16);
+  CHECK(idx->ensure_current().action == SyncReport::Action::none);
+
+  store::Id d8 = 0;
+  {
+    auto p = store::Project::open(project);
+    d8 = add_doc(*p, "Berita baru", "Kerjasama perdagangan diperluas.\n\nPameran di Seoul.");
+  }
+  CHECK(idx->stale());
+  CHECK(inspect_index(project).behind());
+  r = idx->ensure_current();
+  CHECK(r.action == SyncReport::Action::caught_up);
+  CHECK(r.documents == 1);
+  CHECK(find(*idx, "pameran") == Docs{d8});
+  CHECK(passages(project) == 18);
+
+  {  // coding, renaming a document's title, undo, redo
+    auto p = store::Project::open(project);
+    code_quote(*p, d8, "Process/Programme continuity", "Pameran di Seoul.");
+    p->rename_document(d8, "Pameran dagang");
+  }
+  idx->ensure_current();
+  CHECK(find(*idx, "code:Process pameran") == Docs{d8});
+  CHECK(find(*idx, "title:pameran") == Docs{d8});
+  {
+    auto p = store::Project::open(project);
+    p->undo();  // the rename
+    p->undo();  // the coding
+  }
+  idx->ensure_current();
+  CHECK(find(*idx, "code:Process pameran") == Docs{});
+  CHECK(find(*idx, "title:pameran") == Docs{});
+  {
+    auto p = store::Project::open(project);
+    p->redo();
+    p->delete_document(3);
+  }
+  idx->ensure_current();
+  CHECK(find(*idx, "code:Process pameran") == Docs{d8});
+  CHECK(find(*idx, "cooperation") == Docs{4});
+  {
+    auto p = store::Project::open(project);
+    p->undo();  // the deletion
+  }
+  idx->ensure_current();
+  CHECK(find(*idx, "cooperation") == Docs{3, 4});
+  CHECK(passages(project) == 18);  // replace_document: nothing doubled
+  CHECK(check_index(project).empty());
+}
+
+TEST_CASE("divergence is detected and repaired") {
+  TempDir dir;
+  const fs::path project = dir.path / "p.telaah";
+  const std::string index = index_dir_for(project.string());
+  build_fixture(project);
+  sync_index(project);
+
+  SUBCASE("a crash between the project commit and the index commit") {
+    // The project commits; the index writer got as far as writing the
+    // passages but not the commit that records the revision.
+    store::Id d8 = 0;
+    {
+      auto p = store::Project::open(project);
+      d8 = add_doc(*p, "Terlambat", "Pameran dagang di Seoul.");
+    }
+    {
+      ProjectSource src(project);
+      Stemmers st(IdStemmerKind::dictionary);
+      Xapian::WritableDatabase db(index, Xapian::DB_OPEN);
+      write_document(db, *read_document(src, d8), st);
+      db.commit();  // without the new revision in the metadata
+    }
+    CHECK(inspect_index(project).behind());
+    CHECK(check_index(project).size() == 1);
+    SyncReport r = sync_index(project);
+    CHECK(r.action == SyncReport::Action::caught_up);
+    CHECK(passages(project) == 17);  // the half-written passage was replaced, not doubled
+    CHECK(inspect_index(project).current());
+  }
+  SUBCASE("the index is deleted") {
+    fs::remove_all(index);
+    CHECK(check_index(project).front().find("no search index") != std::string::npos);
+    CHECK(sync_index(project).action == SyncReport::Action::rebuilt);
+    CHECK(passages(project) == 16);
+  }
+  SUBCASE("the index is damaged") {
+    for (const auto& e : fs::directory_iterator(index))
+      if (e.path().extension() == ".glass") {
+        std::ofstream out(e.path(), std::ios::binary | std::ios::trunc);
+        out << "not a xapian table";
+      }
+    CHECK(!inspect_index(project).problem.empty());
+    auto idx = Index::open(project);
+    CHECK(!idx->ready());  // never searched
+    CHECK(sync_index(project).action == SyncReport::Action::rebuilt);
+    idx->refresh();
+    CHECK(find(*idx, "kerjasama") == Docs{1, 2, 5});
+  }
+  SUBCASE("the project is restored from an older copy") {
+    const fs::path copy = dir.path / "copy.telaah";
+    fs::copy_file(project, copy);
+    {
+      auto p = store::Project::open(project);
+      add_doc(*p, "Sesudah salinan", "Pameran dagang di Seoul.");
+    }
+    sync_index(project);
+    fs::copy_file(copy, project, fs::copy_options::overwrite_existing);  // the backup comes back
+    IndexStatus st = inspect_index(project);
+    CHECK(st.problem.find("older than its search index") != std::string::npos);
+    CHECK(sync_index(project).action == SyncReport::Action::rebuilt);
+    auto idx = Index::open(project);
+    CHECK(find(*idx, "pameran") == Docs{});
+  }
+  SUBCASE("the restored copy has moved on to the same revision by another path") {
+    const fs::path copy = dir.path / "copy.telaah";
+    fs::copy_file(project, copy);
+    {
+      auto p = store::Project::open(project);
+      add_doc(*p, "Jalan A", "Pameran dagang di Seoul.");
+    }
+    sync_index(project);
+    fs::copy_file(copy, project, fs::copy_options::overwrite_existing);
+    {
+      auto p = store::Project::open(project);
+      add_doc(*p, "Jalan B", "Festival budaya di Jakarta.");
+    }
+    CHECK(inspect_index(project).problem.find("history differs") != std::string::npos);
+    sync_index(project);
+    auto idx = Index::open(project);
+    CHECK(find(*idx, "pameran") == Docs{});
+    CHECK(find(*idx, "festival").size() == 1);
+  }
+  SUBCASE("the index belongs to another project") {
+    const fs::path other = dir.path / "other.telaah";
+    {
+      auto p = store::Project::create(other, {.create = true, .verify = true, .coder = "tester"});
+      add_doc(*p, "Lain", "Dokumen proyek lain tentang pameran.");
+    }
+    sync_index(other);
+    fs::remove_all(index);
+    fs::copy(index_dir_for(other.string()), index, fs::copy_options::recursive);
+    CHECK(inspect_index(project).problem.find("another project") != std::string::npos);
+    auto idx = Index::open(project);
+    CHECK(!idx->ready());
+    CHECK(sync_index(project).action == SyncReport::Action::rebuilt);
+    idx->refresh();
+    CHECK(find(*idx, "pameran") == Docs{});
+    CHECK(find(*idx, "kerjasama") == Docs{1, 2, 5});
+  }
+  SUBCASE("the Indonesian stemmer is switched") {
+    {
+      auto p = store::Project::open(project);
+      p->set_setting("stemmer_id", "snowball");
+    }
+    CHECK(inspect_index(project).problem.find("stemmer changed") != std::string::npos);
+    CHECK(sync_index(project).action == SyncReport::Action::rebuilt);
+    auto idx = Index::open(project);
+    CHECK(find(*idx, "kerjasama") != Docs{1, 2, 5});  // Snowball's over-stripping, as the issue says
+    CHECK(find(*idx, "perdagangan") == Docs{1, 2});
+  }
+}
+
+TEST_CASE("an indexer killed in the middle of a rebuild leaves a usable index") {
+  TempDir dir;
+  const fs::path project = dir.path / "big.telaah";
+  build_fixture(project);
+  sync_index(project);
+  {  // enough text that a rebuild takes a while
+    auto p = store::Project::open(project);
+    std::vector<store::NewDocument> docs;
+    for (int i = 0; i < 3000; ++i) {
+      store::NewDocument d;
+      d.title = "Berita " + std::to_string(i);
+      d.source_type = "news";
+      d.language = "id";
+      std::string t;
+      for (int k = 0; k < 40; ++k) t += "Kerjasama perdagangan kota kembar nomor " + std::to_string(i * 40 + k) + " berjalan. ";
+      d.text = t + "\n\nPelatihan pegawai dilanjutkan.";
+      docs.push_back(std::move(d));
+    }
+    p->add_documents(docs, "Import many");
+  }
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    try {
+      sync_index(project, {.threads = 1, .force_rebuild = true});
+    } catch (...) {
+    }
+    ::_exit(0);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  // The old index is intact (behind, not broken); the next sync repairs it.
+  IndexStatus st = inspect_index(project);
+  CHECK(st.readable);
+  CHECK(st.problem.empty());
+  SyncReport r = sync_index(project);
+  CHECK(r.action != SyncReport::Action::none);
+  CHECK(inspect_index(project).current());
+  auto idx = Index::open(project);
+  Query q;
+  q.text = "pelatihan pegawai";
+  CHECK(idx->search(q).total == 3001);  // 3000 generated + document 5
+  for (const auto& e : fs::directory_iterator(dir.path))  // no leftovers of the killed rebuild
+    CHECK(e.path().filename().string().find(".new-") == std::string::npos);
+}
+
+TEST_CASE("the background indexer reports progress and can be cancelled") {
+  TempDir dir;
+  const fs::path project = dir.path / "bg.telaah";
+  build_fixture(project);
+  {
+    BackgroundIndexer bg(project);
+    bg.start();
+    for (int i = 0; i < 600 && bg.running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(!bg.running());
+    CHECK(bg.error().empty());
+    REQUIRE(bg.report());
+    CHECK(bg.report()->action == SyncReport::Action::rebuilt);
+    CHECK(bg.progress().done == 7);
+    CHECK(bg.progress().total == 7);
+    CHECK(bg.progress().stage == Stage::done);
+  }
+  {  // cancelled before it starts work: the existing index stays as it was
+    BackgroundIndexer bg(project, {.force_rebuild = true});
+    bg.start();
+    bg.cancel();
+    while (bg.running()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK((bg.error().find("cancelled") != std::string::npos || bg.report().has_value()));
+    CHECK(inspect_index(project).current());
+  }
+  {  // a second writer is told the index is busy, in a sentence
+    const std::string lock = index_dir_for(project.string()) + ".lock";
+    int fd = ::open(lock.c_str(), O_RDWR | O_CREAT, 0600);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+    CHECK_THROWS_WITH_AS(sync_index(project), doctest::Contains("another Telaah process"), IndexBusy);
+    BackgroundIndexer bg(project);
+    bg.start();
+    while (bg.running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(bg.error().find("another Telaah process") != std::string::npos);
+    ::flock(fd, LOCK_UN);
+    ::close(fd);
+  }
+}
+
+TEST_CASE("auto-coding from a search is one undoable action with its query recorded") {
+  TempDir dir;
+  const fs::path project = dir.path / "auto.telaah";
+  build_fixture(project);
+  auto idx = Index::open(project);
+  idx->ensure_current();
+  auto p = store::Project::open(project);
+  const store::Id code = p->resolve_code("Process/Programme continuity");
+
+  struct Case {
+    Scope scope;
+    std::vector<std::string> quotes;
+  };
+  const Case cases[] = {
+      {Scope::hit, {"pelatihan", "pelatihan", "pelatihan", "Pelatihan", "pelatihan"}},
+      {Scope::sentence,
+       {"Informan C: Kerjasamanya baik, tetapi pelatihan pegawai masih kurang.", "Pewawancara: Apakah ada pelatihan bahasa Korea?",
+        "Informan C: Tidak ada pelatihan bahasa untuk kami.",
+        "Pelatihan vokasi bagi siswa SMK diselenggarakan di Seoul selama dua minggu.",
+        "Laporan ini tidak memuat evaluasi dampak pelatihan."}},
+      {Scope::document, {slurp(kCorpus / "d5.txt"), slurp(kCorpus / "d6.txt")}},
+  };
+  for (const auto& c : cases) {
+    const std::string scope = to_string(c.scope);
+    CAPTURE(scope);
+    auto plan = autocode_plan(*idx, "pelatihan", c.scope, code);
+    std::vector<std::string> quotes;
+    for (const auto& s : plan) quotes.push_back(s.quote);
+    CHECK(quotes == c.quotes);
+  }
+  // The paragraph already coded with this code (document 6, paragraph 2) is skipped.
+  auto plan = autocode_plan(*idx, "pelatihan", Scope::paragraph, code);
+  CHECK(plan.size() == 5);
+  CHECK(std::count_if(plan.begin(), plan.end(), [](auto& s) { return s.already_coded; }) == 1);
+
+  const int64_t rev = p->revision();
+  const size_t before = p->codings().size();
+  auto ids = autocode_apply(*p, plan, code, "pelatihan");
+  CHECK(ids.size() == 4);
+  CHECK(p->revision() == rev + 1);  // one action
+  for (auto id : ids) CHECK(p->coding(id).origin == "search: pelatihan");
+  p->undo();
+  CHECK(p->codings().size() == before);
+  CHECK(autocode_apply(*p, {}, code, "x").empty());
+  CHECK_THROWS_AS(scope_from_string("page"), ValidationError);
 }

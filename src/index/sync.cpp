@@ -193,6 +193,18 @@ void add_spelling(Xapian::WritableDatabase& db) {
   for (const auto& [w, f] : words) db.add_spelling(w, f);
 }
 
+// Half-built or half-swapped copies of a rebuild that was killed. Only
+// called under the index lock, so no live rebuild owns them.
+void remove_leftovers(const std::string& dir) {
+  const fs::path d(dir);
+  const std::string base = d.filename().string();
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(d.parent_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(base + ".new-", 0) == 0 || name.rfind(base + ".old-", 0) == 0) fs::remove_all(e.path(), ec);
+  }
+}
+
 struct Rebuilt {
   int64_t docs = 0, bytes = 0;
 };
@@ -364,6 +376,7 @@ SyncReport sync_index(const fs::path& project, const SyncOptions& opt, Progress*
   const std::string dir = index_dir_for(project.string());
   ProjectSource src(project);
   IndexLock lock(dir);
+  remove_leftovers(dir);
   SyncReport rep;
   {
     ProjectSource::Snapshot snap(src);
