@@ -1,0 +1,19 @@
+// Typed reads of project settings for the analysis layer. A malformed value
+// is a ValidationError naming the setting, never a silent default.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace telaah::store {
+class Project;
+}
+
+namespace telaah::analysis {
+
+int int_setting(const store::Project& p, const std::string& key, int fallback);
+double real_setting(const store::Project& p, const std::string& key, double fallback);
+// A comma-separated list, items trimmed, empty items dropped; `fallback` when unset.
+std::vector<std::string> list_setting(const store::Project& p, const std::string& key, const std::vector<std::string>& fallback);
+std::vector<std::string> split_list(const std::string& v);
+
+}  // namespace telaah::analysis

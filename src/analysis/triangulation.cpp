@@ -1,0 +1,340 @@
+// The triangulation matrix and the convergence rules (see triangulation.h).
+#include "analysis/triangulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "analysis/project_settings.h"
+#include "store/errors.h"
+#include "store/project.h"
+
+namespace telaah::analysis {
+
+const char* to_string(Convergence c) {
+  switch (c) {
+    case Convergence::agreement: return "agreement";
+    case Convergence::partial: return "partial agreement";
+    case Convergence::silence: return "silence";
+    case Convergence::dissonance: return "dissonance";
+    default: return "";
+  }
+}
+
+const char* to_string(Status s) {
+  switch (s) {
+    case Status::single_source: return "single-source";
+    case Status::insufficient: return "insufficient";
+    case Status::triangulated: return "triangulated";
+    case Status::divergent: return "divergent";
+    default: return "gap";
+  }
+}
+
+static std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
+Convergence convergence_from_string(const std::string& in) {
+  std::string s = lower(in);
+  if (s == "agreement") return Convergence::agreement;
+  if (s == "partial agreement" || s == "partial" || s == "partial-agreement") return Convergence::partial;
+  if (s == "silence") return Convergence::silence;
+  if (s == "dissonance") return Convergence::dissonance;
+  throw ValidationError("unknown convergence label '" + in + "' (use agreement, partial agreement, silence or dissonance)");
+}
+
+Status status_from_string(const std::string& in) {
+  std::string s = lower(in);
+  if (s == "gap") return Status::gap;
+  if (s == "single-source" || s == "single source") return Status::single_source;
+  if (s == "insufficient") return Status::insufficient;
+  if (s == "triangulated") return Status::triangulated;
+  if (s == "divergent") return Status::divergent;
+  throw ValidationError("unknown status '" + in + "' (use triangulated, divergent, single-source, insufficient or gap)");
+}
+
+void validate(const Settings& s) {
+  if (s.k < 2) throw ValidationError("triangulation.k must be at least 2 (triangulation compares two or more columns), not " + std::to_string(s.k));
+  if (s.m < 1) throw ValidationError("triangulation.m must be at least 1 document, not " + std::to_string(s.m));
+  if (!(s.prominence >= 1.0) || !std::isfinite(s.prominence))
+    throw ValidationError("triangulation.prominence must be a ratio of at least 1 (e.g. 3), not " + std::to_string(s.prominence));
+}
+
+Settings settings_from_project(const store::Project& p) {
+  Settings s;
+  s.k = int_setting(p, "triangulation.k", s.k);
+  s.m = int_setting(p, "triangulation.m", s.m);
+  s.prominence = real_setting(p, "triangulation.prominence", s.prominence);
+  validate(s);
+  return s;
+}
+
+std::vector<std::string> default_coders(const store::Project& p, const EvidenceTable& t) {
+  auto set = list_setting(p, "triangulation.coders", {});
+  if (!set.empty()) return set;
+  // The primary coder: a second coder's codings of the same passages would
+  // otherwise count twice. Only when that coder has coded anything at all.
+  const std::string primary = p.setting("default_coder");
+  const int32_t k = primary.empty() ? -1 : t.coder_index(primary);
+  if (k >= 0 && std::find(t.row_coder.begin(), t.row_coder.end(), k) != t.row_coder.end()) return {primary};
+  return {};
+}
+
+std::vector<std::string> resolve_coders(const store::Project& p, const EvidenceTable& t, const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  for (const auto& g : given)
+    for (auto& name : split_list(g)) out.push_back(name);
+  if (out.empty()) return default_coders(p, t);
+  if (out.size() == 1 && out[0] == "all") return {};
+  for (const auto& name : out)
+    if (t.coder_index(name) < 0) {
+      std::string known;
+      for (const auto& n : t.coder_name) known += (known.empty() ? "" : ", ") + n;
+      throw NotFound("no coder '" + name + "' in this project (coders: " + (known.empty() ? "none yet" : known) + ")");
+    }
+  return out;
+}
+
+// --- columns ---
+
+// Attribute values sort as numbers when they all are numbers ("2" before "10").
+static bool numeric(const std::string& s) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  return *end == '\0';
+}
+
+static void by_values(const EvidenceTable& t, const std::vector<int32_t>& value_of_doc, const Interner& names, Columns& c) {
+  std::set<int32_t> used;
+  for (size_t d = 0; d < t.doc_count(); ++d)
+    if (t.doc_live[d] && value_of_doc[d] >= 0 && !names.name(value_of_doc[d]).empty()) used.insert(value_of_doc[d]);
+  std::vector<int32_t> vals(used.begin(), used.end());
+  bool all_numeric = std::all_of(vals.begin(), vals.end(), [&](int32_t v) { return numeric(names.name(v)); });
+  std::sort(vals.begin(), vals.end(), [&](int32_t a, int32_t b) {
+    if (all_numeric) return std::strtod(names.name(a).c_str(), nullptr) < std::strtod(names.name(b).c_str(), nullptr);
+    return names.name(a) < names.name(b);
+  });
+  std::vector<int32_t> col_of_value(names.size(), -1);
+  for (size_t i = 0; i < vals.size(); ++i) {
+    c.labels.push_back(names.name(vals[i]));
+    col_of_value[static_cast<size_t>(vals[i])] = static_cast<int32_t>(i);
+  }
+  for (size_t d = 0; d < t.doc_count(); ++d)
+    c.of_doc[d] = value_of_doc[d] >= 0 ? col_of_value[static_cast<size_t>(value_of_doc[d])] : -1;
+}
+
+Columns columns_for(const EvidenceTable& t, const Query& q) {
+  Columns c;
+  c.of_doc.assign(t.doc_count(), -1);
+  std::string by = q.by.empty() ? "type" : q.by;
+  if (by == "type" || by == "source_type" || by == "source type") {
+    c.dimension = "type";
+    std::vector<int32_t> col_of_type(t.type_id.size(), -1);
+    for (int32_t ty : t.type_order) {
+      col_of_type[static_cast<size_t>(ty)] = static_cast<int32_t>(c.labels.size());
+      c.labels.push_back(t.type_name[static_cast<size_t>(ty)]);
+    }
+    for (size_t d = 0; d < t.doc_count(); ++d)
+      c.of_doc[d] = t.doc_type[d] >= 0 ? col_of_type[static_cast<size_t>(t.doc_type[d])] : -1;
+  } else if (int32_t a = t.attr_names.find(by); a >= 0) {
+    c.dimension = by;  // a document attribute wins over a built-in field of the same name
+    by_values(t, t.attr_values[static_cast<size_t>(a)], t.strings, c);
+  } else if (by == "year" || by == "language" || by == "author") {
+    c.dimension = by;
+    if (by != "year") {
+      by_values(t, by == "language" ? t.doc_language : t.doc_author, t.strings, c);
+    } else {
+      Interner years;
+      std::vector<int32_t> vals(t.doc_count(), -1);
+      for (size_t d = 0; d < t.doc_count(); ++d)
+        if (t.doc_date[d] > 0) vals[d] = years.intern(std::to_string(t.doc_date[d] / 10000));
+      by_values(t, vals, years, c);
+    }
+  } else {
+    std::string known;
+    for (size_t i = 0; i < t.attr_names.size(); ++i) known += ", " + t.attr_names.name(static_cast<int32_t>(i));
+    throw NotFound("no document attribute '" + by + "' to use as columns (use type, year, language, author" + known + ")");
+  }
+  if (!q.from.empty() || !q.to.empty()) {
+    int32_t lo = q.from.empty() ? 0 : date_range(q.from).first;
+    int32_t hi = q.to.empty() ? 99999999 : date_range(q.to).second;
+    if (lo > hi) throw ValidationError("the date range is empty: " + q.from + " is after " + q.to);
+    for (size_t d = 0; d < t.doc_count(); ++d)  // undated documents fall outside any date range
+      if (t.doc_date[d] == 0 || t.doc_date[d] < lo || t.doc_date[d] > hi) c.of_doc[d] = -1;
+  }
+  return c;
+}
+
+// --- the rules ---
+Convergence convergence(const Cell& a, const Cell& b, const Settings& s) {
+  const bool ea = a.has_evidence(), eb = b.has_evidence();
+  if (!ea && !eb) return Convergence::none;
+  if (ea != eb) return Convergence::silence;
+  const int na = a.net(), nb = b.net();
+  if (na * nb < 0) return Convergence::dissonance;
+  if (na != nb) return Convergence::partial;  // one side neutral (or tied), the other not
+  const auto hi = static_cast<double>(std::max(a.codings, b.codings));
+  const auto lo = static_cast<double>(std::min(a.codings, b.codings));
+  return hi <= s.prominence * lo ? Convergence::agreement : Convergence::partial;
+}
+
+Status status(const std::vector<Cell>& cells, const std::vector<Convergence>& labels, const Settings& s) {
+  int with = 0, qualifying = 0;
+  for (const auto& c : cells) {
+    with += c.has_evidence() ? 1 : 0;
+    qualifying += c.documents >= s.m ? 1 : 0;
+  }
+  if (with == 0) return Status::gap;
+  if (std::find(labels.begin(), labels.end(), Convergence::dissonance) != labels.end()) return Status::divergent;
+  if (with == 1) return Status::single_source;
+  if (qualifying >= s.k) return Status::triangulated;
+  return Status::insufficient;
+}
+
+bool Row::overridden() const {
+  if (status_override) return true;
+  return std::any_of(pairs.begin(), pairs.end(), [](const Pair& p) { return p.override.has_value(); });
+}
+
+const Row* Matrix::find(Id code_id) const {
+  for (const auto& r : rows)
+    if (r.code_id == code_id) return &r;
+  return nullptr;
+}
+
+// What a query selects, prepared once: column per document, matrix row per
+// code (after roll-up), and the coders that count.
+namespace {
+struct Selection {
+  std::vector<int32_t> row_of_code;
+  std::vector<char> coder_ok;
+};
+
+Selection select(const EvidenceTable& t, const Matrix& m) {
+  Selection s;
+  s.row_of_code.assign(t.code_count(), -1);
+  for (size_t c = 0; c < t.code_count(); ++c) {
+    int32_t target = t.code_rollup[c];
+    for (size_t r = 0; r < m.rows.size(); ++r)
+      if (m.rows[r].code == target) s.row_of_code[c] = static_cast<int32_t>(r);
+  }
+  s.coder_ok.assign(t.coder_id.size(), m.query.coders.empty() ? 1 : 0);
+  for (const auto& name : m.query.coders) {
+    int32_t k = t.coder_index(name);
+    if (k < 0) {
+      std::string known;
+      for (const auto& n : t.coder_name) known += (known.empty() ? "" : ", ") + n;
+      throw NotFound("no coder '" + name + "' in this project (coders: " + (known.empty() ? "none yet" : known) + ")");
+    }
+    s.coder_ok[static_cast<size_t>(k)] = 1;
+  }
+  return s;
+}
+}  // namespace
+
+Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
+  validate(s);
+  Matrix m;
+  m.settings = s;
+  m.query = q;
+  m.revision = t.revision();
+  m.columns = columns_for(t, q);
+  bool any_indicator = false;
+  for (int32_t c : t.code_order) any_indicator |= t.code_kind[static_cast<size_t>(c)] == store::CodeKind::indicator;
+  for (int32_t c : t.code_order) {
+    bool target = t.code_rollup[static_cast<size_t>(c)] == c;
+    bool indicator = t.code_kind[static_cast<size_t>(c)] == store::CodeKind::indicator;
+    if (!(indicator || ((q.all_codes || !any_indicator) && target))) continue;
+    Row r;
+    r.code = c;
+    r.code_id = t.code_id[static_cast<size_t>(c)];
+    r.path = t.code_path(c);
+    m.rows.push_back(std::move(r));
+  }
+  const Selection sel = select(t, m);
+  const size_t ncol = m.columns.labels.size();
+  std::vector<Cell> cells(m.rows.size() * ncol);
+  std::vector<Cell> totals(m.rows.size());
+  std::vector<int32_t> last_doc(cells.size(), -1), last_doc_total(m.rows.size(), -1);
+  const auto& of_doc = m.columns.of_doc;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const int32_t row = sel.row_of_code[static_cast<size_t>(t.row_code[i])];
+    if (row < 0 || !sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;
+    const int32_t doc = t.row_doc[i];
+    const int32_t col = of_doc[static_cast<size_t>(doc)];
+    if (col < 0) {
+      ++m.unassigned;
+      continue;
+    }
+    const size_t k = static_cast<size_t>(row) * ncol + static_cast<size_t>(col);
+    Cell& c = cells[k];
+    Cell& tot = totals[static_cast<size_t>(row)];
+    ++c.codings;
+    ++tot.codings;
+    switch (t.row_stance[i]) {
+      case store::Stance::supports: ++c.supports, ++tot.supports; break;
+      case store::Stance::contradicts: ++c.contradicts, ++tot.contradicts; break;
+      default: ++c.neutral, ++tot.neutral;
+    }
+    // Rows are grouped by document, so a change of document is a new one.
+    if (last_doc[k] != doc) ++c.documents, last_doc[k] = doc;
+    if (last_doc_total[static_cast<size_t>(row)] != doc) ++tot.documents, last_doc_total[static_cast<size_t>(row)] = doc;
+    ++m.codings;
+  }
+  for (size_t r = 0; r < m.rows.size(); ++r) {
+    Row& row = m.rows[r];
+    row.cells.assign(cells.begin() + static_cast<ptrdiff_t>(r * ncol), cells.begin() + static_cast<ptrdiff_t>((r + 1) * ncol));
+    row.total = totals[r];
+    for (size_t a = 0; a < ncol; ++a)
+      for (size_t b = a + 1; b < ncol; ++b) {
+        Pair p;
+        p.a = static_cast<int>(a);
+        p.b = static_cast<int>(b);
+        p.automatic = p.effective = convergence(row.cells[a], row.cells[b], s);
+        row.pairs.push_back(p);
+      }
+    for (const auto& c : row.cells) {
+      row.columns_with_evidence += c.has_evidence() ? 1 : 0;
+      row.qualifying_columns += c.documents >= s.m ? 1 : 0;
+    }
+  }
+  resolve(m);
+  return m;
+}
+
+void resolve(Matrix& m) {
+  for (auto& row : m.rows) {
+    std::vector<Convergence> automatic, effective;
+    for (auto& p : row.pairs) {
+      p.effective = p.override ? convergence_from_string(p.override->label) : p.automatic;
+      automatic.push_back(p.automatic);
+      effective.push_back(p.effective);
+    }
+    row.automatic = status(row.cells, automatic, m.settings);
+    row.effective = row.status_override ? status_from_string(row.status_override->label) : status(row.cells, effective, m.settings);
+  }
+}
+
+std::vector<size_t> cell_rows(const EvidenceTable& t, const Matrix& m, int32_t code, int column) {
+  if (t.revision() != m.revision) throw InternalError("cell_rows: the matrix is older than the evidence table");
+  const Selection sel = select(t, m);
+  int32_t want = -1;
+  for (size_t r = 0; r < m.rows.size(); ++r)
+    if (m.rows[r].code == code) want = static_cast<int32_t>(r);
+  std::vector<size_t> out;
+  if (want < 0) return out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (sel.row_of_code[static_cast<size_t>(t.row_code[i])] != want || !sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;
+    const int32_t col = m.columns.of_doc[static_cast<size_t>(t.row_doc[i])];
+    if (col < 0 || (column >= 0 && col != column)) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace telaah::analysis

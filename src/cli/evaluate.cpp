@@ -1,0 +1,131 @@
+// telaah evaluate: per indicator the suggested and recorded rating, the
+// impediments and the overall verdict; records a rating with a justification
+// linked to codings, or overrides the verdict with a memo.
+#include <iostream>
+
+#include "analysis/evaluation.h"
+#include "analysis/overrides.h"
+#include "cli/cli.h"
+#include "text/utf8.h"
+
+namespace telaah::cli {
+namespace {
+
+struct Args {
+  std::string project, indicator, rating, justification, evidence, verdict, memo;
+  std::vector<std::string> coders;
+  bool clear = false, clear_verdict = false;
+};
+
+std::vector<store::Id> parse_ids(const std::string& list) {
+  std::vector<store::Id> out;
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = list.find(',', i);
+    if (j == std::string::npos) j = list.size();
+    std::string item = list.substr(i, j - i);
+    while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+    if (!item.empty() && item.front() == '#') item.erase(0, 1);
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) out.push_back(parse_int("--evidence", item));
+    i = j + 1;
+  }
+  return out;
+}
+
+Registrar reg(72, [](CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("evaluate", "Ratings per indicator, impediments and the overall verdict; "
+                                             "record a rating (--indicator --rating --justification [--evidence]) "
+                                             "or override the verdict (--verdict --memo)");
+  cmd->add_option("project", a->project, "the project file")->required();
+  cmd->add_option("--indicator", a->indicator, "the indicator to rate (code path, name or alias)");
+  cmd->add_option("--rating", a->rating, "achieved, partially achieved, not achieved or insufficient evidence");
+  cmd->add_option("--justification", a->justification, "why (required with --rating)");
+  cmd->add_option("--evidence", a->evidence, "coding numbers the justification rests on, e.g. 12,15,40");
+  cmd->add_flag("--clear", a->clear, "with --indicator: remove the recorded rating");
+  cmd->add_option("--verdict", a->verdict, "override the overall verdict: effective, fairly effective, not effective");
+  cmd->add_option("--memo", a->memo, "with --verdict: why (required)");
+  cmd->add_flag("--clear-verdict", a->clear_verdict, "remove the verdict override");
+  cmd->add_option("--coder", a->coders, "coders whose codings count (default as in 'telaah triangulate')");
+  cmd->callback([a, &ctx] {
+    text::require_valid_utf8(a->justification, "the justification");
+    text::require_valid_utf8(a->memo, "the memo");
+    if (!a->rating.empty() && a->indicator.empty()) throw UserError("--rating needs --indicator");
+    if (a->clear && a->indicator.empty()) throw UserError("--clear needs --indicator");
+    if (!a->indicator.empty() && a->rating.empty() && !a->clear) throw UserError("with --indicator give --rating (and --justification) or --clear");
+    auto p = open_project(a->project);
+    if (!a->indicator.empty() || a->clear_verdict || !a->verdict.empty()) {
+      auto action = p->begin_action("Evaluate");  // a rating and a verdict given together are one undo step
+      if (!a->indicator.empty()) {
+        const store::Id code = p->resolve_code(a->indicator);
+        if (a->clear) analysis::clear_evaluation(*p, code);
+        else analysis::set_evaluation(*p, code, analysis::rating_from_string(a->rating), a->justification, parse_ids(a->evidence));
+        action.set_label(a->clear ? "Remove rating of " + p->code_path(code) : "Rate " + p->code_path(code) + ": " + a->rating);
+      }
+      if (a->clear_verdict) analysis::set_verdict(*p, "", "");
+      else if (!a->verdict.empty()) analysis::set_verdict(*p, a->verdict, a->memo);
+      if (a->indicator.empty()) action.set_label(a->clear_verdict ? "Remove verdict override" : "Override verdict: " + a->verdict);
+      action.commit();
+    }
+
+    auto t = analysis::EvidenceTable::load(*p);
+    analysis::Query q;
+    q.coders = analysis::resolve_coders(*p, t, a->coders);
+    auto m = analysis::triangulate(t, q, analysis::settings_from_project(*p));
+    analysis::apply_overrides(m, analysis::load_overrides(*p));
+    auto e = analysis::evaluate(*p, t, m);
+    if (ctx.json) {
+      nlohmann::json ind = nlohmann::json::array(), imp = nlohmann::json::array();
+      for (size_t i = 0; i < e.indicators.size(); ++i) {
+        const auto& ie = e.indicators[i];
+        nlohmann::json rec = nullptr;
+        if (ie.recorded)
+          rec = {{"rating", to_string(ie.recorded->rating)}, {"justification", ie.recorded->justification},
+                 {"evidence", ie.recorded->evidence}, {"modified", ie.recorded->modified}};
+        nlohmann::json imps = nlohmann::json::array();
+        for (size_t k : ie.impediments) imps.push_back(e.impediments[k].coding_id);
+        ind.push_back({{"code_id", ie.code_id}, {"path", ie.path}, {"status", to_string(m.rows[i].effective)},
+                       {"rating", to_string(ie.rating())}, {"suggested", to_string(ie.suggested.rating)},
+                       {"reason", ie.suggested.reason}, {"recorded", rec}, {"impediments", imps}});
+      }
+      for (const auto& it : e.impediments) imp.push_back({{"coding", it.coding_id}, {"indicators", it.indicators}});
+      const auto& v = e.verdict;
+      return print_json({{"indicators", ind},
+                         {"impediments", imp},
+                         {"verdict", {{"automatic", to_string(v.automatic)}, {"effective", to_string(v.effective())},
+                                      {"score", v.score}, {"rated", v.rated}, {"left_out", v.left_out},
+                                      {"override", v.override ? nlohmann::json(to_string(*v.override)) : nlohmann::json(nullptr)},
+                                      {"memo", v.memo}}},
+                         {"revision", p->revision()}});
+    }
+    for (size_t i = 0; i < e.indicators.size(); ++i) {
+      const auto& ie = e.indicators[i];
+      std::cout << ie.path << "  [" << to_string(m.rows[i].effective) << "]\n";
+      std::cout << "  rating: " << to_string(ie.rating()) << (ie.recorded ? " (recorded)" : " (suggested)") << "\n";
+      if (ie.recorded) {
+        std::cout << "  justification: " << ie.recorded->justification << "\n";
+        if (!ie.recorded->evidence.empty()) {
+          std::cout << "  evidence:";
+          for (auto id : ie.recorded->evidence) std::cout << " #" << id;
+          std::cout << "\n";
+        }
+      }
+      std::cout << "  suggested: " << to_string(ie.suggested.rating) << " — " << ie.suggested.reason << "\n";
+      if (!ie.impediments.empty()) {
+        std::cout << "  impediments:";
+        for (size_t k : ie.impediments) std::cout << " #" << e.impediments[k].coding_id;
+        std::cout << "\n";
+      }
+    }
+    const auto& v = e.verdict;
+    std::cout << "\n" << e.impediments.size() << " impediment codings\n";
+    std::cout << "verdict: " << to_string(v.effective()) << " (" << analysis::to_indonesian(v.effective()) << ")";
+    if (v.override) std::cout << " — researcher's override (rule: " << to_string(v.automatic) << "): " << v.memo;
+    else std::cout << " — mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " indicators";
+    std::cout << "\n";
+  });
+});
+
+}  // namespace
+}  // namespace telaah::cli
