@@ -76,15 +76,19 @@ std::vector<Block> split_paragraphs(std::string_view text) {
   return out;
 }
 
+// `word` is the token before a full stop, without leading quotes or brackets.
 static bool ends_with_abbreviation(const std::u32string& word) {
-  static const std::array<std::u32string, 22> abbr = {
-      U"no", U"rp", U"dr", U"dll", U"dsb", U"e.g", U"i.e", U"st", U"jl", U"mr", U"mrs", U"ms", U"prof", U"ir", U"h",
-      U"tn", U"ny", U"bpk", U"vs", U"etc", U"kab", U"a.n"};
+  static const std::array<std::u32string, 26> abbr = {
+      U"no", U"rp", U"dr", U"dll", U"dsb", U"dst", U"e.g", U"i.e", U"st", U"jl", U"mr", U"mrs", U"ms", U"prof",
+      U"ir", U"h", U"tn", U"ny", U"bpk", U"vs", U"etc", U"kab", U"a.n", U"sdr", U"drs", U"hlm"};
   std::u32string w;
   for (char32_t c : word) w += (c < 0x80) ? static_cast<char32_t>(std::tolower(static_cast<int>(c))) : c;
-  if (w.size() == 1) return true;  // initials: "I.R."
+  // Initials ("I. R. Sari") are single letters; a single digit ends a sentence ("naik 5.").
+  if (w.size() == 1) return is_word_char(w[0]) && !(w[0] < 0x80 && std::isdigit(static_cast<int>(w[0])));
   return std::find(abbr.begin(), abbr.end(), w) != abbr.end();
 }
+
+static bool is_opener(char32_t c) { return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB; }
 
 std::vector<Span> split_sentences(std::string_view text, Span within) {
   std::vector<Span> out;
@@ -102,11 +106,16 @@ std::vector<Span> split_sentences(std::string_view text, Span within) {
     int64_t j = k + 1;
     while (j < n && (is_closer(u[j]) || u[j] == '.' || u[j] == '?' || u[j] == '!')) ++j;
     if (j < n && !is_space_cp(u[j])) continue;  // "3.5", "e.g.x"
-    if (c == '.') {
+    if (c == '.' && j == k + 1) {  // a full stop right after a word (not "...", not ".\"")
       int64_t w = k;
-      while (w > start && !is_space_cp(u[w - 1]) && u[w - 1] != '(') --w;
+      while (w > start && !is_space_cp(u[w - 1])) --w;
+      while (w < k && is_opener(u[w])) ++w;
       std::u32string word = u.substr(w, k - w);
       if (!word.empty() && ends_with_abbreviation(word)) continue;
+      // A list number opening the sentence ("1. Pertama") does not end it.
+      if (w == start && !word.empty() &&
+          std::all_of(word.begin(), word.end(), [](char32_t d) { return d < 0x80 && std::isdigit(static_cast<int>(d)); }))
+        continue;
     }
     int64_t next = j;
     while (next < n && is_space_cp(u[next])) ++next;
@@ -141,7 +150,20 @@ Span word_at(std::string_view text, int64_t cp) {
   return {s, e};
 }
 
+// Labels that open ordinary prose or document headers, not a speaker's turn
+// ("Catatan: ...", "Tanggal: 2017-02-14", "Sumber: BPS").
+static bool is_non_speaker_label(std::string_view name) {
+  static const std::array<std::string_view, 44> labels = {
+      "Catatan", "Keterangan", "Sumber", "Tanggal", "Tempat", "Lokasi", "Waktu", "Peran", "Hari", "Perihal", "Hal",
+      "Lampiran", "Nomor", "Kepada", "Dari", "Judul", "Penulis", "Editor", "Reporter", "Foto", "Baca juga",
+      "Lihat juga", "Kesimpulan", "Kesimpulannya", "Saran", "Contoh", "Tujuan", "Hasil", "Tema", "Topik",
+      "Note", "Notes", "Source", "Date", "Place", "Location", "Time", "Role", "Subject", "To", "From", "Title",
+      "Conclusion", "Example"};
+  return std::find(labels.begin(), labels.end(), name) != labels.end();
+}
+
 std::string detect_speaker(std::string_view p) {
+  p = p.substr(0, p.find('\n'));  // the label is on the paragraph's first line
   size_t i = 0;
   while (i < p.size() && (p[i] == ' ' || p[i] == '\t')) ++i;
   if (i < p.size() && p[i] == '[') {  // [00:01:23] or [01:23]
@@ -155,29 +177,44 @@ std::string detect_speaker(std::string_view p) {
   if (colon == std::string_view::npos || colon == i || colon - i > 48) return {};
   if (colon + 1 < p.size() && p[colon + 1] != ' ' && p[colon + 1] != '\t') return {};
   std::string_view name = p.substr(i, colon - i);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (name.empty()) return {};
   // A name: starts with an uppercase letter, at most 5 words, no sentence punctuation.
   auto first = static_cast<unsigned char>(name[0]);
   if (first < 0x80 && !std::isupper(first)) return {};
-  int words = 1;
-  for (char c : name) {
-    if (c == ' ') ++words;
-    if (c == ',' || c == ';' || c == '?' || c == '!' || c == '"') return {};
+  int words = 0;
+  for (size_t w = 0; w < name.size();) {
+    size_t e = std::min(name.find(' ', w), name.size());
+    std::string_view word = name.substr(w, e - w);
+    if (!word.empty()) ++words;
+    for (char c : word)
+      if (c == ',' || c == ';' || c == '?' || c == '!' || c == '"') return {};
+    // A full stop only closes a short title ("Dr. Sari", "Prof. Lee"), never a sentence.
+    size_t dot = word.find('.');
+    if (dot != std::string_view::npos && (dot + 1 != word.size() || word.size() > 5)) return {};
+    w = e + 1;
   }
-  if (words > 5) return {};
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (words > 5 || is_non_speaker_label(name)) return {};
   return std::string(name);
 }
 
 void mark_speaker_turns(std::string_view text, std::vector<Block>& blocks) {
   OffsetMap map(text);
-  for (auto& b : blocks) {
-    size_t bs = map.to_byte(b.start), be = map.to_byte(b.end);
-    std::string sp = detect_speaker(text.substr(bs, std::min<size_t>(be - bs, 80)));
-    if (!sp.empty()) {
-      b.kind = "turn";
-      b.speaker = sp;
-    }
+  std::vector<std::string> found(blocks.size());
+  size_t labelled = 0;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    size_t bs = map.to_byte(blocks[k].start), be = map.to_byte(blocks[k].end);
+    found[k] = detect_speaker(text.substr(bs, std::min<size_t>(be - bs, 80)));
+    labelled += !found[k].empty();
   }
+  // One "Name:" paragraph in prose is a label, not a conversation: a
+  // transcript has at least two turns.
+  if (labelled < 2) return;
+  for (size_t k = 0; k < blocks.size(); ++k)
+    if (!found[k].empty()) {
+      blocks[k].kind = "turn";
+      blocks[k].speaker = found[k];
+    }
 }
 
 }  // namespace telaah::text

@@ -35,10 +35,14 @@ std::vector<Span> split_sentences(std::string_view text, Span within);
 Span word_at(std::string_view text, int64_t cp);
 
 // Speaker at the start of a paragraph: "Name:", "NAME:", "[00:01:23] Name:".
-// Returns the speaker name (without time stamp) or empty.
+// Returns the speaker name (without time stamp) or empty. The label must be on
+// the first line, start with a capital, have at most five words and no
+// sentence punctuation; header and prose labels ("Tanggal:", "Catatan:",
+// "Sumber:", "Note:" ...) are not speakers.
 std::string detect_speaker(std::string_view paragraph);
 
-// Assign kind="turn" and the speaker to paragraphs that open with a speaker label.
+// Assign kind="turn" and the speaker to paragraphs that open with a speaker
+// label, when at least two paragraphs do (one labelled paragraph is prose).
 void mark_speaker_turns(std::string_view text, std::vector<Block>& blocks);
 
 // Is the code point a letter or digit (Unicode, via ICU)?
