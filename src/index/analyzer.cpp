@@ -150,9 +150,11 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang la
   const IdDictionary* dict = lang == Lang::id ? stemmers.dictionary() : nullptr;
   const std::string zp = std::string(kStemPrefix) + prefix;
   std::string term;
+  const bool positional = pos != 0;
   auto post = [&](const std::string& stem, Xapian::termpos p, Xapian::termcount wdf) {
     term.assign(zp).append(stem);
-    doc.add_posting(term, p, wdf);
+    if (positional) doc.add_posting(term, p, wdf);
+    else doc.add_term(term, wdf);
   };
   std::string prev_stem;
   size_t prev_end = 0;
@@ -189,7 +191,7 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang la
     prev_end = t.byte_end;
     have_prev = true;
   }
-  return pos;
+  return positional ? pos : 0;
 }
 
 std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h, Stemmers& stemmers) {

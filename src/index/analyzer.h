@@ -73,8 +73,10 @@ class Stemmers {
 };
 
 // Adds the words of `text` to `doc` under `prefix` ("" for the body): surface
-// terms without positions, stems with positions from `pos`. Returns the next
-// free position.
+// terms without positions, stems with positions from `pos` (or without any
+// positions when `pos` is 0: the short metadata fields repeated on every
+// passage, where positions would cost more than phrase search in a title
+// is worth). Returns the next free position.
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang lang, const std::string& prefix,
                            Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& scratch);
 

@@ -10,7 +10,9 @@
 //   outlet:"warta niaga" author:… speaker:"informan b" title:… code:"Legal infrastructure"
 //
 // Operators are upper case (lower-case "and", "or" are words). Repeating a
-// filter field ORs it (type:news type:official); different fields AND.
+// filter field ORs it (type:news type:official); different fields AND. In
+// the metadata fields (title, outlet, author, speaker) a "phrase" means all
+// of its words: those fields are short and indexed without positions.
 // The parse tree is turned into a Xapian::Query by build_query: each word
 // ORs its Indonesian and English stems (see analyzer.h) and wildcards expand
 // over the surface forms.

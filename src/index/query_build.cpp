@@ -121,6 +121,9 @@ class Builder {
     if (slots.size() == 1) {
       auto terms = stem_terms(words.empty() ? "" : words[0], prefix);
       q = words.size() == 1 ? Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()) : slots[0];
+    } else if (!prefix.empty()) {
+      // Metadata fields have no positions: a "phrase" there means all its words.
+      q = Xapian::Query(Xapian::Query::OP_AND, slots.begin(), slots.end());
     } else {
       q = Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), static_cast<Xapian::termcount>(slots.size()));
     }

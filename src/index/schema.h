@@ -9,7 +9,7 @@
 
 namespace telaah::index {
 
-inline constexpr const char* kFormat = "telaah-index-1";
+inline constexpr const char* kFormat = "telaah-index-2";
 
 // Term prefixes (omega conventions where they exist).
 inline constexpr const char* kStemPrefix = "Z";   // "Z" + field prefix + stem, with positions
@@ -17,25 +17,21 @@ inline constexpr const char* kIdPrefix = "Q";     // unique id of a passage: Q<d
 inline constexpr const char* kDocPrefix = "XD";   // XD<doc>: every passage of a document (boolean)
 inline constexpr const char* kTypePrefix = "T";   // T<source type>, lower case (boolean)
 inline constexpr const char* kLangPrefix = "L";   // L<iso code>, lower case (boolean)
-inline constexpr const char* kYearPrefix = "Y";   // Y<yyyy> (boolean)
 inline constexpr const char* kCodePrefix = "K";   // K<code id>: a coding of that code overlaps the passage (boolean)
 inline constexpr const char* kTitlePrefix = "S";  // title words (free text)
 inline constexpr const char* kOutletPrefix = "A"; // author / outlet words (free text)
 inline constexpr const char* kSpeakerPrefix = "XP";  // speaker of a turn (free text)
 
-// Value slots.
+// Value slots: few, because each costs per passage at indexing time.
 enum Slot : unsigned {
-  kDate = 0,     // YYYYMMDD, missing parts as 00 ("2013" -> "20130000"); sort and ranges
-  kType = 1,     // source type name (facets)
-  kDoc = 2,      // sortable_serialise(document id): collapse key
-  kStart = 3,    // sortable_serialise(passage start, code points)
-  kEnd = 4,      // sortable_serialise(passage end)
-  kLang = 5,     // language code (facets)
-  kYear = 6,     // "2013" (facets)
-  kOutlet = 7,   // outlet (attribute "outlet", else the author) (facets)
-  kCodes = 8,    // space-separated code ids applied to the passage (facets)
-  kBlock = 9,    // sortable_serialise(block index within the document)
+  kDate = 0,    // YYYYMMDD, missing parts as 00 ("2013" -> "20130000"): sort and date ranges
+  kDoc = 1,     // sortable_serialise(document id): the collapse key
+  kStart = 2,   // sortable_serialise(passage start, code points): order within a document
+  kFacets = 3,  // the facet values, joined by kFacetSep: type, year, language, outlet, code ids (space-separated)
 };
+inline constexpr char kFacetSep = '\x1f';
+enum Facet : int { kFacetType = 0, kFacetYear, kFacetLang, kFacetOutlet, kFacetCodes, kFacetCount };
+// Document data: "END BLOCK" (the passage end in code points, the block index).
 
 // Metadata keys, written in the same commit as the changes they describe.
 inline constexpr const char* kMetaFormat = "telaah.format";

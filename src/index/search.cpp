@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_set>
 
 #include "index/query.h"
@@ -21,17 +22,33 @@ int64_t value_int(const Xapian::Document& d, Slot s) {
   return v.empty() ? 0 : static_cast<int64_t>(Xapian::sortable_unserialise(v));
 }
 
+// The passage end and block index from the document data ("END BLOCK").
+std::pair<int64_t, int> end_and_block(const Xapian::Document& d) {
+  const std::string data = d.get_data();
+  size_t sp = data.find(' ');
+  try {
+    return {std::stoll(data.substr(0, sp)), sp == std::string::npos ? 0 : std::stoi(data.substr(sp + 1))};
+  } catch (const std::exception&) {
+    return {0, 0};
+  }
+}
+
 // Counts facet values over every match, once per document when grouping.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(bool per_document) : per_doc_(per_document) {}
   void operator()(const Xapian::Document& doc, double) override {
     if (per_doc_ && !seen_.insert(doc.get_value(kDoc)).second) return;
-    ++counts_[0][doc.get_value(kType)];
-    ++counts_[1][doc.get_value(kYear)];
-    ++counts_[2][doc.get_value(kLang)];
-    ++counts_[3][doc.get_value(kOutlet)];
-    const std::string codes = doc.get_value(kCodes);
+    const std::string v = doc.get_value(kFacets);
+    std::string parts[kFacetCount];
+    for (size_t i = 0, k = 0; k < kFacetCount; ++k) {
+      size_t j = v.find(kFacetSep, i);
+      if (j == std::string::npos) j = v.size();
+      if (i <= v.size()) parts[k] = v.substr(i, j - i);
+      i = j + 1;
+    }
+    for (int k = 0; k < kFacetCodes; ++k) ++counts_[k][parts[k]];
+    const std::string& codes = parts[kFacetCodes];
     size_t i = 0;
     while (i < codes.size()) {
       size_t j = codes.find(' ', i);
@@ -203,9 +220,8 @@ Results Index::search(const Query& q) {
     h.doc = value_int(d, kDoc);
     auto meta = src_->document(h.doc);
     if (!meta) continue;  // deleted since the index was updated
-    h.block = static_cast<int>(value_int(d, kBlock));
     h.start = value_int(d, kStart);
-    h.end = value_int(d, kEnd);
+    std::tie(h.end, h.block) = end_and_block(d);
     h.score = it.get_weight();
     h.rank = rank++;
     h.title = meta->title;
@@ -229,7 +245,7 @@ Results Index::search(const Query& q) {
       passages.clear();
       for (auto p = all.begin(); p != all.end(); ++p) {
         Xapian::Document pd = p.get_document();
-        passages.push_back({value_int(pd, kStart), value_int(pd, kEnd)});
+        passages.push_back({value_int(pd, kStart), end_and_block(pd).first});
       }
       if (passages.empty()) passages.push_back({h.start, h.end});
     }

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -207,7 +208,14 @@ void remove_leftovers(const std::string& dir) {
 
 struct Rebuilt {
   int64_t docs = 0, bytes = 0;
+  SyncReport::Cpu cpu;
 };
+
+double thread_cpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
 
 Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& src, const Target& t, const SyncOptions& opt,
                 Progress* progress) {
@@ -235,7 +243,14 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   std::vector<std::exception_ptr> errors(n);
   std::vector<Rebuilt> counts(n);
   std::atomic<bool> stop{false};
+  std::vector<double> cpu(n, 0.0);
   auto worker = [&](unsigned k) {
+    const double c0 = thread_cpu();
+    struct Account {
+      double& out;
+      double c0;
+      ~Account() { out = thread_cpu() - c0; }
+    } account{cpu[k], c0};
     try {
       ProjectSource ws(project);
       ProjectSource::Snapshot snap(ws);
@@ -275,6 +290,7 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   if (progress && progress->cancel) throw IndexCancelled("indexing was cancelled; the previous search index is unchanged");
 
   if (progress) progress->stage = Stage::merging;
+  double c0 = thread_cpu();
   const std::string final_db = tmp + "/db";
   if (n > 1 || opt.compact) {
     Xapian::Database all;
@@ -283,6 +299,8 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   } else {
     fs::rename(tmp + "/shard0", final_db);
   }
+  const double merge_cpu = thread_cpu() - c0;
+  c0 = thread_cpu();
   if (progress) progress->stage = Stage::finishing;
   {
     Xapian::WritableDatabase db(final_db, Xapian::DB_OPEN);
@@ -303,6 +321,12 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   for (const auto& c : counts) {
     total.docs += c.docs;
     total.bytes += c.bytes;
+  }
+  total.cpu.merging = merge_cpu;
+  total.cpu.finishing = thread_cpu() - c0;
+  for (double c : cpu) {
+    total.cpu.indexing_total += c;
+    total.cpu.indexing_max = std::max(total.cpu.indexing_max, c);
   }
   return total;
 }
@@ -403,6 +427,7 @@ SyncReport sync_index(const fs::path& project, const SyncOptions& opt, Progress*
       rep.reason = why;
       rep.documents = r.docs;
       rep.bytes = r.bytes;
+      rep.cpu = r.cpu;
     } else if (st.revision < t.revision || syn_changed) {
       Rebuilt r = catch_up(dir, src, t, docs, syn_changed, opt, progress);
       rep.action = SyncReport::Action::caught_up;

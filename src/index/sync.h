@@ -49,6 +49,14 @@ struct SyncReport {
   int64_t documents = 0;           // documents (re)indexed
   int64_t bytes = 0;               // text bytes indexed
   double seconds = 0;
+  // CPU seconds by stage (thread CPU time, immune to other load on the
+  // machine): the slowest indexing thread, all indexing threads, the merge
+  // (compaction) and the finish (synonyms, spelling, metadata). On an idle
+  // machine with a core per thread the wall time is about
+  // indexing_max + merging + finishing.
+  struct Cpu {
+    double indexing_max = 0, indexing_total = 0, merging = 0, finishing = 0;
+  } cpu;
   std::vector<std::string> notes;  // e.g. stemmer fallback
 };
 const char* to_string(SyncReport::Action a);

@@ -57,7 +57,6 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
     d.add_boolean_term(doc_term(m.id));
     if (!type.empty()) d.add_boolean_term(kTypePrefix + type);
     if (!lc_lang.empty()) d.add_boolean_term(kLangPrefix + lc_lang);
-    if (!year.empty()) d.add_boolean_term(kYearPrefix + year);
     std::set<Id> codes;
     for (const auto& c : in.codings)
       if (c.start < b.end && c.end > b.start) codes.insert(c.code);
@@ -66,21 +65,16 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
       d.add_boolean_term(kCodePrefix + std::to_string(c));
       code_list += (code_list.empty() ? "" : " ") + std::to_string(c);
     }
-    // Free-text fields: their own prefixes, so positions never mix with the body's.
-    index_text(d, m.title, lang, kTitlePrefix, 1, stemmers, scratch);
-    if (!people.empty()) index_text(d, people, lang, kOutletPrefix, 1, stemmers, scratch);
-    if (!b.speaker.empty()) index_text(d, b.speaker, lang, kSpeakerPrefix, 1, stemmers, scratch);
+    // Free-text fields, under their own prefixes and without positions (see index_text).
+    index_text(d, m.title, lang, kTitlePrefix, 0, stemmers, scratch);
+    if (!people.empty()) index_text(d, people, lang, kOutletPrefix, 0, stemmers, scratch);
+    if (!b.speaker.empty()) index_text(d, b.speaker, lang, kSpeakerPrefix, 0, stemmers, scratch);
     index_text(d, text::slice_cp(in.text, map, b.start, std::min(b.end, len)), lang, "", 1, stemmers, scratch);
     d.add_value(kDate, dkey);
-    d.add_value(kType, m.type);
     d.add_value(kDoc, Xapian::sortable_serialise(static_cast<double>(m.id)));
     d.add_value(kStart, Xapian::sortable_serialise(static_cast<double>(b.start)));
-    d.add_value(kEnd, Xapian::sortable_serialise(static_cast<double>(std::min(b.end, len))));
-    d.add_value(kBlock, Xapian::sortable_serialise(static_cast<double>(k)));
-    d.add_value(kLang, lc_lang);
-    d.add_value(kYear, year);
-    d.add_value(kOutlet, outlet);
-    d.add_value(kCodes, code_list);
+    d.add_value(kFacets, m.type + kFacetSep + year + kFacetSep + lc_lang + kFacetSep + outlet + kFacetSep + code_list);
+    d.set_data(std::to_string(std::min(b.end, len)) + " " + std::to_string(k));
     out.push_back(std::move(p));
   }
 }

@@ -1,0 +1,431 @@
+// The search benchmark (issue 6): on one generated corpus, in one run,
+// index throughput and size, and query latency p50/p99 with snippets for the
+// top 20, for
+//   telaah     the real index (sync_index, one thread and two), Index::search
+//   xapian     a minimal raw-Xapian indexer/searcher (TermGenerator, English
+//              stemming, positions, one Xapian document per document,
+//              QueryParser, MSet::snippet) — the baseline
+//   fts5       SQLite FTS5 (unicode61), snippet()
+//   like       LIKE '%term%' over the documents table (how QualCoder searches)
+//   memmem     a brute-force scan of the raw text in memory
+//
+//   search_bench --docs 10000 [--dir /tmp/telaah-bench] [--queries 200] [--scan-queries 20]
+// Prints markdown tables for docs/performance.md. Not a test.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/stat.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+
+#include "index/schema.h"
+#include "index/search.h"
+#include "index/sync.h"
+#include "search_corpus.h"
+#include "store/project.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secs(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+
+// CPU time of the calling thread: what a core spends, whatever else the
+// (shared) machine is doing. Wall time is reported beside it.
+double cpu_now() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+int64_t dir_bytes(const fs::path& p) {
+  int64_t n = 0;
+  std::error_code ec;
+  if (fs::is_regular_file(p, ec)) return static_cast<int64_t>(fs::file_size(p, ec));
+  for (const auto& e : fs::recursive_directory_iterator(p, ec))
+    if (e.is_regular_file()) n += static_cast<int64_t>(e.file_size());
+  return n;
+}
+
+struct QuerySpec {
+  std::string cls;
+  std::vector<std::string> words;
+  bool phrase = false, filtered = false;
+};
+
+struct Stats {
+  double p50 = 0, p99 = 0, mean = 0;
+  size_t n = 0;
+};
+
+Stats stats(std::vector<double> ms) {
+  Stats s;
+  if (ms.empty()) return s;
+  std::sort(ms.begin(), ms.end());
+  s.n = ms.size();
+  s.p50 = ms[ms.size() / 2];
+  s.p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.99))];
+  for (double x : ms) s.mean += x;
+  s.mean /= ms.size();
+  return s;
+}
+
+// The query workload: words of middling frequency, phrases taken from real
+// documents, and one word with filters.
+std::vector<QuerySpec> workload(const bench::CorpusGenerator& gen, int64_t ndocs, int per_class) {
+  bench::Rng rng(7);
+  std::vector<QuerySpec> out;
+  auto mid_word = [&](const std::string& lang) {
+    const auto& v = gen.vocabulary(lang).words;
+    return v[static_cast<size_t>(rng.range(40, std::min<int>(3000, static_cast<int>(v.size()) - 1)))];
+  };
+  for (int k = 1; k <= 3; ++k)
+    for (int i = 0; i < per_class; ++i) {
+      QuerySpec q{std::to_string(k) + " word" + (k > 1 ? "s" : ""), {}};
+      const std::string lang = rng.unit() < 0.6 ? "id" : "en";
+      for (int j = 0; j < k; ++j) q.words.push_back(mid_word(j == 0 ? lang : (rng.unit() < 0.8 ? lang : "en")));
+      out.push_back(q);
+    }
+  for (int i = 0; i < per_class; ++i) {  // phrases: two or three consecutive words of a real document
+    bench::GenDoc d = gen.make(static_cast<uint64_t>(rng.range(0, static_cast<int>(ndocs - 1))));
+    std::vector<std::string> w;
+    std::string cur;
+    for (char c : d.text) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cur += static_cast<char>(c | 32);
+      else {
+        if (!cur.empty()) w.push_back(cur);
+        cur.clear();
+        if (c != ' ') w.push_back("");  // punctuation breaks a phrase
+      }
+    }
+    for (int tries = 0; tries < 50; ++tries) {
+      size_t at = static_cast<size_t>(rng.range(0, static_cast<int>(w.size()) - 4));
+      size_t len = static_cast<size_t>(rng.range(2, 3));
+      bool ok = true;
+      for (size_t j = at; j < at + len; ++j) ok = ok && w[j].size() >= 3;
+      if (!ok) continue;
+      QuerySpec q{"phrase", {w.begin() + static_cast<long>(at), w.begin() + static_cast<long>(at + len)}, true};
+      out.push_back(q);
+      break;
+    }
+  }
+  for (int i = 0; i < per_class; ++i) out.push_back({"filtered", {mid_word("id")}, false, true});
+  return out;
+}
+
+std::string telaah_query(const QuerySpec& q) {
+  std::string s;
+  for (const auto& w : q.words) s += (s.empty() ? "" : " ") + w;
+  if (q.phrase) s = "\"" + s + "\"";
+  if (q.filtered) s += " type:news lang:id year:2013..2016";
+  return s;
+}
+
+std::string fts_query(const QuerySpec& q) {
+  std::string s;
+  for (const auto& w : q.words) s += (s.empty() ? "" : q.phrase ? " " : " AND ") + ("\"" + w + "\"");
+  if (q.phrase) {
+    s.clear();
+    for (const auto& w : q.words) s += (s.empty() ? "" : " ") + w;
+    s = "\"" + s + "\"";
+  }
+  return s;
+}
+
+void make_project(const fs::path& project, int64_t ndocs, const bench::CorpusGenerator& gen) {
+  auto t0 = Clock::now();
+  auto p = telaah::store::Project::create(project, {.create = true, .verify = false, .coder = "bench"});
+  std::vector<telaah::store::NewDocument> batch;
+  for (int64_t i = 0; i < ndocs; ++i) {
+    bench::GenDoc g = gen.make(static_cast<uint64_t>(i));
+    telaah::store::NewDocument d;
+    d.title = g.title;
+    d.source_type = g.type;
+    d.language = g.lang;
+    d.date = g.date;
+    d.author = g.author;
+    if (!g.outlet.empty()) d.attributes.push_back({"outlet", "text", g.outlet});
+    d.text = std::move(g.text);
+    d.original_bytes = " ";  // the benchmark measures search, not the copy of originals
+    batch.push_back(std::move(d));
+    if (batch.size() == 2000 || i + 1 == ndocs) {
+      p->add_documents(batch, "Import batch");
+      batch.clear();
+    }
+  }
+  std::cerr << "generated " << ndocs << " documents in " << secs(t0) << " s\n";
+}
+
+struct Row {
+  std::string system;
+  double index_s = 0;    // wall
+  double index_cpu = 0;  // CPU seconds on the critical path (one thread: all of it)
+  double index_cpu_total = 0;
+  int64_t size = 0;
+  std::map<std::string, Stats> q, qcpu;
+};
+
+// Runs `f` for every query twice (the first pass warms the caches) and
+// records wall and CPU milliseconds of the second.
+void measure(Row& r, const std::vector<QuerySpec>& qs, const std::function<void(const QuerySpec&)>& f, int passes = 2) {
+  std::map<std::string, std::vector<double>> wall, cpu;
+  for (int pass = 0; pass < passes; ++pass)
+    for (const auto& q : qs) {
+      auto t = Clock::now();
+      double c = cpu_now();
+      f(q);
+      if (pass == passes - 1) {
+        wall[q.cls].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+        cpu[q.cls].push_back((cpu_now() - c) * 1000);
+      }
+    }
+  for (auto& [c, v] : wall) r.q[c] = stats(v);
+  for (auto& [c, v] : cpu) r.qcpu[c] = stats(v);
+}
+
+volatile size_t g_sink = 0;  // keeps the scans from being optimised away
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int64_t ndocs = 10000;
+  int per_class = 200, scan_per_class = 20;
+  fs::path dir = "/tmp/telaah-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--docs") ndocs = std::stoll(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+    else if (a == "--queries") per_class = std::stoi(argv[i + 1]);
+    else if (a == "--scan-queries") scan_per_class = std::stoi(argv[i + 1]);
+  }
+  fs::create_directories(dir);
+  bench::CorpusGenerator gen;
+  const fs::path project = dir / ("bench-" + std::to_string(ndocs) + ".telaah");
+  if (!fs::exists(project)) make_project(project, ndocs, gen);
+  int64_t text_bytes = 0;
+  std::vector<std::string> texts;
+  {
+    SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT text FROM documents WHERE deleted=0 ORDER BY id");
+    while (q.executeStep()) {
+      texts.push_back(q.getColumn(0).getString());
+      text_bytes += static_cast<int64_t>(texts.back().size());
+    }
+  }
+  const double mb = text_bytes / 1e6;
+  std::cerr << ndocs << " documents, " << mb << " MB of text\n";
+  const auto queries = workload(gen, ndocs, per_class);
+  std::vector<Row> rows;
+
+  // --- minimal raw Xapian (the baseline); indexed first, with Xapian's default flushing
+  {
+    Row r;
+    r.system = "raw Xapian (baseline)";
+    const fs::path xdir = dir / ("raw-" + std::to_string(ndocs) + ".xapian");
+    fs::remove_all(xdir);
+    auto t0 = Clock::now();
+    double c0 = cpu_now();
+    {
+      Xapian::WritableDatabase db(xdir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      Xapian::TermGenerator tg;
+      tg.set_stemmer(Xapian::Stem("english"));
+      tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+      SQLite::Database src(project.string(), SQLite::OPEN_READONLY);
+      SQLite::Statement q(src,
+                          "SELECT d.id, d.text, s.name, d.language, substr(d.date,1,4) FROM documents d "
+                          "JOIN source_types s ON s.id=d.source_type_id WHERE d.deleted=0 ORDER BY d.id");
+      int64_t n = 0;
+      while (q.executeStep()) {
+        Xapian::Document doc;
+        tg.set_document(doc);
+        tg.index_text(q.getColumn(1).getString());
+        doc.add_boolean_term("XT" + q.getColumn(2).getString());
+        doc.add_boolean_term("XL" + q.getColumn(3).getString());
+        doc.add_value(0, q.getColumn(4).getString());
+        doc.add_value(1, std::to_string(q.getColumn(0).getInt64()));
+        db.add_document(doc);
+        if (++n % 10000 == 0) db.commit();  // Xapian's default: every 10,000 documents
+      }
+      db.commit();
+    }
+    r.index_s = secs(t0);
+    r.index_cpu = r.index_cpu_total = cpu_now() - c0;
+    r.size = dir_bytes(xdir);
+    Xapian::Database db(xdir.string());
+    SQLite::Database src(project.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement text_of(src, "SELECT text FROM documents WHERE id=?");
+    Xapian::QueryParser qp;
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_database(db);
+    measure(r, queries, [&](const QuerySpec& qs) {
+      std::string text;
+      for (const auto& w : qs.words) text += (text.empty() ? "" : " ") + w;
+      if (qs.phrase) text = "\"" + text + "\"";
+      Xapian::Query query = qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
+      if (qs.filtered)
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND,
+                                            Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTnews"), Xapian::Query("XLid")),
+                                            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, "2013", "2016")));
+      Xapian::Enquire enq(db);
+      enq.set_query(query);
+      Xapian::MSet m = enq.get_mset(0, 20);
+      for (auto it = m.begin(); it != m.end(); ++it) {
+        text_of.reset();
+        text_of.bind(1, static_cast<int64_t>(std::stoll(it.get_document().get_value(1))));
+        if (text_of.executeStep()) g_sink += m.snippet(text_of.getColumn(0).getString(), 240).size();
+      }
+    });
+    rows.push_back(r);
+  }
+
+  // --- Telaah, one thread, then two
+  for (unsigned threads : {1u, 2u}) {
+    Row r;
+    r.system = "Telaah, " + std::to_string(threads) + " thread" + (threads > 1 ? "s" : "");
+    auto rep = telaah::index::sync_index(project, {.threads = threads, .force_rebuild = true});
+    r.index_s = rep.seconds;
+    r.index_cpu = rep.cpu.indexing_max + rep.cpu.merging + rep.cpu.finishing;
+    r.index_cpu_total = rep.cpu.indexing_total + rep.cpu.merging + rep.cpu.finishing;
+    r.size = dir_bytes(telaah::index::index_dir_for(project.string()));
+    std::cerr << r.system << ": indexing CPU max " << rep.cpu.indexing_max << " s, total " << rep.cpu.indexing_total << " s, merge "
+              << rep.cpu.merging << " s, finish " << rep.cpu.finishing << " s, wall " << rep.seconds << " s\n";
+    if (threads == 2) {
+      auto idx = telaah::index::Index::open(project);
+      measure(r, queries, [&](const QuerySpec& qs) {
+        telaah::index::Query q;
+        q.text = telaah_query(qs);
+        q.limit = 20;
+        g_sink += idx->search(q).hits.size();
+      });
+    }
+    rows.push_back(r);
+  }
+
+  // --- SQLite FTS5
+  {
+    Row r;
+    r.system = "SQLite FTS5";
+    const fs::path fdb = dir / ("fts-" + std::to_string(ndocs) + ".sqlite");
+    fs::remove(fdb);
+    SQLite::Database db(fdb.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("ATTACH DATABASE '" + project.string() + "' AS p");
+    auto t0 = Clock::now();
+    double c0 = cpu_now();
+    db.exec("CREATE VIRTUAL TABLE docs USING fts5(title, body, type UNINDEXED, lang UNINDEXED, year UNINDEXED, tokenize='unicode61')");
+    db.exec("INSERT INTO docs(rowid, title, body, type, lang, year) SELECT d.id, d.title, d.text, s.name, d.language, "
+            "CAST(substr(d.date,1,4) AS INTEGER) FROM p.documents d JOIN p.source_types s ON s.id=d.source_type_id WHERE d.deleted=0");
+    r.index_s = secs(t0);
+    r.index_cpu = r.index_cpu_total = cpu_now() - c0;
+    db.exec("DETACH DATABASE p");
+    r.size = dir_bytes(fdb);
+    SQLite::Statement plain(db, "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20");
+    SQLite::Statement filt(db,
+                           "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? AND type='news' "
+                           "AND lang='id' AND year BETWEEN 2013 AND 2016 ORDER BY rank LIMIT 20");
+    measure(r, queries, [&](const QuerySpec& qs) {
+      SQLite::Statement& st = qs.filtered ? filt : plain;
+      st.reset();
+      st.bind(1, fts_query(qs));
+      while (st.executeStep()) g_sink += st.getColumn(1).getString().size();
+    });
+    rows.push_back(r);
+  }
+
+  // --- LIKE scan and memmem: fewer queries, they are slow
+  std::vector<QuerySpec> few;
+  {
+    std::map<std::string, int> taken;
+    for (const auto& q : queries)
+      if (taken[q.cls]++ < scan_per_class) few.push_back(q);
+  }
+  {
+    Row r;
+    r.system = "LIKE '%term%' scan";
+    SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
+    measure(r, few, [&](const QuerySpec& qs) {
+      std::string sql = "SELECT d.id FROM documents d WHERE d.deleted=0";
+      std::vector<std::string> binds;
+      if (qs.phrase) {
+        std::string ph;
+        for (const auto& w : qs.words) ph += (ph.empty() ? "" : " ") + w;
+        sql += " AND d.text LIKE ?";
+        binds.push_back("%" + ph + "%");
+      } else {
+        for (const auto& w : qs.words) {
+          sql += " AND d.text LIKE ?";
+          binds.push_back("%" + w + "%");
+        }
+      }
+      if (qs.filtered)
+        sql += " AND d.source_type_id=(SELECT id FROM source_types WHERE name='news') AND d.language='id' AND d.date BETWEEN '2013' AND '2016-99'";
+      SQLite::Statement st(db, sql);
+      for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
+      while (st.executeStep()) ++g_sink;
+    }, 1);
+    rows.push_back(r);
+  }
+  {
+    Row r;
+    r.system = "memmem scan (in memory)";
+    measure(r, few, [&](const QuerySpec& qs) {
+      std::string ph;
+      for (const auto& w : qs.words) ph += (ph.empty() ? "" : " ") + w;
+      for (const auto& text : texts) {
+        bool all = true;
+        if (qs.phrase) all = memmem(text.data(), text.size(), ph.data(), ph.size()) != nullptr;
+        else
+          for (const auto& w : qs.words) all = all && memmem(text.data(), text.size(), w.data(), w.size()) != nullptr;
+        g_sink += all;
+      }
+    }, 1);
+    rows.push_back(r);
+  }
+
+  // --- report
+  const Row& base = rows[0];
+  std::cout << "\n### " << ndocs << " documents, " << static_cast<int>(mb + 0.5) << " MB of text\n\n";
+  std::cout << "Indexing. CPU = CPU seconds on the critical path (the slowest thread plus the merge); throughput and "
+               "the ratio use it.\n\n";
+  std::cout << "| system | CPU | wall | throughput (CPU) | vs raw Xapian | index size | size / text |\n"
+               "|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const auto& r : rows) {
+    if (r.index_cpu <= 0) continue;
+    char line[320];
+    std::snprintf(line, sizeof line, "| %s | %.1f s | %.1f s | %.2f MB/s | %.2f× | %.0f MB | %.2f× |\n", r.system.c_str(), r.index_cpu,
+                  r.index_s, mb / r.index_cpu, base.index_cpu / r.index_cpu, r.size / 1e6, static_cast<double>(r.size) / text_bytes);
+    std::cout << line;
+  }
+  std::vector<std::string> classes = {"1 word", "2 words", "3 words", "phrase", "filtered"};
+  for (int kind = 0; kind < 2; ++kind) {
+    std::cout << "\nQuery " << (kind ? "wall" : "CPU") << " time in ms, p50 / p99 (top 20 with snippets; " << per_class
+              << " queries per class for the indexes, " << scan_per_class << " for the scans):\n\n| system |";
+    for (const auto& c : classes) std::cout << " " << c << " |";
+    std::cout << "\n|---|";
+    for (size_t i = 0; i < classes.size(); ++i) std::cout << "---:|";
+    std::cout << "\n";
+    for (const auto& r : rows) {
+      const auto& m = kind ? r.q : r.qcpu;
+      if (m.empty()) continue;
+      std::cout << "| " << r.system << " |";
+      for (const auto& c : classes) {
+        auto it = m.find(c);
+        char cell[64];
+        if (it == m.end()) std::snprintf(cell, sizeof cell, " – |");
+        else std::snprintf(cell, sizeof cell, " %.2f / %.2f |", it->second.p50, it->second.p99);
+        std::cout << cell;
+      }
+      std::cout << "\n";
+    }
+  }
+  return 0;
+}
