@@ -1,0 +1,81 @@
+// The centre pane of the coding view: the open document's header, the row
+// of pinned codes (keys 1-9) and the document view itself.
+#include <cmath>
+
+#include "ui/app.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace telaah::ui {
+
+void App::draw_document() {
+  if (!doc_) {
+    const char* hint = cache_.docs.empty() ? tr(S::hint_no_documents) : tr(S::hint_choose_document);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::PushTextWrapPos(avail.x);
+    const ImVec2 sz = ImGui::CalcTextSize(hint, nullptr, false, avail.x * 0.8f);
+    ImGui::SetCursorPos(ImVec2((avail.x - sz.x) * 0.5f, avail.y * 0.4f));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail.x * 0.8f);
+    ImGui::TextDisabled("%s", hint);
+    ImGui::PopTextWrapPos();
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  // Header: title, then type, date, author and counts.
+  ImGui::TextUnformatted(doc_->meta.title.c_str());
+  std::string sub = source_type_label(doc_->meta.source_type);
+  for (const std::string* f : {&doc_->meta.date, &doc_->meta.author, &doc_->meta.language})
+    if (!f->empty()) sub += " \xC2\xB7 " + *f;
+  char counts[96];
+  std::snprintf(counts, sizeof counts, tr(S::doc_counts), static_cast<int>(doc_->codings.size()),
+                static_cast<long long>(doc_->length()));
+  sub += " \xC2\xB7 ";
+  sub += counts;
+  ImGui::TextDisabled("%s", sub.c_str());
+
+  // Pinned codes: click or press the number to code the selection.
+  const float chip = ImGui::GetTextLineHeight() * 0.65f;
+  for (size_t i = 0; i < state_.pinned.size(); ++i) {
+    const CodeInfo* ci = cache_.code(state_.pinned[i]);
+    if (!ci) continue;
+    ImGui::PushID(static_cast<int>(i));
+    const std::string label = std::to_string(i + 1) + " " + widgets::ellipsize(ci->code.name, ImGui::GetFontSize() * 9);
+    const ImVec2 size(ImGui::CalcTextSize(label.c_str()).x + chip + ImGui::GetStyle().FramePadding.x * 3, ImGui::GetFrameHeight());
+    // Wrap the row of buttons at the pane's right edge.
+    if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + size.x <
+                     ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x)
+      ImGui::SameLine();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::Button("##pin", size)) code_selection(ci->code.id);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s %zu)", ci->path.c_str(), tr(S::key), i + 1);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const float cy = p.y + size.y * 0.5f;
+    dl->AddRectFilled(ImVec2(p.x + pad, cy - chip * 0.5f), ImVec2(p.x + pad + chip, cy + chip * 0.5f), ci->colour, 2.0f);
+    dl->AddText(ImVec2(p.x + pad * 2 + chip, p.y + ImGui::GetStyle().FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                label.c_str());
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+
+  DocFonts f;
+  f.regular = fonts_.doc ? fonts_.doc : ImGui::GetFont();
+  f.bold = fonts_.doc_bold ? fonts_.doc_bold : f.regular;
+  f.size = fonts_.doc ? fonts_.doc->FontSize : std::round(prefs_.text_size * dpi_);
+  const auto before = doc_view_.selected_coding();
+  const ViewRequest r = doc_view_.draw(*doc_, cache_, f, palette_);
+  if (doc_view_.selected_coding() != before && doc_view_.selected_coding()) selected_code_.reset();
+  switch (r.kind) {
+    case ViewRequest::none: break;
+    case ViewRequest::quick_code: quick_open_ = true; break;
+    case ViewRequest::in_vivo: code_in_vivo(); break;
+    case ViewRequest::remove_coding: remove_coding(r.coding); break;
+    case ViewRequest::set_stance: set_stance(r.coding, r.stance); break;
+    case ViewRequest::edit_memo:
+      memo_coding_ = r.coding;
+      memo_open_ = true;
+      break;
+  }
+}
+
+}  // namespace telaah::ui

@@ -1,0 +1,50 @@
+// The string table (see strings.h).
+#include "ui/strings.h"
+
+#include <atomic>
+
+namespace telaah::ui {
+
+namespace {
+struct Entry {
+  const char* en;
+  const char* id;
+};
+constexpr Entry kTable[] = {
+#define TELAAH_UI_STRING_ENTRY(key, en, id) {en, id},
+    TELAAH_UI_STRINGS(TELAAH_UI_STRING_ENTRY)
+#undef TELAAH_UI_STRING_ENTRY
+};
+static_assert(sizeof(kTable) / sizeof(kTable[0]) == static_cast<size_t>(S::COUNT));
+
+// The one process-wide language setting, like ImGui's current context.
+std::atomic<Lang> g_lang{Lang::en};
+}  // namespace
+
+const char* tr(S s, Lang l) {
+  const auto i = static_cast<size_t>(s);
+  if (i >= static_cast<size_t>(S::COUNT)) return "?";
+  return l == Lang::id ? kTable[i].id : kTable[i].en;
+}
+
+const char* tr(S s) { return tr(s, g_lang.load()); }
+void set_language(Lang l) { g_lang = l; }
+Lang language() { return g_lang.load(); }
+
+const char* stance_label(store::Stance s) {
+  switch (s) {
+    case store::Stance::supports: return tr(S::stance_supports);
+    case store::Stance::contradicts: return tr(S::stance_contradicts);
+    case store::Stance::neutral: return tr(S::stance_neutral);
+  }
+  return "";
+}
+
+std::string source_type_label(const std::string& name) {
+  if (name == "interview") return tr(S::type_interview);
+  if (name == "news") return tr(S::type_news);
+  if (name == "official") return tr(S::type_official);
+  return name;
+}
+
+}  // namespace telaah::ui

@@ -1,0 +1,80 @@
+// Background tasks (import now, indexing later): the work runs on its own
+// thread and reports progress; what it produced comes back to the UI thread
+// as a continuation through a queue (Tracy's RunOnMainThread, ImHex's
+// TaskManager). The frame never waits for a task.
+#pragma once
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace telaah::ui {
+
+// Shared between a task's worker and the UI thread.
+class TaskProgress {
+ public:
+  void set(double fraction, std::string message);
+  bool cancelled() const { return cancel_.load(); }
+  void cancel() { cancel_ = true; }
+  double fraction() const { return fraction_.load(); }
+  std::string message() const;
+  std::function<void()> wake;  // nudges the UI's event loop
+
+ private:
+  std::atomic<double> fraction_{0};
+  std::atomic<bool> cancel_{false};
+  mutable std::mutex m_;
+  std::string message_;
+};
+
+// What a finished task hands to the UI thread.
+struct TaskResult {
+  std::string title;
+  std::function<void()> then;  // run on the UI thread (may be empty)
+  std::exception_ptr error;    // the work threw
+  bool cancelled = false;
+};
+
+class TaskRunner {
+ public:
+  // The work runs on a worker thread and returns the continuation for the UI thread.
+  using Work = std::function<std::function<void()>(TaskProgress&)>;
+
+  TaskRunner() = default;
+  TaskRunner(const TaskRunner&) = delete;
+  TaskRunner& operator=(const TaskRunner&) = delete;
+  ~TaskRunner();  // cancels what still runs and waits for it
+
+  void start(std::string title, Work work);
+  // On the UI thread, once per frame: the tasks that finished since the last call.
+  std::vector<TaskResult> poll();
+  bool busy() const;
+
+  struct Running {
+    std::string title, message;
+    double fraction = 0;
+  };
+  std::vector<Running> running() const;
+  void cancel_all();
+
+  // Set by the platform (glfwPostEmptyEvent): called from worker threads
+  // when progress or a result is ready, so an idle window wakes up.
+  std::function<void()> wake;
+
+ private:
+  struct Task {
+    std::string title;
+    std::shared_ptr<TaskProgress> progress;
+    std::thread thread;
+    std::atomic<bool> done{false};
+    TaskResult result;
+  };
+  mutable std::mutex m_;
+  std::vector<std::unique_ptr<Task>> tasks_;
+};
+
+}  // namespace telaah::ui
