@@ -17,6 +17,11 @@ ActionScope Project::begin_action(const std::string& label) { return ActionScope
 ActionScope::ActionScope(Project& p, std::string label) : p_(&p), label_(std::move(label)), changes_(std::make_unique<json>(json::array())) {
   if (p.current_) {
     outer_ = false;  // join the enclosing action
+    ActionScope& o = *p.current_;
+    mark_changes_ = o.changes_->size();
+    mark_docs_ = o.docs_.size();
+    mark_codebook_ = o.codebook_;
+    p.db_->exec("SAVEPOINT telaah_joined");
     return;
   }
   tx_ = new SQLite::Transaction(*p.db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -25,14 +30,30 @@ ActionScope::ActionScope(Project& p, std::string label) : p_(&p), label_(std::mo
 
 ActionScope::ActionScope(ActionScope&& o) noexcept
     : p_(o.p_), label_(std::move(o.label_)), changes_(std::move(o.changes_)), docs_(std::move(o.docs_)),
-      codebook_(o.codebook_), active_(o.active_), outer_(o.outer_), tx_(o.tx_) {
+      codebook_(o.codebook_), active_(o.active_), outer_(o.outer_), tx_(o.tx_), mark_changes_(o.mark_changes_),
+      mark_docs_(o.mark_docs_), mark_codebook_(o.mark_codebook_) {
   o.active_ = false;
   o.tx_ = nullptr;
   if (outer_ && p_->current_ == &o) p_->current_ = this;
 }
 
 ActionScope::~ActionScope() {
-  if (!outer_ || !tx_) return;
+  if (!outer_) {
+    if (!active_ || !p_->current_) return;
+    // Not committed: undo this part only, in the database and in the log.
+    try {
+      p_->db_->exec("ROLLBACK TO telaah_joined");
+      p_->db_->exec("RELEASE telaah_joined");
+    } catch (const std::exception&) {
+      // The enclosing transaction is gone already; it rolls back as a whole.
+    }
+    ActionScope& o = *p_->current_;
+    if (o.changes_->size() > mark_changes_) o.changes_->erase(o.changes_->begin() + static_cast<long>(mark_changes_), o.changes_->end());
+    if (o.docs_.size() > mark_docs_) o.docs_.resize(mark_docs_);
+    o.codebook_ = mark_codebook_;
+    return;
+  }
+  if (!tx_) return;
   // Not committed: the transaction rolls back in its destructor.
   delete static_cast<SQLite::Transaction*>(tx_);
   tx_ = nullptr;
@@ -126,7 +147,12 @@ void ActionScope::set_label(const std::string& label) {
 }
 
 int64_t ActionScope::commit() {
-  if (!outer_) return 0;
+  if (!outer_) {
+    if (!active_) throw InternalError("action committed twice");
+    p_->db_->exec("RELEASE telaah_joined");
+    active_ = false;
+    return 0;
+  }
   if (!active_ || !tx_) throw InternalError("action committed twice");
   int64_t rev = 0;
   if (!changes_->empty()) {

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "store/project.h"
@@ -62,10 +63,36 @@ std::vector<std::string> Project::check() const {
     SQLite::Statement d(*db_, "SELECT name FROM codes GROUP BY parent_id, name HAVING count(*) > 1");
     while (d.executeStep()) problems.push_back("two codes named '" + d.getColumn(0).getString() + "' at one level");
   }
-  {
-    SQLite::Statement q(*db_, "SELECT count(*) FROM change_log WHERE kind NOT IN ('do','undo','redo')");
+  {  // memos about a code or document that is gone
+    SQLite::Statement q(*db_,
+                        "SELECT m.id, m.kind FROM memos m WHERE (m.kind='code' AND NOT EXISTS (SELECT 1 FROM codes c WHERE c.id=m.target_id)) "
+                        "OR (m.kind='document' AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id=m.target_id)) "
+                        "OR m.kind NOT IN ('project','code','document')");
+    while (q.executeStep())
+      problems.push_back("memo #" + std::to_string(q.getColumn(0).getInt64()) + " is about a " + q.getColumn(1).getString() + " that does not exist");
+  }
+  {  // the change log: known kinds and states, undo/redo rows point at actions, images parse
+    SQLite::Statement q(*db_, "SELECT count(*) FROM change_log WHERE kind NOT IN ('do','undo','redo') OR state NOT IN (0,1,2)");
     q.executeStep();
-    if (q.getColumn(0).getInt64() > 0) problems.push_back("the change log holds rows of an unknown kind");
+    if (q.getColumn(0).getInt64() > 0) problems.push_back("the change log holds rows of an unknown kind or state");
+    SQLite::Statement t(*db_,
+                        "SELECT u.rev FROM change_log u WHERE u.kind IN ('undo','redo') AND NOT EXISTS "
+                        "(SELECT 1 FROM change_log l WHERE l.rev=u.target AND l.kind='do')");
+    while (t.executeStep()) problems.push_back("change-log entry " + std::to_string(t.getColumn(0).getInt64()) + " undoes or redoes an action that is not logged");
+    SQLite::Statement c(*db_, "SELECT rev, changes, docs FROM change_log WHERE kind='do'");
+    while (c.executeStep()) {
+      try {
+        auto ch = nlohmann::json::parse(c.getColumn(1).getString());
+        auto docs = nlohmann::json::parse(c.getColumn(2).getString());
+        if (!ch.is_array() || !docs.is_array()) throw std::runtime_error("not a list");
+      } catch (const std::exception&) {
+        problems.push_back("change-log entry " + std::to_string(c.getColumn(0).getInt64()) + " cannot be read (undo past it is impossible)");
+      }
+    }
+  }
+  {  // the file says what it is
+    if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId) problems.push_back("the file does not carry the Telaah application id");
+    if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion) problems.push_back("the schema version is not " + std::to_string(kSchemaVersion));
   }
   return problems;
 }

@@ -60,8 +60,25 @@ Code Project::code(Id id) const {
 
 static void validate_name(const std::string& name) {
   if (name.empty()) throw ValidationError("a code needs a name");
+  require_text(name, "the code name");
   if (name.find('/') != std::string::npos) throw ValidationError("a code name cannot contain '/' (it separates levels in a code path): '" + name + "'");
   if (name.front() == ' ' || name.back() == ' ') throw ValidationError("a code name cannot start or end with a space: '" + name + "'");
+  if (name.find('\n') != std::string::npos || name.find('\t') != std::string::npos)
+    throw ValidationError("a code name is one line: '" + name + "'");
+}
+
+// Everything about a code except its place in the tree.
+static void validate_code(const Code& c) {
+  validate_name(c.name);
+  if (!valid_colour(c.colour)) throw ValidationError("colour must look like #RRGGBB, not '" + c.colour + "'");
+  require_text(c.definition, "the definition of '" + c.name + "'");
+  require_text(c.inclusion, "the inclusion criteria of '" + c.name + "'");
+  require_text(c.exclusion, "the exclusion criteria of '" + c.name + "'");
+  require_text(c.example, "the example of '" + c.name + "'");
+  for (const auto& al : c.aliases) {
+    require_text(al, "an alias of '" + c.name + "'");
+    if (al.empty()) throw ValidationError("an alias of '" + c.name + "' is empty");
+  }
 }
 
 static void require_unique_sibling(SQLite::Database& db, std::optional<Id> parent, const std::string& name, Id self) {
@@ -74,8 +91,7 @@ static void require_unique_sibling(SQLite::Database& db, std::optional<Id> paren
 }
 
 Id Project::add_code(const Code& c) {
-  validate_name(c.name);
-  if (!valid_colour(c.colour)) throw ValidationError("colour must look like #RRGGBB, not '" + c.colour + "'");
+  validate_code(c);
   if (c.parent) code(*c.parent);
   require_unique_sibling(*db_, c.parent, c.name, 0);
   SQLite::Statement o(*db_, "SELECT coalesce(max(ord), -1) + 1 FROM codes WHERE parent_id IS ?");
@@ -101,8 +117,7 @@ Id Project::add_code(const Code& c) {
 
 void Project::edit_code(const Code& c) {
   Code old = code(c.id);
-  validate_name(c.name);
-  if (!valid_colour(c.colour)) throw ValidationError("colour must look like #RRGGBB, not '" + c.colour + "'");
+  validate_code(c);
   require_unique_sibling(*db_, old.parent, c.name, c.id);
   auto a = begin_action("Edit code " + c.name);
   a.update("codes", c.id,
@@ -149,6 +164,15 @@ void Project::move_code(Id id, std::optional<Id> new_parent, int new_ord) {
   a.commit();
 }
 
+// Ids of the rows of `table` whose `col` is `value`.
+static std::vector<Id> ids_where(SQLite::Database& db, const std::string& table, const std::string& cond, Id value) {
+  SQLite::Statement q(db, "SELECT id FROM " + table + " WHERE " + cond + " ORDER BY id");
+  q.bind(1, value);
+  std::vector<Id> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 void Project::merge_codes(Id from, Id into) {
   if (from == into) throw ValidationError("cannot merge a code into itself");
   Code f = code(from), t = code(into);
@@ -156,21 +180,26 @@ void Project::merge_codes(Id from, Id into) {
   if (std::find(desc.begin(), desc.end(), into) != desc.end())
     throw ValidationError("cannot merge '" + f.name + "' into its own sub-code '" + t.name + "'");
   auto a = begin_action("Merge code " + f.name + " into " + t.name);
-  SQLite::Statement q(*db_, "SELECT id FROM codings WHERE code_id=?");
-  q.bind(1, from);
-  std::vector<Id> ids;
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-  q.reset();
-  for (Id cid : ids) a.update("codings", cid, {{"code_id", into}, {"modified", now_iso()}});
+  const std::string now = now_iso();
+  for (Id cid : ids_where(*db_, "codings", "code_id=?", from)) a.update("codings", cid, {{"code_id", into}, {"modified", now}});
+  // What the researcher wrote about `from` goes with its codings.
+  for (Id m : ids_where(*db_, "memos", "kind='code' AND target_id=?", from)) a.update("memos", m, {{"target_id", into}});
+  for (Id o : ids_where(*db_, "overrides", "code_id=?", from)) a.update("overrides", o, {{"code_id", into}});
+  const bool into_rated = !ids_where(*db_, "evaluations", "code_id=?", into).empty();
+  for (Id e : ids_where(*db_, "evaluations", "code_id=?", from)) {
+    if (into_rated) a.remove("evaluations", e);  // `into` keeps its own rating
+    else a.update("evaluations", e, {{"code_id", into}});
+  }
   // Sub-codes of `from` move under `into`.
-  SQLite::Statement k(*db_, "SELECT id, name FROM codes WHERE parent_id=?");
+  SQLite::Statement k(*db_, "SELECT id, name FROM codes WHERE parent_id=? ORDER BY ord, id");
   k.bind(1, from);
   std::vector<std::pair<Id, std::string>> kids;
   while (k.executeStep()) kids.push_back({k.getColumn(0).getInt64(), k.getColumn(1).getString()});
   k.reset();
+  int ord = db_->execAndGet("SELECT coalesce(max(ord), -1) + 1 FROM codes WHERE parent_id=" + std::to_string(into)).getInt();
   for (auto& [kid, name] : kids) {
     require_unique_sibling(*db_, into, name, kid);
-    a.update("codes", kid, {{"parent_id", into}});
+    a.update("codes", kid, {{"parent_id", into}, {"ord", ord++}});
   }
   a.remove("codes", from);
   a.commit();
@@ -180,28 +209,13 @@ void Project::delete_code(Id id) {
   Code c = code(id);
   auto desc = code_descendants(id);
   auto a = begin_action("Delete code " + c.name);
-  // Codings first, then the codes bottom-up (undo restores in reverse order).
+  // Codings and everything else that points at the codes first, then the
+  // codes bottom-up (undo restores in reverse order, so parents come back first).
   for (Id d : desc) {
-    SQLite::Statement q(*db_, "SELECT id FROM codings WHERE code_id=?");
-    q.bind(1, d);
-    std::vector<Id> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    q.reset();
-    for (Id cid : ids) a.remove("codings", cid);
-  }
-  for (Id d : desc) {
-    SQLite::Statement o(*db_, "SELECT id FROM overrides WHERE code_id=?");
-    o.bind(1, d);
-    std::vector<Id> oids;
-    while (o.executeStep()) oids.push_back(o.getColumn(0).getInt64());
-    o.reset();
-    for (Id x : oids) a.remove("overrides", x);
-    SQLite::Statement e(*db_, "SELECT id FROM evaluations WHERE code_id=?");
-    e.bind(1, d);
-    std::vector<Id> eids;
-    while (e.executeStep()) eids.push_back(e.getColumn(0).getInt64());
-    e.reset();
-    for (Id x : eids) a.remove("evaluations", x);
+    for (Id x : ids_where(*db_, "codings", "code_id=?", d)) a.remove("codings", x);
+    for (Id x : ids_where(*db_, "overrides", "code_id=?", d)) a.remove("overrides", x);
+    for (Id x : ids_where(*db_, "evaluations", "code_id=?", d)) a.remove("evaluations", x);
+    for (Id x : ids_where(*db_, "memos", "kind='code' AND target_id=?", d)) a.remove("memos", x);
   }
   for (auto it = desc.rbegin(); it != desc.rend(); ++it) a.remove("codes", *it);
   a.commit();
@@ -231,10 +245,10 @@ std::string Project::code_path(Id id) const {
 
 Id Project::resolve_code(const std::string& ref) const {
   if (ref.empty()) throw ValidationError("no code given");
-  if (std::all_of(ref.begin(), ref.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
-    Id id = std::stoll(ref);
-    code(id);
-    return id;
+  if (auto id = parse_id(ref)) {
+    SQLite::Statement q(*db_, "SELECT 1 FROM codes WHERE id=?");
+    q.bind(1, *id);
+    if (q.executeStep()) return *id;  // else: a code may be named "2015"
   }
   auto all = codes();
   for (const auto& c : all)
@@ -259,40 +273,58 @@ std::vector<Id> Project::load_codebook(const json& j) {
     throw ValidationError("a codebook file needs a top-level object with a \"codes\" array");
   auto a = begin_action("Load codebook");
   std::vector<Id> ids;
-  std::function<void(const json&, std::optional<Id>)> load = [&](const json& arr, std::optional<Id> parent) {
+  std::function<void(const json&, std::optional<Id>, const std::string&)> load = [&](const json& arr, std::optional<Id> parent,
+                                                                                     const std::string& where) {
     for (const auto& e : arr) {
       if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
-        throw ValidationError("every code in the codebook file needs a \"name\"");
-      Code c;
+        throw ValidationError("every code in the codebook file needs a \"name\" (" + where + ")");
+      const std::string name = e["name"].get<std::string>();
+      const std::string path = where == "top level" ? name : where + "/" + name;
+      // Merge by path: an existing code keeps its id and the fields the file leaves out.
+      std::optional<Id> existing;
+      {
+        SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id IS ? AND name=?");
+        if (parent) q.bind(1, *parent);
+        else q.bind(1);
+        q.bind(2, name);
+        if (q.executeStep()) existing = q.getColumn(0).getInt64();
+      }
+      Code c = existing ? code(*existing) : Code{};
       c.parent = parent;
-      c.name = e["name"];
-      c.colour = e.value("colour", e.value("color", std::string("#888888")));
-      c.definition = e.value("definition", "");
-      c.inclusion = e.value("inclusion", "");
-      c.exclusion = e.value("exclusion", "");
-      c.example = e.value("example", "");
-      c.kind = code_kind_from_string(e.value("kind", "code"));
-      if (e.contains("aliases")) c.aliases = e["aliases"].get<std::vector<std::string>>();
-      // Merge by path: an existing code keeps its id and takes the new fields.
-      SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id IS ? AND name=?");
-      if (parent) q.bind(1, *parent);
-      else q.bind(1);
-      q.bind(2, c.name);
+      c.name = name;
+      try {  // a field of the wrong JSON type says which code it belongs to
+        auto text_field = [&](const char* key, std::string& out) {
+          if (e.contains(key)) out = e[key].get<std::string>();
+        };
+        text_field("color", c.colour);
+        text_field("colour", c.colour);
+        text_field("definition", c.definition);
+        text_field("inclusion", c.inclusion);
+        text_field("exclusion", c.exclusion);
+        text_field("example", c.example);
+        if (e.contains("kind")) c.kind = code_kind_from_string(e["kind"].get<std::string>());
+        if (e.contains("aliases")) c.aliases = e["aliases"].get<std::vector<std::string>>();
+      } catch (const json::exception&) {
+        throw ValidationError("code '" + path + "' in the codebook file has a field of the wrong type (text expected)");
+      }
+      if (e.contains("children") && !e["children"].is_array())
+        throw ValidationError("the \"children\" of '" + path + "' in the codebook file must be an array");
       Id id;
-      if (q.executeStep()) {
-        id = q.getColumn(0).getInt64();
-        q.reset();
-        c.id = id;
-        edit_code(c);
-      } else {
-        q.reset();
-        id = add_code(c);
+      try {
+        if (existing) {
+          id = *existing;
+          edit_code(c);
+        } else {
+          id = add_code(c);
+        }
+      } catch (const ValidationError& ex) {
+        throw ValidationError("code '" + path + "' in the codebook file: " + ex.what());
       }
       ids.push_back(id);
-      if (e.contains("children")) load(e["children"], id);
+      if (e.contains("children")) load(e["children"], id, path);
     }
   };
-  load(j["codes"], std::nullopt);
+  load(j["codes"], std::nullopt, "top level");
   a.commit();
   return ids;
 }

@@ -55,6 +55,8 @@ std::vector<Id> Project::add_codings(const std::vector<Coding>& cs, const std::s
   for (const auto& c : cs) {
     validate_span(*this, c.doc, c.start, c.end);
     code(c.code);
+    require_text(c.memo, "the memo");
+    require_text(c.origin, "the origin of a coding");
     Id coder = c.coder;
     if (coder == 0) coder = ensure_coder(coder_);
     else {
@@ -100,6 +102,7 @@ void Project::set_stance(Id id, Stance s) {
 
 void Project::set_coding_memo(Id id, const std::string& memo) {
   coding(id);
+  require_text(memo, "the memo");
   auto a = begin_action("Edit coding memo");
   a.update("codings", id, {{"memo", memo}, {"modified", now_iso()}});
   a.commit();
@@ -137,6 +140,8 @@ Id Project::add_memo(const std::string& kind, Id target, const std::string& titl
   if (kind == "document") document(target);
   else if (kind == "code") code(target);
   else if (kind != "project") throw ValidationError("a memo belongs to the project, a document or a code, not '" + kind + "'");
+  require_text(title, "the memo title");
+  require_text(body, "the memo text");
   const std::string now = now_iso();
   auto a = begin_action("Add memo " + title);
   Id id = a.insert("memos", {{"kind", kind}, {"target_id", kind == "project" ? 0 : target}, {"title", title}, {"body", body},
@@ -150,6 +155,8 @@ void Project::edit_memo(Id id, const std::string& title, const std::string& body
   q.bind(1, id);
   if (!q.executeStep()) throw NotFound("no memo #" + std::to_string(id));
   q.reset();
+  require_text(title, "the memo title");
+  require_text(body, "the memo text");
   auto a = begin_action("Edit memo " + title);
   a.update("memos", id, {{"title", title}, {"body", body}, {"modified", now_iso()}});
   a.commit();

@@ -35,30 +35,34 @@ static const char* kDocCols =
     "d.id, d.title, d.source_type_id, s.name, d.language, d.date, d.author, d.original_name, d.original_size, "
     "d.sha256, d.length_cp, d.created, d.modified FROM documents d JOIN source_types s ON s.id = d.source_type_id";
 
-static void validate_date(const std::string& date) {
-  if (date.empty()) return;
-  auto digits = [&](size_t a, size_t n) {
-    for (size_t i = a; i < a + n; ++i)
-      if (i >= date.size() || !std::isdigit(static_cast<unsigned char>(date[i]))) return false;
-    return true;
-  };
-  bool ok = (date.size() == 4 && digits(0, 4)) || (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2)) ||
-            (date.size() == 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' && digits(8, 2));
-  if (ok && date.size() >= 7) {
-    int m = std::stoi(date.substr(5, 2));
-    ok = m >= 1 && m <= 12;
-    if (ok && date.size() == 10) {
-      int d = std::stoi(date.substr(8, 2));
-      ok = d >= 1 && d <= 31;
+// Name, type and value of an attribute; `title` names the document in messages.
+static void validate_attribute(const Attribute& attr, const std::string& title) {
+  if (attr.name.empty()) throw ValidationError("an attribute of '" + title + "' has no name");
+  require_text(attr.name, "an attribute name of '" + title + "'");
+  require_text(attr.value, "the value of attribute '" + attr.name + "'");
+  const std::string type = attr.type.empty() ? "text" : attr.type;
+  if (type != "text" && type != "number" && type != "date")
+    throw ValidationError("attribute type must be text, number or date, not '" + attr.type + "'");
+  if (type == "number") {
+    try {
+      size_t used = 0;
+      (void)std::stod(attr.value, &used);
+      if (used != attr.value.size()) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      throw ValidationError("attribute '" + attr.name + "' is a number, and '" + attr.value + "' is not");
     }
   }
-  if (!ok) throw ValidationError("date '" + date + "' is not YYYY-MM-DD (or YYYY-MM, YYYY)");
+  if (type == "date") validate_date(attr.value, "attribute '" + attr.name + "'");
 }
 
 Id Project::insert_document_rows(const NewDocument& in) {
-  text::require_valid_utf8(in.text, "the text of '" + in.title + "'");
+  require_text(in.title, "the title of a document");
   if (in.title.empty()) throw ValidationError("a document needs a title");
-  validate_date(in.date);
+  require_text(in.text, "the text of '" + in.title + "'");
+  require_text(in.language, "the language of '" + in.title + "'");
+  require_text(in.author, "the author of '" + in.title + "'");
+  validate_date(in.date, "the date of '" + in.title + "'");
+  for (const auto& a : in.attributes) validate_attribute(a, in.title);
   Id type = source_type_id(in.source_type);
   std::string body = text::normalise_newlines(in.text);
   std::vector<text::Block> blocks = in.blocks;
@@ -88,7 +92,7 @@ Id Project::insert_document_rows(const NewDocument& in) {
   st.bind(3, in.language);
   st.bind(4, in.date);
   st.bind(5, in.author);
-  st.bind(6, in.original_name);
+  st.bind(6, sanitise_utf8(in.original_name));  // a file name is bytes; it is only shown
   const std::string& orig = in.original_bytes.empty() ? in.text : in.original_bytes;
   st.bind(7, static_cast<int64_t>(orig.size()));
   st.bind(8, sha256_hex(orig));
@@ -123,7 +127,6 @@ Id Project::insert_document_rows(const NewDocument& in) {
   }
   SQLite::Statement at(*db_, "INSERT INTO attributes(doc_id, name, type, value) VALUES (?,?,?,?)");
   for (const auto& a : in.attributes) {
-    if (a.name.empty()) throw ValidationError("an attribute of '" + in.title + "' has no name");
     at.bind(1, id);
     at.bind(2, a.name);
     at.bind(3, a.type.empty() ? "text" : a.type);
@@ -209,6 +212,7 @@ std::string Project::original_bytes(Id id) const {
 }
 
 void Project::rename_document(Id id, const std::string& title) {
+  require_text(title, "the new title");
   if (title.empty()) throw ValidationError("a document needs a title");
   document(id);
   auto a = begin_action("Rename document to " + title);
@@ -218,6 +222,7 @@ void Project::rename_document(Id id, const std::string& title) {
 
 void Project::set_document_field(Id id, const std::string& field, const std::string& value) {
   document(id);
+  require_text(value, "the new " + field);
   json cols;
   if (field == "source_type") cols["source_type_id"] = source_type_id(value);
   else if (field == "date") {
@@ -234,30 +239,20 @@ void Project::set_document_field(Id id, const std::string& field, const std::str
 }
 
 void Project::set_attribute(Id doc, const Attribute& attr) {
-  document(doc);
-  if (attr.name.empty()) throw ValidationError("an attribute needs a name");
-  if (attr.type != "text" && attr.type != "number" && attr.type != "date")
-    throw ValidationError("attribute type must be text, number or date, not '" + attr.type + "'");
-  if (attr.type == "number") {
-    try {
-      size_t used = 0;
-      (void)std::stod(attr.value, &used);
-      if (used != attr.value.size()) throw std::invalid_argument("");
-    } catch (const std::exception&) {
-      throw ValidationError("attribute '" + attr.name + "' is a number, and '" + attr.value + "' is not");
-    }
-  }
-  if (attr.type == "date") validate_date(attr.value);
+  Document d = document(doc);
+  validate_attribute(attr, d.title);
+  const std::string type = attr.type.empty() ? "text" : attr.type;
   auto a = begin_action("Set attribute " + attr.name);
   SQLite::Statement q(*db_, "SELECT id FROM attributes WHERE doc_id=? AND name=?");
   q.bind(1, doc);
   q.bind(2, attr.name);
-  if (q.executeStep()) a.update("attributes", q.getColumn(0).getInt64(), {{"type", attr.type}, {"value", attr.value}});
-  else a.insert("attributes", {{"doc_id", doc}, {"name", attr.name}, {"type", attr.type}, {"value", attr.value}});
+  if (q.executeStep()) a.update("attributes", q.getColumn(0).getInt64(), {{"type", type}, {"value", attr.value}});
+  else a.insert("attributes", {{"doc_id", doc}, {"name", attr.name}, {"type", type}, {"value", attr.value}});
   a.commit();
 }
 
 void Project::remove_attribute(Id doc, const std::string& name) {
+  document(doc);
   SQLite::Statement q(*db_, "SELECT id FROM attributes WHERE doc_id=? AND name=?");
   q.bind(1, doc);
   q.bind(2, name);
@@ -284,11 +279,12 @@ std::optional<Id> Project::find_document_by_sha256(const std::string& sha) const
 }
 
 Id Project::resolve_document(const std::string& ref) const {
-  if (!ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-    Id id = std::stoll(ref);
-    document(id);
-    return id;
+  if (auto id = parse_id(ref)) {
+    document(*id);
+    return *id;
   }
+  if (!ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    throw NotFound("no document #" + ref + " in this project");
   for (const char* col : {"title", "original_name"}) {
     SQLite::Statement q(*db_, std::string("SELECT id FROM documents WHERE deleted=0 AND ") + col + "=?");
     q.bind(1, ref);

@@ -26,6 +26,11 @@ struct ProjectLocked : UserError {
 struct CorruptProject : UserError {
   using UserError::UserError;
 };
+// The project was written by a newer Telaah: its schema is newer than this
+// build can read. The file is left untouched.
+struct NewerProject : UserError {
+  using UserError::UserError;
+};
 // A bug or an environment failure (disk full, I/O error). CLI exit status 2.
 struct InternalError : std::runtime_error {
   using std::runtime_error::runtime_error;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,7 +16,9 @@
 #include <random>
 
 #include "store/schema.h"
+#include "store/template.h"
 #include "store/util.h"
+#include "text/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -79,7 +82,20 @@ std::unique_ptr<Project> Project::create(const fs::path& file, const OpenOptions
   if (fs::exists(file, ec)) throw UserError("cannot create " + file.string() + ": a file with that name exists");
   auto p = std::unique_ptr<Project>(new Project());
   p->path_ = file;
-  p->open_db(true, opt);
+  try {
+    p->open_db(true, opt);
+  } catch (const ProjectLocked&) {
+    throw;  // someone else is making this very file: it is theirs
+  } catch (...) {
+    // A half-made project is no project: leave nothing behind.
+    p.reset();
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) {
+      fs::path f = file;
+      f += suffix;
+      fs::remove(f, ec);
+    }
+    throw;
+  }
   return p;
 }
 
@@ -93,8 +109,34 @@ std::unique_ptr<Project> Project::open(const fs::path& file, const OpenOptions& 
   return p;
 }
 
+// What the lock file says about the project file after a clean close:
+// "0\nclosed DEV INODE SIZE MTIME_S MTIME_NS\n". While open it holds "PID\n".
+static std::string file_signature(const fs::path& file) {
+  struct stat st{};
+  if (::stat(file.c_str(), &st) != 0) return {};
+  return "closed " + std::to_string(st.st_dev) + " " + std::to_string(st.st_ino) + " " + std::to_string(st.st_size) + " " +
+         std::to_string(st.st_mtim.tv_sec) + " " + std::to_string(st.st_mtim.tv_nsec);
+}
+
+static void write_lock_file(int fd, const std::string& content) {
+  // Write first, then cut: a reader sees the old or the new pid, never nothing.
+  [[maybe_unused]] auto w = ::pwrite(fd, content.data(), content.size(), 0);
+  [[maybe_unused]] auto t = ::ftruncate(fd, static_cast<off_t>(content.size()));
+}
+
 Project::~Project() {
   db_.reset();  // checkpoint and close before the lock goes
+  if (lock_fd_ >= 0) {
+    fs::path wal = path_;
+    wal += "-wal";
+    std::error_code ec;
+    // Vouch for the file only when it was checked (or vouched for) on open and
+    // SQLite closed it completely (no WAL left).
+    if (healthy_ && (!fs::exists(wal, ec) || fs::file_size(wal, ec) == 0))
+      write_lock_file(lock_fd_, "0\n" + file_signature(path_) + "\n");
+    else
+      write_lock_file(lock_fd_, "0\n");
+  }
   release_lock();
 }
 
@@ -103,7 +145,7 @@ void Project::acquire_lock() {
   lock += ".lock";
   lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (lock_fd_ < 0)
-    throw UserError("cannot open " + path_.string() + ": cannot create its lock file (" + std::strerror(errno) + ")");
+    throw UserError("cannot open " + path_.string() + ": cannot create its lock file " + lock.string() + " (" + std::strerror(errno) + ")");
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
     char buf[32] = {0};
     ssize_t n = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
@@ -114,15 +156,22 @@ void Project::acquire_lock() {
                             "): close it there first (" + path_.string() + ")",
                         pid);
   }
-  std::string pid = std::to_string(::getpid()) + "\n";
-  if (::ftruncate(lock_fd_, 0) == 0) {
-    [[maybe_unused]] auto w = ::pwrite(lock_fd_, pid.data(), pid.size(), 0);
-  }
+  char buf[256] = {0};
+  ssize_t n = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
+  const std::string before(buf, n > 0 ? static_cast<size_t>(n) : 0);
+  const auto nl = before.find('\n');
+  const std::string said = nl == std::string::npos ? "" : before.substr(nl + 1, before.find('\n', nl + 1) - nl - 1);
+  fs::path wal = path_;
+  wal += "-wal";
+  std::error_code ec;
+  const bool wal_left = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
+  vouched_ = !said.empty() && said == file_signature(path_) && !wal_left;
+  // From now on the file is ours; a crash leaves no vouching signature behind.
+  write_lock_file(lock_fd_, std::to_string(::getpid()) + "\n");
 }
 
 void Project::release_lock() {
   if (lock_fd_ >= 0) {
-    [[maybe_unused]] auto t = ::ftruncate(lock_fd_, 0);
     ::flock(lock_fd_, LOCK_UN);
     ::close(lock_fd_);
     lock_fd_ = -1;
@@ -141,26 +190,40 @@ static void check_header(const fs::path& file) {
 }
 
 void Project::open_db(bool create, const OpenOptions& opt) {
+  if (!opt.coder.empty()) require_text(opt.coder, "the coder's name");
+  if (!create) check_header(path_);  // before the lock: a stranger's file gets no .lock beside it
   acquire_lock();
   try {
-    if (!create) check_header(path_);
     int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
-    db_ = std::make_unique<SQLite::Database>(path_.string(), flags, 5000);
+    db_ = std::make_unique<SQLite::Database>(path_.string(), flags, 5000);  // busy timeout 5 s
+    // A file from elsewhere must not run code hidden in its schema (views,
+    // triggers) nor let SQL corrupt the file format.
+    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     db_->exec("PRAGMA trusted_schema=OFF");
     db_->exec("PRAGMA foreign_keys=ON");
+    if (!create) identify();  // before anything writes: a stranger's file stays as it was
     db_->exec("PRAGMA journal_mode=WAL");
     db_->exec("PRAGMA synchronous=FULL");
-    if (!create && opt.verify) {
+    if (!create && opt.verify && (!vouched_ || opt.always_verify)) {
+      checked_on_open_ = true;
       std::string r = db_->execAndGet("PRAGMA quick_check").getString();
       if (r != "ok") throw CorruptProject(path_.string() + " is damaged (SQLite quick_check: " + r + "); restore a backup");
     }
-    migrate();
+    migrate(create);
+    if (create && opt.default_codebook) {
+      // The template is the project's starting state, not an undoable action.
+      SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      insert_template_codebook(*db_);
+      tx.commit();
+    }
     coder_ = opt.coder;
     if (coder_.empty()) coder_ = setting("default_coder");
     if (coder_.empty()) {
       const char* u = std::getenv("USER");
-      coder_ = (u && *u) ? u : "coder";
+      coder_ = (u && *u && !text::find_invalid_utf8(u)) ? u : "coder";
     }
+    healthy_ = create || checked_on_open_ || vouched_;
   } catch (const SQLite::Exception& e) {
     db_.reset();
     release_lock();
@@ -174,38 +237,77 @@ void Project::open_db(bool create, const OpenOptions& opt) {
   }
 }
 
-void Project::migrate() {
+// Telaah projects carry kApplicationId; projects made before it existed are
+// recognised by their tables.
+static bool looks_like_telaah(SQLite::Database& db) {
+  const int32_t app = db.execAndGet("PRAGMA application_id").getInt();
+  if (app == kApplicationId) return true;
+  if (app != 0) return false;
+  return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
+                       "('meta','documents','codes','codings','change_log')")
+             .getInt() == 5;
+}
+
+void Project::identify() {
+  const int version = db_->execAndGet("PRAGMA user_version").getInt();
+  const int target = static_cast<int>(migrations().size());
+  if (version == 0 || !looks_like_telaah(*db_))
+    throw CorruptProject(path_.string() + " is an SQLite database but not a Telaah project");
+  if (version > target)
+    throw NewerProject(path_.string() + " was made by a newer Telaah (schema " + std::to_string(version) +
+                       "; this version reads up to " + std::to_string(target) + "): update Telaah to open it");
+}
+
+void Project::migrate(bool create) {
   int version = db_->execAndGet("PRAGMA user_version").getInt();
   const auto& m = migrations();
-  if (version > static_cast<int>(m.size()))
-    throw UserError(path_.string() + " was made by a newer Telaah (schema " + std::to_string(version) +
-                    "; this version reads up to " + std::to_string(m.size()) + ")");
-  if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
-    throw CorruptProject(path_.string() + " is an SQLite database but not a Telaah project");
-  if (version == static_cast<int>(m.size())) return;
-  if (version > 0) {
-    // A copy before every migration: the user's data must survive a bad upgrade.
+  const int target = static_cast<int>(m.size());
+  if (create && (version != 0 || db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0))
+    throw InternalError("a new project file is not empty");
+  if (version == target) return;
+  if (!create) {
+    // A copy before migrating: the user's data must survive a bad upgrade.
     fs::path bak = path_;
     bak += ".pre-v" + std::to_string(version + 1) + ".bak";
+    std::error_code ec;
+    for (int k = 1; fs::exists(bak, ec); ++k) {
+      bak = path_;
+      bak += ".pre-v" + std::to_string(version + 1) + "-" + std::to_string(k) + ".bak";
+    }
     db_->backup(bak.c_str(), SQLite::Database::Save);
   }
-  for (; version < static_cast<int>(m.size()); ++version) {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    db_->exec(m[version]);
-    if (version == 0) {
-      SQLite::Statement ins(*db_, "INSERT INTO meta(key, value) VALUES (?, ?)");
-      for (auto [k, v] : {std::pair<std::string, std::string>{"project_id", new_uuid()},
-                          {"created", now_iso()},
-                          {"telaah_schema_created", std::to_string(m.size())}}) {
-        ins.bind(1, k);
-        ins.bind(2, v);
-        ins.exec();
-        ins.reset();
+  // Table rebuilds need foreign keys off; each step checks them before it commits.
+  db_->exec("PRAGMA foreign_keys=OFF");
+  try {
+    for (; version < target; ++version) {
+      SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+      db_->exec(m[static_cast<size_t>(version)]);
+      if (version == 0) {
+        SQLite::Statement ins(*db_, "INSERT INTO meta(key, value) VALUES (?, ?)");
+        for (auto [k, v] : {std::pair<std::string, std::string>{"project_id", new_uuid()},
+                            {"created", now_iso()},
+                            {"telaah_schema_created", std::to_string(target)}}) {
+          ins.bind(1, k);
+          ins.bind(2, v);
+          ins.exec();
+          ins.reset();
+        }
       }
+      if (auto& hook = migration_test_hook()) hook(version);
+      SQLite::Statement fk(*db_, "PRAGMA foreign_key_check");
+      if (fk.executeStep())
+        throw CorruptProject(path_.string() + ": upgrading to schema " + std::to_string(version + 1) + " found a row of " +
+                             fk.getColumn(0).getString() + " pointing to a missing " + fk.getColumn(2).getString() +
+                             "; the file was not changed");
+      fk.reset();
+      db_->exec("PRAGMA user_version=" + std::to_string(version + 1));
+      tx.commit();
     }
-    db_->exec("PRAGMA user_version=" + std::to_string(version + 1));
-    tx.commit();
+  } catch (...) {
+    db_->exec("PRAGMA foreign_keys=ON");
+    throw;
   }
+  db_->exec("PRAGMA foreign_keys=ON");
 }
 
 std::string Project::project_id() const {
@@ -224,6 +326,9 @@ std::string Project::setting(const std::string& key, const std::string& fallback
 }
 
 void Project::set_setting(const std::string& key, const std::string& value) {
+  if (key.empty()) throw ValidationError("a setting needs a name");
+  require_text(key, "the setting name");
+  require_text(value, "the value of setting '" + key + "'");
   auto a = begin_action("Set " + key);
   SQLite::Statement q(*db_, "SELECT id FROM settings WHERE key=?");
   q.bind(1, key);
@@ -235,6 +340,7 @@ void Project::set_setting(const std::string& key, const std::string& value) {
 // --- coders ---
 void Project::set_coder(const std::string& name) {
   if (name.empty()) throw ValidationError("a coder needs a name");
+  require_text(name, "the coder's name");
   coder_ = name;
 }
 
@@ -255,6 +361,7 @@ std::optional<Id> Project::find_coder(const std::string& name) const {
 Id Project::ensure_coder(const std::string& name) {
   if (auto id = find_coder(name)) return *id;
   if (name.empty()) throw ValidationError("a coder needs a name");
+  require_text(name, "the coder's name");
   auto a = begin_action("Add coder " + name);
   Id id = a.insert("coders", {{"name", name}});
   a.commit();
@@ -272,6 +379,7 @@ std::vector<SourceType> Project::source_types() const {
 
 Id Project::add_source_type(const std::string& name, const std::string& colour) {
   if (name.empty()) throw ValidationError("a source type needs a name");
+  require_text(name, "the source type's name");
   if (!valid_colour(colour)) throw ValidationError("colour must look like #RRGGBB, not '" + colour + "'");
   SQLite::Statement q(*db_, "SELECT 1 FROM source_types WHERE name=?");
   q.bind(1, name);

@@ -23,13 +23,22 @@ class Database;
 
 namespace telaah::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr const char* kProjectExtension = ".telaah";
+// PRAGMA application_id of a project file ("TLAH"): tells a Telaah project
+// from any other SQLite database.
+inline constexpr int32_t kApplicationId = 0x544C4148;
 
 struct OpenOptions {
   bool create = false;         // create a new project (the file must not exist)
-  bool verify = true;          // PRAGMA quick_check before use
+  // PRAGMA quick_check before use. Skipped when the lock file vouches that
+  // Telaah itself closed this very file cleanly (same inode, size and mtime,
+  // no WAL left): opening a project does not read every text. A file from
+  // elsewhere, or one left by a crash, is always checked.
+  bool verify = true;
   std::string coder;           // the session's coder; default: setting default_coder, then $USER
+  bool default_codebook = false;  // create: start with the evaluation-framework template (template.h)
+  bool always_verify = false;     // quick_check even when the lock file vouches for the file
 };
 
 class ActionScope;
@@ -51,6 +60,8 @@ class Project {
   Project& operator=(const Project&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // Whether open() ran quick_check (false when the lock file vouched for the file).
+  bool checked_on_open() const { return checked_on_open_; }
   std::string project_id() const;
   int64_t revision() const;
   SQLite::Database& db() const { return *db_; }
@@ -133,7 +144,8 @@ class Project {
 
   // Groups several model calls into one user-level action (one transaction,
   // one change-log row, one undo step). Model calls made while a scope is
-  // open join it. Commit explicitly; destruction without commit rolls back.
+  // open join it (as a savepoint: a call that fails undoes only its own
+  // part). Commit explicitly; destruction without commit rolls back.
   ActionScope begin_action(const std::string& label);
   ActionScope* current_action() const { return current_; }
 
@@ -146,7 +158,8 @@ class Project {
   void open_db(bool create, const OpenOptions& opt);
   void acquire_lock();
   void release_lock();
-  void migrate();
+  void identify();  // a Telaah project this build can read, or CorruptProject / NewerProject
+  void migrate(bool create);
   Id insert_document_rows(const NewDocument& d);
   void apply_images(const nlohmann::json& changes, bool forward);
   std::string replay(bool undo);
@@ -156,6 +169,9 @@ class Project {
   std::unique_ptr<SQLite::Database> db_;
   std::string coder_;
   int lock_fd_ = -1;
+  bool vouched_ = false;          // the lock file says Telaah closed this file cleanly
+  bool checked_on_open_ = false;  // quick_check ran
+  bool healthy_ = false;          // opened, checked or vouched for: may vouch on close
   ActionScope* current_ = nullptr;
   std::vector<std::function<void(int64_t)>> listeners_;
 };
@@ -184,8 +200,12 @@ class ActionScope {
   std::vector<Id> docs_;
   bool codebook_ = false;
   bool active_ = true;
-  bool outer_ = true;  // false when joined into an enclosing scope (no-op commit)
+  bool outer_ = true;  // false when joined into an enclosing scope (a savepoint in its transaction)
   void* tx_ = nullptr;
+  // A joined scope that fails rolls back to its savepoint and forgets what it
+  // logged, so the enclosing action can carry on (or commit) without it.
+  size_t mark_changes_ = 0, mark_docs_ = 0;
+  bool mark_codebook_ = false;
 };
 
 // Current time as ISO 8601 UTC ("2026-11-28T10:15:00Z").

@@ -1,6 +1,10 @@
-// Schema v1 of the project file. Append a migration to change it; never edit
-// a shipped one (a copy of the project is taken before each migration runs).
+// The schema of the project file as a list of forward migrations. Append a
+// migration to change it; never edit a shipped one (a copy of the project is
+// taken before migrating, and each step is one transaction that checks the
+// foreign keys before it commits).
 #include "store/schema.h"
+
+#include "store/project.h"
 
 namespace telaah::store {
 
@@ -56,8 +60,40 @@ CREATE TABLE change_log(rev INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
 INSERT INTO source_types(name, colour, ord) VALUES ('interview', '#4E79A7', 0), ('news', '#F28E2B', 1),
   ('official', '#59A14F', 2);
 )SQL",
+      // 1 -> 2: the text moves to the end of the documents row, so listing
+      // documents and every join on them reads the small columns without
+      // walking the overflow pages of long texts; the file says it is a
+      // Telaah project (application_id); the redo stack and memo lookups get
+      // indexes (a new action no longer scans the whole change log).
+      R"SQL(
+CREATE TABLE documents_v2(id INTEGER PRIMARY KEY, title TEXT NOT NULL,
+  source_type_id INTEGER NOT NULL REFERENCES source_types(id),
+  language TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '',
+  original_name TEXT NOT NULL DEFAULT '', original_size INTEGER NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '', length_cp INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL, modified TEXT NOT NULL,
+  text TEXT NOT NULL);
+INSERT INTO documents_v2(id, title, source_type_id, language, date, author, original_name, original_size, sha256,
+  length_cp, deleted, created, modified, text)
+  SELECT id, title, source_type_id, language, date, author, original_name, original_size, sha256,
+  length_cp, deleted, created, modified, text FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v2 RENAME TO documents;
+CREATE INDEX documents_sha ON documents(sha256);
+CREATE INDEX change_log_undone ON change_log(rev) WHERE kind='do' AND state=1;
+CREATE INDEX memos_target ON memos(kind, target_id);
+CREATE INDEX attributes_name ON attributes(name, value);
+PRAGMA application_id=1414283592;
+)SQL",
   };
   return m;
+}
+
+static_assert(kApplicationId == 1414283592, "migration 1 -> 2 writes kApplicationId as a literal");
+
+std::function<void(int)>& migration_test_hook() {
+  static std::function<void(int)> hook;
+  return hook;
 }
 
 }  // namespace telaah::store

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "store/errors.h"
+#include "text/utf8.h"
 
 namespace telaah::store {
 
@@ -59,6 +60,52 @@ bool valid_colour(const std::string& c) {
   for (size_t i = 1; i < 7; ++i)
     if (!std::isxdigit(static_cast<unsigned char>(c[i]))) return false;
   return true;
+}
+
+void require_text(const std::string& s, const std::string& what) {
+  if (auto bad = text::find_invalid_utf8(s))
+    throw ValidationError(what + " is not valid UTF-8 (first bad byte at position " + std::to_string(*bad) + ")");
+}
+
+std::string sanitise_utf8(const std::string& s) {
+  std::string out;
+  std::string_view rest = s;
+  while (auto bad = text::find_invalid_utf8(rest)) {
+    out.append(rest.substr(0, *bad));
+    out += "\xEF\xBF\xBD";
+    rest.remove_prefix(*bad + 1);
+  }
+  out.append(rest);
+  return out;
+}
+
+void validate_date(const std::string& date, const std::string& what) {
+  if (date.empty()) return;
+  auto digits = [&](size_t a, size_t n) {
+    for (size_t i = a; i < a + n; ++i)
+      if (i >= date.size() || !std::isdigit(static_cast<unsigned char>(date[i]))) return false;
+    return true;
+  };
+  bool ok = (date.size() == 4 && digits(0, 4)) || (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2)) ||
+            (date.size() == 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' && digits(8, 2));
+  if (ok && date.size() >= 7) {
+    const int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2));
+    ok = m >= 1 && m <= 12;
+    if (ok && date.size() == 10) {
+      static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+      const int d = std::stoi(date.substr(8, 2));
+      ok = d >= 1 && d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+    }
+  }
+  if (!ok) throw ValidationError(what + " '" + date + "' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+}
+
+std::optional<int64_t> parse_id(const std::string& s) {
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+  return std::stoll(s);
 }
 
 }  // namespace telaah::store
