@@ -95,7 +95,6 @@ ResolvedSelection resolve_selection(const store::Project& p, const AgreementSele
     for (const auto& doc : p.documents())
       if (!type || doc.source_type_id == *type) docs[doc.id] = {doc.id, doc.length_cp, 0};
   }
-  std::set<Id> used_targets;
   for (size_t i = 0; i < rs.coder_ids.size(); ++i) {
     store::CodingFilter f;
     f.coder = rs.coder_ids[i];
@@ -103,10 +102,7 @@ ResolvedSelection resolve_selection(const store::Project& p, const AgreementSele
       auto it = docs.find(c.doc);
       if (it == docs.end()) continue;
       it->second.participants |= uint64_t{1} << i;
-      if (auto t = rs.target(c.code)) {
-        used_targets.insert(*t);
-        rs.codings.push_back(std::move(c));
-      }
+      if (rs.target(c.code)) rs.codings.push_back(std::move(c));
     }
   }
   for (auto& [id, d] : docs)
@@ -119,18 +115,11 @@ ResolvedSelection resolve_selection(const store::Project& p, const AgreementSele
     return a.doc != b.doc ? a.doc < b.doc : a.start != b.start ? a.start < b.start : a.id < b.id;
   });
 
-  // --- reported codes, in codebook order ---
-  for (const auto& c : codes) {
-    bool report = chosen.empty() ? false : chosen.count(c.id) > 0;
-    if (chosen.empty()) {
-      for (const auto& cd : rs.codings)
-        if (rs.target(cd.code) == c.id) {
-          report = true;
-          break;
-        }
-    }
-    if (report) rs.reported.push_back(c.id);
-  }
+  // --- reported codes, in codebook order: the chosen ones, or those in use ---
+  std::set<Id> used;
+  for (const auto& c : rs.codings) used.insert(*rs.target(c.code));
+  for (const auto& c : codes)
+    if (chosen.empty() ? used.count(c.id) > 0 : chosen.count(c.id) > 0) rs.reported.push_back(c.id);
   return rs;
 }
 

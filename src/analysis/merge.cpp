@@ -221,6 +221,7 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
       rep.coders_added.push_back(name);
       continue;
     }
+    if (!opt.as_coder.empty()) continue;  // the researcher chose the name deliberately
     if (!rep.same_lineage) {
       rep.conflicts.push_back({MergeConflict::coder_clash,
                                "coder '" + name + "' exists in both projects: " + plural(n, "coding") +
@@ -232,7 +233,7 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
     int64_t here_only = 0;
     for (const auto& k : present)
       if (std::get<4>(k) == name && !incoming_keys.count(k)) ++here_only;
-    if (here_only > 0 && opt.as_coder.empty())
+    if (here_only > 0)
       rep.conflicts.push_back({MergeConflict::coder_clash,
                                "coder '" + name + "' coded in both copies (" + plural(here_only, "coding") + " only here, " +
                                    plural(n, "coding") + " only in " + other_name +
