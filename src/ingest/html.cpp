@@ -142,6 +142,27 @@ bool structural_boilerplate(const std::string& t) {
          t == "menu" || t == "dialog";
 }
 
+bool is_table_part(const std::string& t) {
+  return t == "table" || t == "thead" || t == "tbody" || t == "tfoot" || t == "tr" || t == "td" || t == "th";
+}
+
+// Footnotes as pandoc, WordPress and kramdown write them: id="fn1" / "fn:1" / "fn-1".
+int footnote_number(const Node& n) {
+  const std::string* id = n.attr("id");
+  if (!id || id->size() < 3 || id->compare(0, 2, "fn") != 0) return 0;
+  size_t k = 2;
+  if ((*id)[k] == ':' || (*id)[k] == '-') ++k;
+  if (k >= id->size() || id->find_first_not_of("0123456789", k) != std::string::npos || id->size() - k > 4) return 0;
+  return std::atoi(id->c_str() + k);
+}
+
+// A link back from a footnote to its reference ("↩").
+bool is_backlink(const Node& n) {
+  const std::string* href = n.attr("href");
+  const std::string* role = n.attr("role");
+  return (role && *role == "doc-backlink") || (href && href->rfind("#fnref", 0) == 0);
+}
+
 bool is_heading(const std::string& t) { return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6'; }
 
 bool is_block(const std::string& t) {
@@ -169,6 +190,7 @@ struct Page {
     const Node& n = d.nodes[i];
     if (n.is_text) return false;
     if (never_content(n.tag)) return true;
+    if (is_table_part(n.tag)) return false;  // <tr class="header"> is a table's header row, not a page header
     if (!structural_boilerplate(n.tag) && !boilerplate_hint(n)) return false;
     return ptext[i] * 2 < ptext[reference] || ptext[reference] == 0;
   }
@@ -234,6 +256,23 @@ class BlockWalker {
       else flush();
       return;
     }
+    if (t == "a" && is_backlink(n)) return;
+    if (t == "a") {  // a footnote reference: <a href="#fn1"><sup>1</sup></a> -> [1]
+      const std::string* href = n.attr("href");
+      const std::string label = collapse(html::text_of(pg_.d, i));
+      if (href && href->rfind("#fn", 0) == 0 && href->rfind("#fnref", 0) != 0 && !label.empty() &&
+          label.find_first_not_of("0123456789") == std::string::npos) {
+        (in_cell_ ? cell_ : buf_) += "[" + label + "]";
+        return;
+      }
+    }
+    if (t == "li" && footnote_number(n) && !in_cell_) {
+      flush();
+      prefix_ = "[" + std::to_string(footnote_number(n)) + "] ";
+      children(i);
+      flush();
+      return;
+    }
     if (t == "tr" && !in_cell_ && !in_row_) {
       flush();
       in_row_ = true;
@@ -289,12 +328,15 @@ class BlockWalker {
   void flush(const std::string& kind = "p") {
     std::string s = collapse(buf_);
     buf_.clear();
-    if (!s.empty()) blocks.emplace_back(kind, std::move(s));
+    if (s.empty()) return;
+    blocks.emplace_back(kind, prefix_ + s);
+    prefix_.clear();
   }
 
   const Page& pg_;
   int ref_;
   std::string buf_, cell_;
+  std::string prefix_;  // "[1] " before the text of a footnote
   std::vector<std::string> cells_;
   bool in_row_ = false, in_cell_ = false;
 };
@@ -422,6 +464,7 @@ Extracted extract_html(const std::string& name, std::string_view bytes, const Im
 
   // Title, byline, date, language.
   std::string h1, time_dt, time_published, byline, doc_title;
+  int byline_tries = 0;
   for (size_t i = 1; i < d.nodes.size(); ++i) {
     const Node& n = d.nodes[i];
     if (n.is_text) continue;
@@ -437,24 +480,31 @@ Extracted extract_html(const std::string& name, std::string_view bytes, const Im
       if (time_published.empty() && ((ip && lower(*ip) == "datepublished") || (cl && lower(*cl).find("published") != std::string::npos)))
         time_published = *dt;
     }
-    if (byline.empty()) {
+    if (byline.empty() && byline_tries < 20) {  // bounded: nested "author" boxes must not make this quadratic
       const std::string* ip = n.attr("itemprop");
       const std::string* rel = n.attr("rel");
       bool is_byline = (ip && lower(*ip) == "author") || (rel && lower(*rel) == "author");
       for (const auto& wd : hint_words(n)) is_byline |= wd == "author" || wd == "byline" || wd == "reporter" || wd == "penulis";
-      if (is_byline && n.tag != "meta" && n.tag != "link" && n.tag != "body" && n.tag != "article")
+      if (is_byline && n.tag != "meta" && n.tag != "link" && n.tag != "body" && n.tag != "article") {
+        ++byline_tries;
         byline = without_by(collapse(html::text_of(d, idx)));
+      }
       if (byline.size() > 120) byline.clear();  // a bio box, not a byline
     }
   }
   const std::string site = meta(m, {"og:site_name", "application-name"});
-  e.title = first_nonempty({meta(m, {"og:title"}), ld.headline, h1, meta(m, {"twitter:title", "title", "dc.title"}),
-                            strip_site(doc_title, site)});
+  // <h1> is the headline when <title> agrees with it; otherwise the h1 may be a
+  // logo or a section heading, and <title> (without the site's name) is safer.
+  const std::string page_title = strip_site(doc_title, site);
+  const bool h1_agrees = !h1.empty() && (page_title.empty() || lower(page_title).find(lower(h1)) != std::string::npos ||
+                                         lower(h1).find(lower(page_title)) != std::string::npos);
+  e.title = first_nonempty({meta(m, {"og:title"}), ld.headline, meta(m, {"twitter:title", "title", "dc.title"}),
+                            h1_agrees ? h1 : page_title, h1});
   std::string author = meta(m, {"author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"});
   if (author.rfind("http", 0) == 0) author.clear();  // article:author is often a profile URL
   e.author = first_nonempty({without_by(author), ld.author, byline, site});
   e.date = first_nonempty({meta(m, {"article:published_time", "datepublished", "date", "pubdate", "publishdate",
-                                    "publish-date", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.created",
+                                    "publish-date", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.created", "dcterms.date",
                                     "sailthru.date", "parsely-pub-date", "og:published_time", "article.published"}),
                            ld.date, time_published, time_dt});
   std::string lang;

@@ -50,7 +50,11 @@ void emit(Extracted& e, const std::vector<Para>& paras, const std::vector<Note>&
   for (const auto& p : paras) append_block(e, p.text, p.kind);
   mark_turns(e);
   for (const auto& n : notes)
-    for (size_t k = 0; k < n.paras.size(); ++k) append_block(e, k == 0 ? n.marker + " " + n.paras[k] : n.paras[k], "p");
+    for (size_t k = 0; k < n.paras.size(); ++k) {
+      std::string t = n.paras[k];
+      t.erase(0, t.find_first_not_of(" \t"));  // Word puts a space after the note's own number
+      append_block(e, k == 0 ? n.marker + " " + t : t, "p");
+    }
   if (!notes.empty()) e.notes.push_back(std::to_string(notes.size()) + " footnote(s) appended at the end, marked [n] in the text");
   finish(e, name);
 }

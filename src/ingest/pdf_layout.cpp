@@ -186,11 +186,21 @@ size_t remove_furniture(std::vector<std::vector<Line>>& pages, const std::vector
   return removed;
 }
 
+bool is_bullet(const std::string& w) {
+  for (const char* b : {"•", "◦", "▪", "‣", "●", "○", "■", "□", "–", "-", "*", "·", "➢", "✓"})
+    if (w == b) return true;
+  return false;
+}
+
+std::string without_bullet(const std::string& t) {
+  const size_t sp = t.find(' ');
+  return sp != std::string::npos && is_bullet(t.substr(0, sp)) ? t.substr(sp + 1) : t;
+}
+
 bool starts_list_item(const std::string& t) {
   const std::string first = t.substr(0, t.find(' '));
   if (first.size() == t.size()) return false;  // a marker needs text after it
-  for (const char* b : {"•", "◦", "▪", "‣", "●", "○", "■", "□", "–", "-", "*", "·", "➢", "✓"})
-    if (first == b) return true;
+  if (is_bullet(first)) return true;
   if (first.size() < 2 || first.size() > 6) return false;
   const char end = first.back();
   if (end != '.' && end != ')') return false;
@@ -268,7 +278,7 @@ struct Table {
   bool active() const { return !rows.empty(); }
   void add_columns(const std::vector<Cell>& cells) {
     for (const auto& c : cells)
-      if (std::none_of(columns.begin(), columns.end(), [&](double x) { return std::fabs(x - c.x0) < 4; }))
+      if (columns.size() < 64 && std::none_of(columns.begin(), columns.end(), [&](double x) { return std::fabs(x - c.x0) < 4; }))
         columns.push_back(c.x0);
     std::sort(columns.begin(), columns.end());
   }
@@ -466,7 +476,10 @@ Layout layout(const std::vector<Page>& pages) {
   for (size_t k = 0; k <= paras.size(); ++k) {
     while (r < rows.size() && rows[r].first == k) out.blocks.push_back(rows[r++].second);
     if (k == paras.size()) break;
-    out.blocks.push_back({kind_of(paras[k]), paras[k].text, paras[k].page});
+    std::string kind = kind_of(paras[k]);
+    std::string t = paras[k].text;
+    if (kind == "li") t = without_bullet(t);  // numbers ("3.", "b)") stay: they are cited
+    out.blocks.push_back({kind, t, paras[k].page});
   }
   for (size_t k = 0; k < starts.size(); ++k) {
     PageStart s = starts[k].second;

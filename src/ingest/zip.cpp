@@ -12,7 +12,10 @@ namespace {
 // Entries smaller than this may have any ratio (a page of spaces compresses well).
 constexpr uint64_t kRatioFloor = 1u << 20;
 
-std::string mb(uint64_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; }
+std::string mb(uint64_t bytes) {
+  if (bytes < (1u << 20)) return std::to_string((bytes + 512) >> 10) + " KB";
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
+}
 
 bool hostile_name(const std::string& n) {
   if (n.empty() || n[0] == '/' || n[0] == '\\') return true;
