@@ -25,7 +25,9 @@ std::unique_ptr<store::Project> open_project(const std::string& path, const std:
   return store::Project::open(path, o);
 }
 
-void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+void print_json(const nlohmann::json& j) {
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
 
 nlohmann::json to_json(const store::Document& d) {
   return {{"id", d.id},           {"title", d.title},         {"source_type", d.source_type}, {"language", d.language},
@@ -34,26 +36,38 @@ nlohmann::json to_json(const store::Document& d) {
           {"created", d.created}, {"modified", d.modified}};
 }
 
-nlohmann::json to_json(const store::Coding& c, const store::Project& p) {
-  std::string coder;
-  for (const auto& k : p.coders())
-    if (k.id == c.coder) coder = k.name;
-  std::string body = p.text(c.doc);
-  text::OffsetMap m(body);
+struct CodingWriter::Text {
+  std::string body;
+  text::OffsetMap map;  // views `body`
+};
+
+nlohmann::json CodingWriter::operator()(const store::Coding& c) {
+  auto& t = texts_[c.doc];
+  if (!t) {
+    t = std::make_shared<Text>();
+    t->body = p_.text(c.doc);
+    t->map = text::OffsetMap(t->body);
+  }
+  if (coders_.empty())
+    for (const auto& k : p_.coders()) coders_[k.id] = k.name;
+  auto path = paths_.find(c.code);
+  if (path == paths_.end()) path = paths_.emplace(c.code, p_.code_path(c.code)).first;
   return {{"id", c.id},
           {"document", c.doc},
           {"start", c.start},
           {"end", c.end},
-          {"code", p.code_path(c.code)},
+          {"code", path->second},
           {"code_id", c.code},
-          {"coder", coder},
+          {"coder", coders_.count(c.coder) ? coders_[c.coder] : ""},
           {"stance", store::to_string(c.stance)},
           {"memo", c.memo},
           {"origin", c.origin},
-          {"quote", std::string(text::slice_cp(body, m, c.start, c.end))},
+          {"quote", std::string(text::slice_cp(t->body, t->map, static_cast<size_t>(c.start), static_cast<size_t>(c.end)))},
           {"created", c.created},
           {"modified", c.modified}};
 }
+
+nlohmann::json to_json(const store::Coding& c, const store::Project& p) { return CodingWriter(p)(c); }
 
 int64_t parse_int(const std::string& what, const std::string& value) {
   try {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,10 +31,25 @@ int run(int argc, char** argv);
 // Opens a project for a command; errors become one-line messages upstream.
 std::unique_ptr<store::Project> open_project(const std::string& path, const std::string& coder = "");
 
-// Output helpers.
+// Output helpers. print_json never fails on text: bytes that are not UTF-8
+// (a file name from a foreign file system) are shown as U+FFFD.
 void print_json(const nlohmann::json& j);
 nlohmann::json to_json(const store::Document& d);
 nlohmann::json to_json(const store::Coding& c, const store::Project& p);
+
+// Codings as JSON for a list: each document's text, offset map, code path and
+// coder name is read once, not once per coding.
+class CodingWriter {
+ public:
+  explicit CodingWriter(const store::Project& p) : p_(p) {}
+  nlohmann::json operator()(const store::Coding& c);
+
+ private:
+  struct Text;
+  const store::Project& p_;
+  std::map<store::Id, std::shared_ptr<Text>> texts_;
+  std::map<store::Id, std::string> coders_, paths_;
+};
 
 // A numeric option or an error naming it.
 int64_t parse_int(const std::string& what, const std::string& value);

@@ -20,18 +20,18 @@ Registrar reg_code(40, [](CLI::App& app, Context& ctx) {
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--doc", a->doc, "document number, title or file name")->required();
   cmd->add_option("--code", a->code, "code path, e.g. \"Input/Legal infrastructure\"")->required();
-  cmd->add_option("--start", a->start, "start offset (code points, 0-based)");
-  cmd->add_option("--end", a->end, "end offset (code points, exclusive)");
-  cmd->add_option("--quote", a->quote, "the exact text of the passage");
+  auto* o_start = cmd->add_option("--start", a->start, "start offset (code points, 0-based)");
+  auto* o_end = cmd->add_option("--end", a->end, "end offset (code points, exclusive)");
+  auto* o_quote = cmd->add_option("--quote", a->quote, "the exact text of the passage");
   cmd->add_option("--occurrence", a->occurrence, "which occurrence of the quote (1-based) when it occurs more than once");
   cmd->add_option("--stance", a->stance, "supports, contradicts or neutral (default)");
   cmd->add_option("--memo", a->memo, "a memo on this coding");
   cmd->add_option("--coder", a->coder, "who codes (default: the project's default coder, then $USER)");
-  cmd->callback([a, &ctx] {
-    const bool by_quote = !a->quote.empty();
-    const bool by_offsets = a->start >= 0 || a->end >= 0;
+  cmd->callback([a, &ctx, o_start, o_end, o_quote] {
+    const bool by_quote = o_quote->count() > 0;
+    const bool by_offsets = o_start->count() > 0 || o_end->count() > 0;
     if (by_quote == by_offsets) throw UserError("give either --quote TEXT or both --start and --end");
-    if (by_offsets && (a->start < 0 || a->end < 0)) throw UserError("give both --start and --end");
+    if (by_offsets && (o_start->count() == 0 || o_end->count() == 0)) throw UserError("give both --start and --end");
     text::require_valid_utf8(a->quote, "the quote");
     text::require_valid_utf8(a->memo, "the memo");
     auto p = open_project(a->project, a->coder);
@@ -129,13 +129,14 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
     }
     if (!a->stance.empty()) f.stance = store::stance_from_string(a->stance);
     auto list = p->codings(f);
+    CodingWriter write(*p);
     if (ctx.json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& c : list) out.push_back(to_json(c, *p));
+      for (const auto& c : list) out.push_back(write(c));
       return print_json(out);
     }
     for (const auto& c : list) {
-      auto j = to_json(c, *p);
+      auto j = write(c);
       std::string q = j["quote"];
       if (text::count_code_points(q) > 80) {
         text::OffsetMap m(q);

@@ -1,4 +1,4 @@
-// telaah docs | show
+// telaah docs | show | doc (rename, set fields and attributes, delete)
 #include <iostream>
 
 #include "cli/cli.h"
@@ -57,6 +57,72 @@ Registrar reg_show(22, [](CLI::App& app, Context& ctx) {
     std::string part(text::slice_cp(body, m, start, end));
     if (ctx.json) print_json({{"document", id}, {"start", start}, {"end", end}, {"text", part}});
     else std::cout << part << (part.empty() || part.back() != '\n' ? "\n" : "");
+  });
+});
+
+struct DocArgs {
+  std::string project, doc, rename;
+  std::vector<std::string> set, attrs, remove_attrs;
+  bool del = false;
+};
+
+// "name=value" or "name:type=value" (type text, number or date).
+store::Attribute parse_attr(const std::string& kv) {
+  auto eq = kv.find('=');
+  if (eq == std::string::npos || eq == 0) throw UserError("--attr needs name=value or name:type=value, not '" + kv + "'");
+  store::Attribute at{kv.substr(0, eq), "text", kv.substr(eq + 1)};
+  auto colon = at.name.rfind(':');
+  if (colon != std::string::npos && colon > 0) {
+    at.type = at.name.substr(colon + 1);
+    at.name = at.name.substr(0, colon);
+  }
+  return at;
+}
+
+Registrar reg_doc(23, [](CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<DocArgs>();
+  auto* cmd = app.add_subcommand("doc", "Change a document: rename, set fields and attributes, or delete it (one undoable action)");
+  cmd->add_option("project", a->project, "the project file")->required();
+  cmd->add_option("doc", a->doc, "document number, title or file name")->required();
+  cmd->add_option("--rename", a->rename, "new title");
+  cmd->add_option("--set", a->set, "field=value for title, language, date, author or source_type (repeatable)");
+  cmd->add_option("--attr", a->attrs, "attribute name=value or name:type=value, type text, number or date (repeatable)");
+  cmd->add_option("--remove-attr", a->remove_attrs, "remove this attribute (repeatable)");
+  cmd->add_flag("--delete", a->del, "delete the document (undo brings it back with its codings)");
+  cmd->callback([a, &ctx] {
+    auto p = open_project(a->project);
+    store::Id id = p->resolve_document(a->doc);
+    const bool change = !a->rename.empty() || !a->set.empty() || !a->attrs.empty() || !a->remove_attrs.empty();
+    if (a->del && change) throw UserError("--delete cannot be combined with other changes");
+    if (a->del) {
+      const std::string title = p->document(id).title;
+      p->delete_document(id);
+      if (ctx.json) print_json({{"deleted", id}, {"revision", p->revision()}});
+      else std::cout << "deleted document #" << id << " " << title << " (telaah undo brings it back)\n";
+      return;
+    }
+    if (change) {
+      auto act = p->begin_action("Edit document #" + std::to_string(id));
+      if (!a->rename.empty()) p->rename_document(id, a->rename);
+      for (const auto& kv : a->set) {
+        auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) throw UserError("--set needs field=value, not '" + kv + "'");
+        p->set_document_field(id, kv.substr(0, eq), kv.substr(eq + 1));
+      }
+      for (const auto& kv : a->attrs) p->set_attribute(id, parse_attr(kv));
+      for (const auto& name : a->remove_attrs) p->remove_attribute(id, name);
+      act.commit();
+    }
+    auto j = to_json(p->document(id));
+    nlohmann::json attrs = nlohmann::json::object();
+    for (const auto& at : p->attributes(id)) attrs[at.name] = {{"type", at.type}, {"value", at.value}};
+    j["attributes"] = attrs;
+    j["revision"] = p->revision();
+    if (ctx.json) return print_json(j);
+    std::cout << "#" << id << "  " << j["title"].get<std::string>() << "\n  type " << j["source_type"].get<std::string>()
+              << ", language " << j["language"].get<std::string>() << ", date " << j["date"].get<std::string>() << ", author "
+              << j["author"].get<std::string>() << "\n";
+    for (const auto& at : p->attributes(id)) std::cout << "  " << at.name << " (" << at.type << ") = " << at.value << "\n";
   });
 });
 

@@ -1,4 +1,6 @@
 // telaah import: files, folders or a manifest, all-or-nothing per batch.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/cli.h"
@@ -31,7 +33,7 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--max-mb", a->max_mb, "size limit per file in MB (default 256)");
   cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
-  cmd->add_flag("--quiet", a->quiet, "no progress lines");
+  cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");
   cmd->callback([a, &ctx] {
     if (a->files.empty() && a->manifest.empty()) throw UserError("nothing to import: give files, folders or --manifest FILE");
     auto p = open_project(a->project);
@@ -61,7 +63,8 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
     opt.keep_going = a->keep_going;
     opt.allow_duplicates = a->allow_duplicates;
     if (!a->type.empty()) opt.default_type = a->type;
-    if (!ctx.json && !a->quiet)
+    // Progress is for a person watching; in a script stderr carries only the error line.
+    if (!ctx.json && !a->quiet && ::isatty(2))
       opt.progress = [](size_t done, size_t total, const std::string& file) {
         if (!file.empty()) std::cerr << "[" << done + 1 << "/" << total << "] " << file << "\n";
       };

@@ -18,11 +18,11 @@ Registrar reg(50, [](CLI::App& app, Context& ctx) {
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--doc", a->doc, "the memo is about this document");
   cmd->add_option("--code", a->code, "the memo is about this code");
-  cmd->add_option("--title", a->title, "memo title");
-  cmd->add_option("--text", a->text, "memo text (adds a memo)");
-  cmd->add_option("--edit", a->edit, "edit memo number N (with --title/--text)");
+  auto* o_title = cmd->add_option("--title", a->title, "memo title");
+  auto* o_text = cmd->add_option("--text", a->text, "memo text (adds a memo)");
+  cmd->add_option("--edit", a->edit, "edit memo number N (with --title and/or --text; what is not given stays)");
   cmd->add_option("--delete", a->del, "delete memo number N");
-  cmd->callback([a, &ctx] {
+  cmd->callback([a, &ctx, o_title, o_text] {
     text::require_valid_utf8(a->text, "the memo text");
     text::require_valid_utf8(a->title, "the memo title");
     auto p = open_project(a->project);
@@ -31,13 +31,19 @@ Registrar reg(50, [](CLI::App& app, Context& ctx) {
     if (!a->doc.empty() && !a->code.empty()) throw UserError("a memo is about a document or a code, not both");
     if (!a->doc.empty()) { kind = "document"; target = p->resolve_document(a->doc); }
     if (!a->code.empty()) { kind = "code"; target = p->resolve_code(a->code); }
+    if (a->del && a->edit) throw UserError("give --edit or --delete, not both");
     if (a->del) {
       p->delete_memo(a->del);
       if (!ctx.json) std::cout << "deleted memo #" << a->del << "\n";
     } else if (a->edit) {
-      p->edit_memo(a->edit, a->title, a->text);
+      if (!*o_title && !*o_text) throw UserError("nothing to change in memo #" + std::to_string(a->edit) + ": give --title or --text");
+      std::optional<store::Memo> old;
+      for (const auto& m : p->memos())
+        if (m.id == a->edit) old = m;
+      if (!old) throw NotFound("no memo #" + std::to_string(a->edit));
+      p->edit_memo(a->edit, *o_title ? a->title : old->title, *o_text ? a->text : old->body);
       if (!ctx.json) std::cout << "edited memo #" << a->edit << "\n";
-    } else if (!a->text.empty() || !a->title.empty()) {
+    } else if (*o_text || *o_title) {
       store::Id id = p->add_memo(kind, target, a->title, a->text);
       if (!ctx.json) std::cout << "added memo #" << id << "\n";
     }

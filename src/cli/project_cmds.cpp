@@ -8,16 +8,21 @@ namespace {
 
 struct Args {
   std::string project, coder;
+  bool empty = false;
 };
 
 Registrar reg_new(10, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("new", "Create an empty project file (NAME.telaah)");
+  auto* cmd = app.add_subcommand("new", "Create a project file (NAME.telaah) with the evaluation-framework codebook template");
   cmd->add_option("project", a->project, "the project file to create")->required();
+  cmd->add_flag("--empty", a->empty, "start with an empty codebook instead of the template");
   cmd->callback([a, &ctx] {
-    auto p = store::Project::create(a->project);
-    if (ctx.json) print_json({{"project", a->project}, {"project_id", p->project_id()}, {"revision", p->revision()}});
-    else std::cout << "created " << a->project << "\n";
+    store::OpenOptions o;
+    o.default_codebook = !a->empty;
+    auto p = store::Project::create(a->project, o);
+    const size_t codes = p->codes().size();
+    if (ctx.json) print_json({{"project", a->project}, {"project_id", p->project_id()}, {"revision", p->revision()}, {"codes", codes}});
+    else std::cout << "created " << a->project << (codes ? " with the framework template (" + std::to_string(codes) + " codes)" : "") << "\n";
   });
 });
 
