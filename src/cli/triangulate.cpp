@@ -58,7 +58,7 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
               << " m=" << m.settings.m << " prominence=" << m.settings.prominence;
     if (!q.from.empty() || !q.to.empty()) std::cout << "; dated " << (q.from.empty() ? "…" : q.from) << " to " << (q.to.empty() ? "…" : q.to);
     std::cout << "\n\n" << exchange::matrix_table(m);
-    if (m.unassigned) std::cout << m.unassigned << " codings are in documents without a " << m.columns.dimension << " and are not counted\n";
+    if (m.unassigned) std::cout << m.unassigned << " codings are in documents without a value for " << m.columns.dimension << " and are not counted\n";
   });
 });
 

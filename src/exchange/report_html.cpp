@@ -39,7 +39,7 @@ blockquote { margin: .5rem 0; padding: .3rem .6rem; border-left: 4px solid var(-
 blockquote.supports { border-left-color: var(--sup); } blockquote.contradicts { border-left-color: var(--con); }
 blockquote p { margin: 0; }
 cite { display: block; font-style: normal; color: var(--muted); font-size: .8rem; margin-top: .2rem; }
-.rating { margin: .4rem 0; } .rating b { text-transform: capitalize; }
+.rating { margin: .4rem 0; }
 .none { color: var(--muted); font-style: italic; }
 ul.notes li { margin-bottom: .3rem; }
 @media print {
@@ -198,7 +198,7 @@ std::string render_html(const ReportData& r) {
   for (const auto& [type, n] : r.method.documents_by_type) o << "; " << esc(type) << " " << n;
   o << "</td></tr>\n<tr><th>codings</th><td>" << r.method.codings_total << " in the project, " << r.method.codings_counted
     << " counted in the matrix";
-  if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a " << esc(dim);
+  if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a value for " << esc(dim);
   o << "</td></tr>\n";
   if (!r.method.date_filter.empty()) o << "<tr><th>documents dated</th><td>" << esc(r.method.date_filter) << "</td></tr>\n";
   o << "<tr><th>report date</th><td>" << esc(r.generated) << "</td></tr>\n</table>\n<ul class=\"notes\">\n";

@@ -61,7 +61,7 @@ std::string render_markdown(const ReportData& r) {
     }
     o << "- Rating: " << rating_text(ie) << "\n";
     if (ie.recorded) o << "- Justification: " << ie.recorded->justification << "\n";
-    o << "- The evidence suggests: " << to_string(ie.suggested.rating) << " (" << ie.suggested.reason << ")\n";
+    o << "- The evidence suggests: " << to_string(ie.suggested.rating) << " — " << ie.suggested.reason << "\n";
     for (const auto& q : s.linked_evidence) o << "\n  Cited: " << quote_line(q);
     for (const auto& c : s.columns) {
       o << "\n#### " << c.column << ": " << cell_text(c.cell) << "\n\n";
@@ -100,7 +100,7 @@ std::string render_markdown(const ReportData& r) {
   o << "\n- Documents: " << r.method.documents;
   for (const auto& [type, n] : r.method.documents_by_type) o << "; " << type << " " << n;
   o << "\n- Codings: " << r.method.codings_total << " in the project, " << r.method.codings_counted << " counted in the matrix";
-  if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a " << m.columns.dimension;
+  if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a value for " << m.columns.dimension;
   o << "\n";
   if (!r.method.date_filter.empty()) o << "- Documents dated " << r.method.date_filter << "\n";
   o << "- Report date: " << r.generated << "\n\n";
