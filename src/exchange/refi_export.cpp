@@ -1,0 +1,434 @@
+// REFI-QDA export: project.qde (+ sources/GUID.txt) in a .qdpx, and .qdc
+// codebooks. Strict: every element in the order of Project.xsd, every GUID
+// stable per project, every text XML 1.0 can hold; what REFI-QDA cannot
+// hold goes into the summary.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <set>
+
+#include "exchange/archive.h"
+#include "exchange/exchange.h"
+#include "exchange/guid.h"
+#include "exchange/refi_names.h"
+#include "exchange/xml.h"
+#include "store/project.h"
+#include "text/utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace telaah::exchange {
+namespace {
+
+constexpr const char* kOrigin = "Telaah 0.1.0";
+constexpr uint64_t kMaxInternalFile = 2147483647ull;  // REFI-QDA 8.5
+constexpr size_t kNameQuoteLength = 100;               // selection names quote the passage, like ATLAS.ti
+
+int64_t count_sql(const store::Project& p, const std::string& sql) {
+  return p.db().execAndGet(sql).getInt64();
+}
+
+// Builds the XML; one instance per export.
+class Writer {
+ public:
+  explicit Writer(const store::Project& p) : pid_(p.project_id()) {}
+
+  std::string guid(std::string_view kind, std::string_view key) const { return stable_guid(pid_, kind, key); }
+  std::string guid(std::string_view kind, store::Id id) const { return guid(kind, std::to_string(id)); }
+  std::string clean(std::string_view s) { return xml_text(s, &replaced_); }
+  int64_t replaced() const { return replaced_; }
+
+  void set_text(pugi::xml_node n, std::string_view s) { n.text().set(clean(s).c_str()); }
+  void set_attr(pugi::xml_node n, const char* name, std::string_view v) { n.append_attribute(name).set_value(clean(v).c_str()); }
+  void set_time(pugi::xml_node n, const char* name, const std::string& t) {
+    if (is_xsd_datetime(t)) n.append_attribute(name).set_value(t.c_str());
+  }
+
+  // The code tree under `parent` (nullopt: the roots). Project codes may carry NoteRefs.
+  void codes(pugi::xml_node into, std::optional<store::Id> parent, bool note_refs,
+             const std::map<store::Id, std::vector<store::Id>>& code_memos) {
+    for (const auto& c : all_codes_) {
+      if (c.parent != parent) continue;
+      pugi::xml_node e = into.append_child("Code");
+      e.append_attribute("guid").set_value(guid("codes", c.id).c_str());
+      set_attr(e, "name", c.name);
+      e.append_attribute("isCodable").set_value("true");
+      e.append_attribute("color").set_value(c.colour.c_str());
+      std::string d = refi::code_description(c);
+      if (!d.empty()) set_text(e.append_child("Description"), d);
+      if (note_refs)
+        if (auto it = code_memos.find(c.id); it != code_memos.end())
+          for (store::Id m : it->second) e.append_child("NoteRef").append_attribute("targetGUID").set_value(guid("memos", m).c_str());
+      codes(e, c.id, note_refs, code_memos);
+    }
+  }
+
+  // Sets carrying the code kind (variable / indicator). A member's GUID is
+  // in "targetGUID" in a project, in "guid" in a codebook file.
+  void kind_sets(pugi::xml_node root, const char* member_attr) {
+    pugi::xml_node sets;
+    for (auto [kind, name] : {std::pair{store::CodeKind::variable, refi::kSetVariables},
+                              std::pair{store::CodeKind::indicator, refi::kSetIndicators}}) {
+      std::vector<store::Id> members;
+      for (const auto& c : all_codes_)
+        if (c.kind == kind) members.push_back(c.id);
+      if (members.empty()) continue;
+      if (!sets) sets = root.append_child("Sets");
+      pugi::xml_node set = sets.append_child("Set");
+      set.append_attribute("guid").set_value(guid("sets", name).c_str());
+      set.append_attribute("name").set_value(name);
+      set_text(set.append_child("Description"), std::string("Telaah: the codes of the evaluation framework that are ") +
+                                                    (kind == store::CodeKind::variable ? "variables" : "indicators"));
+      for (store::Id m : members) set.append_child("MemberCode").append_attribute(member_attr).set_value(guid("codes", m).c_str());
+    }
+  }
+
+  std::vector<store::Code> all_codes_;
+
+ private:
+  std::string pid_;
+  int64_t replaced_ = 0;
+};
+
+struct VariableDef {
+  std::string name, type;  // type: Text | Integer | Float | Date
+  std::string description;
+};
+
+// The REFI type of an attribute across all documents: typed only when every value fits.
+std::string attribute_type(const std::vector<store::Attribute>& values) {
+  bool integer = true, decimal = true, date = true;
+  for (const auto& a : values) {
+    integer = integer && a.type == "number" && is_xsd_integer(a.value);
+    decimal = decimal && a.type == "number" && is_xsd_decimal(a.value);
+    date = date && a.type == "date" && is_xsd_date(a.value);
+  }
+  return integer ? "Integer" : decimal ? "Float" : date ? "Date" : "Text";
+}
+
+void add_value(pugi::xml_node owner, const std::string& var_guid, const std::string& type, const std::string& value,
+               Writer& w) {
+  pugi::xml_node vv = owner.append_child("VariableValue");
+  vv.append_child("VariableRef").append_attribute("targetGUID").set_value(var_guid.c_str());
+  w.set_text(vv.append_child((type + "Value").c_str()), value);
+}
+
+std::string cut_quote(std::string_view q) {
+  if (text::count_code_points(q) <= kNameQuoteLength) return std::string(q);
+  text::OffsetMap m(q);
+  return std::string(text::slice_cp(q, m, 0, kNameQuoteLength)) + "\xE2\x80\xA6";
+}
+
+void common_losses(const store::Project& p, ExportSummary& s) {
+  auto lost = [&](int64_t n, const std::string& what) {
+    if (n > 0) s.lost.push_back(std::to_string(n) + " " + what);
+  };
+  lost(count_sql(p, "SELECT count(*) FROM evaluations"), "indicator evaluations (ratings, justifications): REFI-QDA has no place for them; use the report export");
+  lost(count_sql(p, "SELECT count(*) FROM overrides"), "triangulation label overrides: REFI-QDA has no place for them");
+  lost(count_sql(p, "SELECT count(*) FROM settings"), "project settings (triangulation thresholds, default coder, ...)");
+  lost(count_sql(p, "SELECT count(*) FROM change_log"), "actions of the undo history: the export holds the current state only");
+}
+
+}  // namespace
+
+int64_t ExportSummary::count(const std::string& what) const {
+  for (const auto& [k, v] : counts)
+    if (k == what) return v;
+  return 0;
+}
+
+std::string project_qde(const store::Project& p, ExportSummary* summary) {
+  ExportSummary local;
+  ExportSummary& s = summary ? *summary : local;
+  Writer w(p);
+  w.all_codes_ = p.codes();
+  const auto docs = p.documents();
+  const auto codings = p.codings();
+  const auto coders = p.coders();
+  const auto memos = p.memos();
+  std::set<store::Id> live_docs;
+  for (const auto& d : docs) live_docs.insert(d.id);
+  s.encoded.insert(s.encoded.end(), {"each coding as its own PlainTextSelection (code points, end exclusive) with one Coding whose creatingUser is the coder",
+               "stance as Cases 'Stance: supports/contradicts/neutral' (SelectionRef) and as the selection's Description 'Stance: X'",
+               "coding memos as Notes referenced from their Coding (NoteRef); document, code and project memos as Notes referenced from the TextSource, the Code and the Project",
+               "code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')",
+               "code kinds as Sets 'Framework: variables' and 'Framework: indicators'",
+               "source type, language, date, author and attributes as Variables with a VariableValue on each TextSource; source types also as Cases 'Source type: X'",
+               "documents as UTF-8 plain text (LF line breaks) in sources/GUID.txt; the original file name in the source's Description"});
+
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  pugi::xml_node root = doc.append_child("Project");
+  root.append_attribute("xmlns").set_value(refi::kProjectNs);
+  w.set_attr(root, "name", p.path().stem().string());
+  root.append_attribute("origin").set_value(kOrigin);
+  if (!coders.empty()) root.append_attribute("creatingUserGUID").set_value(w.guid("coders", coders.front().id).c_str());
+  w.set_time(root, "creationDateTime", p.db().execAndGet("SELECT coalesce((SELECT value FROM meta WHERE key='created'), '')").getString());
+  if (!coders.empty()) root.append_attribute("modifyingUserGUID").set_value(w.guid("coders", coders.front().id).c_str());
+  // The time of the last action, not of the export: exporting twice gives the same file.
+  w.set_time(root, "modifiedDateTime", p.db().execAndGet("SELECT coalesce(max(at), '') FROM change_log").getString());
+
+  // Users
+  if (!coders.empty()) {
+    pugi::xml_node users = root.append_child("Users");
+    for (const auto& c : coders) {
+      pugi::xml_node u = users.append_child("User");
+      u.append_attribute("guid").set_value(w.guid("coders", c.id).c_str());
+      w.set_attr(u, "name", c.name);
+    }
+  }
+  // Memos by what they belong to.
+  std::map<store::Id, std::vector<store::Id>> code_memos, doc_memos;
+  std::vector<store::Id> project_memos, exported_memos;
+  int64_t orphan_memos = 0;
+  for (const auto& m : memos) {
+    if (m.kind == "code") code_memos[m.target].push_back(m.id);
+    else if (m.kind == "document" && live_docs.count(m.target)) doc_memos[m.target].push_back(m.id);
+    else if (m.kind == "project") project_memos.push_back(m.id);
+    else {
+      ++orphan_memos;
+      continue;
+    }
+    exported_memos.push_back(m.id);
+  }
+  // CodeBook
+  if (!w.all_codes_.empty()) w.codes(root.append_child("CodeBook").append_child("Codes"), std::nullopt, true, code_memos);
+
+  // Variables: the fixed ones, then one per attribute name.
+  std::map<std::string, std::vector<store::Attribute>> attr_values;
+  std::map<store::Id, std::vector<store::Attribute>> doc_attrs;
+  for (const auto& d : docs) {
+    doc_attrs[d.id] = p.attributes(d.id);
+    for (const auto& a : doc_attrs[d.id]) attr_values[a.name].push_back(a);
+  }
+  std::vector<VariableDef> vars = {
+      {refi::kVarSourceType, "Text", "Telaah: the kind of source (interview, news, official, ...), used for triangulation"},
+      {refi::kVarLanguage, "Text", "Telaah: the document's language (ISO 639-1)"},
+      {refi::kVarDate, "Text", "Telaah: the document's date (YYYY-MM-DD, YYYY-MM or YYYY)"},
+      {refi::kVarAuthor, "Text", "Telaah: the document's author or outlet"},
+      {refi::kVarStance, "Text", "Telaah: what a coded passage says about its indicator (supports, contradicts, neutral)"}};
+  std::map<std::string, std::string> attr_var_name;  // attribute name -> variable name
+  int64_t retyped = 0;
+  for (const auto& [name, values] : attr_values) {
+    std::string vname = refi::is_reserved_variable(name) ? name + refi::kAttributeSuffix : name;
+    if (vname != name) s.encoded.push_back("attribute '" + name + "' exported as variable '" + vname + "' (its name is taken)");
+    attr_var_name[name] = vname;
+    std::string type = attribute_type(values);
+    for (const auto& a : values)
+      if ((a.type == "number" && type == "Text") || (a.type == "date" && type == "Text")) ++retyped;
+    vars.push_back({vname, type, "Telaah: document attribute"});
+  }
+  if (retyped)
+    s.lost.push_back(std::to_string(retyped) + " attribute values typed number or date exported as text (partial dates such as 2015-03, or numbers xsd:decimal cannot hold, or mixed types under one name)");
+  std::map<std::string, std::pair<std::string, std::string>> var;  // name -> (guid, type)
+  {
+    pugi::xml_node vs = root.append_child("Variables");
+    for (const auto& v : vars) {
+      pugi::xml_node e = vs.append_child("Variable");
+      std::string g = w.guid("variables", v.name);
+      e.append_attribute("guid").set_value(g.c_str());
+      w.set_attr(e, "name", v.name);
+      e.append_attribute("typeOfVariable").set_value(v.type.c_str());
+      w.set_text(e.append_child("Description"), v.description);
+      var[v.name] = {g, v.type};
+    }
+  }
+
+  // Cases: documents by source type, selections (one per coding) by stance.
+  std::map<std::string, std::vector<store::Id>> by_type;
+  for (const auto& d : docs) by_type[d.source_type].push_back(d.id);
+  std::map<store::Stance, std::vector<store::Id>> by_stance;
+  for (const auto& c : codings) by_stance[c.stance].push_back(c.id);
+  if (!by_type.empty() || !by_stance.empty()) {
+    pugi::xml_node cases = root.append_child("Cases");
+    for (const auto& t : p.source_types()) {
+      auto it = by_type.find(t.name);
+      if (it == by_type.end()) continue;
+      pugi::xml_node c = cases.append_child("Case");
+      c.append_attribute("guid").set_value(w.guid("cases-type", t.name).c_str());
+      w.set_attr(c, "name", refi::kCaseSourceType + t.name);
+      w.set_text(c.append_child("Description"), "Telaah: the documents of source type " + t.name);
+      add_value(c, var[refi::kVarSourceType].first, "Text", t.name, w);
+      for (store::Id d : it->second) c.append_child("SourceRef").append_attribute("targetGUID").set_value(w.guid("documents", d).c_str());
+    }
+    for (store::Stance st : {store::Stance::supports, store::Stance::contradicts, store::Stance::neutral}) {
+      auto it = by_stance.find(st);
+      if (it == by_stance.end()) continue;
+      pugi::xml_node c = cases.append_child("Case");
+      c.append_attribute("guid").set_value(w.guid("cases-stance", store::to_string(st)).c_str());
+      w.set_attr(c, "name", refi::stance_line(st));
+      w.set_text(c.append_child("Description"), std::string("Telaah: the coded passages whose stance towards their indicator is ") + store::to_string(st));
+      add_value(c, var[refi::kVarStance].first, "Text", store::to_string(st), w);
+      for (store::Id k : it->second) c.append_child("SelectionRef").append_attribute("targetGUID").set_value(w.guid("codings", k).c_str());
+    }
+  }
+
+  // Sources
+  std::map<store::Id, std::string> code_names;
+  for (const auto& c : w.all_codes_) code_names[c.id] = c.name;
+  std::vector<std::pair<store::Id, const store::Coding*>> coding_memo_notes;
+  if (!docs.empty()) {
+    pugi::xml_node sources = root.append_child("Sources");
+    size_t ci = 0;
+    for (const auto& d : docs) {
+      pugi::xml_node ts = sources.append_child("TextSource");
+      const std::string g = w.guid("documents", d.id);
+      ts.append_attribute("guid").set_value(g.c_str());
+      w.set_attr(ts, "name", d.title);
+      ts.append_attribute("plainTextPath").set_value(("internal://" + g + ".txt").c_str());
+      w.set_time(ts, "creationDateTime", d.created);
+      w.set_time(ts, "modifiedDateTime", d.modified);
+      if (!d.original_name.empty()) w.set_text(ts.append_child("Description"), refi::kOriginalFile + d.original_name);
+      const std::string body = p.text(d.id);
+      text::OffsetMap map(body);
+      while (ci < codings.size() && codings[ci].doc < d.id) ++ci;
+      for (; ci < codings.size() && codings[ci].doc == d.id; ++ci) {
+        const store::Coding& c = codings[ci];
+        pugi::xml_node sel = ts.append_child("PlainTextSelection");
+        const std::string coder = w.guid("coders", c.coder);
+        sel.append_attribute("guid").set_value(w.guid("codings", c.id).c_str());
+        w.set_attr(sel, "name", cut_quote(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))));
+        sel.append_attribute("startPosition").set_value(c.start);
+        sel.append_attribute("endPosition").set_value(c.end);
+        sel.append_attribute("creatingUser").set_value(coder.c_str());
+        w.set_time(sel, "creationDateTime", c.created);
+        sel.append_attribute("modifyingUser").set_value(coder.c_str());
+        w.set_time(sel, "modifiedDateTime", c.modified);
+        w.set_text(sel.append_child("Description"), refi::stance_line(c.stance));
+        pugi::xml_node cod = sel.append_child("Coding");
+        cod.append_attribute("guid").set_value(w.guid("coding-refs", c.id).c_str());
+        cod.append_attribute("creatingUser").set_value(coder.c_str());
+        w.set_time(cod, "creationDateTime", c.created);
+        cod.append_child("CodeRef").append_attribute("targetGUID").set_value(w.guid("codes", c.code).c_str());
+        if (!c.memo.empty()) {
+          cod.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("coding-memos", c.id).c_str());
+          coding_memo_notes.push_back({c.id, &c});
+        }
+      }
+      if (auto it = doc_memos.find(d.id); it != doc_memos.end())
+        for (store::Id m : it->second) ts.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
+      add_value(ts, var[refi::kVarSourceType].first, "Text", d.source_type, w);
+      if (!d.language.empty()) add_value(ts, var[refi::kVarLanguage].first, "Text", d.language, w);
+      if (!d.date.empty()) add_value(ts, var[refi::kVarDate].first, "Text", d.date, w);
+      if (!d.author.empty()) add_value(ts, var[refi::kVarAuthor].first, "Text", d.author, w);
+      for (const auto& a : doc_attrs[d.id]) {
+        const auto& [vg, vt] = var[attr_var_name[a.name]];
+        add_value(ts, vg, vt, a.value, w);
+      }
+    }
+  }
+
+  // Notes: the memos, then the memos of codings.
+  if (!exported_memos.empty() || !coding_memo_notes.empty()) {
+    pugi::xml_node notes = root.append_child("Notes");
+    for (const auto& m : memos) {
+      if (std::find(exported_memos.begin(), exported_memos.end(), m.id) == exported_memos.end()) continue;
+      pugi::xml_node n = notes.append_child("Note");
+      n.append_attribute("guid").set_value(w.guid("memos", m.id).c_str());
+      w.set_attr(n, "name", m.title.empty() ? "Memo" : m.title);
+      w.set_time(n, "creationDateTime", m.created);
+      w.set_time(n, "modifiedDateTime", m.modified);
+      w.set_text(n.append_child("PlainTextContent"), m.body);
+    }
+    for (const auto& [id, c] : coding_memo_notes) {
+      pugi::xml_node n = notes.append_child("Note");
+      n.append_attribute("guid").set_value(w.guid("coding-memos", id).c_str());
+      w.set_attr(n, "name", "Memo on a passage coded " + code_names[c->code]);
+      n.append_attribute("creatingUser").set_value(w.guid("coders", c->coder).c_str());
+      w.set_time(n, "creationDateTime", c->created);
+      w.set_time(n, "modifiedDateTime", c->modified);
+      w.set_text(n.append_child("PlainTextContent"), c->memo);
+    }
+  }
+  w.kind_sets(root, "targetGUID");
+  for (store::Id m : project_memos) root.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
+
+  // The summary.
+  s.format = s.format.empty() ? "qde" : s.format;
+  s.add("users (coders)", static_cast<int64_t>(coders.size()));
+  s.add("codes", static_cast<int64_t>(w.all_codes_.size()));
+  s.add("sources", static_cast<int64_t>(docs.size()));
+  s.add("selections", static_cast<int64_t>(codings.size()));
+  s.add("codings", static_cast<int64_t>(codings.size()));
+  s.add("notes", static_cast<int64_t>(exported_memos.size() + coding_memo_notes.size()));
+  s.add("variables", static_cast<int64_t>(vars.size()));
+  common_losses(p, s);
+  int64_t structured = count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN blocks b ON b.doc_id=d.id WHERE d.deleted=0 AND b.kind<>'p'");
+  if (structured) s.lost.push_back(std::to_string(structured) + " documents' structure (headings, list items, speaker turns): REFI-QDA plain text has none; the text itself is complete");
+  int64_t paged = count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN pages g ON g.doc_id=d.id WHERE d.deleted=0");
+  if (paged) s.lost.push_back(std::to_string(paged) + " documents' page numbers (REFI-QDA text sources have no pages)");
+  int64_t originals = 0;
+  for (const auto& d : docs) {
+    auto dot = d.original_name.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : d.original_name.substr(dot);
+    if (!ext.empty() && ext != ".txt" && ext != ".TXT") ++originals;
+  }
+  if (originals) s.lost.push_back(std::to_string(originals) + " original files (PDF, DOCX, HTML, ...): sources are exported as their plain text only");
+  int64_t origins = 0;
+  for (const auto& c : codings) origins += c.origin.empty() ? 0 : 1;
+  if (origins) s.lost.push_back(std::to_string(origins) + " codings' origin (how they were made, e.g. from a search)");
+  if (orphan_memos) s.lost.push_back(std::to_string(orphan_memos) + " memos on deleted documents");
+  int64_t colours = static_cast<int64_t>(p.source_types().size());
+  if (colours) s.lost.push_back(std::to_string(colours) + " source type colours");
+  if (w.replaced()) s.lost.push_back(std::to_string(w.replaced()) + " control characters in names, descriptions or memos replaced by U+FFFD (XML cannot hold them)");
+  return to_xml_string(doc);
+}
+
+std::string codebook_qdc(const store::Project& p, ExportSummary* summary) {
+  ExportSummary local;
+  ExportSummary& s = summary ? *summary : local;
+  Writer w(p);
+  w.all_codes_ = p.codes();
+  if (w.all_codes_.empty()) throw UserError("the codebook is empty: there is nothing to export");
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  pugi::xml_node root = doc.append_child("CodeBook");
+  root.append_attribute("xmlns").set_value(refi::kCodebookNs);
+  root.append_attribute("origin").set_value(kOrigin);
+  w.codes(root.append_child("Codes"), std::nullopt, false, {});
+  w.kind_sets(root, "guid");
+  s.format = s.format.empty() ? "qdc" : s.format;
+  s.add("codes", static_cast<int64_t>(w.all_codes_.size()));
+  s.encoded = {"code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')",
+               "code kinds as Sets 'Framework: variables' and 'Framework: indicators'"};
+  int64_t memos = static_cast<int64_t>(p.memos("code").size());
+  if (memos) s.lost.push_back(std::to_string(memos) + " code memos (a codebook file has no notes; export a .qdpx to keep them)");
+  if (w.replaced()) s.lost.push_back(std::to_string(w.replaced()) + " control characters in names or descriptions replaced by U+FFFD (XML cannot hold them)");
+  return to_xml_string(doc);
+}
+
+ExportSummary export_qdpx(const store::Project& p, const fs::path& out, const ExportOptions& opt) {
+  std::error_code ec;
+  if (!opt.overwrite && fs::exists(out, ec)) throw UserError(out.string() + " exists already");
+  ExportSummary s;
+  s.file = out.string();
+  s.format = "qdpx";
+  std::string qde = project_qde(p, &s);
+  ZipWriter z(out);
+  z.add("project.qde", std::move(qde));
+  z.add_dir("sources");
+  for (const auto& d : p.documents()) {
+    std::string body = p.text(d.id);
+    if (body.size() > kMaxInternalFile)
+      throw UserError("document #" + std::to_string(d.id) + " '" + d.title + "' is over 2 GB, the REFI-QDA limit for a source file");
+    z.add("sources/" + stable_guid(p.project_id(), "documents", std::to_string(d.id)) + ".txt", std::move(body));
+  }
+  z.commit();
+  return s;
+}
+
+ExportSummary export_qdc(const store::Project& p, const fs::path& out, const ExportOptions& opt) {
+  std::error_code ec;
+  if (!opt.overwrite && fs::exists(out, ec)) throw UserError(out.string() + " exists already");
+  ExportSummary s;
+  s.file = out.string();
+  s.format = "qdc";
+  write_file_atomic(out, codebook_qdc(p, &s));
+  return s;
+}
+
+}  // namespace telaah::exchange

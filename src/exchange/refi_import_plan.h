@@ -1,0 +1,115 @@
+// Internal to the REFI-QDA import: the plan (everything the new project will
+// hold, read and checked before the project file exists), the collector of
+// deviations and losses, and the access to the files a project refers to.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+#include <string>
+#include <vector>
+
+#include "exchange/exchange.h"
+#include "ingest/zip.h"
+#include "store/types.h"
+
+namespace telaah::exchange::detail {
+
+// Deviations and losses, grouped by kind with a few examples each, so that a
+// file with ten thousand shifted selections gives one readable line.
+class Findings {
+ public:
+  void deviation(const std::string& kind, const std::string& example = "") { add(dev_, kind, example); }
+  void loss(const std::string& kind, const std::string& example = "") { add(loss_, kind, example); }
+  std::vector<std::string> deviations() const { return lines(dev_); }
+  std::vector<std::string> losses() const { return lines(loss_); }
+
+ private:
+  struct Group {
+    std::string kind;
+    int64_t count = 0;
+    std::vector<std::string> examples;
+  };
+  static void add(std::vector<Group>& gs, const std::string& kind, const std::string& example);
+  static std::vector<std::string> lines(const std::vector<Group>& gs);
+  std::vector<Group> dev_, loss_;
+};
+
+// Where the files a project refers to come from: the .qdpx archive, or the
+// folder of a bare .qde; then the folder the user named.
+class FileStore {
+ public:
+  FileStore(std::unique_ptr<ingest::ZipArchive> zip, std::filesystem::path folder, std::filesystem::path extra,
+            const ingest::Limits& limits);
+  // Resolves "internal://X.txt", "X.txt", "relative://..." to bytes; records
+  // how the path departs from the standard. nullopt when the file is nowhere.
+  std::optional<std::string> fetch(const std::string& path, Findings& f, std::string* where = nullptr);
+
+ private:
+  std::unique_ptr<ingest::ZipArchive> zip_;
+  std::filesystem::path folder_, extra_;
+  ingest::Limits limits_;
+  std::optional<std::string> from_disk(const std::filesystem::path& p);
+};
+
+struct PlanCode {
+  std::string guid;
+  int parent = -1;  // index into Plan::codes
+  store::Code code;
+};
+
+struct PlanCoding {
+  int doc = 0, code = 0, coder = 0;  // indices into the plan
+  int64_t start = 0, end = 0;
+  store::Stance stance = store::Stance::neutral;
+  std::string memo, created, modified;
+};
+
+struct PlanMemo {
+  std::string kind;  // project | document | code
+  int target = -1;   // index into docs or codes
+  std::string title, body;
+};
+
+struct Plan {
+  std::vector<std::string> coders;
+  std::vector<PlanCode> codes;
+  std::vector<store::NewDocument> docs;
+  std::vector<PlanCoding> codings;
+  std::vector<PlanMemo> memos;
+  std::vector<std::string> new_source_types;
+};
+
+// Shared state of one import while the plan is built.
+struct Context {
+  Context(const ImportOptions& o, ImportReport& r, Findings& f, FileStore& fs) : opt(o), report(r), findings(f), files(fs) {}
+  const ImportOptions& opt;
+  ImportReport& report;
+  Findings& findings;
+  FileStore& files;
+  Plan plan;
+  std::map<std::string, int> code_by_guid, coder_by_guid, doc_by_guid;
+  struct Note {
+    std::string title, body;
+    bool used = false;
+  };
+  std::map<std::string, Note> notes;                                   // by canonical GUID
+  std::map<std::string, std::pair<std::string, std::string>> variables;  // guid -> (name, typeOfVariable)
+  std::map<std::string, store::Stance> stance_by_selection;             // from the "Stance: X" cases
+  std::map<std::string, std::string> type_by_source;                    // from the "Source type: X" cases
+  std::map<std::string, std::vector<store::Attribute>> attrs_by_source;  // from other cases and sets
+  std::string project_user;                                             // creatingUserGUID of the project
+  int coder_for(const std::string& user_guid);                          // the coder index, created if unknown
+  std::string note_text(const pugi::xml_node& owner, bool consume);      // bodies of the NoteRefs under owner
+};
+
+// Text sources (TextSource, PDFSource representations): text, selections, codings.
+void plan_sources(Context& cx, const pugi::xml_node& sources);
+// A VariableValue onto a document (fields for Telaah's own variables, else an attribute).
+void apply_variable(Context& cx, store::NewDocument& d, const std::string& var_name, const std::string& var_type,
+                    const std::string& value);
+std::string variable_value(const pugi::xml_node& vv, std::string* value_kind);
+std::string attr(const pugi::xml_node& n, const char* name);
+
+}  // namespace telaah::exchange::detail
