@@ -14,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "store/schema.h"
 #include "store/template.h"
@@ -147,9 +148,14 @@ void Project::acquire_lock() {
   if (lock_fd_ < 0)
     throw UserError("cannot open " + path_.string() + ": cannot create its lock file " + lock.string() + " (" + std::strerror(errno) + ")");
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-    char buf[32] = {0};
-    ssize_t n = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
-    long pid = n > 0 ? std::strtol(buf, nullptr, 10) : 0;
+    long pid = 0;
+    // The holder writes its pid just after it takes the lock: give it a moment.
+    for (int attempt = 0; attempt < 10 && pid == 0; ++attempt) {
+      if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      char buf[32] = {0};
+      ssize_t n = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
+      pid = n > 0 ? std::strtol(buf, nullptr, 10) : 0;
+    }
     ::close(lock_fd_);
     lock_fd_ = -1;
     throw ProjectLocked("this project is open in another Telaah window (pid " + std::to_string(pid) +
