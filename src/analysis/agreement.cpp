@@ -171,7 +171,7 @@ Statistic alpha_stat(const detail::Tally& t, int coders, const Wording& w) {
   Statistic s;
   s.value = t.co.alpha_nominal();
   const double n = t.co.pairable();
-  const std::string over = fmt(n, 0) + " pairable values (" + w.units + " x coders counted there), " +
+  const std::string over = count(static_cast<int64_t>(std::llround(n))) + " pairable values (" + w.units + " x coders counted there), " +
                            std::to_string(coders) + " coders";
   if (n < 2) s.method = "Krippendorff's alpha (nominal): n/a, no unit has two coders' values";
   else if (std::isnan(s.value))
