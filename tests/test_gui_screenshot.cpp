@@ -80,7 +80,7 @@ TEST_CASE("telaah gui --screenshot writes a non-blank PNG of the coded sample pr
     const char* name;
     std::string args;
   } shots[] = {
-      {"coding-light-en.png", "--open 1 --size 1440x900"},
+      {"coding-light-en.png", "--open 1 --size 1440x900 --query 'Permendagri Nomor 3'"},
       {"coding-dark-id.png", "--open 3 --size 1280x800 --theme dark --language id --query Seoul"},
       {"search-view.png", "--open 1 --size 1024x700 --view search"},
   };

@@ -9,6 +9,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -30,6 +31,10 @@ namespace {
 struct Loop {
   ui::App* app = nullptr;
   int active_frames = 3;  // frames still to draw after the last input
+  // ImGui 1.86 reads key state once per frame: a key pressed and released
+  // between two frames (a quick tap, xdotool) would never be seen. Such a
+  // release is held back by one frame.
+  std::vector<int> pressed_this_frame, deferred_release;
   std::vector<fs::path> dropped;
   float scale = 1.0f;
   bool scale_changed = false;
@@ -45,7 +50,21 @@ void touch(GLFWwindow* w) { loop_of(w).active_frames = kFramesAfterInput; }
 void on_cursor(GLFWwindow* w, double, double) { touch(w); }
 void on_button(GLFWwindow* w, int, int, int) { touch(w); }
 void on_scroll(GLFWwindow* w, double, double) { touch(w); }
-void on_key(GLFWwindow* w, int, int, int, int) { touch(w); }
+void on_key(GLFWwindow* w, int key, int, int action, int) {
+  Loop& l = loop_of(w);
+  if (key >= 0 && action == GLFW_PRESS) l.pressed_this_frame.push_back(key);
+  if (key >= 0 && action == GLFW_RELEASE &&
+      std::find(l.pressed_this_frame.begin(), l.pressed_this_frame.end(), key) != l.pressed_this_frame.end())
+    l.deferred_release.push_back(key);
+  touch(w);
+}
+
+void sync_modifiers(ImGuiIO& io) {
+  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+  io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+  io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+  io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
 void on_char(GLFWwindow* w, unsigned) { touch(w); }
 void on_size(GLFWwindow* w, int, int) { touch(w); }
 void on_refresh(GLFWwindow* w) { touch(w); }
@@ -175,6 +194,13 @@ int run_gui(const GuiOptions& opt) {
       if (shot || loop.active_frames > 0 || app.doc_view().animating()) glfwPollEvents();
       else if (app.needs_frames()) glfwWaitEventsTimeout(1.0 / 30.0);  // a task runs: show its progress
       else glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 10.0);        // idle (0.5: caret blink)
+      // Keys tapped since the last frame: down for this frame, released after it.
+      std::vector<int> release_after;
+      release_after.swap(loop.deferred_release);
+      loop.pressed_this_frame.clear();
+      for (int k : release_after)
+        if (k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[k] = true;
+      if (!release_after.empty()) sync_modifiers(io);
       if (!loop.dropped.empty()) {
         app.on_files_dropped(loop.dropped);
         loop.dropped.clear();
@@ -202,6 +228,12 @@ int run_gui(const GuiOptions& opt) {
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++frame;
+      for (int k : release_after)
+        if (k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[k] = false;
+      if (!release_after.empty()) {
+        sync_modifiers(io);
+        loop.active_frames = kFramesAfterInput;  // the next frame sees the release
+      }
       // The screenshot waits for fonts, layout and scrolling to settle (at most 10 s of frames).
       if (shot && frame >= settle && ((!app.needs_frames() && !app.fonts_dirty()) || frame > settle + 600)) {
         std::string err;

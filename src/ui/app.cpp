@@ -285,12 +285,18 @@ void App::frame() {
   } else {
     draw_toolbar();
     const float h = ImGui::GetContentRegionAvail().y - status_h;
-    switch (view_) {
-      case View::coding: draw_coding_layout(h); break;
-      case View::search: draw_search_view(); break;
-      case View::retrieval: draw_retrieval_view(); break;
-      case View::triangulation: draw_triangulation_view(); break;
-      case View::agreement: draw_agreement_view(); break;
+    if (view_ == View::coding) {
+      draw_coding_layout(h);
+    } else {  // every other view gets the same body rectangle, one file each
+      ImGui::BeginChild("##view", ImVec2(0, h));
+      switch (view_) {
+        case View::coding: break;
+        case View::search: draw_search_view(); break;
+        case View::retrieval: draw_retrieval_view(); break;
+        case View::triangulation: draw_triangulation_view(); break;
+        case View::agreement: draw_agreement_view(); break;
+      }
+      ImGui::EndChild();
     }
   }
   draw_status_line();

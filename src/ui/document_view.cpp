@@ -23,6 +23,7 @@ void DocumentView::reset() {
   scroll_ = target_ = 0;
   animating_ = false;
   pending_jump_.reset();
+  goal_.reset();
   top_cp_ = 0;
   matches_.clear();
   current_match_ = 0;
@@ -98,7 +99,11 @@ void DocumentView::update_geometry(OpenDocument& doc, const DocFonts& fonts) {
   }
   text_w_ = std::max(80.0f, avail.x - gutter_w_ - margin_w_ - pad);
   const bool relaid = layout_.update(doc.text, doc.generation, doc.runs, fonts, text_w_);
-  if (relaid && !pending_jump_ && top_cp_ > 0) pending_jump_ = Jump{top_cp_, false, 0.0f};  // keep the reading place
+  // After a new layout (width, font size) lines move: aim again at the same text.
+  if (relaid && !pending_jump_) {
+    if (animating_ && goal_) pending_jump_ = goal_;
+    else if (top_cp_ > 0) pending_jump_ = Jump{top_cp_, false, 0.0f};  // keep the reading place
+  }
   content_h_ = pad_top_ * 2 + static_cast<float>(layout_.line_count()) * line_h_;
   view_rect_ = ImRect(w->Pos, ImVec2(w->Pos.x + avail.x, w->Pos.y + w->Size.y));
   margin_x_ = w->Pos.x + gutter_w_ + text_w_ + pad * 0.5f;
@@ -117,13 +122,12 @@ void DocumentView::handle_scroll(const OpenDocument& doc) {
     const float y = std::clamp(pad_top_ + static_cast<float>(line) * line_h_ - view_h * pending_jump_->align, 0.0f,
                                max_scroll);
     target_ = y;
-    if (pending_jump_->smooth) animating_ = true;
-    else scroll_ = y, animating_ = false;
+    if (pending_jump_->smooth) animating_ = true, goal_ = pending_jump_;
+    else scroll_ = y, animating_ = false, goal_.reset();
     pending_jump_.reset();
   }
   if (ImGui::IsWindowHovered() && io.MouseWheel != 0.0f) {
-    target_ = std::clamp(target_ - io.MouseWheel * line_h_ * 3.0f, 0.0f, max_scroll);
-    animating_ = true;
+    scroll_towards(target_ - io.MouseWheel * line_h_ * 3.0f);
   }
   if (animating_) {
     const float t = std::min(1.0f, io.DeltaTime * 16.0f);
@@ -131,6 +135,7 @@ void DocumentView::handle_scroll(const OpenDocument& doc) {
     if (std::fabs(target_ - scroll_) < 0.5f) {
       scroll_ = target_;
       animating_ = false;
+      goal_.reset();
     }
   }
   scroll_ = std::clamp(scroll_, 0.0f, max_scroll);
@@ -149,16 +154,18 @@ void DocumentView::handle_scroll(const OpenDocument& doc) {
                       ImVec2(origin_.x + gutter_w_ + text_w_, view_rect_.Max.y));
 }
 
+void DocumentView::scroll_towards(float y) {
+  target_ = std::clamp(y, 0.0f, std::max(0.0f, content_h_ - view_rect_.GetHeight()));
+  animating_ = true;
+  goal_.reset();  // the user scrolls: no text to aim at any more
+}
+
 void DocumentView::ensure_visible(int64_t cp) {
   const size_t line = layout_.line_of_cp(cp);
   const float y = pad_top_ + static_cast<float>(line) * line_h_;
   const float view_h = view_rect_.GetHeight();
-  const float max_scroll = std::max(0.0f, content_h_ - view_h);
-  if (y < target_) target_ = y - line_h_;
-  else if (y + line_h_ > target_ + view_h) target_ = y + 2 * line_h_ - view_h;
-  else return;
-  target_ = std::clamp(target_, 0.0f, max_scroll);
-  animating_ = true;
+  if (y < target_) scroll_towards(y - line_h_);
+  else if (y + line_h_ > target_ + view_h) scroll_towards(y + 2 * line_h_ - view_h);
 }
 
 int64_t DocumentView::cp_at_line_x(const OpenDocument& doc, size_t line, float x) const {
@@ -272,9 +279,7 @@ void DocumentView::handle_mouse(OpenDocument& doc, ViewRequest& req) {
     // Auto-scroll while the mouse is above or below the view.
     const float over = m.y < view_rect_.Min.y ? m.y - view_rect_.Min.y : m.y > view_rect_.Max.y ? m.y - view_rect_.Max.y : 0;
     if (over != 0) {
-      target_ = std::clamp(target_ + over * io.DeltaTime * 12.0f, 0.0f,
-                           std::max(0.0f, content_h_ - view_rect_.GetHeight()));
-      animating_ = true;
+      scroll_towards(target_ + over * io.DeltaTime * 12.0f);
     }
   }
   if (drag_ != Drag::none && !io.MouseDown[0]) {
@@ -335,16 +340,15 @@ void DocumentView::handle_keys(OpenDocument& doc, ViewRequest& req) {
       if (up) caret = line == 0 ? 0 : cp_at_line_x(doc, line - 1, x);
       else caret = line + 1 >= layout_.line_count() ? len : cp_at_line_x(doc, line + 1, x);
     } else {
-      target_ = std::clamp(target_ + (down ? line_h_ : -line_h_), 0.0f, std::max(0.0f, content_h_ - view_rect_.GetHeight()));
-      animating_ = true;
+      scroll_towards(target_ + (down ? line_h_ : -line_h_));
     }
   }
   const float page = std::max(line_h_, view_rect_.GetHeight() - 2 * line_h_);
   const float max_scroll = std::max(0.0f, content_h_ - view_rect_.GetHeight());
-  if (pressed(ImGuiKey_PageDown)) target_ = std::min(max_scroll, target_ + page), animating_ = true;
-  if (pressed(ImGuiKey_PageUp)) target_ = std::max(0.0f, target_ - page), animating_ = true;
-  if (ctrl && pressed(ImGuiKey_Home)) target_ = 0, animating_ = true, caret = shift ? 0 : caret;
-  if (ctrl && pressed(ImGuiKey_End)) target_ = max_scroll, animating_ = true, caret = shift ? len : caret;
+  if (pressed(ImGuiKey_PageDown)) scroll_towards(target_ + page);
+  if (pressed(ImGuiKey_PageUp)) scroll_towards(target_ - page);
+  if (ctrl && pressed(ImGuiKey_Home)) scroll_towards(0), caret = shift ? 0 : caret;
+  if (ctrl && pressed(ImGuiKey_End)) scroll_towards(max_scroll), caret = shift ? len : caret;
   if (caret != caret_) {
     if (!shift) anchor_ = caret;
     caret_ = caret;

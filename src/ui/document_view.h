@@ -99,6 +99,7 @@ class DocumentView {
   void handle_scroll(const OpenDocument& doc);
   void compute_stripes(const OpenDocument& doc);
   void ensure_visible(int64_t cp);
+  void scroll_towards(float y);  // animated, clamped; a user scroll (forgets any jump goal)
   int64_t cp_at_line_x(const OpenDocument& doc, size_t line, float x) const;
   void context_menu(OpenDocument& doc, const ProjectCache& cache, ViewRequest& req);
   // document_view_draw.cpp: the drawing passes over the visible lines
@@ -143,6 +144,7 @@ class DocumentView {
     float align;  // where the line lands: 0 = top of the view, 0.33 = a third down
   };
   std::optional<Jump> pending_jump_;
+  std::optional<Jump> goal_;  // the jump being animated (re-aimed after a new layout)
   int64_t top_cp_ = 0;
 
   // Find.

@@ -34,8 +34,9 @@ void DocumentView::draw_gutter(const OpenDocument& doc, size_t line, float y, co
                              [](int64_t v, const text::Block& b) { return v < b.start; });
   if (bl != doc.blocks.begin()) {
     const text::Block& b = *std::prev(bl);
-    if (b.kind == "turn" && b.end > lcp && !pal.speakers.empty()) {
-      const uint32_t idx = static_cast<uint32_t>(std::hash<std::string>{}(b.speaker)) % pal.speakers.size();
+    auto sp = doc.speaker_index.find(b.speaker);
+    if (b.kind == "turn" && b.end > lcp && !pal.speakers.empty() && sp != doc.speaker_index.end()) {
+      const uint32_t idx = sp->second % static_cast<uint32_t>(pal.speakers.size());
       const float x = origin_.x + gutter_w_ - std::round(fonts_.size * 0.5f);
       dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 3, y + line_h_), with_alpha(pal.speakers[idx], 0.55f));
     }

@@ -2,7 +2,6 @@
 #include "ui/open_document.h"
 
 #include <algorithm>
-#include <functional>
 
 namespace telaah::ui {
 
@@ -32,7 +31,9 @@ std::unique_ptr<OpenDocument> load_document(const store::Project& p, store::Id i
     const size_t colon = head.find(':', name_at == std::string_view::npos ? 0 : name_at + b.speaker.size());
     if (colon == std::string_view::npos) continue;
     const int64_t end = static_cast<int64_t>(d->map.to_cp(bs + colon + 1));
-    d->styled.push_back({Styled::speaker, {b.start, end}, static_cast<uint32_t>(std::hash<std::string>{}(b.speaker))});
+    // Colours by order of appearance, so the first speakers of a transcript never share one.
+    const auto idx = d->speaker_index.emplace(b.speaker, static_cast<uint32_t>(d->speaker_index.size())).first->second;
+    d->styled.push_back({Styled::speaker, {b.start, end}, idx});
   }
   std::sort(d->styled.begin(), d->styled.end(), [](const Styled& a, const Styled& b) { return a.span.start < b.span.start; });
   // Every styled span is drawn bold, so they must not overlap: drop the later one.

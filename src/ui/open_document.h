@@ -31,6 +31,7 @@ struct OpenDocument {
   std::vector<store::Page> pages;
   std::vector<store::Attribute> attributes;
   StyleRuns runs;                  // bold spans for the layout
+  std::unordered_map<std::string, uint32_t> speaker_index;  // speakers in order of first turn: their colour
   std::vector<Styled> styled;      // sorted by start
   uint64_t generation = 0;         // changes whenever `text` changes
 

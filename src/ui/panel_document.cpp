@@ -1,6 +1,8 @@
 // The centre pane of the coding view: the open document's header, the row
 // of pinned codes (keys 1-9) and the document view itself.
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "ui/app.h"
 #include "ui/strings.h"
@@ -33,26 +35,40 @@ void App::draw_document() {
   sub += counts;
   ImGui::TextDisabled("%s", sub.c_str());
 
-  // Pinned codes: click or press the number to code the selection.
+  // Pinned codes: click or press the number to code the selection. One row:
+  // names are shortened to share the pane's width (down to 7.5 em, then the row wraps).
   const float chip = ImGui::GetTextLineHeight() * 0.65f;
-  for (size_t i = 0; i < state_.pinned.size(); ++i) {
-    const CodeInfo* ci = cache_.code(state_.pinned[i]);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::vector<const CodeInfo*> pins;
+  for (store::Id id : state_.pinned) pins.push_back(cache_.code(id));
+  float natural = 0;
+  for (size_t i = 0; i < pins.size(); ++i)
+    if (pins[i])
+      natural += ImGui::CalcTextSize((std::to_string(i + 1) + " " + pins[i]->code.name).c_str()).x + chip +
+                 style.FramePadding.x * 3 + style.ItemSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float share = pins.empty() ? avail
+                                   : std::max(ImGui::GetFontSize() * 7.5f,
+                                              (avail - style.ItemSpacing.x * static_cast<float>(pins.size() - 1)) /
+                                                  static_cast<float>(pins.size()));
+  for (size_t i = 0; i < pins.size(); ++i) {
+    const CodeInfo* ci = pins[i];
     if (!ci) continue;
     ImGui::PushID(static_cast<int>(i));
-    const std::string label = std::to_string(i + 1) + " " + widgets::ellipsize(ci->code.name, ImGui::GetFontSize() * 9);
-    const ImVec2 size(ImGui::CalcTextSize(label.c_str()).x + chip + ImGui::GetStyle().FramePadding.x * 3, ImGui::GetFrameHeight());
-    // Wrap the row of buttons at the pane's right edge.
-    if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + size.x <
-                     ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x)
+    const std::string num = std::to_string(i + 1) + " ";
+    const float room = share - chip - style.FramePadding.x * 3 - ImGui::CalcTextSize(num.c_str()).x;
+    const std::string label = num + (natural <= avail ? ci->code.name : widgets::ellipsize(ci->code.name, room));
+    const ImVec2 size(ImGui::CalcTextSize(label.c_str()).x + chip + style.FramePadding.x * 3, ImGui::GetFrameHeight());
+    if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + size.x <= ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x)
       ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::Button("##pin", size)) code_selection(ci->code.id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s %zu)", ci->path.c_str(), tr(S::key), i + 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = ImGui::GetStyle().FramePadding.x;
     const float cy = p.y + size.y * 0.5f;
-    dl->AddRectFilled(ImVec2(p.x + pad, cy - chip * 0.5f), ImVec2(p.x + pad + chip, cy + chip * 0.5f), ci->colour, 2.0f);
-    dl->AddText(ImVec2(p.x + pad * 2 + chip, p.y + ImGui::GetStyle().FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+    dl->AddRectFilled(ImVec2(p.x + style.FramePadding.x, cy - chip * 0.5f),
+                      ImVec2(p.x + style.FramePadding.x + chip, cy + chip * 0.5f), ci->colour, 2.0f);
+    dl->AddText(ImVec2(p.x + style.FramePadding.x * 2 + chip, p.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
                 label.c_str());
     ImGui::PopID();
   }
