@@ -83,6 +83,8 @@ TEST_CASE("position conventions: detected per source and mapped to code points o
       {"LF counted as CR LF", "first line\nsecond line\nthird line here\nfourth", false, {"second line", "third", "fourth"},
        {U::code_point, B::two, false}},
       {"byte-order mark counted", "one two three four", true, {"two", "three four"}, {U::code_point, B::as_stored, true}},
+      {"end position inclusive", "ekspor naik tajam pada tahun 2015", false, {"naik", "tajam pada", "2015"},
+       {U::code_point, B::as_stored, false, true}},
       {"Hangul and curly quotes, standard", "\xEC\x84\x9C\xEC\x9A\xB8 \xE2\x80\x9Cquoted\xE2\x80\x9D \xEB\xB0\xA9\xEB\xAC\xB8", false,
        {"\xE2\x80\x9Cquoted\xE2\x80\x9D", "\xEB\xB0\xA9\xEB\xAC\xB8"}, {U::code_point, B::as_stored, false}},
   };
@@ -106,7 +108,7 @@ TEST_CASE("position conventions: detected per source and mapped to code points o
         return n;
       };
       int64_t s = units(std::string_view(stored).substr(0, at));
-      int64_t e = s + units(q) - (c.written.bom_counted ? 1 : 0);
+      int64_t e = s + units(q) - (c.written.bom_counted ? 1 : 0) - (c.written.end_inclusive ? 1 : 0);
       sels.push_back({s, e, ""});
     }
     auto d = exchange::detect_convention(st, sels);
@@ -515,6 +517,44 @@ TEST_CASE("tolerant import: a DOCX-only source is converted and its selections c
     got.insert(std::string(text::slice_cp(body, m, static_cast<size_t>(c.start), static_cast<size_t>(c.end))));
   }
   CHECK(got == std::set<std::string>{"program pemuda berlanjut", "ekspor naik"});
+}
+
+TEST_CASE("tolerant import: PDF sources; the plain-text representation carries the selections, without one the PDF is converted") {
+  TempDir t("pdf");
+  const fs::path pdf = fs::path(TELAAH_SOURCE_DIR) / "corpus" / "official" / "03-lkpj-2015.pdf";
+  const std::string rep_text = "Realisasi ekspor 2015 mencapai Rp 69,7 miliar.";
+  const std::string qde =
+      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><CodeBook><Codes>"
+      "<Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Output\" isCodable=\"true\"/></Codes></CodeBook><Sources>"
+      "<PDFSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"With representation.pdf\" path=\"internal://a.pdf\">"
+      "<PDFSelection guid=\"5E100000-0000-0000-0000-000000000001\" page=\"0\" firstX=\"1\" firstY=\"1\" secondX=\"9\" secondY=\"9\">"
+      "<Coding guid=\"5E100000-0000-0000-0000-000000000002\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PDFSelection>"
+      "<Representation guid=\"50000000-0000-0000-0000-000000000009\" plainTextPath=\"internal://rep.txt\">"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000003\" startPosition=\"0\" endPosition=\"21\" name=\"Realisasi ekspor 2015\">"
+      "<Coding guid=\"5E100000-0000-0000-0000-000000000004\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding>"
+      "</PlainTextSelection></Representation></PDFSource>"
+      "<PDFSource guid=\"50000000-0000-0000-0000-000000000002\" name=\"Only the PDF.pdf\" path=\"internal://b.pdf\"/>"
+      "</Sources></Project>";
+  const bool have_pdf = fs::exists(pdf);
+  make_zip(t / "p.qdpx", {{"project.qde", qde}, {"sources/rep.txt", rep_text}, {"sources/b.pdf", have_pdf ? slurp(pdf) : std::string("%PDF-1.4 broken")}});
+  auto r = exchange::import_refi(t / "p.qdpx", t / "p.telaah");
+  MESSAGE(r.to_text());
+  CHECK(r.text_selections.imported == 1);
+  CHECK(r.other_selections.found == 1);
+  CHECK(mentions(r.losses, "PDF area selections"));
+  auto p = store::Project::open(t / "p.telaah");
+  auto cs = p->codings();
+  REQUIRE(cs.size() == 1);
+  CHECK(p->text(cs[0].doc) == rep_text);
+  if (have_pdf && r.sources.imported == 2) {
+    CHECK(mentions(r.deviations, "without a plain-text representation"));
+    bool found = false;
+    for (const auto& d : p->documents()) found = found || (d.title == "Only the PDF.pdf" && d.length_cp > 100);
+    CHECK(found);
+  } else {
+    MESSAGE("the PDF could not be converted in this build: it must be reported as a loss");
+    CHECK(mentions(r.losses, "Only the PDF.pdf"));
+  }
 }
 
 TEST_CASE("hostile and broken files are refused cleanly, the target project is not created") {

@@ -18,6 +18,7 @@ std::string Convention::describe() const {
   if (breaks == Breaks::one) s += ", a CR LF line break counted as one position";
   if (breaks == Breaks::two) s += ", every line break counted as two positions (CR LF)";
   if (bom_counted) s += ", the byte-order mark counted as position 0";
+  if (end_inclusive) s += ", end position inclusive (the last character, not the one after it)";
   if (standard()) s += " (the standard)";
   return s;
 }
@@ -108,9 +109,10 @@ std::vector<Convention> SourceText::candidates() const {
   std::vector<bool> boms{false};
   if (bom_) boms.push_back(true);
   std::vector<Convention> out;
-  for (bool bom : boms)
-    for (B b : breaks)
-      for (U u : units) out.push_back({u, b, bom});
+  for (bool incl : {false, true})
+    for (bool bom : boms)
+      for (B b : breaks)
+        for (U u : units) out.push_back({u, b, bom, incl});
   return out;
 }
 
@@ -126,7 +128,7 @@ std::vector<std::optional<std::pair<int64_t, int64_t>>> SourceText::map(const Co
   asks.reserve(sels.size() * 2);
   for (size_t s = 0; s < sels.size(); ++s) {
     asks.push_back({sels[s].start, s, false});
-    asks.push_back({sels[s].end, s, true});
+    asks.push_back({sels[s].end + (c.end_inclusive ? 1 : 0), s, true});
   }
   std::sort(asks.begin(), asks.end(), [](const Ask& a, const Ask& b) { return a.pos < b.pos; });
   std::vector<int64_t> nl_pos(asks.size(), -1);  // per ask (sorted order), -1 invalid

@@ -5,7 +5,8 @@
 // deviate: some count UTF-16 code units (every character outside the Basic
 // Multilingual Plane, such as emoji, counts twice), some count a CR LF line
 // break as one position although the file stores two, some count LF as two
-// because their editor used CR LF, and some count a UTF-8 byte-order mark.
+// because their editor used CR LF, some count a UTF-8 byte-order mark, and
+// some read "the first and the last character" literally (end inclusive).
 // SourceText holds a source's text as stored and as Telaah keeps it (LF line
 // breaks, NFC) and maps positions under each convention; detect_convention
 // picks, per source, the convention under which the selections are in range,
@@ -26,8 +27,9 @@ struct Convention {
   enum class Breaks { as_stored, one, two };  // how a line break counts: as in the file, always 1, always 2
   Unit unit = Unit::code_point;
   Breaks breaks = Breaks::as_stored;
-  bool bom_counted = false;  // the byte-order mark occupies position 0
-  bool standard() const { return unit == Unit::code_point && breaks == Breaks::as_stored && !bom_counted; }
+  bool bom_counted = false;   // the byte-order mark occupies position 0
+  bool end_inclusive = false;  // endPosition is the last character, not the one after it
+  bool standard() const { return unit == Unit::code_point && breaks == Breaks::as_stored && !bom_counted && !end_inclusive; }
   std::string describe() const;  // "code points (the standard)", "UTF-16 code units, CR LF counted as one"
   bool operator==(const Convention&) const = default;
 };

@@ -119,14 +119,18 @@ std::string cut_quote(std::string_view q) {
   return std::string(text::slice_cp(q, m, 0, kNameQuoteLength)) + "\xE2\x80\xA6";
 }
 
+// "3 documents", "1 document"
+std::string n_of(int64_t n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+void lost(ExportSummary& s, int64_t n, const std::string& what, const std::string& one, const std::string& many) {
+  if (n > 0) s.lost.push_back(what + ": " + n_of(n, one, many));
+}
+
 void common_losses(const store::Project& p, ExportSummary& s) {
-  auto lost = [&](int64_t n, const std::string& what) {
-    if (n > 0) s.lost.push_back(std::to_string(n) + " " + what);
-  };
-  lost(count_sql(p, "SELECT count(*) FROM evaluations"), "indicator evaluations (ratings, justifications): REFI-QDA has no place for them; use the report export");
-  lost(count_sql(p, "SELECT count(*) FROM overrides"), "triangulation label overrides: REFI-QDA has no place for them");
-  lost(count_sql(p, "SELECT count(*) FROM settings"), "project settings (triangulation thresholds, default coder, ...)");
-  lost(count_sql(p, "SELECT count(*) FROM change_log"), "actions of the undo history: the export holds the current state only");
+  lost(s, count_sql(p, "SELECT count(*) FROM evaluations"), "indicator evaluations (ratings, justifications; use the report export)", "evaluation", "evaluations");
+  lost(s, count_sql(p, "SELECT count(*) FROM overrides"), "triangulation label overrides", "override", "overrides");
+  lost(s, count_sql(p, "SELECT count(*) FROM settings"), "project settings (triangulation thresholds, default coder, ...)", "setting", "settings");
+  lost(s, count_sql(p, "SELECT count(*) FROM change_log"), "the undo history (the export holds the current state)", "action", "actions");
 }
 
 }  // namespace
@@ -220,8 +224,7 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
       if ((a.type == "number" && type == "Text") || (a.type == "date" && type == "Text")) ++retyped;
     vars.push_back({vname, type, "Telaah: document attribute"});
   }
-  if (retyped)
-    s.lost.push_back(std::to_string(retyped) + " attribute values typed number or date exported as text (partial dates such as 2015-03, or numbers xsd:decimal cannot hold, or mixed types under one name)");
+  lost(s, retyped, "attribute types: number or date values exported as text (partial dates such as 2015-03, numbers xsd:decimal cannot hold, or mixed types under one name)", "value", "values");
   std::map<std::string, std::pair<std::string, std::string>> var;  // name -> (guid, type)
   {
     pugi::xml_node vs = root.append_child("Variables");
@@ -323,8 +326,9 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   // Notes: the memos, then the memos of codings.
   if (!exported_memos.empty() || !coding_memo_notes.empty()) {
     pugi::xml_node notes = root.append_child("Notes");
+    const std::set<store::Id> exported(exported_memos.begin(), exported_memos.end());
     for (const auto& m : memos) {
-      if (std::find(exported_memos.begin(), exported_memos.end(), m.id) == exported_memos.end()) continue;
+      if (!exported.count(m.id)) continue;
       pugi::xml_node n = notes.append_child("Note");
       n.append_attribute("guid").set_value(w.guid("memos", m.id).c_str());
       w.set_attr(n, "name", m.title.empty() ? "Memo" : m.title);
@@ -356,23 +360,23 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   s.add("variables", static_cast<int64_t>(vars.size()));
   common_losses(p, s);
   int64_t structured = count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN blocks b ON b.doc_id=d.id WHERE d.deleted=0 AND b.kind<>'p'");
-  if (structured) s.lost.push_back(std::to_string(structured) + " documents' structure (headings, list items, speaker turns): REFI-QDA plain text has none; the text itself is complete");
+  lost(s, structured, "document structure (headings, list items, speaker turns; the text itself is complete)", "document", "documents");
   int64_t paged = count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN pages g ON g.doc_id=d.id WHERE d.deleted=0");
-  if (paged) s.lost.push_back(std::to_string(paged) + " documents' page numbers (REFI-QDA text sources have no pages)");
+  lost(s, paged, "page numbers (REFI-QDA text sources have no pages)", "document", "documents");
   int64_t originals = 0;
   for (const auto& d : docs) {
     auto dot = d.original_name.rfind('.');
     std::string ext = dot == std::string::npos ? "" : d.original_name.substr(dot);
     if (!ext.empty() && ext != ".txt" && ext != ".TXT") ++originals;
   }
-  if (originals) s.lost.push_back(std::to_string(originals) + " original files (PDF, DOCX, HTML, ...): sources are exported as their plain text only");
+  lost(s, originals, "original files (PDF, DOCX, HTML, ...; sources are exported as their plain text)", "document", "documents");
   int64_t origins = 0;
   for (const auto& c : codings) origins += c.origin.empty() ? 0 : 1;
-  if (origins) s.lost.push_back(std::to_string(origins) + " codings' origin (how they were made, e.g. from a search)");
-  if (orphan_memos) s.lost.push_back(std::to_string(orphan_memos) + " memos on deleted documents");
+  lost(s, origins, "how codings were made (by hand, from a search, by import)", "coding", "codings");
+  lost(s, orphan_memos, "memos on deleted documents", "memo", "memos");
   int64_t colours = static_cast<int64_t>(p.source_types().size());
-  if (colours) s.lost.push_back(std::to_string(colours) + " source type colours");
-  if (w.replaced()) s.lost.push_back(std::to_string(w.replaced()) + " control characters in names, descriptions or memos replaced by U+FFFD (XML cannot hold them)");
+  lost(s, colours, "source type colours", "source type", "source types");
+  lost(s, w.replaced(), "control characters in names, descriptions or memos (replaced by U+FFFD; XML cannot hold them)", "character", "characters");
   return to_xml_string(doc);
 }
 
@@ -396,8 +400,8 @@ std::string codebook_qdc(const store::Project& p, ExportSummary* summary) {
   s.encoded = {"code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')",
                "code kinds as Sets 'Framework: variables' and 'Framework: indicators'"};
   int64_t memos = static_cast<int64_t>(p.memos("code").size());
-  if (memos) s.lost.push_back(std::to_string(memos) + " code memos (a codebook file has no notes; export a .qdpx to keep them)");
-  if (w.replaced()) s.lost.push_back(std::to_string(w.replaced()) + " control characters in names or descriptions replaced by U+FFFD (XML cannot hold them)");
+  lost(s, memos, "code memos (a codebook file has no notes; export a .qdpx to keep them)", "memo", "memos");
+  lost(s, w.replaced(), "control characters in names or descriptions (replaced by U+FFFD; XML cannot hold them)", "character", "characters");
   return to_xml_string(doc);
 }
 

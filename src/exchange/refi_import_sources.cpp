@@ -103,7 +103,7 @@ std::optional<SourceText_> source_text(Context& cx, const pugi::xml_node& ts, co
         if (single != e.text) out.candidates.push_back({single, false, "text converted from " + e.format + ", paragraphs on single lines"});
         out.text_from = "richTextPath " + rich + " (converted by Telaah)";
         out.original_bytes = std::move(*bytes);
-        cx.findings.deviation(plain.empty() ? "sources with only a rich-text (DOCX) file and no plain text: converted by Telaah, selection positions checked against the conversion"
+        cx.findings.deviation(plain.empty() ? "sources with only a rich-text (DOCX) or PDF file and no plain text: converted by Telaah, selection positions checked against the conversion"
                                             : "sources whose plain-text file is missing: the rich-text (DOCX) file was converted by Telaah instead, selection positions checked against the conversion",
                               name);
         return out;
