@@ -756,3 +756,38 @@ TEST_CASE("check() is clean after real work and finds planted damage") {
   }
   CHECK(p.check().empty());
 }
+
+TEST_CASE("text that is not normalised gets its paragraphs derived again") {
+  Fixture fx;
+  auto d = new_doc("CRLF", "Pewawancara: Ya?\r\n\r\nInforman B: Jose\xCC\x81.");
+  d.blocks = {{0, 18, "p", "", 0}, {20, 39, "p", "", 0}};  // positions in the raw text
+  d.pages = {{1, 0}, {2, 999}};
+  Id id = fx.p->add_document(d);
+  CHECK(fx.p->text(id) == "Pewawancara: Ya?\n\nInforman B: Jos\xC3\xA9.");
+  auto b = fx.p->blocks(id);
+  REQUIRE(b.size() == 2);
+  CHECK(b[1].start == 18);
+  CHECK(b[1].end == 35);
+  CHECK(b[1].speaker == "Informan B");
+  CHECK(fx.p->pages(id).size() == 1);
+  CHECK(fx.p->check().empty());
+}
+
+TEST_CASE("merging and deleting codes carry their evaluations and overrides") {
+  Fixture fx;
+  auto& p = *fx.p;
+  {  // rows of the analysis tables, written as the analysis layer does: inside an action
+    auto a = p.begin_action("Rate and override");
+    a.insert("evaluations", {{"code_id", fx.resources}, {"rating", "achieved"}, {"modified", "t"}});
+    a.insert("evaluations", {{"code_id", fx.legal}, {"rating", "not achieved"}, {"modified", "t"}});
+    a.insert("overrides", {{"code_id", fx.resources}, {"label", "agreement"}, {"memo", "checked by hand"}, {"created", "t"}});
+    a.commit();
+  }
+  check_undoable(p, "merge a rated code into a rated one", [&] { p.merge_codes(fx.resources, fx.legal); });
+  CHECK(p.db().execAndGet("SELECT count(*) FROM evaluations").getInt() == 1);
+  CHECK(p.db().execAndGet("SELECT rating FROM evaluations").getString() == "not achieved");  // `into` keeps its own
+  CHECK(p.db().execAndGet("SELECT code_id FROM overrides").getInt64() == fx.legal);
+  check_undoable(p, "delete a rated code", [&] { p.delete_code(fx.input); });
+  CHECK(p.db().execAndGet("SELECT count(*) FROM evaluations").getInt() == 0);
+  CHECK(p.db().execAndGet("SELECT count(*) FROM overrides").getInt() == 0);
+}

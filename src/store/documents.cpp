@@ -67,11 +67,12 @@ Id Project::insert_document_rows(const NewDocument& in) {
   std::string body = text::normalise_newlines(in.text);
   std::vector<text::Block> blocks = in.blocks;
   std::vector<Page> pages = in.pages;
-  if (!text::is_nfc(body)) {
-    body = text::to_nfc(body);  // positions computed before normalising would be wrong
-    blocks.clear();
-  }
+  if (!text::is_nfc(body)) body = text::to_nfc(body);
+  // Importers hand normalised text (importer.h); if one did not, positions it
+  // computed are off: paragraphs are derived again, pages kept only if they fit.
+  if (body != in.text) blocks.clear();
   const int64_t len = static_cast<int64_t>(text::count_code_points(body));
+  if (body != in.text) std::erase_if(pages, [&](const Page& p) { return p.start < 0 || p.start > len; });
   if (blocks.empty()) {
     blocks = text::split_paragraphs(body);
     text::mark_speaker_turns(body, blocks);
