@@ -9,6 +9,9 @@
 // (when a P was pending) exactly the one that was being committed. So no
 // acknowledged action is lost and no action is ever half there.
 //
+// Every 25 kills the full-text index catches up from the change log and must
+// then agree with the project (index::check_index).
+//
 // TELAAH_KILLS overrides the number of kills (default 200, the CI minimum).
 #include <doctest/doctest.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -25,6 +28,7 @@
 #include <sstream>
 #include <thread>
 
+#include "index/sync.h"
 #include "store/project.h"
 
 namespace fs = std::filesystem;
@@ -190,6 +194,11 @@ TEST_CASE("kill -9 of a coding session at random points loses no acknowledged ac
   std::map<int64_t, uint64_t> hash_at;
   for (int64_t r = 0; r <= base_rev; ++r) hash_at[r] = hash;  // no codings before the session
 
+  index::SyncOptions sync_opt;
+  sync_opt.threads = 1;
+  REQUIRE(index::sync_index(file, sync_opt).action == index::SyncReport::Action::rebuilt);
+  int index_syncs = 0;
+
   std::mt19937 rng(20260128);
   int kills = 0, before_open = 0, pending_committed = 0, pending_lost = 0, iterations = 0;
   long acked = 0;
@@ -255,11 +264,20 @@ TEST_CASE("kill -9 of a coding session at random points loses no acknowledged ac
       hash = now_hash;
       hash_at[rev] = hash;
     }
+    p.reset();
+    if (kills % 25 == 0) {  // the index catches up with whatever the kills left
+      auto r = index::sync_index(file, sync_opt);
+      CHECK(r.revision == rev);
+      auto diverged = index::check_index(file);
+      CHECK_MESSAGE(diverged.empty(), diverged.front());
+      ++index_syncs;
+    }
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "[killcoding] " << kills << " kills in " << secs << " s: " << acked << " acknowledged actions, all present; "
             << before_open << " kills before the project was open; in flight at the kill: " << pending_committed
-            << " committed whole, " << pending_lost << " rolled back whole; 0 corrupt\n";
+            << " committed whole, " << pending_lost << " rolled back whole; 0 corrupt; the index caught up "
+            << index_syncs << " times\n";
   CHECK(kills >= kills_wanted);
   // The kills hit all three moments: between actions, inside a transaction
   // before its commit, and after a commit before its acknowledgement.

@@ -11,6 +11,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <tuple>
 #include <nlohmann/json.hpp>
 
@@ -448,6 +449,46 @@ TEST_CASE("the scheduler backs up on open and then at most every N minutes of ac
   CHECK(!s.tick(*p, t1 + seconds(30)));  // waits for the retry
   CHECK(s.tick(*p, t1 + seconds(61)));
   CHECK(s.last_error().empty());
+}
+
+TEST_CASE("the scheduler can hand the backup to a worker thread") {
+  TempDir t;
+  fs::path file = t.dir / "w.telaah";
+  auto p = make_project(file);
+  BackupScheduler s;
+  const SysTime t0 = at("2026-05-02T08:00:00Z");
+  auto reason = s.due(*p, t0);
+  REQUIRE(reason);
+  CHECK(*reason == "on-open");
+  CHECK(s.in_flight());
+  CHECK(!s.due(*p, t0 + minutes(30)));  // one at a time
+  BackupInfo b;
+  std::string error;
+  std::thread worker([&] {
+    try {
+      b = make_backup_of(file, *reason);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  });
+  for (int i = 0; i < 5; ++i) add(*p, 1, i, i + 4);  // the window goes on working meanwhile
+  worker.join();
+  REQUIRE(error.empty());
+  s.finished(b, t0);
+  CHECK(!s.in_flight());
+  CHECK(b.revision <= p->revision());
+  {
+    SQLite::Database db(b.path.string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(db.execAndGet("SELECT max(rev) FROM change_log").getInt64() == b.revision);  // a snapshot, not a mix
+  }
+  auto next = s.due(*p, t0 + minutes(11));
+  REQUIRE(next);
+  CHECK(*next == "periodic");
+  s.failed("the disk is full", t0 + minutes(11));
+  CHECK(s.last_error() == "the disk is full");
+  CHECK(!s.due(*p, t0 + minutes(11) + seconds(30)));
+  CHECK(s.due(*p, t0 + minutes(12) + seconds(1)) == std::optional<std::string>("periodic"));
 }
 
 TEST_CASE("sync folders are recognised by path") {

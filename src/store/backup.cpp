@@ -475,34 +475,26 @@ RestoreResult restore(const fs::path& project, const fs::path& backup, const Bac
 
 // --- the scheduler ---
 
-std::optional<BackupInfo> BackupScheduler::run(const Project& p, SysTime now, const std::string& reason) {
-  BackupOptions o = opts_;
-  if (!o.clock) o.clock = [now] { return now; };
-  try {
-    BackupInfo b = make_backup(p, reason, o);
-    last_ = b;
-    last_error_.clear();
-    backed_rev_ = b.revision;
-    last_time_ = now;
-    return b;
-  } catch (const std::exception& e) {
-    last_error_ = e.what();
-    retry_at_ = now + minutes(1);
-    return std::nullopt;
-  }
+void BackupScheduler::finished(const BackupInfo& b, SysTime now) {
+  in_flight_ = false;
+  last_ = b;
+  last_error_.clear();
+  backed_rev_ = b.revision;
+  last_time_ = now;
 }
 
-std::optional<BackupInfo> BackupScheduler::tick(const Project& p, SysTime now) {
+void BackupScheduler::failed(const std::string& error, SysTime now) {
+  in_flight_ = false;
+  last_error_ = error;
+  retry_at_ = now + minutes(1);
+}
+
+std::optional<std::string> BackupScheduler::due(const Project& p, SysTime now) {
   if (p.path() != project_) {  // another project: start over
+    *this = BackupScheduler(opts_);
     project_ = p.path();
-    started_ = false;
-    backed_rev_ = -1;
-    last_.reset();
-    last_error_.clear();
-    retry_at_ = {};
-    last_poll_ = {};
   }
-  if (p.current_action()) return std::nullopt;  // mid-action: the next frame will do
+  if (in_flight_ || p.current_action()) return std::nullopt;  // mid-action: a later frame will do
   if (started_ && now - last_poll_ < seconds(1) && now >= last_poll_) return std::nullopt;
   if (now < retry_at_) return std::nullopt;
   last_poll_ = now;
@@ -514,6 +506,7 @@ std::optional<BackupInfo> BackupScheduler::tick(const Project& p, SysTime now) {
       long m = std::strtol(v.c_str(), &end, 10);
       interval_ = minutes((end && *end == 0 && m >= 0 && m <= 7 * 24 * 60) ? m : kDefaultIntervalMinutes);
     }
+    std::optional<std::string> reason;
     if (!started_) {
       started_ = true;
       auto list = list_backups(p.path());
@@ -521,16 +514,31 @@ std::optional<BackupInfo> BackupScheduler::tick(const Project& p, SysTime now) {
         backed_rev_ = rev;
         last_time_ = list.front().time;
         last_ = list.front();
-        return std::nullopt;
+      } else {
+        reason = "on-open";
       }
-      return run(p, now, "on-open");
+    } else if (rev != backed_rev_ && interval_.count() > 0 && (now - last_time_ >= interval_ || now < last_time_)) {
+      reason = "periodic";
     }
-    if (rev == backed_rev_ || interval_.count() == 0) return std::nullopt;
-    if (now - last_time_ < interval_ && now >= last_time_) return std::nullopt;
-    return run(p, now, "periodic");
+    if (reason) in_flight_ = true;
+    return reason;
   } catch (const std::exception& e) {
-    last_error_ = e.what();
-    retry_at_ = now + minutes(1);
+    failed(e.what(), now);
+    return std::nullopt;
+  }
+}
+
+std::optional<BackupInfo> BackupScheduler::tick(const Project& p, SysTime now) {
+  auto reason = due(p, now);
+  if (!reason) return std::nullopt;
+  BackupOptions o = opts_;
+  if (!o.clock) o.clock = [now] { return now; };
+  try {
+    BackupInfo b = make_backup(p, *reason, o);
+    finished(b, now);
+    return b;
+  } catch (const std::exception& e) {
+    failed(e.what(), now);
     return std::nullopt;
   }
 }

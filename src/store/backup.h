@@ -105,12 +105,19 @@ RestoreResult restore(const std::filesystem::path& project, const std::filesyste
 // folder, or its number in `list_backups` order (1 = newest).
 std::filesystem::path resolve_backup(const std::filesystem::path& project, const std::string& ref);
 
-// Decides when the GUI takes a backup. Plain data, no threads: call tick()
-// every frame. It backs up once when a project is opened (unless the newest
-// backup already holds the current revision) and then at most every
-// `backup_interval_minutes` (project setting, default 10, 0 = only on open)
-// while the revision moves. Failures never throw out of tick(): they are
-// kept in last_error() for the GUI to show, and retried a minute later.
+// Decides when the GUI takes a backup. Plain data, no threads. It backs up
+// once when a project is opened (unless the newest backup already holds the
+// current revision) and then at most every `backup_interval_minutes`
+// (project setting, default 10, 0 = only on open) while the revision moves.
+// Failures are kept in last_error() for the GUI to show, and retried a
+// minute later; nothing here throws.
+//
+// Two ways to drive it:
+//  - tick() every frame: makes the backup on the calling thread when due
+//    (a 1 MB project takes a fraction of a second: see docs/data-protection.md);
+//  - due() every frame, then make_backup_of(path, reason) on a worker thread
+//    (it uses its own connection) and finished() / failed() back on the UI
+//    thread. While one is in flight, due() says nothing.
 class BackupScheduler {
  public:
   static constexpr const char* kIntervalSetting = "backup_interval_minutes";
@@ -118,15 +125,19 @@ class BackupScheduler {
 
   explicit BackupScheduler(BackupOptions o = {}) : opts_(std::move(o)) {}
   std::optional<BackupInfo> tick(const Project& p, SysTime now);
+  std::optional<std::string> due(const Project& p, SysTime now);  // the reason, when a backup is due
+  void finished(const BackupInfo& b, SysTime now);
+  void failed(const std::string& error, SysTime now);
+
   const std::string& last_error() const { return last_error_; }
   const std::optional<BackupInfo>& last_backup() const { return last_; }
   std::chrono::minutes interval() const { return interval_; }
+  bool in_flight() const { return in_flight_; }
 
  private:
-  std::optional<BackupInfo> run(const Project& p, SysTime now, const std::string& reason);
   BackupOptions opts_;
   std::filesystem::path project_;
-  bool started_ = false;
+  bool started_ = false, in_flight_ = false;
   int64_t backed_rev_ = -1;
   SysTime last_time_{}, last_poll_{}, retry_at_{};
   std::chrono::minutes interval_{kDefaultIntervalMinutes};
