@@ -20,6 +20,7 @@
 #include "exchange/guid.h"
 #include "exchange/offsets.h"
 #include "exchange/refi_names.h"
+#include "exchange/xml.h"
 #include "ingest/zip.h"
 #include "store/project.h"
 #include "text/structure.h"
@@ -54,6 +55,29 @@ TEST_CASE("stable GUIDs: RFC 4122 version 5, the same for the same project, tabl
                {"AD68FBE7E1EE-4A82-A279-23CC698C89EB-", ""},
                {"", ""}};
   for (const auto& c : cases) CHECK_MESSAGE(exchange::canonical_guid(c.in) == c.out, c.in);
+}
+
+TEST_CASE("XML values: the xsd types Telaah writes, and text XML 1.0 can hold") {
+  struct Case {
+    const char* v;
+    bool integer, decimal, date, datetime;
+  } cases[] = {{"42", true, true, false, false},         {"-7", true, true, false, false},
+               {"7.5", false, true, false, false},       {".5", false, true, false, false},
+               {"1e3", false, false, false, false},      {"", false, false, false, false},
+               {"-", false, false, false, false},        {".", false, false, false, false},
+               {"2015-03-01", false, false, true, false}, {"2015-13-01", false, false, false, false},
+               {"2015-03", false, false, false, false},  {"2018-03-27T19:29:27Z", false, false, false, true},
+               {"2018-03-27T19:29:27.5+07:00", false, false, false, true}, {"2018-03-27 19:29:27", false, false, false, false}};
+  for (const auto& c : cases) {
+    CAPTURE(c.v);
+    CHECK(exchange::is_xsd_integer(c.v) == c.integer);
+    CHECK(exchange::is_xsd_decimal(c.v) == c.decimal);
+    CHECK(exchange::is_xsd_date(c.v) == c.date);
+    CHECK(exchange::is_xsd_datetime(c.v) == c.datetime);
+  }
+  int64_t replaced = 0;
+  CHECK(exchange::xml_text("a\x01" "b\r\nc\rd\te\xEF\xBF\xBF", &replaced) == "a\xEF\xBF\xBD" "b\nc\nd\te\xEF\xBF\xBD");
+  CHECK(replaced == 2);
 }
 
 TEST_CASE("position conventions: detected per source and mapped to code points of the stored text") {

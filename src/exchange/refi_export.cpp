@@ -119,6 +119,19 @@ std::string cut_quote(std::string_view q) {
   return std::string(text::slice_cp(q, m, 0, kNameQuoteLength)) + "\xE2\x80\xA6";
 }
 
+// An XML declaration and the root element in the REFI-QDA namespace.
+pugi::xml_node new_root(pugi::xml_document& doc, const char* name, const char* ns) {
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  pugi::xml_node root = doc.append_child(name);
+  root.append_attribute("xmlns").set_value(ns);
+  return root;
+}
+
+const char* kEncodedDescription = "code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')";
+const char* kEncodedKinds = "code kinds as Sets 'Framework: variables' and 'Framework: indicators'";
+
 // "3 documents", "1 document"
 std::string n_of(int64_t n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
@@ -155,17 +168,12 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   s.encoded.insert(s.encoded.end(), {"each coding as its own PlainTextSelection (code points, end exclusive) with one Coding whose creatingUser is the coder",
                "stance as Cases 'Stance: supports/contradicts/neutral' (SelectionRef) and as the selection's Description 'Stance: X'",
                "coding memos as Notes referenced from their Coding (NoteRef); document, code and project memos as Notes referenced from the TextSource, the Code and the Project",
-               "code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')",
-               "code kinds as Sets 'Framework: variables' and 'Framework: indicators'",
+               kEncodedDescription, kEncodedKinds,
                "source type, language, date, author and attributes as Variables with a VariableValue on each TextSource; source types also as Cases 'Source type: X'",
                "documents as UTF-8 plain text (LF line breaks) in sources/GUID.txt; the original file name in the source's Description"});
 
   pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-  pugi::xml_node root = doc.append_child("Project");
-  root.append_attribute("xmlns").set_value(refi::kProjectNs);
+  pugi::xml_node root = new_root(doc, "Project", refi::kProjectNs);
   w.set_attr(root, "name", p.path().stem().string());
   root.append_attribute("origin").set_value(kOrigin);
   if (!coders.empty()) root.append_attribute("creatingUserGUID").set_value(w.guid("coders", coders.front().id).c_str());
@@ -387,18 +395,13 @@ std::string codebook_qdc(const store::Project& p, ExportSummary* summary) {
   w.all_codes_ = p.codes();
   if (w.all_codes_.empty()) throw UserError("the codebook is empty: there is nothing to export");
   pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-  pugi::xml_node root = doc.append_child("CodeBook");
-  root.append_attribute("xmlns").set_value(refi::kCodebookNs);
+  pugi::xml_node root = new_root(doc, "CodeBook", refi::kCodebookNs);
   root.append_attribute("origin").set_value(kOrigin);
   w.codes(root.append_child("Codes"), std::nullopt, false, {});
   w.kind_sets(root, "guid");
   s.format = s.format.empty() ? "qdc" : s.format;
   s.add("codes", static_cast<int64_t>(w.all_codes_.size()));
-  s.encoded = {"code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')",
-               "code kinds as Sets 'Framework: variables' and 'Framework: indicators'"};
+  s.encoded = {kEncodedDescription, kEncodedKinds};
   int64_t memos = static_cast<int64_t>(p.memos("code").size());
   lost(s, memos, "code memos (a codebook file has no notes; export a .qdpx to keep them)", "memo", "memos");
   lost(s, w.replaced(), "control characters in names or descriptions (replaced by U+FFFD; XML cannot hold them)", "character", "characters");
