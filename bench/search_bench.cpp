@@ -9,13 +9,14 @@
 //   like       LIKE '%term%' over the documents table (how QualCoder searches)
 //   memmem     a brute-force scan of the raw text in memory
 //
-//   search_bench --docs 10000 [--dir /tmp/telaah-bench] [--queries 200] [--scan-queries 20]
+//   search_bench --docs 10000 [--dir /tmp/telaah-bench] [--queries 200] [--scan-queries 20] [--generate-only 1]
 // Prints markdown tables for docs/performance.md. Not a test.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <cstring>
@@ -190,13 +191,14 @@ void measure(Row& r, const std::vector<QuerySpec>& qs, const std::function<void(
   for (auto& [c, v] : cpu) r.qcpu[c] = stats(v);
 }
 
-volatile size_t g_sink = 0;  // keeps the scans from being optimised away
+std::atomic<size_t> g_sink{0};  // keeps the scans from being optimised away
 
 }  // namespace
 
 int main(int argc, char** argv) {
   int64_t ndocs = 10000;
   int per_class = 200, scan_per_class = 20;
+  bool generate_only = false;
   fs::path dir = "/tmp/telaah-bench";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -204,11 +206,13 @@ int main(int argc, char** argv) {
     else if (a == "--dir") dir = argv[i + 1];
     else if (a == "--queries") per_class = std::stoi(argv[i + 1]);
     else if (a == "--scan-queries") scan_per_class = std::stoi(argv[i + 1]);
+    else if (a == "--generate-only") generate_only = std::string(argv[i + 1]) == "1";
   }
   fs::create_directories(dir);
   bench::CorpusGenerator gen;
   const fs::path project = dir / ("bench-" + std::to_string(ndocs) + ".telaah");
   if (!fs::exists(project)) make_project(project, ndocs, gen);
+  if (generate_only) return 0;
   int64_t text_bytes = 0;
   std::vector<std::string> texts;
   {

@@ -144,7 +144,7 @@ std::vector<std::string> Stemmers::query_stems(const std::string& word) {
 }
 
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang lang, const std::string& prefix,
-                           Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& toks) {
+                           Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& toks, Vocabulary* vocab) {
   toks.clear();
   tokenize(text, toks);
   const IdDictionary* dict = lang == Lang::id ? stemmers.dictionary() : nullptr;
@@ -165,9 +165,12 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang la
       have_prev = false;
       continue;
     }
-    term.assign(prefix).append(t.word);
-    doc.add_term(term);
     const std::string st = stemmers.stem(lang, t.word);
+    if (st != t.word) {
+      term.assign(prefix).append(t.word);
+      doc.add_term(term);
+    }
+    if (vocab && vocab->size() < 2'000'000) ++(*vocab)[t.word];
     const Compound* c = dict ? dict->compound(st) : nullptr;
     if (c) {
       post(st, pos, 1);
@@ -205,7 +208,7 @@ std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang la
     stems[i] = stemmers.stem(lang, w);
     const std::string& st = stems[i];
     bool m = h.words.count(w) || h.stems.count(st);
-    for (size_t k = 0; !m && k < h.prefixes.size(); ++k) m = w.rfind(h.prefixes[k], 0) == 0;
+    for (size_t k = 0; !m && k < h.prefixes.size(); ++k) m = w.rfind(h.prefixes[k], 0) == 0 || st.rfind(h.prefixes[k], 0) == 0;
     if (!m && dict)
       if (const Compound* c = dict->compound(st)) m = h.stems.count(c->first) || h.stems.count(c->second);
     hit[i] = m;

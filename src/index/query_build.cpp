@@ -154,25 +154,32 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
   }
 
+  // prefix* over surface forms (inflected words) and stems (words that are
+  // their own stem are indexed only as stems).
   Xapian::Query wildcard(const std::string& prefix_word, const std::string& field_prefix, bool positive) {
     if (positive && field_prefix.empty()) out.highlight.prefixes.push_back(prefix_word);
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, field_prefix + prefix_word, kWildcardLimit,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    auto w = [&](const std::string& p) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    };
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, w(field_prefix + prefix_word), w(kStemPrefix + field_prefix + prefix_word));
   }
 
-  // Phrases and NEAR take only terms (or ORs of terms): expand prefix* here.
+  // Phrases and NEAR take only terms (or ORs of terms): expand prefix* here,
+  // into the stems of the matching surface forms and the matching stems.
   Xapian::Query expand_in_phrase(const std::string& prefix_word, const std::string& field_prefix, bool positive, const QueryNode& n) {
     if (!ctx_.db) fail(n, "a prefix* inside a phrase or NEAR needs the index");
-    std::vector<std::pair<Xapian::doccount, std::string>> found;
-    const std::string p = field_prefix + prefix_word;
-    for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it) found.emplace_back(it.get_termfreq(), *it);
+    std::vector<std::pair<Xapian::doccount, std::string>> found;  // (frequency, Z term)
+    const std::string p = field_prefix + prefix_word, zp = kStemPrefix + p;
+    for (auto it = ctx_.db->allterms_begin(zp); it != ctx_.db->allterms_end(zp); ++it) found.emplace_back(it.get_termfreq(), *it);
+    for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it)
+      for (const auto& s : stem_terms(std::string(*it).substr(field_prefix.size()), field_prefix))
+        found.emplace_back(it.get_termfreq(), s);
     std::sort(found.rbegin(), found.rend());
-    if (found.size() > kPhraseWildcardLimit) found.resize(kPhraseWildcardLimit);
     std::set<std::string> terms;
     for (const auto& [f, t] : found)
-      for (const auto& s : stem_terms(t.substr(field_prefix.size()), field_prefix)) terms.insert(s);
+      if (terms.size() < kPhraseWildcardLimit) terms.insert(t);
     if (positive && field_prefix.empty()) out.highlight.prefixes.push_back(prefix_word);
-    if (terms.empty()) return Xapian::Query(kStemPrefix + field_prefix + prefix_word);  // matches nothing, honestly
+    if (terms.empty()) return Xapian::Query(zp);  // matches nothing, honestly
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 

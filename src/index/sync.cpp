@@ -181,17 +181,10 @@ bool spelling_word(const std::string& w) {
   return true;
 }
 
-// "Did you mean" data: every surface word seen at least twice.
-void add_spelling(Xapian::WritableDatabase& db) {
-  std::vector<std::pair<std::string, Xapian::doccount>> words;
-  auto it = db.allterms_begin();
-  it.skip_to("a");  // surface words are lower case; prefixed terms sort before them
-  for (; it != db.allterms_end(); ++it) {
-    const std::string w = *it;
-    if (!spelling_word(w)) continue;
-    if (it.get_termfreq() >= 2) words.emplace_back(w, it.get_termfreq());
-  }
-  for (const auto& [w, f] : words) db.add_spelling(w, f);
+// "Did you mean" data: every word seen at least twice.
+void add_spelling(Xapian::WritableDatabase& db, const Vocabulary& vocab) {
+  for (const auto& [w, n] : vocab)
+    if (n >= 2 && spelling_word(w)) db.add_spelling(w, n);
 }
 
 // Half-built or half-swapped copies of a rebuild that was killed. Only
@@ -242,6 +235,7 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
 
   std::vector<std::exception_ptr> errors(n);
   std::vector<Rebuilt> counts(n);
+  std::vector<Vocabulary> vocabs(n);
   std::atomic<bool> stop{false};
   std::vector<double> cpu(n, 0.0);
   auto worker = [&](unsigned k) {
@@ -262,7 +256,7 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
         if (stop || (progress && progress->cancel)) return;
         auto in = read_document(ws, ids[i]);
         if (in) {
-          write_document(db, *in, stemmers, true);
+          write_document(db, *in, stemmers, true, &vocabs[k]);
           pending += in->text.size();
           counts[k].bytes += static_cast<int64_t>(in->text.size());
           ++counts[k].docs;
@@ -305,7 +299,11 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   {
     Xapian::WritableDatabase db(final_db, Xapian::DB_OPEN);
     write_synonyms(db, t.synonyms);
-    add_spelling(db);
+    for (size_t k = 1; k < vocabs.size(); ++k) {
+      for (const auto& [w, c] : vocabs[k]) vocabs[0][w] += c;
+      Vocabulary().swap(vocabs[k]);
+    }
+    add_spelling(db, vocabs[0]);
     write_metadata(db, t);
     db.commit();
   }

@@ -38,7 +38,10 @@ struct Progress {
 struct SyncOptions {
   unsigned threads = 0;            // rebuild shards; 0 = one per core
   bool force_rebuild = false;
-  size_t flush_bytes = 48u << 20;  // commit a shard after this much text (never by document count)
+  // Commit a shard after this much text (never by document count). Small
+  // batches are faster: Xapian's in-memory posting maps grow slow long
+  // before the on-disk merge does (see docs/performance.md).
+  size_t flush_bytes = 1u << 20;
   bool compact = true;             // compact after a rebuild (smaller, faster to search)
 };
 

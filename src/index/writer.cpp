@@ -36,7 +36,7 @@ std::string passage_id_term(Id doc, size_t block) {
 
 std::string doc_term(Id doc) { return std::string(kDocPrefix) + std::to_string(doc); }
 
-void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out) {
+void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out, Vocabulary* vocab) {
   out.clear();
   const DocMeta& m = in.meta;
   const Lang lang = lang_from_code(m.lang);
@@ -69,7 +69,7 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
     index_text(d, m.title, lang, kTitlePrefix, 0, stemmers, scratch);
     if (!people.empty()) index_text(d, people, lang, kOutletPrefix, 0, stemmers, scratch);
     if (!b.speaker.empty()) index_text(d, b.speaker, lang, kSpeakerPrefix, 0, stemmers, scratch);
-    index_text(d, text::slice_cp(in.text, map, b.start, std::min(b.end, len)), lang, "", 1, stemmers, scratch);
+    index_text(d, text::slice_cp(in.text, map, b.start, std::min(b.end, len)), lang, "", 1, stemmers, scratch, vocab);
     d.add_value(kDate, dkey);
     d.add_value(kDoc, Xapian::sortable_serialise(static_cast<double>(m.id)));
     d.add_value(kStart, Xapian::sortable_serialise(static_cast<double>(b.start)));
@@ -79,9 +79,9 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
   }
 }
 
-void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh) {
+void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh, Vocabulary* vocab) {
   std::vector<Passage> ps;
-  make_passages(in, stemmers, ps);
+  make_passages(in, stemmers, ps, vocab);
   if (fresh) {
     for (auto& p : ps) db.add_document(p.doc);
     return;

@@ -30,12 +30,13 @@ struct Passage {
   std::string id_term;
   Xapian::Document doc;
 };
-void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out);
+void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out, Vocabulary* vocab = nullptr);
 
 // Writes a document's passages with replace_document (idempotent) and removes
 // passages it no longer has. `fresh`: the database is being built from
 // scratch, so plain add_document is enough.
-void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh = false);
+void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh = false,
+                    Vocabulary* vocab = nullptr);
 void delete_document(Xapian::WritableDatabase& db, Id doc);
 
 }  // namespace telaah::index
