@@ -11,6 +11,7 @@
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
 #include "store/project.h"
+#include "store/util.h"
 #include "text/utf8.h"
 
 namespace fs = std::filesystem;
@@ -161,7 +162,10 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
       note.title = attr(n, "name");
       note.body = child_text(n, "PlainTextContent");
       if (note.body.empty() && !attr(n, "plainTextPath").empty())
-        if (auto b = cx.files.fetch(attr(n, "plainTextPath"), cx.findings)) note.body = text::find_invalid_utf8(*b) ? "" : *b;
+        if (auto b = cx.files.fetch(attr(n, "plainTextPath"), cx.findings)) {
+          if (text::find_invalid_utf8(*b)) cx.findings.deviation("note files that are not UTF-8 (bad bytes replaced by U+FFFD)", note.title);
+          note.body = store::sanitise_utf8(*b);
+        }
       std::string d = child_text(n, "Description");
       if (!d.empty()) note.body = d + (note.body.empty() ? "" : "\n\n" + note.body);
       cx.notes[canonical_guid(attr(n, "guid"))] = note;
@@ -350,7 +354,8 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
     xml = std::move(bytes);
   }
   pugi::xml_document doc;
-  parse_xml_safely(doc, xml, xml_name);
+  if (int64_t fixed = parse_xml_safely(doc, xml, xml_name))
+    findings.deviation("names or texts in the XML that are not valid UTF-8 (bad bytes replaced by U+FFFD)", std::to_string(fixed) + " in " + xml_name);
   pugi::xml_node root = doc.document_element();
   const std::string_view kind = local_name(root);
   if (kind == "CodeBook") report.format = "qdc";

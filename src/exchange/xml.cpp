@@ -7,11 +7,12 @@
 
 #include "exchange/exchange.h"
 #include "ingest/zip.h"
+#include "store/util.h"
 #include "text/utf8.h"
 
 namespace telaah::exchange {
 
-void parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const std::string& what) {
+int64_t parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const std::string& what) {
   try {
     ingest::check_xml_is_safe(bytes, what);  // the importers' one definition of safe XML
   } catch (const ingest::ImportError& e) {
@@ -30,6 +31,23 @@ void parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const std
                                  "(\"billion laughs\") and no QDA tool writes them: refused as unsafe");
   }
   if (!doc.document_element()) throw ExchangeError(what + " contains no XML element");
+  struct Repair : pugi::xml_tree_walker {
+    int64_t fixed = 0;
+    bool for_each(pugi::xml_node& n) override {
+      if (text::find_invalid_utf8(n.value())) {
+        n.set_value(store::sanitise_utf8(n.value()).c_str());
+        ++fixed;
+      }
+      for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+        if (text::find_invalid_utf8(a.value())) {
+          a.set_value(store::sanitise_utf8(a.value()).c_str());
+          ++fixed;
+        }
+      return true;
+    }
+  } walker;
+  doc.traverse(walker);
+  return walker.fixed;
 }
 
 std::string_view local_name(const pugi::xml_node& n) {

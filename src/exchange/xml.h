@@ -11,7 +11,11 @@ namespace telaah::exchange {
 // Parses `bytes` into `doc`. Throws ExchangeError for malformed XML (with the
 // position) and for a DOCTYPE that declares entities (billion-laughs files):
 // pugixml never expands them, but such a file is not an honest export.
-void parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const std::string& what);
+// Returns how many names and texts held bytes that are not UTF-8 (pugixml
+// does not check): they are repaired with U+FFFD so nothing invalid reaches
+// the project.
+int64_t parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const std::string& what);
+
 
 // The element name without a namespace prefix ("qda:Project" -> "Project").
 std::string_view local_name(const pugi::xml_node& n);
