@@ -500,6 +500,62 @@ TEST_CASE("tolerant import: where real archives put project.qde and the source f
   }
 }
 
+TEST_CASE("import report: every loss and doubtful selection is named; cases, sets and variables become document fields") {
+  TempDir t("report");
+  const std::string text = "Informan C mengatakan ekspor rempah naik, tetapi eksportir kecil tidak merasakan manfaatnya.";
+  auto at = [&](const std::string& q, int shift_start = 0, int shift_end = 0) {
+    int64_t a = static_cast<int64_t>(text.find(q));
+    return "startPosition=\"" + std::to_string(a + shift_start) + "\" endPosition=\"" +
+           std::to_string(a + static_cast<int64_t>(q.size()) + shift_end) + "\"";
+  };
+  const std::string K = "C0DE0000-0000-0000-0000-000000000001";
+  auto coding = [](const std::string& code) {
+    return "<Coding guid=\"" + exchange::stable_guid("t", "c", code) + "\"><CodeRef targetGUID=\"" + code + "\"/></Coding>";
+  };
+  const std::string qde =
+      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"r\"><Users><User guid=\"AAAAAAAA-0000-0000-0000-000000000001\" name=\"Sari\"/></Users>"
+      "<CodeBook><Codes><Code guid=\"" + K + "\" name=\"Ekspor \xFF rempah\" isCodable=\"true\" color=\"#336699\"/></Codes></CodeBook>"
+      "<Variables><Variable guid=\"7A000000-0000-0000-0000-000000000001\" name=\"age\" typeOfVariable=\"Integer\"/>"
+      "<Variable guid=\"7A000000-0000-0000-0000-000000000002\" name=\"Source type\" typeOfVariable=\"Text\"/></Variables>"
+      "<Cases><Case guid=\"CA5E0000-0000-0000-0000-000000000001\" name=\"Informan C\">"
+      "<VariableValue><VariableRef targetGUID=\"7A000000-0000-0000-0000-000000000001\"/><IntegerValue>47</IntegerValue></VariableValue>"
+      "<SourceRef targetGUID=\"50000000-0000-0000-0000-000000000001\"/></Case></Cases>"
+      "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"Wawancara C\" plainTextPath=\"internal://c.txt\">"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000001\" " + at("ekspor rempah naik") + ">" + coding(K) + "</PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000002\" " + at("eksportir kecil", 2, 0) + ">" + coding(K) + "</PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000003\" " + at("manfaatnya") + "><Description>worth a memo</Description></PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000004\" " + at("tidak") + ">" + coding("C0DE0000-0000-0000-0000-00000000FFFF") + "</PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000005\" startPosition=\"80\" endPosition=\"500\">" + coding(K) + "</PlainTextSelection>"
+      "<VariableValue><VariableRef targetGUID=\"7A000000-0000-0000-0000-000000000002\"/><TextValue>survey</TextValue></VariableValue>"
+      "</TextSource></Sources>"
+      "<Links><Link guid=\"11111111-0000-0000-0000-000000000001\" name=\"see also\"/></Links>"
+      "<Sets><Set guid=\"5E700000-0000-0000-0000-000000000001\" name=\"Eksportir\"><MemberSource targetGUID=\"50000000-0000-0000-0000-000000000001\"/></Set></Sets>"
+      "</Project>";
+  make_zip(t / "r.qdpx", {{"project.qde", qde}, {"sources/c.txt", text}});
+  auto r = exchange::import_refi(t / "r.qdpx", t / "r.telaah");
+  MESSAGE(r.to_text());
+  CHECK(r.text_selections.found == 5);
+  CHECK(r.text_selections.imported == 2);
+  CHECK(mentions(r.deviations, "inside a word"));
+  CHECK(mentions(r.deviations, "not valid UTF-8"));
+  CHECK(mentions(r.losses, "without any code"));
+  CHECK(mentions(r.losses, "worth a memo"));
+  CHECK(mentions(r.losses, "a code the codebook does not have"));
+  CHECK(mentions(r.losses, "outside their source's text"));
+  CHECK(mentions(r.losses, "links between items"));
+  auto p = store::Project::open(t / "r.telaah");
+  auto docs = p->documents();
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].source_type == "survey");
+  std::map<std::string, std::string> attrs;
+  for (const auto& a : p->attributes(docs[0].id)) attrs[a.name] = a.type + ":" + a.value;
+  CHECK(attrs["Case"] == "text:Informan C");
+  CHECK(attrs["age"] == "number:47");
+  CHECK(attrs["Sets"] == "text:Eksportir");
+  CHECK(p->codes().at(0).name == "Ekspor \xEF\xBF\xBD rempah");
+  CHECK(p->coders().size() == 1);
+}
+
 TEST_CASE("tolerant import: a DOCX-only source is converted and its selections checked against the conversion") {
   if (ingest::detect_format("x.docx", "PK\x03\x04") != "docx") {
     MESSAGE("skipped: this build has no DOCX importer");

@@ -185,6 +185,7 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
       }
       cx.coder_by_guid[g] = static_cast<int>(std::find(cx.plan.coders.begin(), cx.plan.coders.end(), name) - cx.plan.coders.begin());
     }
+  if (r.users.found == 1) cx.sole_user = cx.coder_by_guid.begin()->first;
   if (pugi::xml_node cb = child_named(root, "CodeBook"))
     if (pugi::xml_node codes = child_named(cb, "Codes")) plan_codes(cx, codes, -1);
   if (pugi::xml_node vars = child_named(root, "Variables"))

@@ -135,6 +135,10 @@ std::optional<std::string> FileStore::fetch(const std::string& path, Findings& f
 int Context::coder_for(const std::string& user_guid) {
   std::string g = canonical_guid(user_guid);
   if (g.empty()) g = canonical_guid(project_user);
+  if (g.empty() && !sole_user.empty()) {
+    findings.deviation("codings that name no user (given to the file's only user)");
+    g = sole_user;
+  }
   if (auto it = coder_by_guid.find(g); it != coder_by_guid.end()) return it->second;
   std::string name = g.empty() ? opt.coder_fallback : "user " + g.substr(0, 8);
   if (g.empty()) findings.deviation("codings that name no user (given to coder '" + opt.coder_fallback + "')");

@@ -100,6 +100,7 @@ struct Context {
   std::map<std::string, std::string> type_by_source;                    // from the "Source type: X" cases
   std::map<std::string, std::vector<store::Attribute>> attrs_by_source;  // from other cases and sets
   std::string project_user;                                             // creatingUserGUID of the project
+  std::string sole_user;                                                // the only User, when there is one
   int coder_for(const std::string& user_guid);                          // the coder index, created if unknown
   std::string note_text(const pugi::xml_node& owner, bool consume);      // bodies of the NoteRefs under owner
 };

@@ -224,7 +224,8 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     const std::string label = (sname.empty() ? "[" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ")" : short_quote(sname)) + " in " + d.title;
     if (!best.spans[i]) {
       cx.findings.loss("selections outside their source's text or empty (not imported)",
-                       label + " [" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ") of " + std::to_string(st.length()) + " characters");
+                       (sname.empty() ? label : label + " [" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ")") +
+                           " (the text has " + std::to_string(st.length()) + " characters)");
       continue;
     }
     auto [a, b] = *best.spans[i];
