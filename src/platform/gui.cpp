@@ -32,8 +32,8 @@ struct Loop {
   ui::App* app = nullptr;
   int active_frames = 3;  // frames still to draw after the last input
   // ImGui 1.86 reads key state once per frame: a key pressed and released
-  // between two frames (a quick tap, xdotool) would never be seen. Such a
-  // release is held back by one frame.
+  // between two frames (a quick tap, xdotool) would never be seen. Releases
+  // that arrive together with a press are held back by one frame.
   std::vector<int> pressed_this_frame, deferred_release;
   std::vector<fs::path> dropped;
   float scale = 1.0f;
@@ -53,9 +53,9 @@ void on_scroll(GLFWwindow* w, double, double) { touch(w); }
 void on_key(GLFWwindow* w, int key, int, int action, int) {
   Loop& l = loop_of(w);
   if (key >= 0 && action == GLFW_PRESS) l.pressed_this_frame.push_back(key);
-  if (key >= 0 && action == GLFW_RELEASE &&
-      std::find(l.pressed_this_frame.begin(), l.pressed_this_frame.end(), key) != l.pressed_this_frame.end())
-    l.deferred_release.push_back(key);
+  // Any release in a batch of events that also pressed a key is held back,
+  // so modifiers stay down with the key they modify (Ctrl+Q typed quickly).
+  if (key >= 0 && action == GLFW_RELEASE && !l.pressed_this_frame.empty()) l.deferred_release.push_back(key);
   touch(w);
 }
 

@@ -2,16 +2,11 @@
 #include "ui/doc_layout.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "text/utf8.h"
 
 namespace telaah::ui {
-
-static ImWchar to_imwchar(char32_t c) {
-  // Debian's imgui is built with 16-bit ImWchar: characters beyond the BMP
-  // render as U+FFFD, so they are measured as U+FFFD too.
-  return c > 0xFFFF ? static_cast<ImWchar>(0xFFFD) : static_cast<ImWchar>(c);
-}
 
 AdvanceWalker::AdvanceWalker(std::string_view text, const StyleRuns& runs, const DocFonts& fonts, size_t byte,
                              int64_t cp)
@@ -25,26 +20,20 @@ AdvanceWalker::AdvanceWalker(std::string_view text, const StyleRuns& runs, const
   sync_run();
 }
 
+char32_t AdvanceWalker::decode(std::string_view s, size_t& i) { return text::decode_next(s, i); }
+
 void AdvanceWalker::sync_run() {
   while (run_ < runs_.bold.size() && runs_.bold[run_].end <= cp_) ++run_;
-  in_bold_ = run_ < runs_.bold.size() && runs_.bold[run_].start <= cp_;
-}
-
-char32_t AdvanceWalker::peek(float* adv) {
-  next_byte_ = byte_;
-  char32_t c = text::decode_next(text_, next_byte_);
-  if (adv) {
-    const ImWchar w = to_imwchar(c);
-    *adv = in_bold_ ? fonts_.bold->GetCharAdvance(w) * scale_bold_ : fonts_.regular->GetCharAdvance(w) * scale_regular_;
+  if (run_ >= runs_.bold.size()) {
+    in_bold_ = false;
+    switch_at_ = INT64_MAX;
+  } else if (runs_.bold[run_].start <= cp_) {
+    in_bold_ = true;
+    switch_at_ = runs_.bold[run_].end;
+  } else {
+    in_bold_ = false;
+    switch_at_ = runs_.bold[run_].start;
   }
-  return c;
-}
-
-void AdvanceWalker::advance() {
-  if (next_byte_ <= byte_) peek(nullptr);
-  byte_ = next_byte_;
-  ++cp_;
-  sync_run();
 }
 
 bool DocLayout::update(std::string_view text, uint64_t generation, const StyleRuns& runs, const DocFonts& fonts,

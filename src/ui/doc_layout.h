@@ -34,7 +34,8 @@ struct LayoutLine {
 };
 
 // Walks code points of a text with their advance in pixels, switching to the
-// bold face inside bold runs. Used by the layout, the drawing and the mouse.
+// bold face inside bold runs. Used by the layout, the drawing and the mouse,
+// so all three agree to the pixel. Inline: the layout calls it per character.
 class AdvanceWalker {
  public:
   AdvanceWalker(std::string_view text, const StyleRuns& runs, const DocFonts& fonts, size_t byte, int64_t cp);
@@ -43,18 +44,41 @@ class AdvanceWalker {
   int64_t cp() const { return cp_; }
   bool bold() const { return in_bold_; }
   // Decodes the code point at the current position; advance() moves past it.
-  char32_t peek(float* adv);
-  void advance();
+  char32_t peek(float* adv) {
+    const auto b = static_cast<unsigned char>(text_[byte_]);
+    char32_t c;
+    if (b < 0x80) {  // most of every corpus: no decoding
+      c = b;
+      next_byte_ = byte_ + 1;
+    } else {
+      next_byte_ = byte_;
+      c = decode(text_, next_byte_);
+    }
+    if (adv) {
+      // Debian's imgui uses 16-bit ImWchar: beyond the BMP renders (and measures) as U+FFFD.
+      const ImWchar w = c > 0xFFFF ? static_cast<ImWchar>(0xFFFD) : static_cast<ImWchar>(c);
+      const ImFont* f = in_bold_ ? fonts_.bold : fonts_.regular;
+      *adv = f->GetCharAdvance(w) * (in_bold_ ? scale_bold_ : scale_regular_);
+    }
+    return c;
+  }
+  void advance() {
+    if (next_byte_ <= byte_) peek(nullptr);
+    byte_ = next_byte_;
+    if (++cp_ >= switch_at_) sync_run();
+  }
 
  private:
-  void sync_run();
+  static char32_t decode(std::string_view s, size_t& i);
+  void sync_run();  // recomputes in_bold_ and the next code point where it changes
   std::string_view text_;
   const StyleRuns& runs_;
   DocFonts fonts_;
   float scale_regular_ = 1, scale_bold_ = 1;
   size_t byte_ = 0, next_byte_ = 0;
   int64_t cp_ = 0;
-  size_t run_ = 0;  // first bold run that ends after cp_
+  int64_t switch_at_ = 0;  // the next code point where bold starts or ends
+  size_t run_ = 0;         // first bold run that ends after cp_
   bool in_bold_ = false;
 };
 

@@ -1,10 +1,16 @@
 // Font files, glyph ranges from the project's text, and the atlas build (see fonts.h).
 #include "ui/fonts.h"
 
+#include <fcntl.h>
 #include <imgui_freetype.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "text/utf8.h"
@@ -23,10 +29,11 @@ GlyphSet::GlyphSet() {
   auto add = [&](char32_t a, char32_t b) {
     for (char32_t c = a; c <= b; ++c) set_.set(c);
   };
+  // What any text is likely to need; everything else is added when a text shows it.
   add(0x20, 0x7E);      // ASCII
-  add(0xA0, 0x24F);     // Latin-1 Supplement, Latin Extended-A and -B
-  add(0x1E00, 0x1EFF);  // Latin Extended Additional (Vietnamese, transliterations)
-  add(0x2000, 0x206F);  // General Punctuation: curly quotes, dashes, ellipsis, bullets
+  add(0xA0, 0x17F);     // Latin-1 Supplement and Latin Extended-A
+  add(0x2010, 0x2027);  // General Punctuation: dashes, curly quotes, bullets, ellipsis
+  add(0x2030, 0x203A);  // per mille, primes, angle quotes
   add(0x20A0, 0x20CF);  // currency signs
   add(0x2190, 0x2193);  // arrows used by the UI
   set_.set(0x2212);     // minus sign
@@ -95,6 +102,29 @@ FontFiles find_font_files() {
   return f;
 }
 
+namespace {
+// A read-only memory map of a font file (nothing when it cannot be read).
+struct MappedFile {
+  void* data = nullptr;
+  size_t size = 0;
+  explicit MappedFile(const fs::path& f) {
+    const int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) data = p, size = static_cast<size_t>(st.st_size);
+    }
+    ::close(fd);
+  }
+  MappedFile(MappedFile&& o) noexcept : data(o.data), size(o.size) { o.data = nullptr; }
+  MappedFile(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (data) ::munmap(data, size);
+  }
+};
+}  // namespace
+
 FontSet build_fonts(ImFontAtlas& atlas, const FontSpec& spec, const GlyphSet& glyphs, const FontFiles& files) {
   atlas.Clear();
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -105,25 +135,36 @@ FontSet build_fonts(ImFontAtlas& atlas, const FontSpec& spec, const GlyphSet& gl
   const float doc_px = std::round(spec.doc_size * spec.scale);
   const bool cjk = glyphs.has_cjk() && files.cjk;
 
+  // Each file is mapped once and shared by the faces that use it: the CJK
+  // collection is ~19 MB, of which FreeType reads only the pages it needs.
+  // The mappings live until Build() below.
+  std::map<fs::path, MappedFile> data;
+  auto from_file = [&](const fs::path& file, float px, ImFontConfig& cfg) -> ImFont* {
+    auto it = data.find(file);
+    if (it == data.end()) it = data.emplace(file, MappedFile(file)).first;
+    if (!it->second.data) return nullptr;
+    cfg.FontDataOwnedByAtlas = false;
+    return atlas.AddFontFromMemoryTTF(it->second.data, static_cast<int>(it->second.size), px, &cfg, ranges.Data);
+  };
   auto add = [&](const std::optional<fs::path>& file, float px) -> ImFont* {
     ImFontConfig cfg;
     cfg.OversampleH = 1;  // FreeType hints; oversampling would only grow the texture
     cfg.PixelSnapH = true;
     ImFont* f = nullptr;
-    if (file) f = atlas.AddFontFromFileTTF(file->c_str(), px, &cfg, ranges.Data);
+    if (file) f = from_file(*file, px, cfg);
     if (!f) {
       ImFontConfig d;
       d.SizePixels = px;
       f = atlas.AddFontDefault(&d);
       out.fallback = true;
     }
-    if (cjk && file) {
+    if (cjk && f && !out.fallback) {
       ImFontConfig m;
       m.MergeMode = true;
       m.FontNo = 1;  // the Korean face of the collection: Hangul first
       m.OversampleH = 1;
       // Merged glyphs never replace ones DejaVu has, so the same ranges are fine.
-      atlas.AddFontFromFileTTF(files.cjk->c_str(), px, &m, ranges.Data);
+      from_file(*files.cjk, px, m);
     }
     return f;
   };

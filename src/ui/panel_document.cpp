@@ -24,7 +24,10 @@ void App::draw_document() {
     return;
   }
   // Header: title, then type, date, author and counts.
-  ImGui::TextUnformatted(doc_->meta.title.c_str());
+  const float pane_w = ImGui::GetContentRegionAvail().x;
+  const std::string title = widgets::ellipsize(doc_->meta.title, pane_w);
+  ImGui::TextUnformatted(title.c_str());
+  if (title != doc_->meta.title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", doc_->meta.title.c_str());
   std::string sub = source_type_label(doc_->meta.source_type);
   for (const std::string* f : {&doc_->meta.date, &doc_->meta.author, &doc_->meta.language})
     if (!f->empty()) sub += " \xC2\xB7 " + *f;
@@ -33,7 +36,7 @@ void App::draw_document() {
                 static_cast<long long>(doc_->length()));
   sub += " \xC2\xB7 ";
   sub += counts;
-  ImGui::TextDisabled("%s", sub.c_str());
+  ImGui::TextDisabled("%s", widgets::ellipsize(sub, pane_w).c_str());
 
   // Pinned codes: click or press the number to code the selection. One row:
   // names are shortened to share the pane's width (down to 7.5 em, then the row wraps).

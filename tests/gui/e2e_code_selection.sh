@@ -10,7 +10,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 win=$(timeout 30 xdotool search --sync --onlyvisible --name "$(basename "$project")")
 win=${win%%$'\n'*}
-sleep 1.5  # fonts, layout and the first frames
+sleep 3  # fonts, layout and the first frames (slow on a loaded machine)
 # The document pane sits between the browser (270 px) and the codebook (360 px);
 # its text starts below the title, the pinned-code row and the separator.
 read -r x y < <(xdotool getwindowgeometry "$win" | awk '/Position/ {split($2, p, ","); print p[1], p[2]}')
