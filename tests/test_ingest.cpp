@@ -143,6 +143,29 @@ TEST_CASE("real files from real producers: text, structure and metadata exactly"
   }
 }
 
+TEST_CASE("DOCX and ODT features pandoc does not write: hidden, deleted, boxes, breaks, notes, merged cells") {
+  Extracted w = extract_fixture("word-features.docx");
+  CHECK(w.text ==
+        "Catatan Rapat\n\n22 April 2016\n\nPewawancara: Mulai?\n\nInforman D: Ya, mulai.\n\nPewawancara: Terima kasih.\n\n"
+        "Informan D: Sama-sama.\n\nTeks disisipkan dan tab-nya.[1]\n\nJangkar kotak teks.\n\nIsi kotak teks.\n\n"
+        "Bidang\tCatatan\n\nPerdagangan dan ekspor\tnaik tajam\n\n\tlanjutan\n\nButir dari gaya\n\nIsi kontrol konten.\n\n"
+        "[1] Catatan akhir.");
+  CHECK(kinds(w) == "h1 p turn turn turn turn p p p row row row li p p");
+  CHECK(w.title == "Catatan Rapat");  // no dc:title: the first heading (a style based on Heading 1)
+  CHECK(w.author == "Biro Uji");
+  CHECK(w.date == "2016-04-22");      // the Date paragraph outranks the file's creation time
+  CHECK(w.language == "id");          // from the document defaults in styles.xml
+  Extracted o = extract_fixture("writer-features.odt");
+  CHECK(o.text ==
+        "Notulen Uji\n\nBagian dua\n\nSpasi   ganda, spasi biasa dan tab.[1]\n\nPewawancara: Siap?\n\nInforman E: Siap.\n\n"
+        "Pewawancara: Baik.\n\nInforman E: Mari.\n\nbutir satu\n\nbutir bersarang\n\nJangkar\n\nTeks dalam bingkai.\n\n"
+        "A\t\tC\n\n[1] Catatan kaki ODT.");
+  CHECK(kinds(o) == "h1 h2 p turn turn turn turn li li p p row p");
+  CHECK(o.title == "Notulen Uji ODT");
+  CHECK(o.author == "Sekretariat Uji");
+  CHECK(o.date == "2015-11-03");
+}
+
 TEST_CASE("PDF: page map and block pages; the bounded child agrees with in-process extraction") {
   const std::string bytes = slurp(kFixtures / "sample.pdf");
   Extracted e = extract("sample.pdf", bytes);

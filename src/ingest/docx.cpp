@@ -3,6 +3,7 @@
 // endnotes appended at the end; title / author / date from docProps/core.xml.
 // Read from memory through ZipArchive; nothing is extracted to disk.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "ingest/importer.h"
@@ -65,6 +66,14 @@ class Styles {
   std::map<std::string, Style> by_id_;
 };
 
+// <w:vanish/> (or w:val="true"/"1"/"on") in a run's properties: hidden text.
+bool hidden(const pugi::xml_node& run) {
+  pugi::xml_node v = xml::child(xml::child(run, "rPr"), "vanish");
+  if (!v) return false;
+  const std::string val = xml::attr(v, "val");
+  return val.empty() || val == "true" || val == "1" || val == "on";
+}
+
 class Reader {
  public:
   Reader(const Styles& styles, unsigned max_depth, std::string what) : styles_(styles), max_depth_(max_depth), what_(std::move(what)) {}
@@ -107,6 +116,10 @@ class Reader {
     const bool list = (num && xml::attr(xml::child(num, "numId"), "val") != "0") || styles_.is_list(style);
     if (level > 0) kind = "h" + std::to_string(level);
     else if (list) kind = "li";
+    // A table of contents repeats the headings that follow.
+    std::string sname = styles_.name(style);
+    for (char& ch : sname) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (sname.rfind("toc ", 0) == 0 || sname == "toc heading" || sname.rfind("tableofcontents", 0) == 0) return;
     std::string text;
     std::vector<pugi::xml_node> boxes;
     runs(p, text, boxes, depth + 1);
@@ -135,6 +148,8 @@ class Reader {
         boxes.push_back(c);
       } else if (l == "AlternateContent") {
         runs(xml::child(c, "Choice"), text, boxes, depth + 1);
+      } else if (l == "r" && hidden(c)) {
+        continue;  // hidden text is not part of what the reader sees
       } else if (l == "delText" || l == "instrText" || l == "del" || l == "moveFrom" || l == "pPr" || l == "rPr" ||
                  l == "fldChar" || l == "commentReference" || l == "footnoteRef" || l == "endnoteRef" ||
                  l == "softHyphen" || l == "sym" || l == "object") {
