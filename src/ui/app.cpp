@@ -42,7 +42,12 @@ static S view_label(View v) {
   return S::view_coding;
 }
 
-App::App(AppOptions opt) : opt_(opt) {
+App::App(AppOptions opt)
+    : opt_(opt),
+      search_view_(std::make_unique<SearchView>(*this)),
+      retrieval_view_(std::make_unique<RetrievalView>(*this)),
+      triangulation_view_(std::make_unique<TriangulationView>(*this)),
+      agreement_view_(std::make_unique<AgreementView>(*this)) {
   if (opt_.remember) prefs_ = load_prefs();
   apply_prefs();
   for (int i = 0; i < static_cast<int>(S::COUNT); ++i) glyphs_.add_text(tr(static_cast<S>(i)));
@@ -51,6 +56,13 @@ App::App(AppOptions opt) : opt_(opt) {
 App::~App() {
   save_state();
   tasks_.cancel_all();
+}
+
+void App::views_project_changed() {
+  search_view_->on_project_changed();
+  retrieval_view_->on_project_changed();
+  triangulation_view_->on_project_changed();
+  agreement_view_->on_project_changed();
 }
 
 void App::apply_prefs() {
@@ -148,8 +160,10 @@ void App::adopt_project(std::unique_ptr<store::Project> p) {
   if (!state_.coder.empty()) act([&] { project_->set_coder(state_.coder); });
   view_ = view_from_key(state_.view).value_or(View::coding);
   rev_changed_ = true;
+  views_project_changed();
   refresh();
   if (state_.open_doc && cache_.doc(state_.open_doc)) open_document(state_.open_doc, state_.top_cp);
+  else if (!cache_.docs.empty()) open_document(cache_.docs.front().doc.id);  // first visit: something to read
   if (opt_.remember) {
     add_recent(prefs_, project_->path());
     save_prefs(prefs_);
@@ -168,6 +182,7 @@ void App::close_project() {
   cache_ = ProjectCache{};
   state_ = ProjectUiState{};
   code_rows_.clear();
+  views_project_changed();
 }
 
 void App::save_state() {
@@ -186,6 +201,7 @@ void App::save_state() {
 void App::set_query(const std::string& q) {
   pending_query_ = q;
   if (doc_ && !q.empty()) doc_view_.set_find_query(q);
+  search_view_->set_query(q);
 }
 
 bool App::open_document(store::Id id, std::optional<int64_t> cp) {
@@ -496,7 +512,12 @@ void App::handle_shortcuts() {
   if (io.KeyCtrl && key('N')) file_browser_.open(FileBrowser::Mode::new_project, {});
   if (!project_) return;
   if (io.KeyCtrl && key('I')) file_browser_.open(FileBrowser::Mode::import_files, {});
-  if (io.KeyCtrl && key('F') && doc_) doc_view_.open_find();
+  if (io.KeyCtrl && io.KeyShift && key('F')) {
+    view_ = View::search;
+    search_view_->focus_query();
+  } else if (io.KeyCtrl && key('F') && doc_) {
+    doc_view_.open_find();
+  }
   if (typing) return;
   if (io.KeyCtrl && key(kZ)) io.KeyShift ? redo() : undo();
   if (io.KeyCtrl && key(kY)) redo();

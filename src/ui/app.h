@@ -32,6 +32,10 @@
 #include "ui/theme.h"
 #include "ui/strings.h"
 #include "ui/ui_state.h"
+#include "ui/view_agreement.h"
+#include "ui/view_retrieval.h"
+#include "ui/view_search.h"
+#include "ui/view_triangulation.h"
 
 namespace telaah::ui {
 
@@ -110,6 +114,12 @@ class App {
   void start_import(const ImportRequest& req);
 
  private:
+  // The views reach the project, the cache and the actions directly.
+  friend class SearchView;
+  friend class RetrievalView;
+  friend class TriangulationView;
+  friend class AgreementView;
+
   // app.cpp
   void refresh();
   void draw_menu_bar();
@@ -193,6 +203,13 @@ class App {
     std::chrono::steady_clock::time_point at{};
   } status_;
   bool quit_ = false;
+
+  // The views other than coding (view_*.cpp); made last, destroyed first.
+  std::unique_ptr<SearchView> search_view_;
+  std::unique_ptr<RetrievalView> retrieval_view_;
+  std::unique_ptr<TriangulationView> triangulation_view_;
+  std::unique_ptr<AgreementView> agreement_view_;
+  void views_project_changed();
 };
 
 }  // namespace telaah::ui

@@ -6,6 +6,10 @@
 #include <string>
 
 #include "store/types.h"
+#include "ui/strings_agreement.h"
+#include "ui/strings_retrieval.h"
+#include "ui/strings_search.h"
+#include "ui/strings_triangulation.h"
 
 namespace telaah::ui {
 
@@ -191,7 +195,9 @@ namespace telaah::ui {
     "Korpus contoh (corpus/) tidak ditemukan di samping program ini.")                                                \
   X(type_interview, "Interviews", "Wawancara")                                                                        \
   X(type_news, "News", "Berita")                                                                                      \
-  X(type_official, "Official documents", "Dokumen resmi")
+  X(type_official, "Official documents", "Dokumen resmi")                                                             \
+  TELAAH_UI_STRINGS_SEARCH(X) TELAAH_UI_STRINGS_RETRIEVAL(X) TELAAH_UI_STRINGS_TRIANGULATION(X)                       \
+  TELAAH_UI_STRINGS_AGREEMENT(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,
@@ -208,5 +214,6 @@ void set_language(Lang l);
 Lang language();
 const char* stance_label(store::Stance s);
 std::string source_type_label(const std::string& name);  // the default types translated, others as they are
+std::string lower_ascii(std::string s);  // for the filter boxes: ASCII case folded, other characters kept
 
 }  // namespace telaah::ui
