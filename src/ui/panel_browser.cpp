@@ -9,11 +9,6 @@
 
 namespace telaah::ui {
 
-static std::string lower_ascii(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 static bool matches(const DocInfo& d, const std::string& needle) {
   if (needle.empty()) return true;
   auto has = [&](const std::string& s) { return lower_ascii(s).find(needle) != std::string::npos; };

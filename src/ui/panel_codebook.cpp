@@ -14,11 +14,6 @@ namespace telaah::ui {
 
 static constexpr const char* kCodePayload = "TELAAH_CODE";
 
-static std::string lower_ascii(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Index of `target` among its siblings, not counting `moving` (what move_code expects).
 static int sibling_index(const ProjectCache& cache, store::Id target, store::Id moving) {
   const CodeInfo* t = cache.code(target);

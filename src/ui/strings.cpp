@@ -2,6 +2,7 @@
 #include "ui/strings.h"
 
 #include <atomic>
+#include <cctype>
 
 namespace telaah::ui {
 
@@ -45,6 +46,11 @@ std::string source_type_label(const std::string& name) {
   if (name == "news") return tr(S::type_news);
   if (name == "official") return tr(S::type_official);
   return name;
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 }  // namespace telaah::ui
