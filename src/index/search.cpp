@@ -190,7 +190,10 @@ Results Index::search(const Query& q) {
       else if (q.sort == Query::Sort::date_oldest)
         enq.set_sort_by_value_then_relevance(kDate, false);
       if (q.facets) enq.add_matchspy(&spy);
-      const Xapian::doccount check = q.facets ? db_->get_doccount() : static_cast<Xapian::doccount>(q.offset + q.limit + 1);
+      // Counting up to a few thousand matches exactly costs little and makes
+      // the total exact for most searches (grouped totals are poor estimates).
+      const Xapian::doccount check =
+          q.facets ? db_->get_doccount() : static_cast<Xapian::doccount>(std::max<int64_t>(q.offset + q.limit + 1, 2000));
       mset = enq.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit), check);
       break;
     } catch (const Xapian::DatabaseModifiedError&) {

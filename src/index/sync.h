@@ -41,7 +41,7 @@ struct SyncOptions {
   // Commit a shard after this much text (never by document count). Small
   // batches are faster: Xapian's in-memory posting maps grow slow long
   // before the on-disk merge does (see docs/performance.md).
-  size_t flush_bytes = 1u << 20;
+  size_t flush_bytes = 512u << 10;
   bool compact = true;             // compact after a rebuild (smaller, faster to search)
 };
 
