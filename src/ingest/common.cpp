@@ -186,10 +186,16 @@ void append_block(Extracted& e, std::string_view paragraph, const std::string& k
   while (en > b && (s[en - 1] == ' ' || (!row && s[en - 1] == '\t'))) --en;
   if (s.find_first_not_of(" \t", b) >= en) return;
   std::string p = text::to_nfc(std::string_view(s).substr(b, en - b));
-  if (!e.text.empty()) e.text += "\n\n";
-  const auto start = static_cast<int64_t>(text::count_code_points(e.text));
+  // Counting the whole text for every block would make long documents quadratic.
+  if (e.text_cp < 0) e.text_cp = static_cast<int64_t>(text::count_code_points(e.text));
+  if (!e.text.empty()) {
+    e.text += "\n\n";
+    e.text_cp += 2;
+  }
+  const int64_t start = e.text_cp;
   e.text += p;
-  e.blocks.push_back({start, start + static_cast<int64_t>(text::count_code_points(p)), kind, "", page});
+  e.text_cp += static_cast<int64_t>(text::count_code_points(p));
+  e.blocks.push_back({start, e.text_cp, kind, "", page});
 }
 
 void mark_turns(Extracted& e) {

@@ -42,6 +42,7 @@ struct Extracted {
   std::vector<text::Block> blocks;  // code points of `text`
   std::vector<store::Page> pages;
   std::vector<std::string> notes;   // what the importer did that the user should know
+  int64_t text_cp = -1;             // code points in `text`, kept by append_block (-1: not counted yet)
 };
 
 // Extracts one file. `name` is used for the format guess and in messages.

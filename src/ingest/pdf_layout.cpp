@@ -155,11 +155,22 @@ std::string furniture_key(const std::string& t) {
 // Drops running headers / footers (the same line at the top or bottom of
 // most pages, digits ignored) and page numbers.
 size_t remove_furniture(std::vector<std::vector<Line>>& pages, const std::vector<Page>& src) {
+  // Furniture sits in the top or bottom tenth of the page, and is one of the
+  // two outermost lines there (body lines near the margin are not).
+  std::vector<std::pair<double, double>> outer(pages.size(), {0, 0});  // 2nd-highest top, 2nd-lowest bottom
+  for (size_t p = 0; p < pages.size(); ++p) {
+    std::vector<double> ys;
+    for (const auto& l : pages[p]) ys.push_back(l.y0);
+    std::sort(ys.begin(), ys.end());
+    if (!ys.empty()) outer[p] = {ys[std::min<size_t>(1, ys.size() - 1)], ys[ys.size() >= 2 ? ys.size() - 2 : 0]};
+  }
   auto in_zone = [&](size_t p, const Line& l) {
     double h = src[p].height;
     if (h <= 0)
       for (const auto& x : pages[p]) h = std::max(h, x.y1);
-    return h > 0 && (l.y1 <= h * 0.1 || l.y0 >= h * 0.9);
+    const bool top = l.y1 <= h * 0.1 && l.y0 <= outer[p].first;
+    const bool bottom = l.y0 >= h * 0.9 && l.y0 >= outer[p].second;
+    return h > 0 && (top || bottom);
   };
   std::map<std::string, size_t> count;
   size_t with_text = 0;
@@ -214,7 +225,8 @@ bool starts_list_item(const std::string& t) {
 }
 
 bool ends_sentence(const std::string& t) {
-  std::string s = t;
+  // Only the tail matters (closing quotes and brackets, then the mark); never copy a long paragraph.
+  std::string s = t.substr(t.size() > 32 ? t.size() - 32 : 0);
   while (!s.empty()) {
     const char32_t c = last_cp(s);
     if (c == '"' || c == ')' || c == 0x201D || c == 0x2019 || c == '\'') {
@@ -239,21 +251,22 @@ void join_line(std::string& para, const std::string& next, size_t& repaired) {
   const bool hyphen = last == '-' || last == 0x2010 || last == 0xAD;
   if (hyphen) {
     const size_t cut = para.size() - (last == '-' ? 1 : last == 0xAD ? 2 : 3);
-    const std::string before = para.substr(0, cut);
-    if (is_letter(last_cp(before))) {
+    // Views, not copies: a paragraph can be long and this runs for every line.
+    const std::string_view before = std::string_view(para).substr(0, cut);
+    if (is_letter(last_cp(std::string(before.substr(before.size() >= 8 ? before.size() - 8 : 0))))) {
       if (last == 0xAD || is_lower(first_cp(next))) {
         // "negara-\nnegara" is a reduplicated word (Indonesian plural), not a hyphenated one.
-        size_t ws = before.find_last_of(' ');
-        const std::string left = before.substr(ws == std::string::npos ? 0 : ws + 1);
-        const std::string right = next.substr(0, next.find_first_of(" ,.;:!?)"));
-        std::string l_low = left, r_low = right;
+        const size_t ws = before.find_last_of(' ');
+        std::string l_low(before.substr(ws == std::string_view::npos ? 0 : ws + 1));
+        std::string r_low = next.substr(0, next.find_first_of(" ,.;:!?)"));
         for (char& c : l_low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         for (char& c : r_low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (last != 0xAD && !l_low.empty() && r_low.rfind(l_low, 0) == 0) {
           para += next;  // keep the hyphen, no space
           return;
         }
-        para = before + next;
+        para.resize(cut);
+        para += next;
         ++repaired;
         return;
       }
