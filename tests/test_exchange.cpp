@@ -408,7 +408,8 @@ TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offset
       "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"vendor\" origin=\"SomeTool 1.0\">"
       "<Users><User guid=\"AAAAAAAA-0000-0000-0000-000000000001\" name=\"Dewi\"/></Users>"
       "<CodeBook><Codes><Code guid=\"" + K1 + "\" name=\"Trade/Export\" isCodable=\"false\" color=\"#abc\">"
-      "<Code guid=\"" + K2 + "\" name=\" Training \" isCodable=\"true\"/></Code></Codes></CodeBook>"
+      "<Code guid=\"" + K2 + "\" name=\" Training \" isCodable=\"true\"/>"
+      "<Code guid=\"C0DE0000-0000-0000-0000-000000000003\" name=\"two&#10;lines\" isCodable=\"true\"/></Code></Codes></CodeBook>"
       "<Cases><Case guid=\"CA5E0000-0000-0000-0000-000000000001\" name=\"Stance: contradicts\">"
       "<SelectionRef targetGUID=\"5E100000-0000-0000-0000-000000000002\"/></Case></Cases>"
       "<Sources>"
@@ -432,6 +433,7 @@ TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offset
   CHECK(mentions(r.deviations, "byte-order mark"));
   CHECK(mentions(r.deviations, "'/'"));
   CHECK(mentions(r.deviations, "not codable"));
+  CHECK(mentions(r.deviations, "several lines"));
   auto p = store::Project::open(t / "v.telaah");
   std::map<std::string, std::string> quotes;  // quote -> code path|stance|coder|memo
   std::map<store::Id, std::string> coders;
@@ -448,6 +450,7 @@ TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offset
   CHECK(quotes["pelatihan vokasi"] == path1 + "/Training|neutral|Dewi|");
   CHECK(quotes["kuliner"] == path1 + "/Training|neutral|Dewi|");
   CHECK(p->code(p->resolve_code(path1)).colour == "#aabbcc");
+  CHECK_NOTHROW(p->resolve_code(path1 + "/two lines"));
   for (const auto& d : p->documents()) CHECK(p->text(d.id).find('\r') == std::string::npos);
   check_codings_on_words(*p);
 }
@@ -681,6 +684,20 @@ TEST_CASE("hostile and broken files are refused cleanly, the target project is n
     }
     CHECK_MESSAGE(msg.find(c.says) != std::string::npos, msg);
     CHECK(project_files_absent(target));
+  }
+  // A failure half-way through creating the project (here: cancelled while
+  // the codings are added) leaves no project file behind.
+  {
+    TempDir v("cancel");
+    auto p = store::Project::create(v / "a.telaah");
+    build_rich_project(*p);
+    exchange::export_qdpx(*p, v / "a.qdpx");
+    exchange::ImportOptions o;
+    o.progress = [](const std::string& s) {
+      if (s.find("codings") != std::string::npos) throw UserError("cancelled");
+    };
+    CHECK_THROWS_WITH_AS(exchange::import_refi(v / "a.qdpx", v / "b.telaah", o), "cancelled", UserError);
+    CHECK(project_files_absent(v / "b.telaah"));
   }
   // The size limits are the caller's: a small total limit refuses an honest archive.
   TempDir u("limits");

@@ -105,6 +105,8 @@ struct ImportOptions {
   std::string coder_fallback = "imported";        // for codings that name no user
   std::filesystem::path sources_dir;              // where to look for source files the archive lacks
   ingest::Limits limits;                          // zip and file size limits, as for importers
+  // Called with what the import is doing; an exception thrown from it cancels
+  // the import (nothing is kept) and propagates.
   std::function<void(const std::string&)> progress;
 };
 

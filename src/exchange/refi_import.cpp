@@ -45,6 +45,16 @@ std::string code_name(Context& cx, const std::string& raw) {
     cx.findings.deviation("code names with '/' (Telaah separates code paths with '/'; replaced by the look-alike U+2215)", raw);
     n = out;
   }
+  if (n.find_first_of("\t\n\r") != std::string::npos) {
+    std::string one;
+    for (char ch : n) {
+      const bool ws = ch == '\t' || ch == '\n' || ch == '\r';
+      if (!ws) one += ch;
+      else if (!one.empty() && one.back() != ' ') one += ' ';
+    }
+    cx.findings.deviation("code names over several lines (joined into one line)", one);
+    n = one;
+  }
   size_t a = n.find_first_not_of(" \t\n\r"), b = n.find_last_not_of(" \t\n\r");
   n = a == std::string::npos ? "" : n.substr(a, b - a + 1);
   if (n.empty()) {
@@ -234,8 +244,12 @@ void plan_codebook(Context& cx, const pugi::xml_node& root) {
 }
 
 // Creates the project from the plan: one action, one undo step.
-int64_t apply(const Plan& plan, store::Project& p, const std::string& label) {
+int64_t apply(const Plan& plan, store::Project& p, const std::string& label, const ImportOptions& opt) {
+  auto say = [&](const std::string& s) {
+    if (opt.progress) opt.progress(s);  // may throw to cancel: the action rolls back
+  };
   auto act = p.begin_action(label);
+  say("adding " + std::to_string(plan.docs.size()) + " documents");
   size_t colour = 0;
   for (const auto& t : plan.new_source_types) p.add_source_type(t, kPalette[colour++ % std::size(kPalette)]);
   std::vector<store::Id> doc_ids;
@@ -248,6 +262,7 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label) {
     if (pc.parent >= 0) c.parent = code_ids[static_cast<size_t>(pc.parent)];
     code_ids.push_back(p.add_code(c));
   }
+  say("adding " + std::to_string(plan.codings.size()) + " codings");
   std::vector<store::Coding> cs;
   cs.reserve(plan.codings.size());
   for (const auto& pc : plan.codings) {
@@ -390,7 +405,7 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
     throw;
   }
   try {
-    report.revision = apply(cx.plan, *p, "Import " + fname);
+    report.revision = apply(cx.plan, *p, "Import " + fname, opt);
   } catch (...) {
     p.reset();
     remove_project_files(project);

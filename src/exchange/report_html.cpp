@@ -47,7 +47,10 @@ ul.notes li { margin-bottom: .3rem; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; } h3, h4 { break-after: avoid; }
   section.indicator { break-before: page; }
-  blockquote, .column, tr, svg { break-inside: avoid; }
+  h2 + section.indicator { break-before: auto; }  /* keep the first one with its heading */
+  .columns { grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: .5rem; }
+  .column { break-inside: auto; padding: .3rem .4rem; }  /* a long column continues on the next page */
+  blockquote, tr, svg { break-inside: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
