@@ -182,6 +182,7 @@ void App::close_project() {
   cache_ = ProjectCache{};
   state_ = ProjectUiState{};
   code_rows_.clear();
+  backups_ = store::BackupScheduler{};
   views_project_changed();
 }
 
@@ -285,6 +286,7 @@ void App::poll_tasks() {
 void App::frame() {
   poll_tasks();
   refresh();
+  tick_backups();
   const ImGuiIO& io = ImGui::GetIO();
   if (fonts_.ui) ImGui::PushFont(fonts_.ui);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -391,6 +393,10 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (ImGui::MenuItem(tr(S::menu_import), "Ctrl+I", false, project_ && !busy))
       file_browser_.open(FileBrowser::Mode::import_files, {});
+    if (ImGui::MenuItem(tr(S::agr_menu_merge), nullptr, false, project_ && !busy)) {
+      view_ = View::agreement;  // the merge report is shown there
+      agreement_view_->start_merge();
+    }
     if (ImGui::MenuItem(tr(S::menu_close), nullptr, false, project_ && !busy)) close_project();
     ImGui::Separator();
     if (ImGui::MenuItem(tr(S::menu_quit), "Ctrl+Q")) quit_ = true;
@@ -409,6 +415,10 @@ void App::draw_menu_bar() {
   if (ImGui::BeginMenu(tr(S::menu_view))) {
     for (View v : kAllViews)
       if (ImGui::MenuItem(tr(view_label(v)), nullptr, view_ == v, project_ != nullptr)) view_ = v;
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(S::agr_blind_mode), nullptr, state_.blind, project_ != nullptr))
+      agreement_view_->set_blind(!state_.blind);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::agr_blind_tip));
     ImGui::Separator();
     if (ImGui::MenuItem(tr(S::theme_light), nullptr, theme_ == Theme::light)) prefs_.theme = "light", apply_prefs();
     if (ImGui::MenuItem(tr(S::theme_dark), nullptr, theme_ == Theme::dark)) prefs_.theme = "dark", apply_prefs();
@@ -459,9 +469,15 @@ void App::draw_toolbar() {
 
   // The coder of this session: every new coding is theirs.
   const float combo_w = ImGui::GetFontSize() * 11;
+  const float blind_w = state_.blind ? ImGui::CalcTextSize(tr(S::agr_blind_on)).x + ImGui::GetStyle().ItemSpacing.x * 2 : 0;
   ImGui::SameLine(ImGui::GetContentRegionMax().x - combo_w - ImGui::CalcTextSize(tr(S::label_coder)).x -
-                  ImGui::GetStyle().ItemSpacing.x);
+                  ImGui::GetStyle().ItemSpacing.x - blind_w);
   ImGui::AlignTextToFramePadding();
+  if (state_.blind) {  // blind mode is on: say so where the coder is chosen
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%s", tr(S::agr_blind_on));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::agr_blind_on_tip));
+    ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+  }
   ImGui::TextUnformatted(tr(S::label_coder));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo_w);

@@ -20,6 +20,8 @@ void FileBrowser::open(Mode mode, const fs::path& start_dir) {
   open_ = popup_pending_ = true;
   name_ = mode == Mode::new_project ? std::string("study") + store::kProjectExtension : "";
   selected_.clear();
+  title_.clear();
+  ok_.clear();
   std::error_code ec;
   fs::path d = start_dir.empty() ? fs::current_path(ec) : start_dir;
   if (!fs::is_directory(d, ec)) d = fs::current_path(ec);
@@ -65,6 +67,7 @@ std::optional<std::vector<fs::path>> FileBrowser::draw() {
   const char* title = mode_ == Mode::open_project ? tr(S::fb_open_title)
                       : mode_ == Mode::new_project ? tr(S::fb_new_title)
                                                    : tr(S::fb_import_title);
+  if (!title_.empty()) title = title_.c_str();
   const std::string id = std::string(title) + "###filebrowser";
   if (popup_pending_) {
     ImGui::OpenPopup(id.c_str());
@@ -131,6 +134,7 @@ std::optional<std::vector<fs::path>> FileBrowser::draw() {
   if (ImGui::Button(tr(S::cancel), ImVec2(bw, 0))) keep = false;
   ImGui::SameLine();
   const char* ok = mode_ == Mode::open_project ? tr(S::fb_open) : mode_ == Mode::new_project ? tr(S::fb_create) : tr(S::fb_import);
+  if (!ok_.empty()) ok = ok_.c_str();
   const bool can = mode_ == Mode::new_project ? !name_.empty() : !selected_.empty();
   ImGui::BeginDisabled(!can);
   if (ImGui::Button(ok, ImVec2(bw, 0))) {

@@ -15,6 +15,8 @@ class FileBrowser {
   enum class Mode { open_project, new_project, import_files };
 
   void open(Mode mode, const std::filesystem::path& start_dir);
+  // After open(): a title and confirm button other than the mode's (e.g. picking a file to merge from).
+  void set_labels(std::string title, std::string ok) { title_ = std::move(title), ok_ = std::move(ok); }
   bool is_open() const { return open_; }
   Mode mode() const { return mode_; }
   // Draws the dialog while open. Returns the chosen paths once, when the user confirms.
@@ -32,7 +34,7 @@ class FileBrowser {
   Mode mode_ = Mode::open_project;
   bool open_ = false, popup_pending_ = false, show_hidden_ = false;
   std::filesystem::path dir_;
-  std::string path_edit_, name_, error_;
+  std::string path_edit_, name_, error_, title_, ok_;
   std::vector<Entry> entries_;
   std::set<std::string> selected_;
 };

@@ -50,7 +50,30 @@ std::unique_ptr<OpenDocument> load_document(const store::Project& p, store::Id i
   return d;
 }
 
+bool CoderFilter::keeps(store::Id coder) const {
+  return coders.empty() || std::find(coders.begin(), coders.end(), coder) != coders.end();
+}
+
+CoderFilter coder_filter(const ProjectUiState& s, const ProjectCache& cache, const std::string& me) {
+  auto id_of = [&](const std::string& name) -> store::Id {
+    for (const auto& c : cache.coders)
+      if (c.name == name) return c.id;
+    return 0;
+  };
+  CoderFilter f;
+  if (s.blind || s.show == "me") {
+    f.coders = {id_of(me)};
+  } else if (s.show == "compare") {
+    const store::Id a = id_of(s.compare_a), b = id_of(s.compare_b);
+    if (a || b) f.coders = {a, b};  // both gone: everyone
+  }
+  return f;
+}
+
 void OpenDocument::set_codings(std::vector<store::Coding> cs, const ProjectCache& cache) {
+  const size_t all = cs.size();
+  std::erase_if(cs, [&](const store::Coding& c) { return !who.keeps(c.coder); });
+  hidden = static_cast<int>(all - cs.size());
   codings = std::move(cs);
   std::sort(codings.begin(), codings.end(), [](const store::Coding& a, const store::Coding& b) {
     return a.start != b.start ? a.start < b.start : a.end != b.end ? a.end > b.end : a.id < b.id;

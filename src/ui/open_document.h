@@ -13,6 +13,7 @@
 #include "text/utf8.h"
 #include "ui/doc_layout.h"
 #include "ui/project_cache.h"
+#include "ui/ui_state.h"
 
 namespace telaah::ui {
 
@@ -22,6 +23,17 @@ struct Styled {
   text::Span span;
   uint32_t colour_index = 0;  // speakers: index into the speaker palette
 };
+
+// Whose codings the document view shows: every coder's, or only some
+// (blind mode: only the session coder's). Applied where the codings are loaded.
+struct CoderFilter {
+  std::vector<store::Id> coders;  // empty: every coder; {0}: nobody (a coder without codings yet)
+  bool keeps(store::Id coder) const;
+  bool operator==(const CoderFilter&) const = default;
+};
+// The filter the remembered choice asks for ("show codings of", blind mode);
+// `me` is the session's coder.
+CoderFilter coder_filter(const ProjectUiState& s, const ProjectCache& cache, const std::string& me);
 
 struct OpenDocument {
   store::Document meta;
@@ -43,6 +55,8 @@ struct OpenDocument {
   int levels = 0;
   std::vector<store::Id> lanes;    // codes with codings here, in codebook order: one stripe lane each
   std::unordered_map<store::Id, int> lane_of;
+  CoderFilter who;                 // whose codings are kept by set_codings
+  int hidden = 0;                  // codings of this document the filter left out
 
   // Calls f(index) for every coding that overlaps [a, b), from the last start backwards.
   template <class F>
@@ -51,7 +65,7 @@ struct OpenDocument {
   // The innermost (shortest) coding containing cp, if any.
   const store::Coding* coding_at(int64_t cp) const;
 
-  // Replaces the codings (sorted, levels and lanes recomputed).
+  // Replaces the codings (filtered by `who`, sorted, levels and lanes recomputed).
   void set_codings(std::vector<store::Coding> cs, const ProjectCache& cache);
   // The paragraph (block) around cp, or the text between blank lines.
   text::Span paragraph_at(int64_t cp) const;

@@ -23,11 +23,58 @@ void App::draw_document() {
     ImGui::PopTextWrapPos();
     return;
   }
-  // Header: title, then type, date, author and counts.
+  // Whose codings the document shows (blind mode, "show codings of"): when the
+  // choice or the session's coder changed, the codings are loaded again through the filter.
+  auto apply_coder_filter = [&] {
+    if (!doc_ || !project_) return;
+    CoderFilter want = coder_filter(state_, cache_, project_->coder());
+    if (want == doc_->who) return;
+    doc_->who = std::move(want);
+    act([&] {
+      store::CodingFilter f;
+      f.doc = doc_->meta.id;
+      doc_->set_codings(project_->codings(f), cache_);
+    });
+    if (doc_view_.selected_coding() && !doc_->coding(*doc_view_.selected_coding())) doc_view_.select_coding(std::nullopt);
+  };
+
+  // The "show codings of" choice: all coders, only me, or two coders compared (fixed to "only me" in blind mode).
+  auto draw_coder_choice = [&](float width) {
+    std::string current = tr(S::agr_show_all);
+    if (state_.blind || state_.show == "me") current = tr(S::agr_show_me);
+    else if (state_.show == "compare") current = state_.compare_a + " \xC3\x97 " + state_.compare_b;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    ImGui::SetNextItemWidth(width);
+    ImGui::BeginDisabled(state_.blind);
+    if (ImGui::BeginCombo("##show_codings", current.c_str())) {
+      ImGui::TextDisabled("%s", tr(S::agr_show_codings));
+      if (ImGui::Selectable(tr(S::agr_show_all), state_.show == "all")) state_.show = "all";
+      if (ImGui::Selectable(tr(S::agr_show_me), state_.show == "me")) state_.show = "me";
+      ImGui::Separator();
+      ImGui::TextDisabled("%s", tr(S::agr_show_compare));
+      for (size_t i = 0; i < cache_.coders.size(); ++i)
+        for (size_t j = i + 1; j < cache_.coders.size(); ++j) {
+          const auto &a = cache_.coders[i].name, &b = cache_.coders[j].name;
+          const std::string label = a + " \xC3\x97 " + b;
+          const bool on = state_.show == "compare" && state_.compare_a == a && state_.compare_b == b;
+          if (ImGui::Selectable(label.c_str(), on)) state_.show = "compare", state_.compare_a = a, state_.compare_b = b;
+        }
+      ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    ImGui::PopStyleVar();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%s", state_.blind ? tr(S::agr_blind_on_tip) : tr(S::agr_show_codings));
+  };
+  apply_coder_filter();
+  // Header: title (and whose codings are shown), then type, date, author and counts.
   const float pane_w = ImGui::GetContentRegionAvail().x;
-  const std::string title = widgets::ellipsize(doc_->meta.title, pane_w);
+  const float who_w = std::min(ImGui::GetFontSize() * 12, pane_w * 0.4f);
+  const std::string title = widgets::ellipsize(doc_->meta.title, pane_w - who_w - ImGui::GetStyle().ItemSpacing.x);
   ImGui::TextUnformatted(title.c_str());
   if (title != doc_->meta.title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", doc_->meta.title.c_str());
+  ImGui::SameLine(pane_w - who_w + ImGui::GetStyle().WindowPadding.x);
+  draw_coder_choice(who_w);
   std::string sub = source_type_label(doc_->meta.source_type);
   for (const std::string* f : {&doc_->meta.date, &doc_->meta.author, &doc_->meta.language})
     if (!f->empty()) sub += " \xC2\xB7 " + *f;
@@ -36,6 +83,11 @@ void App::draw_document() {
                 static_cast<long long>(doc_->length()));
   sub += " \xC2\xB7 ";
   sub += counts;
+  if (doc_->hidden > 0) {
+    std::snprintf(counts, sizeof counts, tr(S::agr_show_hidden), doc_->hidden);
+    sub += " \xC2\xB7 ";
+    sub += counts;
+  }
   ImGui::TextDisabled("%s", widgets::ellipsize(sub, pane_w).c_str());
 
   // Pinned codes: click or press the number to code the selection. One row:

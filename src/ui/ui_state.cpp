@@ -71,6 +71,10 @@ ProjectUiState load_project_state(const std::string& project_id) {
     s.top_cp = j.value("top_cp", s.top_cp);
     s.view = j.value("view", s.view);
     s.coder = j.value("coder", s.coder);
+    s.blind = j.value("blind", s.blind);
+    s.show = j.value("show", s.show);
+    s.compare_a = j.value("compare_a", s.compare_a);
+    s.compare_b = j.value("compare_b", s.compare_b);
     if (j.contains("pinned") && j["pinned"].is_array()) s.pinned = j["pinned"].get<std::vector<store::Id>>();
   } catch (const std::exception&) {
     return ProjectUiState{};  // a value of the wrong type: defaults
@@ -87,7 +91,11 @@ void save_project_state(const std::string& project_id, const ProjectUiState& s) 
                                                     {"top_cp", s.top_cp},
                                                     {"view", s.view},
                                                     {"pinned", s.pinned},
-                                                    {"coder", s.coder}});
+                                                    {"coder", s.coder},
+                                                    {"blind", s.blind},
+                                                    {"show", s.show},
+                                                    {"compare_a", s.compare_a},
+                                                    {"compare_b", s.compare_b}});
 }
 
 void add_recent(Prefs& p, const fs::path& project) {

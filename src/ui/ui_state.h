@@ -29,6 +29,9 @@ struct ProjectUiState {
   std::string view = "coding";
   std::vector<store::Id> pinned;       // codes on keys 1..9
   std::string coder;                   // the coder chosen last time
+  bool blind = false;                  // blind mode: only the session coder's codings are shown
+  std::string show = "all";            // whose codings the document shows: all | me | compare
+  std::string compare_a, compare_b;    // show == compare: the two coders
 };
 
 std::filesystem::path state_dir();

@@ -1,0 +1,278 @@
+// The agreement view and the coder features of the coding view, driven
+// headless on the sample project (two coders, ayu and bima): the table shows
+// the library's numbers for the same options, the review list holds the
+// library's disagreements, a resolution by click is one undoable action,
+// blind mode hides the other coder's codings in the open document.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "analysis/agreement.h"
+#include "analysis/review.h"
+#include "gui/fixture.h"
+#include "gui/headless.h"
+#include "sample/sample.h"
+#include "ui/app.h"
+#include "ui/view_agreement.h"
+
+using namespace telaah;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct SampleSession {
+  test::ScratchDir dir{"gui-agreement"};
+  test::Headless h{1600, 1000};
+  std::unique_ptr<ui::App> app;
+  std::function<void()> draw;
+  bool ok = false;
+
+  SampleSession() {
+    const fs::path file = dir.path / "sample.telaah";
+    try {
+      sample::build_sample(file, fs::path(TELAAH_SOURCE_DIR) / "corpus");
+    } catch (const std::exception& e) {
+      MESSAGE("SKIPPED: the sample project does not build (" << e.what() << ")");
+      return;
+    }
+    ui::AppOptions o;
+    o.remember = false;
+    o.sample_on_first_start = false;
+    app = std::make_unique<ui::App>(o);
+    app->set_fonts(h.fonts);
+    draw = [this] { app->frame(); };
+    ok = app->open_project(file);
+  }
+  ui::AgreementView& view() { return ui::AgreementView::of(*app); }
+  store::Project& project() { return *app->project(); }
+
+  // Frames until the view has a result for the current choice and revision.
+  void settle() {
+    for (int i = 0; i < 600; ++i) {
+      h.frame(draw);
+      if (!app->tasks().busy() && !view().computing() && view().has_result() && i > 1) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    h.frames(2, draw);
+    REQUIRE_FALSE(view().computing());
+    REQUIRE(view().has_result());
+  }
+};
+
+// The rows the table must show for a library report, formatted as the view formats them.
+void check_rows(const std::vector<ui::AgreementRow>& rows, const analysis::AgreementReport& r) {
+  REQUIRE(rows.size() == r.codes.size() + 1);
+  for (size_t i = 0; i <= r.codes.size(); ++i) {
+    const auto& c = i < r.codes.size() ? r.codes[i] : r.overall;
+    const auto& pa = c.pairs.at(0);
+    CAPTURE(c.path);
+    CHECK(rows[i].code == c.code);
+    CHECK(rows[i].percent == ui::AgreementView::format_percent(pa.percent.value));
+    CHECK(rows[i].kappa == ui::AgreementView::format_coefficient(pa.kappa.value));
+    CHECK(rows[i].alpha == ui::AgreementView::format_coefficient(c.alpha.value));
+    CHECK(rows[i].documents == std::to_string(pa.documents));
+    std::string units = rows[i].units;
+    std::erase(units, ',');
+    CHECK(units == std::to_string(pa.table.total()));
+    CHECK(rows[i].kappa_method == pa.kappa.method);
+  }
+}
+
+size_t disagreements(const store::Project& p, const analysis::AgreementOptions& o) {
+  analysis::ReviewOptions ro;
+  ro.sel = o.sel;
+  return analysis::list_disagreements(p, ro).size();
+}
+
+}  // namespace
+
+TEST_CASE("agreement view: the table is the library's numbers for the same options, the review list its disagreements") {
+  SampleSession s;
+  if (!s.ok) return;
+  s.app->set_view(ui::View::agreement);
+  s.settle();
+  auto& v = s.view();
+  CHECK(v.choice().coder_a == "ayu");  // the two coders with codings, by default
+  CHECK(v.choice().coder_b == "bima");
+
+  auto check_current = [&] {
+    s.settle();
+    const auto o = v.options();
+    REQUIRE(o.has_value());
+    const auto lib = analysis::compute_agreement(s.project(), *o);
+    REQUIRE(lib.documents.size() > 0);
+    check_rows(v.rows(), lib);
+    CHECK(v.review().size() == disagreements(s.project(), *o));
+    CHECK(v.review().size() > 0);
+    return lib;
+  };
+
+  // Default: the indicators, sub-codes rolled up, every code point counted.
+  const auto chars = check_current();
+  const auto o = *v.options();
+  CHECK(o.sel.rollup);
+  CHECK(o.unit == analysis::AgreementUnit::character);
+  for (store::Id c : o.sel.codes) CHECK(s.project().code(c).kind == store::CodeKind::indicator);
+
+  // Leaving out uncoded text lowers percent agreement (uncoded text is agreement on "absent").
+  v.choice().exclude_uncoded = true;
+  const auto excluded = check_current();
+  CHECK(excluded.overall.pairs[0].percent.value < chars.overall.pairs[0].percent.value);
+  CHECK(v.rows().back().percent != ui::AgreementView::format_percent(chars.overall.pairs[0].percent.value));
+
+  // Segments at an overlap threshold.
+  v.choice().unit = analysis::AgreementUnit::segment;
+  v.choice().threshold = 0.8f;
+  check_current();
+
+  // A subset: interviews only, and every code used (no roll-up).
+  v.choice().docs = ui::AgreementChoice::Docs::by_type;
+  v.choice().source_type = "interview";
+  v.choice().codes = ui::AgreementChoice::Codes::used;
+  const auto sub = check_current();
+  for (store::Id d : sub.documents) CHECK(s.project().document(d).source_type == "interview");
+  CHECK(!v.options()->sel.rollup);
+
+  // The same coder twice is no choice: nothing is computed, the view says so.
+  v.choice().coder_b = "ayu";
+  CHECK_FALSE(v.options().has_value());
+  s.h.frames(2, s.draw);
+  CHECK_FALSE(s.app->status_is_error());
+}
+
+TEST_CASE("agreement view: resolving a disagreement by a click is one undoable action; a click on a passage opens it") {
+  SampleSession s;
+  if (!s.ok) return;
+  s.app->set_view(ui::View::agreement);
+  s.settle();
+  auto& v = s.view();
+  const auto o = *v.options();
+  const size_t before = v.review().size();
+  REQUIRE(before > 0);
+  const auto first = v.review().front().d;
+  const int64_t rev = s.project().revision();
+  const auto count_codings = [&] { return s.project().codings({}).size(); };
+  const size_t codings_before = count_codings();
+
+  // Accept A on the first passage: one click, one action.
+  const auto r = v.button_rect(0, ui::AgreementView::Button::accept_a);
+  REQUIRE(r.has_value());
+  s.h.click(r->GetCenter(), s.draw);
+  CHECK(s.project().revision() == rev + 1);
+  s.settle();
+  CHECK(v.review().size() == disagreements(s.project(), o));
+  CHECK(v.review().size() < before);
+  for (const auto& it : v.review()) CHECK(it.d.key != first.key);
+
+  // Undo (Ctrl+Z) restores the codings and the passage returns to the list.
+  s.h.key('Z', true);
+  s.h.frame(s.draw);
+  CHECK(s.project().revision() == rev + 2);  // the undo is a revision of its own
+  CHECK(count_codings() == codings_before);
+  s.settle();
+  REQUIRE(v.review().size() == before);
+  CHECK(v.review().front().d.key == first.key);
+
+  // Keep both: the passage leaves the list; undo brings it back.
+  const auto k = v.button_rect(0, ui::AgreementView::Button::keep_both);
+  REQUIRE(k.has_value());
+  s.h.pause(s.draw);
+  s.h.click(k->GetCenter(), s.draw);
+  s.settle();
+  CHECK(v.review().size() == before - 1);
+  s.app->undo();
+  s.settle();
+  CHECK(v.review().size() == before);
+
+  // A click on the passage opens the document in the coding view, the passage selected.
+  const auto open = v.button_rect(0, ui::AgreementView::Button::open);
+  REQUIRE(open.has_value());
+  s.h.pause(s.draw);
+  s.h.click(ImVec2(open->Min.x + 20, open->Min.y + 8), s.draw);
+  CHECK(s.app->view() == ui::View::coding);
+  REQUIRE(s.app->open_doc() != nullptr);
+  CHECK(s.app->open_doc()->meta.id == first.doc);
+  CHECK(s.app->doc_view().selection().start == first.start);
+  CHECK(s.app->doc_view().selection().end == first.end);
+}
+
+TEST_CASE("blind mode hides the other coder's codings in the open document; off, they are back") {
+  SampleSession s;
+  if (!s.ok) return;
+  store::Project& p = s.project();
+  const auto ayu = p.find_coder("ayu"), bima = p.find_coder("bima");
+  REQUIRE(ayu.has_value());
+  REQUIRE(bima.has_value());
+  // A document both coded.
+  store::Id doc = 0;
+  size_t mine = 0, all = 0;
+  for (const auto& d : p.documents()) {
+    store::CodingFilter f;
+    f.doc = d.id;
+    const auto cs = p.codings(f);
+    const auto a = std::count_if(cs.begin(), cs.end(), [&](const store::Coding& c) { return c.coder == *ayu; });
+    const auto b = std::count_if(cs.begin(), cs.end(), [&](const store::Coding& c) { return c.coder == *bima; });
+    if (a > 0 && b > 0) {
+      doc = d.id, mine = static_cast<size_t>(a), all = cs.size();
+      break;
+    }
+  }
+  REQUIRE(doc != 0);
+  p.set_coder("ayu");
+  s.app->set_view(ui::View::coding);
+  REQUIRE(s.app->open_document(doc));
+  s.h.frames(2, s.draw);
+  CHECK(s.app->open_doc()->codings.size() == all);
+
+  s.view().set_blind(true);
+  s.h.frames(2, s.draw);
+  CHECK(s.view().blind());
+  CHECK(s.app->open_doc()->codings.size() == mine);
+  CHECK(s.app->open_doc()->hidden == static_cast<int>(all - mine));
+  for (const auto& c : s.app->open_doc()->codings) CHECK(c.coder == *ayu);
+
+  // Switching the session's coder switches whose codings blind mode shows.
+  p.set_coder("bima");
+  s.h.frames(2, s.draw);
+  for (const auto& c : s.app->open_doc()->codings) CHECK(c.coder == *bima);
+  p.set_coder("ayu");
+
+  s.view().set_blind(false);
+  s.h.frames(2, s.draw);
+  CHECK(s.app->open_doc()->codings.size() == all);
+  CHECK(s.app->open_doc()->hidden == 0);
+
+  // "Show codings of": only me, then a comparison of the two.
+  s.view().show_codings("me");
+  s.h.frames(2, s.draw);
+  CHECK(s.app->open_doc()->codings.size() == mine);
+  s.view().show_codings("compare", "ayu", "bima");
+  s.h.frames(2, s.draw);
+  CHECK(s.app->open_doc()->codings.size() == all);  // only ayu and bima coded it
+  s.view().show_codings("all");
+  s.h.frames(2, s.draw);
+  CHECK(s.app->open_doc()->codings.size() == all);
+}
+
+TEST_CASE("blind mode is remembered per project") {
+  test::ScratchDir dir{"gui-agreement-blind"};
+  test::Headless h;
+  auto fx = test::make_fixture(dir.path, "Informan B: Komunike bersama tahun 1984.\n");
+  const auto file = fx.project->path();
+  fx.project.reset();
+  ui::AppOptions o;
+  o.sample_on_first_start = false;
+  {
+    ui::App app(o);
+    app.set_fonts(h.fonts);
+    REQUIRE(app.open_project(file));
+    ui::AgreementView::of(app).set_blind(true);
+  }
+  ui::App again(o);
+  again.set_fonts(h.fonts);
+  REQUIRE(again.open_project(file));
+  CHECK(ui::AgreementView::of(again).blind());
+}
