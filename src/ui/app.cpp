@@ -182,7 +182,6 @@ void App::close_project() {
   cache_ = ProjectCache{};
   state_ = ProjectUiState{};
   code_rows_.clear();
-  backups_ = store::BackupScheduler{};
   views_project_changed();
 }
 
@@ -286,7 +285,6 @@ void App::poll_tasks() {
 void App::frame() {
   poll_tasks();
   refresh();
-  tick_backups();
   const ImGuiIO& io = ImGui::GetIO();
   if (fonts_.ui) ImGui::PushFont(fonts_.ui);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
