@@ -14,6 +14,7 @@
 #include <iostream>
 #include <vector>
 
+#include "platform/heatmap_gl.h"
 #include "platform/screenshot.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
@@ -162,11 +163,14 @@ int run_gui(const GuiOptions& opt) {
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  HeatmapGL heatmap;  // the triangulation heatmap's shader; on failure the view draws without it
+  heatmap.init();
 
   int status = 0;
   {
     ui::AppOptions ao;
     ao.remember = !shot;  // screenshots must not depend on, or change, the user's state
+    ao.backups = !shot;
     ui::App app(ao);
     loop.app = &app;
     app.tasks().wake = [] { glfwPostEmptyEvent(); };
@@ -249,6 +253,7 @@ int run_gui(const GuiOptions& opt) {
     loop.app = nullptr;
   }  // the App saves its state and closes the project here
 
+  heatmap.shutdown();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
