@@ -4,6 +4,7 @@
 // of the library (analysis/review.h). A click on a passage opens it in the
 // coding view. Rows have one fixed height, so only the visible ones are drawn.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "ui/app.h"
@@ -138,7 +139,8 @@ void AgreementView::draw_review() {
         w = ImGui::GetContentRegionAvail().x;
         const auto& cs = side == 0 ? d.a : d.b;
         boxed_text(p, w, line, widgets::ellipsize(side_head(cs), w), dim_col);
-        boxed_text(ImVec2(p.x, p.y + line), w, row_h - line, side == 0 ? it.quote_a : it.quote_b, text_col);
+        const float quote_h = std::floor((row_h - line) / line) * line;  // whole lines only
+        boxed_text(ImVec2(p.x, p.y + line), w, quote_h, side == 0 ? it.quote_a : it.quote_b, text_col);
       }
 
       // The resolutions.

@@ -44,6 +44,7 @@ void App::draw_document() {
     if (state_.blind || state_.show == "me") current = tr(S::agr_show_me);
     else if (state_.show == "compare") current = state_.compare_a + " \xC3\x97 " + state_.compare_b;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // a control, not more header text
     ImGui::SetNextItemWidth(width);
     ImGui::BeginDisabled(state_.blind);
     if (ImGui::BeginCombo("##show_codings", current.c_str())) {
@@ -62,7 +63,7 @@ void App::draw_document() {
       ImGui::EndCombo();
     }
     ImGui::EndDisabled();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("%s", state_.blind ? tr(S::agr_blind_on_tip) : tr(S::agr_show_codings));
   };

@@ -9,7 +9,7 @@
   X(agr_coder_a, "Coder A", "Pengode A")                                                                              \
   X(agr_coder_b, "Coder B", "Pengode B")                                                                              \
   X(agr_documents, "Documents", "Dokumen")                                                                            \
-  X(agr_docs_all, "Every document both coded", "Semua dokumen yang dikodekan keduanya")                               \
+  X(agr_docs_all, "Every document both coded", "Dokumen yang dikodekan keduanya")                               \
   X(agr_docs_type, "By source type", "Menurut jenis sumber")                                                          \
   X(agr_docs_picked, "Picked documents", "Dokumen pilihan")                                                           \
   X(agr_docs_picked_hint, "Picked documents count as read by both coders: silence there means \xE2\x80\x9C" "absent\xE2\x80\x9D.", \
@@ -25,7 +25,7 @@
   X(agr_threshold, "Overlap threshold", "Ambang tumpang tindih")                                                      \
   X(agr_overlap_union, "over the union", "terhadap gabungan")                                                         \
   X(agr_overlap_shorter, "over the shorter segment", "terhadap segmen terpendek")                                     \
-  X(agr_exclude_uncoded, "Leave out text nobody coded", "Abaikan teks yang tidak dikodekan siapa pun")                \
+  X(agr_exclude_uncoded, "Leave out text nobody coded", "Abaikan teks tanpa kode")                \
   X(agr_exclude_uncoded_tip, "Counted, uncoded text is agreement on \xE2\x80\x9C" "absent\xE2\x80\x9D and raises percent agreement.", \
     "Bila dihitung, teks tanpa kode menjadi kesepakatan \xE2\x80\x9Ctidak ada\xE2\x80\x9D dan menaikkan persentase kesepakatan.") \
   X(agr_need_two_coders, "Agreement compares two coders' codings of the same documents; this project has fewer than two coders.", \

@@ -274,7 +274,9 @@ void AgreementView::draw() {
     return;
   }
   maybe_compute();
-  const float left = std::min(ImGui::GetFontSize() * 19, ImGui::GetContentRegionAvail().x * 0.35f);
+  // Frames are outlined: the light theme's frames are as white as the panes they sit in.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  const float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
   ImGui::BeginChild("##agr_choices", ImVec2(left, 0), true);
   draw_choices();
   ImGui::EndChild();
@@ -284,6 +286,7 @@ void AgreementView::draw() {
   draw_review();
   ImGui::EndChild();
   draw_edit_popup();
+  ImGui::PopStyleVar();
 }
 
 void AgreementView::draw_choices() {
@@ -294,10 +297,11 @@ void AgreementView::draw_choices() {
     ImGui::TextDisabled("%s", tr(s));
   };
   heading(S::agr_coders);
+  const float label_w = std::max(ImGui::CalcTextSize(tr(S::agr_coder_a)).x, ImGui::CalcTextSize(tr(S::agr_coder_b)).x);
   auto coder_combo = [&](const char* id, S label, std::string& name) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(label));
-    ImGui::SameLine(ImGui::GetFontSize() * 5);
+    ImGui::SameLine(ImGui::GetStyle().WindowPadding.x + label_w + ImGui::GetStyle().ItemSpacing.x * 2);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(id, name.c_str())) {
       for (const auto& k : cache.coders)
@@ -417,8 +421,8 @@ void AgreementView::draw_table() {
     ImGui::TextDisabled("%s", tr(S::agr_no_documents));
     return;
   }
-  const float line = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
-  const float want = line * static_cast<float>(rows_.size() + 1) + 4;
+  const float line = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  const float want = line * static_cast<float>(rows_.size() + 1) + 2 * ImGui::GetStyle().CellPadding.y;
   const float h = std::min(want, ImGui::GetContentRegionAvail().y * 0.45f);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
