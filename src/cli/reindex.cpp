@@ -1,18 +1,20 @@
 // telaah reindex | check-index
 #include <chrono>
+#include <optional>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "index/search.h"
+#include "index/shards.h"
 #include "index/sync.h"
 
 namespace telaah::cli {
 namespace {
 
 struct Args {
-  std::string project;
+  std::string project, shards;
   bool full = false, repair = false;
   unsigned threads = 0;
 };
@@ -20,7 +22,7 @@ struct Args {
 nlohmann::json report_json(const index::SyncReport& r) {
   return {{"action", index::to_string(r.action)}, {"reason", r.reason},     {"from_revision", r.from_revision},
           {"revision", r.revision},               {"documents", r.documents}, {"bytes", r.bytes},
-          {"seconds", r.seconds},                 {"notes", r.notes}};
+          {"seconds", r.seconds},                 {"notes", r.notes},         {"shards_down", r.shards_down}};
 }
 
 Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
@@ -29,17 +31,28 @@ Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_flag("--full", a->full, "rebuild from scratch even if the index is current");
   cmd->add_option("--threads", a->threads, "index with this many threads (default: one per core)");
-  cmd->callback([a, &ctx] {
+  auto* shards = cmd->add_option("--shards", a->shards,
+                                 "bring the remote shards up to date instead (rebuilding those that need it): the project's "
+                                 "shard setting, or the host:port,host:port,... given here")
+                     ->expected(0, 1);
+  cmd->callback([a, &ctx, shards] {
     index::SyncOptions opt;
     opt.force_rebuild = a->full;
     opt.threads = a->threads;
+    std::optional<index::ShardConfig> sc;
+    if (shards->count() > 0 || !a->shards.empty()) {
+      sc = index::shard_config(std::filesystem::path(a->project), a->shards);
+      if (!sc->sharded())
+        throw UserError("no shards are configured for " + a->project +
+                        ": give --shards host:port,host:port,... or store them with 'telaah shards set'");
+    }
     index::Progress progress;
     index::SyncReport r;
     // Progress on a terminal: the work runs on its own thread, as in the GUI.
     std::exception_ptr err;
     std::thread worker([&] {
       try {
-        r = index::sync_index(a->project, opt, &progress);
+        r = sc ? index::sync_shards(a->project, *sc, opt, &progress) : index::sync_index(a->project, opt, &progress);
       } catch (...) {
         err = std::current_exception();
       }
@@ -54,13 +67,23 @@ Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
     worker.join();
     if (tty) std::cerr << "\r                                                  \r";
     if (err) std::rethrow_exception(err);
-    if (ctx.json) return print_json(report_json(r));
+    auto fail_if_down = [&] {
+      if (r.shards_down.empty()) return;
+      std::string down;
+      for (const auto& d : r.shards_down) down += (down.empty() ? "" : ", ") + d;
+      throw UserError(std::to_string(r.shards_down.size()) + " shard(s) could not be updated: " + down);
+    };
+    if (ctx.json) {
+      print_json(report_json(r));
+      return fail_if_down();
+    }
     for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
-    std::cout << "search index " << index::to_string(r.action);
+    std::cout << (sc || !r.shards_down.empty() ? "sharded " : "") << "search index " << index::to_string(r.action);
     if (!r.reason.empty()) std::cout << " (" << r.reason << ")";
     std::cout << ": revision " << r.revision;
     if (r.documents) std::cout << ", " << r.documents << " documents, " << r.bytes / 1024 << " KiB of text";
     std::cout << ", " << static_cast<int>(r.seconds * 1000) << " ms\n";
+    fail_if_down();
   });
 });
 

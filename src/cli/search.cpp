@@ -5,8 +5,11 @@
 
 #include "cli/cli.h"
 #include "index/search.h"
+#include "index/shards.h"
 #include "index/synonyms.h"
 #include "text/utf8.h"
+
+namespace fs = std::filesystem;
 
 namespace telaah::cli {
 namespace {
@@ -24,7 +27,31 @@ nlohmann::json facets_json(const std::vector<index::FacetValue>& f) {
 }
 
 // Brings the index up to date; another process updating it is not fatal.
+// Remote shards are only caught up here, never rebuilt (that replaces data
+// others may be searching: 'telaah reindex --shards' does it), and a shard
+// that is down does not stop the search.
 void bring_up_to_date(index::Index& idx, std::vector<std::string>& notes) {
+  if (idx.sharded()) {
+    auto status = index::shards_status(idx.source().path(), idx.shards()->config());
+    bool rebuild = false, behind = false;
+    for (const auto& st : status) {
+      rebuild = rebuild || (st.reachable && !st.problem.empty());
+      behind = behind || (st.reachable && st.problem.empty() && st.revision < st.project_revision);
+    }
+    if (rebuild) {
+      notes.push_back("some shards must be rebuilt ('telaah reindex " + idx.source().path().string() + " --shards'); searching them as they are");
+      return;
+    }
+    if (!behind) return;
+    try {
+      auto r = idx.ensure_current();
+      if (r.action == index::SyncReport::Action::caught_up)
+        notes.push_back("the shards caught up first (" + std::to_string(r.documents) + " documents)");
+    } catch (const index::IndexBusy& e) {
+      notes.push_back(std::string(e.what()) + "; searching the shards as they are");
+    }
+    return;
+  }
   try {
     auto r = idx.ensure_current();
     if (r.action == index::SyncReport::Action::rebuilt)
@@ -38,8 +65,8 @@ void bring_up_to_date(index::Index& idx, std::vector<std::string>& notes) {
 }
 
 struct SearchArgs {
-  std::string project, query, sort = "relevance";
-  int64_t limit = 20, offset = 0;
+  std::string project, query, sort = "relevance", shards;
+  int64_t limit = 20, offset = 0, shard_timeout = 0;
   bool facets = false, synonyms = false, passages = false;
 };
 
@@ -56,6 +83,8 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
   cmd->add_flag("--facets", a->facets, "count matches by source type, year, language, outlet and code");
   cmd->add_flag("--synonyms", a->synonyms, "also find synonyms (e.g. kerjasama = kerja sama = cooperation)");
   cmd->add_flag("--passages", a->passages, "one hit per matching passage instead of per document");
+  cmd->add_option("--shards", a->shards, "search these xapian-tcpsrv shards (host:port,host:port,...) instead of the project's setting");
+  cmd->add_option("--shard-timeout", a->shard_timeout, "milliseconds a shard may take to answer before it is left out (default 5000)");
   cmd->callback([a, &ctx] {
     index::Query q;
     q.text = a->query;
@@ -69,7 +98,13 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
     else if (a->sort == "oldest") q.sort = index::Query::Sort::date_oldest;
     else throw UserError("--sort must be relevance, date or oldest, not '" + a->sort + "'");
     if (a->limit < 0 || a->offset < 0) throw UserError("--limit and --offset cannot be negative");
-    auto idx = index::Index::open(a->project);
+    if (a->shard_timeout < 0 || a->shard_timeout > 600000) throw UserError("--shard-timeout must be milliseconds from 1 to 600000");
+    index::ShardConfig sc = index::shard_config(fs::path(a->project), a->shards);
+    if (a->shard_timeout > 0) {
+      sc.timeout_ms = static_cast<int>(a->shard_timeout);
+      sc.connect_timeout_ms = std::min(sc.connect_timeout_ms, sc.timeout_ms);
+    }
+    auto idx = index::Index::open(a->project, sc);
     std::vector<std::string> notes;
     bring_up_to_date(*idx, notes);
     index::Results r = idx->search(q);
@@ -88,7 +123,8 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       nlohmann::json j = {{"query", a->query},  {"unit", unit},           {"total", r.total},
                           {"exact", r.exact},   {"offset", a->offset},    {"limit", a->limit},
                           {"index_revision", r.index_revision},           {"did_you_mean", r.did_you_mean},
-                          {"notes", notes},     {"hits", hits}};
+                          {"notes", notes},     {"hits", hits},
+                          {"sharded", idx->sharded()}, {"partial", r.partial}, {"missing_shards", r.missing_shards}};
       if (a->facets)
         j["facets"] = {{"source_type", facets_json(r.facets.source_type)}, {"year", facets_json(r.facets.year)},
                        {"language", facets_json(r.facets.language)},       {"outlet", facets_json(r.facets.outlet)},
@@ -96,7 +132,10 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       return print_json(j);
     }
     for (const auto& n : notes) std::cerr << "note: " << n << "\n";
-    std::cout << (r.exact ? "" : "about ") << r.total << " " << unit << " match";
+    if (r.partial)
+      std::cerr << "warning: partial results: " << r.missing_shards.size() << " of " << idx->shards()->size()
+                << " shards did not answer, their documents are missing\n";
+    std::cout << (r.partial ? "partial: " : "") << (r.exact ? "" : "about ") << r.total << " " << unit << " match";
     if (!r.hits.empty()) std::cout << "; showing " << a->offset + 1 << "-" << a->offset + static_cast<int64_t>(r.hits.size());
     std::cout << "\n";
     if (!r.did_you_mean.empty()) std::cout << "did you mean: " << r.did_you_mean << "\n";

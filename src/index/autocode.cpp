@@ -34,6 +34,12 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
   q.synonyms = synonyms;
   q.snippet_length = 0;
   Results r = idx.search(q);
+  if (r.partial) {
+    std::string missing;
+    for (const auto& m : r.missing_shards) missing += (missing.empty() ? "" : ", ") + m;
+    throw UserError("auto-coding needs every document, but the search index shards " + missing +
+                    " did not answer; try again when they are back");
+  }
 
   std::map<Id, std::vector<AutocodeSpan>> by_doc;
   std::map<Id, std::string> texts;

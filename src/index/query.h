@@ -58,6 +58,7 @@ struct QueryContext {
   std::vector<std::string> source_types;
   std::vector<CodeInfo> codes;
   bool synonyms = false;
+  bool expand_wildcards = false;  // expand prefix* against db here (remote shards), not in the match
 };
 
 // A word the user typed, for "did you mean".

@@ -159,7 +159,20 @@ class Builder {
   Xapian::Query wildcard(const std::string& prefix_word, const std::string& field_prefix, bool positive) {
     if (positive && field_prefix.empty()) out.highlight.prefixes.push_back(prefix_word);
     auto w = [&](const std::string& p) {
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      if (!ctx_.expand_wildcards || !ctx_.db)
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      // Remote shards would each expand the wildcard over their own terms
+      // (and weigh it with their own statistics): expand it here, over all of
+      // them, as OP_WILDCARD does on one database.
+      std::vector<std::pair<Xapian::doccount, std::string>> found;
+      for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it) found.emplace_back(it.get_termfreq(), *it);
+      std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      if (found.size() > kWildcardLimit) found.resize(kWildcardLimit);
+      std::vector<std::string> terms;
+      for (auto& f : found) terms.push_back(std::move(f.second));
+      std::sort(terms.begin(), terms.end());
+      if (terms.empty()) return Xapian::Query::MatchNothing;
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     };
     return Xapian::Query(Xapian::Query::OP_SYNONYM, w(field_prefix + prefix_word), w(kStemPrefix + field_prefix + prefix_word));
   }

@@ -9,7 +9,7 @@
 
 namespace telaah::index {
 
-inline constexpr const char* kFormat = "telaah-index-2";
+inline constexpr const char* kFormat = "telaah-index-3";
 
 // Term prefixes (omega conventions where they exist).
 inline constexpr const char* kStemPrefix = "Z";   // "Z" + field prefix + stem, with positions
@@ -27,7 +27,11 @@ enum Slot : unsigned {
   kDate = 0,    // YYYYMMDD, missing parts as 00 ("2013" -> "20130000"): sort and date ranges
   kDoc = 1,     // sortable_serialise(document id): the collapse key
   kStart = 2,   // sortable_serialise(passage start, code points): order within a document
-  kFacets = 3,  // the facet values, joined by kFacetSep: type, year, language, outlet, code ids (space-separated)
+  // The document id, then the facet values, joined by kFacetSep: id, type,
+  // year, language, outlet, code ids (space-separated). Counted with
+  // Xapian's ValueCountMatchSpy, the one spy a remote shard server knows;
+  // the id lets documents be counted once.
+  kFacets = 3,
 };
 inline constexpr char kFacetSep = '\x1f';
 enum Facet : int { kFacetType = 0, kFacetYear, kFacetLang, kFacetOutlet, kFacetCodes, kFacetCount };
@@ -39,6 +43,13 @@ inline constexpr const char* kMetaProject = "telaah.project_id";
 inline constexpr const char* kMetaRevision = "telaah.revision";
 inline constexpr const char* kMetaStemmer = "telaah.stemmer";    // dictionary | snowball (what was really used)
 inline constexpr const char* kMetaSynonyms = "telaah.synonyms";  // fingerprint of the synonym table
+inline constexpr const char* kMetaStamp = "telaah.revision_stamp";
+// Sharded index only (see shards.h): which shard of which set this is
+// ("I/N ENDPOINTS"), how many project documents it holds, and "rebuilding"
+// while a rebuild is under way.
+inline constexpr const char* kMetaShard = "telaah.shard";
+inline constexpr const char* kMetaDocuments = "telaah.documents";
+inline constexpr const char* kMetaState = "telaah.state";
 
 // The index directory of a project: NAME.telaah -> NAME.telaah-index.
 std::string index_dir_for(const std::string& project_path);

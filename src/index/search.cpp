@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_set>
 
 #include "index/query.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/writer.h"
 #include "text/utf8.h"
 
@@ -33,48 +35,63 @@ std::pair<int64_t, int> end_and_block(const Xapian::Document& d) {
   }
 }
 
-// Counts facet values over every match, once per document when grouping.
-class FacetSpy : public Xapian::MatchSpy {
- public:
-  explicit FacetSpy(bool per_document) : per_doc_(per_document) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    if (per_doc_ && !seen_.insert(doc.get_value(kDoc)).second) return;
-    const std::string v = doc.get_value(kFacets);
-    std::string parts[kFacetCount];
-    for (size_t i = 0, k = 0; k < kFacetCount; ++k) {
+// Facet counts from a ValueCountMatchSpy over kFacets ("ID<sep>type<sep>year
+// <sep>lang<sep>outlet<sep>codes"): the only spy a remote shard server can
+// run. Per document: the document's fields once, and every code of any of
+// its matching passages once.
+Facets count_facets(const Xapian::ValueCountMatchSpy& spy, bool per_document) {
+  std::map<std::string, int64_t> counts[kFacetCount];
+  struct PerDoc {
+    std::string parts[kFacetCodes];
+    std::set<std::string> codes;
+  };
+  std::map<std::string, PerDoc> docs;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string v = *it;
+    const int64_t freq = it.get_termfreq();
+    std::string parts[kFacetCount + 1];
+    for (size_t i = 0, k = 0; k <= kFacetCount; ++k) {
       size_t j = v.find(kFacetSep, i);
       if (j == std::string::npos) j = v.size();
       if (i <= v.size()) parts[k] = v.substr(i, j - i);
       i = j + 1;
     }
-    for (int k = 0; k < kFacetCodes; ++k) ++counts_[k][parts[k]];
-    const std::string& codes = parts[kFacetCodes];
-    size_t i = 0;
-    while (i < codes.size()) {
-      size_t j = codes.find(' ', i);
-      if (j == std::string::npos) j = codes.size();
-      if (j > i) ++counts_[4][codes.substr(i, j - i)];
+    std::vector<std::string> codes;
+    const std::string& cl = parts[kFacetCodes + 1];
+    for (size_t i = 0; i < cl.size();) {
+      size_t j = cl.find(' ', i);
+      if (j == std::string::npos) j = cl.size();
+      if (j > i) codes.push_back(cl.substr(i, j - i));
       i = j + 1;
     }
+    if (per_document) {
+      PerDoc& d = docs[parts[0]];
+      for (int k = 0; k < kFacetCodes; ++k) d.parts[k] = parts[k + 1];
+      d.codes.insert(codes.begin(), codes.end());
+    } else {
+      for (int k = 0; k < kFacetCodes; ++k) counts[k][parts[k + 1]] += freq;
+      for (const auto& c : codes) counts[kFacetCodes][c] += freq;
+    }
   }
-  std::string name() const override { return "telaah::FacetSpy"; }
-  void reset() {
-    seen_.clear();
-    for (auto& c : counts_) c.clear();
+  for (const auto& [id, d] : docs) {
+    for (int k = 0; k < kFacetCodes; ++k) ++counts[k][d.parts[k]];
+    for (const auto& c : d.codes) ++counts[kFacetCodes][c];
   }
-  std::vector<FacetValue> facet(int k) const {
+  auto facet = [&](int k) {
     std::vector<FacetValue> out;
-    for (const auto& [v, c] : counts_[k])
+    for (const auto& [v, c] : counts[k])
       if (!v.empty()) out.push_back({v, c});
-    std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    std::stable_sort(out.begin(), out.end(), [](const FacetValue& x, const FacetValue& y) { return x.count > y.count; });
     return out;
-  }
-
- private:
-  bool per_doc_;
-  std::unordered_set<std::string> seen_;
-  std::map<std::string, int64_t> counts_[5];
-};
+  };
+  Facets f;
+  f.source_type = facet(kFacetType);
+  f.year = facet(kFacetYear);
+  f.language = facet(kFacetLang);
+  f.outlet = facet(kFacetOutlet);
+  f.code = facet(kFacetCodes);
+  return f;
+}
 
 // A window of about `len` code points of the passage around its first match,
 // cut at spaces.
@@ -119,9 +136,16 @@ std::string marked_snippet(const Hit& h, const std::string& open, const std::str
 }
 
 std::unique_ptr<Index> Index::open(const fs::path& project) {
+  ProjectSource src(project);
+  return open(project, shard_config(src));
+}
+
+std::unique_ptr<Index> Index::open(const fs::path& project, const ShardConfig& shards) {
   auto idx = std::unique_ptr<Index>(new Index());
   idx->project_ = project;
   idx->src_ = std::make_unique<ProjectSource>(project);
+  if (shards.sharded())
+    idx->shards_ = std::make_unique<ShardSet>(shards, idx->src_->project_id(), shards_aux_dir_for(project.string()));
   IdStemmerKind kind = IdStemmerKind::dictionary;
   try {
     kind = id_stemmer_kind_from_string(idx->src_->setting("stemmer_id"));
@@ -134,7 +158,17 @@ std::unique_ptr<Index> Index::open(const fs::path& project) {
 
 Index::~Index() = default;
 
+void Index::adopt_shards() {
+  db_.reset();
+  if (Xapian::Database* all = shards_->combined()) db_ = std::make_unique<Xapian::Database>(*all);
+}
+
 void Index::refresh() {
+  if (shards_) {
+    shards_->connect_all();
+    adopt_shards();
+    return;
+  }
   db_.reset();
   const std::string dir = index_dir_for(project_.string());
   std::error_code ec;
@@ -149,6 +183,7 @@ void Index::refresh() {
 }
 
 int64_t Index::index_revision() const {
+  if (shards_) return shards_->revision();
   if (!db_) return -1;
   try {
     return std::stoll(db_->get_metadata(kMetaRevision));
@@ -160,15 +195,41 @@ int64_t Index::index_revision() const {
 bool Index::stale() { return !db_ || index_revision() != src_->revision(); }
 
 SyncReport Index::ensure_current(const SyncOptions& opt, Progress* progress) {
-  SyncReport r = sync_index(project_, opt, progress);
+  SyncReport r = shards_ ? sync_shards(project_, shards_->config(), opt, progress) : sync_index(project_, opt, progress);
   refresh();
   return r;
 }
 
 Results Index::search(const Query& q) {
+  if (!shards_) return search_once(q);
+  if (shards_->retry_down()) adopt_shards();
+  // A shard that fails or is too slow during the search is left out and the
+  // search runs again on the others.
+  for (size_t attempt = 0;; ++attempt) {
+    if (!db_) {
+      std::string why;
+      for (const auto& n : shards_->notes()) why += (why.empty() ? "" : "; ") + n;
+      throw UserError("no shard of the search index can be searched: " + why);
+    }
+    try {
+      Results r = search_once(q);
+      r.partial = !shards_->complete();
+      r.missing_shards = shards_->missing();
+      auto notes = shards_->notes();
+      r.notes.insert(r.notes.begin(), notes.begin(), notes.end());
+      return r;
+    } catch (const Xapian::NetworkError&) {
+      if (attempt >= shards_->size()) throw;
+      shards_->recover();
+      adopt_shards();
+    }
+  }
+}
+
+Results Index::search_once(const Query& q) {
   if (!db_) throw UserError("this project has no search index yet: run 'telaah reindex " + project_.string() + "'");
   if (q.limit < 0 || q.offset < 0) throw UserError("--limit and --offset cannot be negative");
-  QueryContext ctx{*stemmers_, db_.get(), src_->source_types(), src_->codes(), q.synonyms};
+  QueryContext ctx{*stemmers_, db_.get(), src_->source_types(), src_->codes(), q.synonyms, static_cast<bool>(shards_)};
   BuiltQuery bq = build_query(q.text, ctx);
   Results res;
   res.index_revision = index_revision();
@@ -179,9 +240,10 @@ Results Index::search(const Query& q) {
                         std::to_string(project_rev) + "; results may miss the latest changes");
 
   Xapian::MSet mset;
-  FacetSpy spy(q.by_document);
+  std::optional<Xapian::ValueCountMatchSpy> spy;
   for (int attempt = 0;; ++attempt) {
     try {
+      spy.emplace(kFacets);
       Xapian::Enquire enq(*db_);
       enq.set_query(bq.query);
       if (q.by_document) enq.set_collapse_key(kDoc);
@@ -189,7 +251,7 @@ Results Index::search(const Query& q) {
         enq.set_sort_by_value_then_relevance(kDate, true);
       else if (q.sort == Query::Sort::date_oldest)
         enq.set_sort_by_value_then_relevance(kDate, false);
-      if (q.facets) enq.add_matchspy(&spy);
+      if (q.facets) enq.add_matchspy(&*spy);
       // Counting up to a few thousand matches exactly costs little and makes
       // the total exact for most searches (grouped totals are poor estimates).
       const Xapian::doccount check =
@@ -199,23 +261,19 @@ Results Index::search(const Query& q) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt > 2) throw;
       db_->reopen();  // the indexer committed twice while we read
-      spy.reset();
     }
   }
   res.total = mset.get_matches_estimated();
   res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (q.facets) {
-    res.facets.source_type = spy.facet(0);
-    res.facets.year = spy.facet(1);
-    res.facets.language = spy.facet(2);
-    res.facets.outlet = spy.facet(3);
-    res.facets.code = spy.facet(4);
+    res.facets = count_facets(*spy, q.by_document);
     std::map<std::string, std::string> names;
     for (const auto& c : ctx.codes) names[std::to_string(c.id)] = c.path;
     for (auto& f : res.facets.code)
       if (names.count(f.value)) f.value = names[f.value];
   }
 
+  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());  // remote shards: ask for every hit's document at once
   int64_t rank = q.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
@@ -241,7 +299,9 @@ Results Index::search(const Query& q) {
     // Every passage of this document that matches, for "every match".
     std::vector<Match> passages{{h.start, h.end}};
     if (q.by_document && q.all_matches) {
-      Xapian::Enquire one(*db_);
+      // The document's passages all live on one shard: ask only that one.
+      Xapian::Database* home = shards_ ? shards_->shard(shard_of(h.doc, shards_->size())) : nullptr;
+      Xapian::Enquire one(home ? *home : *db_);
       one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, bq.query, Xapian::Query(doc_term(h.doc))));
       one.set_sort_by_value(kStart, false);
       Xapian::MSet all = one.get_mset(0, 100000);

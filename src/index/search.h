@@ -4,6 +4,10 @@
 //   idx->ensure_current();                    // CLI: catch up right here
 //   Results r = idx->search({.text = "kerjasama type:news", .limit = 20});
 //
+// A project whose setting `index_shards` names shard servers (or an Index
+// opened with a ShardConfig) searches those instead of its local index (see
+// shards.h); results then say whether every shard answered (Results::partial).
+//
 // The GUI keeps the frame free: it runs a BackgroundIndexer (its own
 // thread, its own project connection) and calls refresh() when it is done.
 // All positions are code points into the document text, 0-based, end
@@ -62,6 +66,9 @@ struct Facets {
   std::vector<FacetValue> source_type, year, language, outlet, code;  // most frequent first
 };
 
+struct ShardConfig;
+class ShardSet;
+
 struct Results {
   std::vector<Hit> hits;
   int64_t total = 0;             // estimated matches (documents or passages); exact when `exact`
@@ -70,6 +77,10 @@ struct Results {
   std::string did_you_mean;      // a corrected query, or empty
   std::vector<std::string> notes;
   int64_t index_revision = 0;
+  // Sharded index: some shards did not answer (down, slow, being rebuilt),
+  // so hits, totals and facets leave their documents out. `notes` say why.
+  bool partial = false;
+  std::vector<std::string> missing_shards;  // host:port
 };
 
 // "[" and "]" around the matched words of a hit's snippet (for terminals and logs).
@@ -80,6 +91,9 @@ class Index {
   // Opens the project read-only and its index if there is one (a missing or
   // stale index is not an error here: see ensure_current / stale()).
   static std::unique_ptr<Index> open(const std::filesystem::path& project);
+  // The same, on these shards instead of the project's setting (an empty
+  // endpoint list: the local index).
+  static std::unique_ptr<Index> open(const std::filesystem::path& project, const ShardConfig& shards);
   ~Index();
 
   // Brings the index up to date in the calling thread (catch up or rebuild),
@@ -97,12 +111,18 @@ class Index {
   ProjectSource& source() { return *src_; }
   Stemmers& stemmers() { return *stemmers_; }
 
+  bool sharded() const { return static_cast<bool>(shards_); }
+  ShardSet* shards() { return shards_.get(); }  // null for the local index
+
  private:
   Index() = default;
+  Results search_once(const Query& q);
+  void adopt_shards();  // db_ = the reachable shards as one database
   std::filesystem::path project_;
   std::unique_ptr<ProjectSource> src_;
   std::unique_ptr<Stemmers> stemmers_;
   std::unique_ptr<Xapian::Database> db_;
+  std::unique_ptr<ShardSet> shards_;
 };
 
 // Indexing off the UI thread, with progress and cancel.

@@ -1,8 +1,6 @@
 // Keeping the index in step with its project (see sync.h).
 #include "index/sync.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -20,6 +18,8 @@
 #include "index/source.h"
 #include "index/synonyms.h"
 #include "index/writer.h"
+#include "index/shards.h"
+#include "index/sync_internal.h"
 
 namespace fs = std::filesystem;
 
@@ -44,7 +44,7 @@ const char* to_string(SyncReport::Action a) {
   }
 }
 
-namespace {
+namespace detail {
 
 // Xapian flushes every 10,000 changed documents by default; we flush by
 // bytes of text instead (SyncOptions::flush_bytes).
@@ -52,36 +52,6 @@ void disable_count_flush() {
   static std::once_flag once;
   std::call_once(once, [] { ::setenv("XAPIAN_FLUSH_THRESHOLD", "4000000000", 0); });
 }
-
-// One indexer per index at a time, across processes.
-class IndexLock {
- public:
-  explicit IndexLock(const std::string& dir) {
-    std::string path = dir + ".lock";
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ < 0) throw UserError("cannot create the search index lock " + path + " (" + std::strerror(errno) + ")");
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-      char buf[32] = {0};
-      ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
-      ::close(fd_);
-      throw IndexBusy("the search index is being updated by another Telaah process (pid " +
-                      std::string(n > 0 ? buf : "?") + "); try again when it has finished");
-    }
-    std::string pid = std::to_string(::getpid());
-    if (::ftruncate(fd_, 0) == 0) {
-      [[maybe_unused]] auto w = ::pwrite(fd_, pid.data(), pid.size(), 0);
-    }
-  }
-  ~IndexLock() {
-    ::flock(fd_, LOCK_UN);
-    ::close(fd_);
-  }
-  IndexLock(const IndexLock&) = delete;
-  IndexLock& operator=(const IndexLock&) = delete;
-
- private:
-  int fd_ = -1;
-};
 
 IdStemmerKind project_stemmer(ProjectSource& src) {
   try {
@@ -96,14 +66,6 @@ std::string effective_stemmer(IdStemmerKind k) {
   if (k == IdStemmerKind::dictionary && IdDictionary::system()) return "dictionary";
   return "snowball";
 }
-
-// Everything the index must agree with, read in one project snapshot.
-struct Target {
-  std::string project_id, stamp, stemmer, synonyms_fp;
-  int64_t revision = 0;
-  IdStemmerKind kind = IdStemmerKind::dictionary;
-  SynonymGroups synonyms;
-};
 
 Target read_target(ProjectSource& src) {
   Target t;
@@ -187,6 +149,18 @@ void add_spelling(Xapian::WritableDatabase& db, const Vocabulary& vocab) {
     if (n >= 2 && spelling_word(w)) db.add_spelling(w, n);
 }
 
+double thread_cpu() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+
 // Half-built or half-swapped copies of a rebuild that was killed. Only
 // called under the index lock, so no live rebuild owns them.
 void remove_leftovers(const std::string& dir) {
@@ -203,12 +177,6 @@ struct Rebuilt {
   int64_t docs = 0, bytes = 0;
   SyncReport::Cpu cpu;
 };
-
-double thread_cpu() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
 
 Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& src, const Target& t, const SyncOptions& opt,
                 Progress* progress) {
@@ -383,6 +351,19 @@ IndexStatus inspect_index(const fs::path& project) {
 
 std::vector<std::string> check_index(const fs::path& project) {
   std::vector<std::string> out;
+  const ShardConfig cfg = shard_config(project);
+  if (cfg.sharded()) {
+    const auto all = shards_status(project, cfg);
+    for (const auto& st : all) {
+      const std::string name = "shard " + std::to_string(st.index + 1) + "/" + std::to_string(all.size()) + " (" + st.endpoint.str() + ")";
+      if (!st.reachable) out.push_back(name + " cannot be reached (" + st.error + ")");
+      else if (!st.problem.empty()) out.push_back(name + ": " + st.problem);
+      else if (st.revision < st.project_revision)
+        out.push_back(name + " holds revision " + std::to_string(st.revision) + " of " + std::to_string(st.project_revision) +
+                      " (it catches up on the next search)");
+    }
+    return out;
+  }
   IndexStatus st = inspect_index(project);
   if (!st.problem.empty()) out.push_back(st.problem);
   else if (st.behind())
@@ -397,6 +378,7 @@ SyncReport sync_index(const fs::path& project, const SyncOptions& opt, Progress*
   if (progress) progress->stage = Stage::checking;
   const std::string dir = index_dir_for(project.string());
   ProjectSource src(project);
+  if (const ShardConfig cfg = shard_config(src); cfg.sharded()) return sync_shards(project, cfg, opt, progress);
   IndexLock lock(dir);
   remove_leftovers(dir);
   SyncReport rep;

@@ -61,6 +61,7 @@ struct SyncReport {
     double indexing_max = 0, indexing_total = 0, merging = 0, finishing = 0;
   } cpu;
   std::vector<std::string> notes;  // e.g. stemmer fallback
+  std::vector<std::string> shards_down;  // sharded index: endpoints that could not be updated (see shards.h)
 };
 const char* to_string(SyncReport::Action a);
 

@@ -73,7 +73,7 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
     d.add_value(kDate, dkey);
     d.add_value(kDoc, Xapian::sortable_serialise(static_cast<double>(m.id)));
     d.add_value(kStart, Xapian::sortable_serialise(static_cast<double>(b.start)));
-    d.add_value(kFacets, m.type + kFacetSep + year + kFacetSep + lc_lang + kFacetSep + outlet + kFacetSep + code_list);
+    d.add_value(kFacets, std::to_string(m.id) + kFacetSep + m.type + kFacetSep + year + kFacetSep + lc_lang + kFacetSep + outlet + kFacetSep + code_list);
     d.set_data(std::to_string(std::min(b.end, len)) + " " + std::to_string(k));
     out.push_back(std::move(p));
   }
