@@ -4,6 +4,7 @@
 // task runner, the string table, and the views that later issues fill.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <regex>
@@ -189,6 +190,27 @@ TEST_CASE("the task runner hands results back to the UI thread, reports errors, 
   CHECK(wakes >= 4);
 }
 
+TEST_CASE("a background task keeps the window free for edits; an exclusive one makes it busy") {
+  ui::TaskRunner tasks;
+  std::atomic<bool> release{false};
+  auto wait = [&](ui::TaskProgress&) -> std::function<void()> {
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return {};
+  };
+  tasks.start("index", wait, ui::TaskRunner::Kind::background);
+  CHECK(tasks.active());
+  CHECK_FALSE(tasks.busy());
+  tasks.start("import", wait);
+  CHECK(tasks.busy());
+  release = true;
+  for (int i = 0; i < 2000 && tasks.active(); ++i) {
+    tasks.poll();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  CHECK_FALSE(tasks.active());
+  CHECK_FALSE(tasks.busy());
+}
+
 TEST_CASE("every UI string exists in English and Bahasa Indonesia with the same printf conversions") {
   const std::regex conv("%[-+ #0]*[0-9]*(\\.[0-9]+)?(ll|l|z)?[dsuf%]");
   auto conversions = [&](const char* s) {
@@ -230,4 +252,57 @@ TEST_CASE("every view draws; switching the language redraws every panel without 
   s.app->prefs().language = "en";
   s.app->apply_prefs();
   CHECK_FALSE(ui::view_from_key("nonsense").has_value());
+}
+
+TEST_CASE("the window backs up on open off the UI thread; a failed backup is an error in the status line, work goes on") {
+  test::ScratchDir dir{"gui-backups"};
+  test::Headless h;
+  auto run_until_idle = [&](ui::App& app) {
+    const std::function<void()> draw = [&] { app.frame(); };
+    for (int i = 0; i < 400; ++i) {  // ~4 s at most
+      h.frame(draw);
+      if (!app.tasks().busy() && i > 2) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    h.frames(2, draw);
+  };
+  ui::AppOptions o;
+  o.remember = false;
+  o.sample_on_first_start = false;
+  o.backups = true;
+
+  SUBCASE("on open: one verified backup, made while the window kept drawing") {
+    auto fx = test::make_fixture(dir.path, "Informan B: Komunike bersama tahun 1984.\n");
+    const auto path = fx.project->path();
+    const store::Id doc = fx.doc, code = fx.code_a;
+    ui::App app(o);
+    app.set_fonts(h.fonts);
+    app.adopt_project(std::move(fx.project));
+    run_until_idle(app);
+    const auto list = store::list_backups(path);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].reason == "on-open");
+    CHECK(list[0].revision == app.project()->revision());
+    CHECK_FALSE(app.status_is_error());
+    // Coding goes on; the next backup waits for the interval, not for every action.
+    app.code_span(doc, 0, 9, code);
+    run_until_idle(app);
+    CHECK(store::list_backups(path).size() == 1);
+  }
+  SUBCASE("the backup folder cannot be made: the status line says so, the project is untouched") {
+    auto fx = test::make_fixture(dir.path, "Informan B: Komunike bersama tahun 1984.\n");
+    const auto path = fx.project->path();
+    const store::Id doc = fx.doc, code = fx.code_a;
+    std::ofstream(store::backup_dir(path)) << "a file where the backup folder should be";
+    ui::App app(o);
+    app.set_fonts(h.fonts);
+    app.adopt_project(std::move(fx.project));
+    const int64_t rev = app.project()->revision();
+    run_until_idle(app);
+    CHECK(app.status_is_error());
+    CHECK(app.status().find(ui::tr(ui::S::status_backup_failed)) == 0);
+    CHECK(app.project()->revision() == rev);
+    app.code_span(doc, 0, 9, code);
+    CHECK(app.project()->revision() == rev + 1);
+  }
 }

@@ -89,7 +89,7 @@ void App::set_fonts(const FontSet& f) {
   ImGui::GetIO().FontDefault = f.ui;
 }
 
-bool App::needs_frames() const { return doc_view_.animating() || tasks_.busy(); }
+bool App::needs_frames() const { return doc_view_.animating() || tasks_.active(); }
 
 std::string App::window_title() const {
   if (!project_) return "Telaah";
@@ -182,6 +182,7 @@ void App::close_project() {
   cache_ = ProjectCache{};
   state_ = ProjectUiState{};
   code_rows_.clear();
+  backups_ = store::BackupScheduler{};
   views_project_changed();
 }
 
@@ -285,6 +286,7 @@ void App::poll_tasks() {
 void App::frame() {
   poll_tasks();
   refresh();
+  tick_backups();
   const ImGuiIO& io = ImGui::GetIO();
   if (fonts_.ui) ImGui::PushFont(fonts_.ui);
   ImGui::SetNextWindowPos(ImVec2(0, 0));

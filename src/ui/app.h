@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/backup.h"
 #include "store/project.h"
 #include "ui/document_view.h"
 #include "ui/file_browser.h"
@@ -48,6 +49,7 @@ std::optional<View> view_from_key(const std::string& s);
 struct AppOptions {
   bool remember = true;        // load and save prefs and per-project state (off in tests and screenshots)
   bool sample_on_first_start = true;
+  bool backups = false;        // verified backups on open and while working (the real window; tests opt in)
 };
 
 class App {
@@ -128,6 +130,7 @@ class App {
   void draw_coding_layout(float height);
   void handle_shortcuts();
   void poll_tasks();
+  void tick_backups();  // backups.cpp
   void ensure_pinned();
   void set_status(std::string text, bool error = false);
   // Runs a model call at the UI's one error boundary: a typed error becomes a status message.
@@ -161,6 +164,7 @@ class App {
   DocumentView doc_view_;
   View view_ = View::coding;
   TaskRunner tasks_;
+  store::BackupScheduler backups_;
   FileBrowser file_browser_;
 
   // Remembered state (ui_state.h) and preferences.

@@ -154,6 +154,7 @@ namespace telaah::ui {
   X(import_report, "Files not imported", "Berkas yang tidak diimpor")                                                 \
   X(task_import, "Importing", "Mengimpor")                                                                            \
   X(task_sample, "Building the sample project", "Membangun proyek contoh")                                            \
+  X(task_backup, "Backing up", "Mencadangkan")                                                                        \
   X(fb_open_title, "Open project", "Buka proyek")                                                                     \
   X(fb_new_title, "New project", "Proyek baru")                                                                       \
   X(fb_import_title, "Import files", "Impor berkas")                                                                  \
@@ -182,6 +183,8 @@ namespace telaah::ui {
   X(status_redone, "Redone: ", "Diulangi: ")                                                                          \
   X(status_importing, "Importing in the background\xE2\x80\xA6", "Mengimpor di latar belakang\xE2\x80\xA6")           \
   X(status_imported, "Saved: imported %d documents, skipped %d.", "Tersimpan: %d dokumen diimpor, %d dilewati.")      \
+  X(status_backup_failed, "Backup failed (your work is saved; retrying in a minute): ",                               \
+    "Cadangan gagal (pekerjaan Anda tersimpan; dicoba lagi dalam semenit): ")                                        \
   X(status_building_sample, "Building the sample project\xE2\x80\xA6", "Membangun proyek contoh\xE2\x80\xA6")         \
   X(nothing_changed, " Nothing was changed.", " Tidak ada yang diubah.")                                              \
   X(error_title, "Telaah", "Telaah")                                                                                  \

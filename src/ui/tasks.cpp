@@ -24,9 +24,10 @@ TaskRunner::~TaskRunner() {
     if (t->thread.joinable()) t->thread.join();
 }
 
-void TaskRunner::start(std::string title, Work work) {
+void TaskRunner::start(std::string title, Work work, Kind kind) {
   auto t = std::make_unique<Task>();
   t->title = title;
+  t->kind = kind;
   t->progress = std::make_shared<TaskProgress>();
   t->progress->wake = wake;
   t->result.title = std::move(title);
@@ -64,6 +65,13 @@ std::vector<TaskResult> TaskRunner::poll() {
 }
 
 bool TaskRunner::busy() const {
+  std::lock_guard<std::mutex> l(m_);
+  for (const auto& t : tasks_)
+    if (t->kind == Kind::exclusive) return true;
+  return false;
+}
+
+bool TaskRunner::active() const {
   std::lock_guard<std::mutex> l(m_);
   return !tasks_.empty();
 }

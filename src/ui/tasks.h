@@ -49,10 +49,18 @@ class TaskRunner {
   TaskRunner& operator=(const TaskRunner&) = delete;
   ~TaskRunner();  // cancels what still runs and waits for it
 
-  void start(std::string title, Work work);
+  // Exclusive tasks (import, building the sample, merging) will write to the
+  // project when they finish, so while one runs the window refuses other
+  // writes and project switches: busy() is true. Background tasks (keeping
+  // the search index in step, backups, statistics) only read the last
+  // committed state through their own connection; they never make the window
+  // busy, so coding, undo and redo go on while they run.
+  enum class Kind { exclusive, background };
+  void start(std::string title, Work work, Kind kind = Kind::exclusive);
   // On the UI thread, once per frame: the tasks that finished since the last call.
   std::vector<TaskResult> poll();
-  bool busy() const;
+  bool busy() const;    // an exclusive task runs
+  bool active() const;  // any task runs (keep drawing frames for its progress)
 
   struct Running {
     std::string title, message;
@@ -70,6 +78,7 @@ class TaskRunner {
     std::string title;
     std::shared_ptr<TaskProgress> progress;
     std::thread thread;
+    Kind kind = Kind::exclusive;
     std::atomic<bool> done{false};
     TaskResult result;
   };
