@@ -212,6 +212,50 @@ TEST_CASE("a backup of a closed project includes what a crashed session left in 
   CHECK(b.revision == p->revision());
 }
 
+TEST_CASE("deleting or merging coded codes takes a verified backup first; without one nothing is changed") {
+  TempDir t;
+  const fs::path file = t.dir / "p.telaah";
+  auto p = make_project(file);
+  const Id doc = p->documents().front().id;
+  Code extra;
+  extra.name = "Uncoded";
+  const Id uncoded = p->add_code(extra);
+  extra.name = "Output";
+  const Id output = p->add_code(extra);
+  add(*p, doc, 0, 11, "Input/Legal");
+  add(*p, doc, 13, 20, "Output");
+
+  // A code nobody used: no backup (nothing to lose).
+  p->delete_code(uncoded);
+  CHECK(list_backups(file).empty());
+  // Deleting a code whose sub-code holds a coding: one backup, holding the coding.
+  const int64_t before = p->revision();
+  p->delete_code(code_id(*p, "Input"));
+  auto list = list_backups(file);
+  REQUIRE(list.size() == 1);
+  CHECK(list[0].reason == "before-delete-code");
+  CHECK(list[0].revision == before);
+  {
+    SQLite::Database b(list[0].path.string(), SQLite::OPEN_READONLY);
+    CHECK(b.execAndGet("SELECT count(*) FROM codings").getInt() == 2);
+  }
+  // Merging a coded code into another: a second backup.
+  extra.name = "Outcome";
+  const Id outcome = p->add_code(extra);
+  p->merge_codes(output, outcome);
+  list = list_backups(file);
+  REQUIRE(list.size() == 2);
+  CHECK(std::any_of(list.begin(), list.end(), [](const BackupInfo& b) { return b.reason == "before-merge-code"; }));
+
+  // The backup cannot be made (a file where the folder should be): the delete is refused, nothing changes.
+  fs::remove_all(backup_dir(file));
+  std::ofstream(backup_dir(file)) << "not a folder";
+  const int64_t rev = p->revision();
+  CHECK_THROWS_AS(p->delete_code(outcome), BackupFailed);
+  CHECK(p->revision() == rev);
+  CHECK(p->codings({}).size() == 1);
+}
+
 TEST_CASE("stale temporary files of a dead backup are removed, live ones kept") {
   TempDir t;
   fs::path file = t.dir / "s.telaah";

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/backup.h"
 #include "store/project.h"
 #include "store/util.h"
 
@@ -252,7 +253,8 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
     return rep;
   }
 
-  // --- apply: one action ---
+  // --- apply: a verified backup first (BackupFailed stops the merge), then one action ---
+  store::backup_before(p, "merge");
   auto act = p.begin_action(rep.label);
   std::map<std::string, const store::Code*> ocode_by_path;
   for (const auto& c : ocodes) ocode_by_path[opath.at(c.id)] = &c;

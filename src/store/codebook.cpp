@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "store/backup.h"
 #include "store/project.h"
 #include "store/util.h"
 
@@ -179,6 +180,9 @@ void Project::merge_codes(Id from, Id into) {
   auto desc = code_descendants(from);
   if (std::find(desc.begin(), desc.end(), into) != desc.end())
     throw ValidationError("cannot merge '" + f.name + "' into its own sub-code '" + t.name + "'");
+  // Merging codes with codings is not undone by a later undo alone once more
+  // work piles up on top: a verified backup first (BackupFailed stops the merge).
+  if (!ids_where(*db_, "codings", "code_id=?", from).empty()) backup_before(*this, "merge-code");
   auto a = begin_action("Merge code " + f.name + " into " + t.name);
   const std::string now = now_iso();
   for (Id cid : ids_where(*db_, "codings", "code_id=?", from)) a.update("codings", cid, {{"code_id", into}, {"modified", now}});
@@ -208,6 +212,9 @@ void Project::merge_codes(Id from, Id into) {
 void Project::delete_code(Id id) {
   Code c = code(id);
   auto desc = code_descendants(id);
+  // Deleting coded work: a verified backup first (BackupFailed stops the delete).
+  const bool coded = std::any_of(desc.begin(), desc.end(), [&](Id d) { return !ids_where(*db_, "codings", "code_id=?", d).empty(); });
+  if (coded) backup_before(*this, "delete-code");
   auto a = begin_action("Delete code " + c.name);
   // Codings and everything else that points at the codes first, then the
   // codes bottom-up (undo restores in reverse order, so parents come back first).
