@@ -70,6 +70,9 @@ std::string RetrievalView::code_label(Id id) const {
   return c ? c->code.name : "?";
 }
 
+// Code points of context on each side of a quote: about a line of the list.
+static constexpr int64_t kContext = 90;
+
 // --- the query ---
 
 analysis::RetrievalFilter RetrievalView::filter() const {
@@ -135,7 +138,7 @@ void RetrievalView::update() {
   if (!table_) return;
   const bool moved = rev != ran_rev_;
   if (moved) {
-    describer_ = std::make_unique<analysis::RowDescriber>(*p, *table_);
+    describer_ = std::make_unique<analysis::RowDescriber>(*p, *table_, kContext);
     attr_values_ = analysis::attribute_values(*table_);
     if (matrix_by_ != analysis::kBySourceType && !attr_values_.count(matrix_by_)) matrix_by_ = analysis::kBySourceType;
     std::erase_if(in_.codes, [&](Id id) { return !app_.cache_.code(id); });
@@ -223,7 +226,10 @@ void RetrievalView::draw() {
   const float em = ImGui::GetFontSize();
   const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, em * 16, em * 24);
   ImGui::BeginChild("##ret_controls", ImVec2(left, 0), true);
+  // Check boxes and fields are white on the white pane in the light theme: outline them.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   draw_controls();
+  ImGui::PopStyleVar();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##ret_main", ImVec2(0, 0), false);
@@ -256,18 +262,24 @@ void RetrievalView::draw_controls() {
   heading(tr(S::ret_query));
   const char* ops[] = {tr(S::ret_op_only_a), tr(S::ret_op_and_overlap), tr(S::ret_op_and_paragraph), tr(S::ret_op_or),
                        tr(S::ret_op_not)};
-  int op = static_cast<int>(in_.op);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::Combo("##op", &op, ops, IM_ARRAYSIZE(ops))) in_.op = static_cast<CodeOp>(op);
+  if (ImGui::BeginCombo("##op", ops[static_cast<int>(in_.op)])) {
+    for (int k = 0; k < IM_ARRAYSIZE(ops); ++k) {
+      if (ImGui::Selectable(ops[k], static_cast<int>(in_.op) == k)) in_.op = static_cast<CodeOp>(k);
+      note("op:" + std::to_string(k));
+    }
+    ImGui::EndCombo();
+  }
   note("op");
   if (in_.op != CodeOp::only_a) {
     const CodeInfo* b = app_.cache_.code(in_.code_b);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##code_b", b ? b->path.c_str() : tr(S::ret_pick_b))) {
+    if (ImGui::BeginCombo("##code_b", b ? b->path.c_str() : tr(S::ret_pick_b), ImGuiComboFlags_HeightLargest)) {
       for (const auto& c : app_.cache_.codes) {
         ImGui::PushID(static_cast<int>(c.code.id));
         const std::string label = std::string(static_cast<size_t>(c.depth) * 3, ' ') + c.code.name;
         if (ImGui::Selectable(label.c_str(), in_.code_b == c.code.id)) in_.code_b = c.code.id;
+        note("b:" + std::to_string(c.code.id));
         ImGui::PopID();
       }
       ImGui::EndCombo();

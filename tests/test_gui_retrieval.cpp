@@ -1,0 +1,259 @@
+// The retrieval view, headless, on the sample project: tick a code, set
+// filters, read the list; click a row and land in the coding view at the
+// coding; click a matrix cell and get its codings in the list; export; errors
+// in place.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analysis/evidence.h"
+#include "analysis/retrieval.h"
+#include "gui/fixture.h"
+#include "gui/headless.h"
+#include "sample/sample.h"
+#include "ui/app.h"
+#include "ui/retrieval_export.h"
+#include "ui/view_retrieval.h"
+
+using namespace telaah;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The App's own view is private; the test draws a second RetrievalView bound
+// to the same App in a window over it (the App's window never comes to front).
+struct Session {
+  test::ScratchDir dir{"gui-retrieval"};
+  test::Headless h;
+  std::unique_ptr<ui::App> app;
+  std::unique_ptr<ui::RetrievalView> view;
+  std::function<void()> draw;
+  bool ok = false;
+
+  Session() {
+    const fs::path corpus = fs::path(TELAAH_SOURCE_DIR) / "corpus";
+    if (!fs::exists(corpus / "framework.json")) return;
+    sample::build_sample(dir.path / "s.telaah", corpus);
+    ui::AppOptions o;
+    o.remember = false;
+    o.sample_on_first_start = false;
+    app = std::make_unique<ui::App>(o);
+    app->set_fonts(h.fonts);
+    REQUIRE(app->open_project(dir.path / "s.telaah"));
+    app->set_view(ui::View::search);
+    view = std::make_unique<ui::RetrievalView>(*app);
+    draw = [this] {
+      app->frame();
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+      ImGui::Begin("retrieval-under-test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+      view->draw();
+      ImGui::End();
+    };
+    h.frames(3, draw);
+    ok = true;
+  }
+  store::Project& p() { return *app->project(); }
+  void click(const std::string& name, float fx = -1) {
+    auto r = view->rect(name);
+    REQUIRE_MESSAGE(r.has_value(), name);
+    // Check boxes: their box, at the left; everything else: its middle.
+    const float x = fx < 0 ? r->Min.x + std::min(r->GetHeight(), r->GetWidth()) * 0.5f : r->Min.x + r->GetWidth() * fx;
+    h.click(ImVec2(x, r->GetCenter().y), draw);
+    h.pause(draw);
+    h.frame(draw);  // a tab chosen by the view shows one frame later
+  }
+  std::set<store::Id> expected(const store::CodingFilter& f) {
+    std::set<store::Id> out;
+    for (const auto& c : p().codings(f)) out.insert(c.id);
+    return out;
+  }
+};
+
+std::set<store::Id> as_set(const std::vector<store::Id>& v) { return {v.begin(), v.end()}; }
+
+}  // namespace
+
+TEST_CASE("retrieval view: tick O1, filter interviews and contradicts, open a row at its coding") {
+  Session s;
+  if (!s.ok) {
+    MESSAGE("skipped: no corpus/ in this source tree");
+    return;
+  }
+  // Nothing ticked: every coding.
+  CHECK(s.view->listed().size() == s.p().codings().size());
+  const store::Id o1 = s.p().resolve_code("Output/Trade goals reached");
+  store::CodingFilter f;
+  f.codes = s.p().code_descendants(o1);
+  s.click("code:" + std::to_string(o1));
+  CHECK(as_set(s.view->listed()) == s.expected(f));
+  CHECK(s.view->listed().size() == 39);
+
+  s.click("stance:contradicts");
+  f.stance = store::Stance::contradicts;
+  CHECK(as_set(s.view->listed()) == s.expected(f));
+  s.click("type:interview");
+  f.source_type = "interview";
+  const auto want = s.expected(f);
+  CHECK(as_set(s.view->listed()) == want);
+  CHECK(want.size() == 11);  // the done-when: every contradicting interview passage on O1
+  for (store::Id id : s.view->listed()) {
+    const auto c = s.p().coding(id);
+    CHECK(c.stance == store::Stance::contradicts);
+    CHECK(s.p().document(c.doc).source_type == "interview");
+  }
+
+  // Without sub-codes only the codings on O1 itself remain.
+  s.click("subcodes");
+  f.codes = {o1};
+  CHECK(as_set(s.view->listed()) == s.expected(f));
+  CHECK(s.view->listed().size() == 2);
+  s.click("subcodes");
+  CHECK(s.view->listed().size() == 11);
+
+  // Click the third row: the coding view opens the document at the coding, selected.
+  const store::Id third = s.view->listed().at(2);
+  const auto c = s.p().coding(third);
+  s.click("row:2", 0.3f);
+  CHECK(s.app->view() == ui::View::coding);
+  REQUIRE(s.app->open_doc() != nullptr);
+  CHECK(s.app->open_doc()->meta.id == c.doc);
+  REQUIRE(s.app->doc_view().selected_coding().has_value());
+  CHECK(*s.app->doc_view().selected_coding() == third);
+  s.h.frames(3, s.draw);
+  CHECK(s.app->doc_view().top_cp() <= c.start);
+  CHECK(s.app->doc_view().top_cp() > c.start - 400);  // the coding is at the top of the view, not far below
+}
+
+TEST_CASE("retrieval view: a matrix cell shows its codings in the list") {
+  Session s;
+  if (!s.ok) {
+    MESSAGE("skipped: no corpus/ in this source tree");
+    return;
+  }
+  store::Project& p = s.p();
+  const store::Id i1 = p.resolve_code("Input/Legal infrastructure"), imp = p.resolve_code("Impediment");
+  s.click("code:" + std::to_string(i1));
+  s.click("code:" + std::to_string(imp));
+  s.click("tab:matrices", 0.5f);
+  s.h.frames(2, s.draw);
+  // The cell Legal infrastructure x Impediment: the codings of either that overlap one of the other.
+  std::set<store::Id> want;
+  const auto all = p.codings();
+  const auto d1 = p.code_descendants(i1), d2 = p.code_descendants(imp);
+  auto in = [](const std::vector<store::Id>& v, store::Id x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  for (const auto& a : all)
+    for (const auto& b : all)
+      if (a.id != b.id && a.doc == b.doc && a.start < b.end && b.start < a.end && in(d1, a.code) && in(d2, b.code)) {
+        want.insert(a.id);
+        want.insert(b.id);
+      }
+  REQUIRE_FALSE(want.empty());  // the sample codes impediments inside legal-infrastructure passages
+  s.click("cell:0:1", 0.5f);
+  CHECK(as_set(s.view->listed()) == want);
+  CHECK(s.view->rect("tab:list").has_value());
+  CHECK(s.view->rect("back").has_value());  // the list says it shows a cell, with a way back
+
+  // Code x source type: the cell of Impediment and the first type (interviews).
+  s.click("tab:matrices", 0.5f);
+  s.click("matrix:attr");
+  s.h.frames(2, s.draw);
+  s.click("cell:1:0", 0.5f);
+  store::CodingFilter f;
+  f.codes = d2;
+  f.source_type = "interview";
+  CHECK(as_set(s.view->listed()) == s.expected(f));
+  CHECK_FALSE(s.view->listed().empty());
+
+  // Back to the query: both codes again.
+  s.click("back", 0.5f);
+  store::CodingFilter both;
+  both.codes = d1;
+  both.codes.insert(both.codes.end(), d2.begin(), d2.end());
+  CHECK(as_set(s.view->listed()) == s.expected(both));
+}
+
+TEST_CASE("retrieval view: code queries, a bad date in place, export with clear errors") {
+  Session s;
+  if (!s.ok) {
+    MESSAGE("skipped: no corpus/ in this source tree");
+    return;
+  }
+  store::Project& p = s.p();
+  const store::Id i1 = p.resolve_code("Input/Legal infrastructure");
+  s.click("code:" + std::to_string(i1));
+  const size_t all_i1 = s.view->listed().size();
+  CHECK(all_i1 == static_cast<size_t>(p.coding_count(i1)));
+
+  // A malformed date: the error is shown, the list is empty, nothing else changes.
+  s.click("date_from", 0.5f);
+  for (char ch : std::string("2015-13")) s.h.type(static_cast<unsigned>(ch));
+  s.h.frames(2, s.draw);
+  CHECK(s.view->error().find("2015-13") != std::string::npos);
+  CHECK(s.view->listed().empty());
+  for (int i = 0; i < 7; ++i) {
+    s.h.key(test::kBackspace);
+    s.h.frames(2, s.draw);
+  }
+  CHECK(s.view->error().empty());
+  CHECK(s.view->listed().size() == all_i1);
+
+  // Export the list as CSV: one line per coding after the header.
+  const fs::path out = s.dir.path / "list.csv";
+  s.view->set_export_path(out.string());
+  s.h.frame(s.draw);
+  s.click("export", 0.5f);
+  REQUIRE(fs::exists(out));
+  std::ifstream in(out, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string csv = ss.str();
+  CHECK(csv.find("quote") != std::string::npos);
+  CHECK(csv.find(p.code_path(i1)) != std::string::npos);
+  CHECK_FALSE(s.app->status_is_error());
+  CHECK(s.app->status().find(out.filename().string()) != std::string::npos);
+  // An export into a folder that does not exist: a clear error, no file.
+  const fs::path bad = s.dir.path / "no-such-folder" / "list.csv";
+  s.view->set_export_path(bad.string());
+  s.h.frame(s.draw);
+  s.click("export", 0.5f);
+  CHECK(s.app->status_is_error());
+  CHECK(s.app->status().find("no-such-folder") != std::string::npos);
+  CHECK_FALSE(fs::exists(bad));
+
+  // HTML and XLSX through the same writer the button uses.
+  auto t = analysis::EvidenceTable::load(p);
+  analysis::RetrievalQuery q;
+  q.codes_a = {i1};
+  analysis::RowDescriber d(p, t);
+  auto rows = d.describe_all(analysis::retrieve(t, p, q));
+  REQUIRE(rows.size() == all_i1);
+  rows[0].memo = "a <b> & \"c\"";
+  const std::string html = ui::retrieval_html(rows, "Legal <infrastructure>");
+  CHECK(html.find("a &lt;b&gt; &amp; &quot;c&quot;") != std::string::npos);
+  CHECK(html.find("<h1>Legal &lt;infrastructure&gt;</h1>") != std::string::npos);
+  ui::export_retrieval(rows, "x", ui::ExportFormat::xlsx, s.dir.path / "list.xlsx");
+  CHECK(fs::file_size(s.dir.path / "list.xlsx") > 1000);
+  const auto table = ui::retrieval_table(rows);
+  CHECK(table.rows.size() == rows.size());
+  CHECK(table.columns.at(1) == "quote");
+
+  // A NOT B with B = Impediment: the list follows, and equals the library's set.
+  const store::Id imp = p.resolve_code("Impediment");
+  s.click("op", 0.5f);
+  s.click("op:4", 0.5f);
+  CHECK(s.view->listed().empty());  // no B chosen yet: nothing to list, and no error
+  CHECK(s.view->error().empty());
+  s.click("code_b", 0.5f);
+  s.click("b:" + std::to_string(imp), 0.5f);
+  q.op = analysis::CodeOp::not_;
+  q.codes_b = {imp};
+  std::vector<store::Id> want;
+  for (const auto& h : analysis::retrieve(t, p, q)) want.push_back(h.coding);
+  CHECK_MESSAGE(s.view->listed() == want, s.view->listed().size(), " listed, want ", want.size(), " ", s.view->error());
+  CHECK(want.size() < all_i1);  // some legal-infrastructure passages carry an impediment
+  CHECK_FALSE(want.empty());
+}
