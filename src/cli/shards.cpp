@@ -38,6 +38,7 @@ Registrar reg_shards(65, [](CLI::App& app, Context& ctx) {
   status->add_option("project", st->project, "the project file")->required();
   status->add_option("--shards", st->list, "these shards (host:port,host:port,...) instead of the project's setting");
   status->add_option("--timeout", st->timeout, "milliseconds a shard may take to answer (default 5000)");
+  status->add_flag("--json", ctx.json, "print machine-readable JSON");
   status->callback([st, &ctx] {
     check_timeout(st->timeout);
     index::ShardConfig cfg = index::shard_config(fs::path(st->project), st->list);
@@ -89,6 +90,7 @@ Registrar reg_shards(65, [](CLI::App& app, Context& ctx) {
   setc->add_option("project", set->project, "the project file")->required();
   setc->add_option("shards", set->list, "host:port,host:port,... (each a 'xapian-tcpsrv --writable' server)")->required();
   setc->add_option("--timeout", set->timeout, "milliseconds a shard may take to answer before it is left out (default 5000)");
+  setc->add_flag("--json", ctx.json, "print machine-readable JSON");
   setc->callback([set, &ctx] {
     check_timeout(set->timeout);
     const auto eps = index::parse_endpoints(set->list);
@@ -106,6 +108,7 @@ Registrar reg_shards(65, [](CLI::App& app, Context& ctx) {
   auto clr = std::make_shared<Args>();
   auto* clear = cmd->add_subcommand("clear", "Go back to the local search index (the shards are left as they are)");
   clear->add_option("project", clr->project, "the project file")->required();
+  clear->add_flag("--json", ctx.json, "print machine-readable JSON");
   clear->callback([clr, &ctx] {
     auto p = open_project(clr->project);
     p->set_setting(index::kShardSetting, "");

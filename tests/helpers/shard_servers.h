@@ -5,6 +5,7 @@
 // fails). Header-only.
 #pragma once
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -85,9 +86,12 @@ class ShardServer {
       if (pid_ == 0) {
         ::setpgid(0, 0);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        const std::string log = dir_.string() + ".log";
-        FILE* f = std::freopen(log.c_str(), "a", stdout);
-        if (f) ::dup2(::fileno(stdout), 2);
+        const std::string log = dir_.string() + ".log";  // raw descriptors: stdio buffers are the parent's
+        int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+          ::dup2(fd, 1);
+          ::dup2(fd, 2);
+        }
         const std::string port = std::to_string(port_);
         ::execl(binary_.c_str(), binary_.c_str(), "--port", port.c_str(), "--interface", "127.0.0.1", "--writable",
                 dir_.c_str(), static_cast<char*>(nullptr));
