@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "analysis/agreement.h"
 #include "analysis/review.h"
+#include "exchange/exchange.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
 #include "sample/sample.h"
@@ -275,4 +277,95 @@ TEST_CASE("blind mode is remembered per project") {
   again.set_fonts(h.fonts);
   REQUIRE(again.open_project(file));
   CHECK(ui::AgreementView::of(again).blind());
+}
+
+TEST_CASE("merging a colleague's copy: the dry run's report, then one undoable action; a .qdpx the same way") {
+  test::ScratchDir dir{"gui-agreement-merge"};
+  test::Headless h{1600, 1000};
+  const fs::path mine = dir.path / "mine.telaah", theirs = dir.path / "theirs.telaah";
+  try {
+    sample::build_sample(mine, fs::path(TELAAH_SOURCE_DIR) / "corpus");
+  } catch (const std::exception& e) {
+    MESSAGE("SKIPPED: the sample project does not build (" << e.what() << ")");
+    return;
+  }
+  fs::copy_file(mine, theirs);
+  store::Id doc = 0;
+  {
+    auto p = store::Project::open(theirs);
+    p->set_coder("citra");  // a third coder codes two passages in the copy
+    doc = p->documents().front().id;
+    store::Coding c;
+    c.doc = doc;
+    c.code = p->codes().at(1).id;
+    c.start = 0, c.end = 10;
+    p->add_coding(c);
+    c.start = 20, c.end = 40;
+    p->add_coding(c);
+  }
+  ui::AppOptions o;
+  o.remember = false;
+  o.sample_on_first_start = false;
+  ui::App app(o);
+  app.set_fonts(h.fonts);
+  const std::function<void()> draw = [&] { app.frame(); };
+  REQUIRE(app.open_project(mine));
+  app.set_view(ui::View::agreement);
+  auto& v = ui::AgreementView::of(app);
+  auto settle = [&] {
+    for (int i = 0; i < 600 && (app.tasks().busy() || v.merge_planning() || i < 2); ++i) {
+      h.frame(draw);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    h.frames(2, draw);
+  };
+  store::Project& p = *app.project();
+  const size_t before = p.codings({}).size();
+  const int64_t rev = p.revision();
+
+  SUBCASE("a copy of this project") {
+    v.merge_from(theirs);
+    settle();
+    const auto* plan = v.merge_plan();
+    REQUIRE(plan != nullptr);
+    CHECK(plan->same_lineage);
+    CHECK(plan->added == 2);
+    CHECK(plan->documents_matched > 0);
+    CHECK(plan->coders_added == std::vector<std::string>{"citra"});
+    CHECK(p.revision() == rev);  // the dry run changed nothing
+    const auto b = v.merge_button_rect();
+    REQUIRE(b.has_value());
+    h.click(b->GetCenter(), draw);
+    CHECK(p.revision() == rev + 1);  // one action
+    CHECK(p.codings({}).size() == before + 2);
+    CHECK(p.find_coder("citra").has_value());
+    CHECK(v.merge_plan() == nullptr);  // the dialog closed
+    settle();
+    app.undo();
+    CHECK(p.codings({}).size() == before);
+  }
+  SUBCASE("a REFI-QDA export of the copy") {
+    const fs::path qdpx = dir.path / "theirs.qdpx";
+    {
+      auto q = store::Project::open(theirs);
+      exchange::export_qdpx(*q, qdpx);
+    }
+    v.merge_from(qdpx);
+    settle();
+    const auto* plan = v.merge_plan();
+    REQUIRE(plan != nullptr);
+    CHECK_FALSE(plan->same_lineage);
+    CHECK(plan->added == 2);
+    h.click(v.merge_button_rect()->GetCenter(), draw);
+    CHECK(p.codings({}).size() == before + 2);
+  }
+  SUBCASE("a file that is no project is refused with a message, nothing changes") {
+    const fs::path txt = dir.path / "notes.txt";
+    std::ofstream(txt) << "hello";
+    v.merge_from(txt);
+    h.frames(2, draw);
+    CHECK(app.status_is_error());
+    CHECK(v.merge_plan() == nullptr);
+    CHECK(p.revision() == rev);
+  }
 }

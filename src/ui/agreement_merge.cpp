@@ -106,20 +106,35 @@ void AgreementView::plan_merge() {
   });
 }
 
-void AgreementView::draw_merge() {
-  if (!merge_) return;
-  Merge& m = *merge_;
-  if (auto chosen = m.browser.draw()) {
-    const fs::path f = chosen->front();
-    if (f.extension() != store::kProjectExtension && !is_refi(f)) {
-      app_.set_status(tr(S::agr_merge_not_project), true);
-      reset_merge();
-      return;
-    }
-    m.file = f;
-    m.dialog = true;
-    plan_merge();
+const analysis::MergeReport* AgreementView::merge_plan() const {
+  return merge_ && merge_->dialog && merge_->plan ? &*merge_->plan : nullptr;
+}
+
+bool AgreementView::merge_planning() const { return merge_ && merge_->planning; }
+
+void AgreementView::merge_from(const fs::path& f) {
+  if (!app_.project_) return;
+  if (f.extension() != store::kProjectExtension && !is_refi(f)) {
+    app_.set_status(tr(S::agr_merge_not_project), true);
+    reset_merge();
+    return;
   }
+  if (!merge_) merge_ = std::make_unique<Merge>();
+  merge_->drop_temp();
+  merge_->other.clear();
+  merge_->file = f;
+  merge_->dialog = true;
+  plan_merge();
+}
+
+void AgreementView::draw_merge() {
+  merge_button_.reset();
+  if (!merge_) return;
+  if (auto chosen = merge_->browser.draw()) {
+    merge_from(chosen->front());
+    if (!merge_) return;
+  }
+  Merge& m = *merge_;
   if (!m.dialog) {
     if (!m.browser.is_open()) reset_merge();  // the browser was cancelled
     return;
@@ -127,7 +142,8 @@ void AgreementView::draw_merge() {
   const std::string title = std::string(tr(S::agr_merge_title)) + "###agr_merge";
   if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
   const ImVec2 ds = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowSize(ImVec2(std::min(ds.x * 0.9f, ImGui::GetFontSize() * 40), 0), ImGuiCond_Appearing);
+  // Width fixed, height fitted every frame: the report arrives after the dialog opened.
+  ImGui::SetNextWindowSize(ImVec2(std::min(ds.x * 0.9f, ImGui::GetFontSize() * 40), 0), ImGuiCond_Always);
   ImGui::SetNextWindowPos(ImVec2(ds.x * 0.5f, ds.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   bool keep = true;
   if (!ImGui::BeginPopupModal(title.c_str(), &keep)) {
@@ -166,7 +182,10 @@ void AgreementView::draw_merge() {
       ImGui::Spacing();
       ImGui::TextDisabled("%s", tr(S::agr_merge_conflicts));
       ImGui::BeginChild("##agr_conflicts", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), true);
-      for (const auto& c : r.conflicts) ImGui::BulletText("%s: %s", analysis::to_string(c.kind), c.message.c_str());
+      for (const auto& c : r.conflicts) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s: %s", analysis::to_string(c.kind), c.message.c_str());
+      }
       ImGui::EndChild();
     }
     if (r.added == 0) ImGui::TextDisabled("%s", tr(S::agr_merge_nothing));
@@ -176,6 +195,7 @@ void AgreementView::draw_merge() {
   const bool can = !m.planning && m.error.empty() && m.plan && m.plan->added > 0 && !app_.tasks_.busy();
   ImGui::BeginDisabled(!can);
   if (ImGui::Button(tr(S::agr_merge_button), ImVec2(ImGui::GetFontSize() * 7, 0))) apply = true;
+  merge_button_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(tr(S::cancel), ImVec2(ImGui::GetFontSize() * 7, 0))) keep = false;

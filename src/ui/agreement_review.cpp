@@ -119,7 +119,7 @@ void AgreementView::draw_review() {
                             ImVec2(0, row_h)))
         clicked = {idx, Button::open};
       ImGui::SetItemAllowOverlap();
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::agr_open_hint));
+      const bool row_hovered = ImGui::IsItemHovered();
       button_rects_.push_back({{idx, Button::open}, ImRect(p, ImVec2(p.x + w, p.y + row_h))});
       const CodeInfo* ci = app_.cache_.code(d.code);
       const float chip = line * 0.6f;
@@ -146,8 +146,10 @@ void AgreementView::draw_review() {
       // The resolutions.
       ImGui::TableSetColumnIndex(3);
       ImGui::BeginDisabled(stale);
+      bool on_button = false;
       auto button = [&](const std::string& label, Button b) {
         if (ImGui::SmallButton(label.c_str())) clicked = {idx, b};
+        on_button |= ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
         button_rects_.push_back({{idx, b}, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
       };
       button(acc_a, Button::accept_a);
@@ -155,6 +157,7 @@ void AgreementView::draw_review() {
       if (!d.kept) button(tr(S::agr_keep_both), Button::keep_both);
       button(tr(S::agr_edit), Button::edit);
       ImGui::EndDisabled();
+      if (row_hovered && !on_button) ImGui::SetTooltip("%s", tr(S::agr_open_hint));
       ImGui::PopID();
     }
   }
@@ -250,7 +253,21 @@ void AgreementView::draw_edit_popup() {
   const DocInfo* info = app_.cache_.doc(d.doc);
   const int64_t len = info ? info->doc.length_cp : 0;
   const bool valid = edit_.start >= 0 && edit_.end > edit_.start && edit_.end <= len;
-  if (!valid) ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr(S::agr_bad_span));
+  if (!valid) {
+    ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr(S::agr_bad_span));
+  } else if (edit_.preview_start != edit_.start || edit_.preview_end != edit_.end) {  // read once per change, not per frame
+    edit_.preview_start = edit_.start;
+    edit_.preview_end = edit_.end;
+    edit_.preview.clear();
+    app_.act([&] { edit_.preview = analysis::passage_text(*app_.project_, d.doc, edit_.start, edit_.end); });
+  }
+  if (valid) {
+    ImGui::BeginChild("##agr_edit_preview", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6), true);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(edit_.preview.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+  }
   if (!edit_.error.empty()) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", edit_.error.c_str());
   ImGui::Separator();
   ImGui::BeginDisabled(!valid || app_.tasks_.busy());

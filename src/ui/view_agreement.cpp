@@ -264,6 +264,8 @@ void AgreementView::adopt(Result r) {
 
 void AgreementView::draw() {
   if (!app_.project_) return;
+  // Frames are outlined: the light theme's frames are as white as the panes they sit in.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   draw_merge();
   ensure_defaults();
   if (app_.cache_.coders.size() < 2) {
@@ -271,11 +273,10 @@ void AgreementView::draw() {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
     ImGui::TextDisabled("%s", tr(S::agr_need_two_coders));
     ImGui::PopTextWrapPos();
+    ImGui::PopStyleVar();
     return;
   }
   maybe_compute();
-  // Frames are outlined: the light theme's frames are as white as the panes they sit in.
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   const float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
   ImGui::BeginChild("##agr_choices", ImVec2(left, 0), true);
   draw_choices();

@@ -67,6 +67,7 @@ class AgreementView {
   void draw();                 // inside the view's body child window
   void on_project_changed();   // a project was opened, closed or replaced: drop what belongs to the old one
   void start_merge();          // Project menu > Merge codings from...: the file browser, then the report
+  void merge_from(const std::filesystem::path& file);  // what the browser hands over: the dry run and its report
 
   // Coders in the coding view (remembered per project): blind mode and "show codings of".
   bool blind() const;
@@ -83,6 +84,9 @@ class AgreementView {
   const std::vector<ReviewItem>& review() const { return review_; }
   enum class Button { accept_a, accept_b, keep_both, edit, open };
   std::optional<ImRect> button_rect(size_t item, Button b) const;
+  const analysis::MergeReport* merge_plan() const;   // the dry run's report while the dialog is open
+  bool merge_planning() const;
+  std::optional<ImRect> merge_button_rect() const { return merge_button_; }
   // The options the library is called with for the current choice (nullopt: the choice is incomplete).
   std::optional<analysis::AgreementOptions> options() const;
   // Formatting shared by the table and the tests.
@@ -133,12 +137,15 @@ class AgreementView {
     int stance = 2;                          // store::Stance as int
     store::Id code = 0;
     std::string error;
+    std::string preview;                     // the text of [start, end), read when they change
+    int preview_start = -1, preview_end = -1;
   } edit_;
   std::string doc_filter_;
   // Merging (agreement_merge.cpp).
   struct Merge;
   std::unique_ptr<Merge> merge_;
   uint64_t merge_gen_ = 0;
+  std::optional<ImRect> merge_button_;
 };
 
 }  // namespace telaah::ui
