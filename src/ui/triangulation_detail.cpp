@@ -310,13 +310,16 @@ void TriangulationView::draw_override_editor() {
   ImGui::TextDisabled("%s%s", tr(S::tri_computed), d.computed.c_str());
   ImGui::SetNextItemWidth(fs * 14);
   const char* preview = status ? status_text(kStatuses[d.label]) : convergence_text(kLabels[d.label]);
-  if (ImGui::BeginCombo(tr(S::tri_new_label), preview)) {
+  const bool label_open = ImGui::BeginCombo(tr(S::tri_new_label), preview);
+  remember("override:label");
+  if (label_open) {
     const int n = status ? 5 : 4;
-    for (int i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i) {
       if (ImGui::Selectable(status ? status_text(kStatuses[i]) : convergence_text(kLabels[i]), i == d.label)) d.label = i;
+      remember("override:label:" + std::to_string(i));
+    }
     ImGui::EndCombo();
   }
-  remember("override:label");
   ImGui::TextUnformatted(tr(S::tri_memo));
   if (d.focus) {
     ImGui::SetKeyboardFocusHere();
@@ -363,12 +366,15 @@ void TriangulationView::draw_rating_editor() {
   ImGui::TextUnformatted(tr(S::tri_rating));
   ImGui::TextUnformatted(d.indicator.c_str());
   ImGui::SetNextItemWidth(fs * 14);
-  if (ImGui::BeginCombo("##rating", rating_text(kRatings[d.rating]))) {
-    for (int i = 0; i < 4; ++i)
+  const bool rating_open = ImGui::BeginCombo("##rating", rating_text(kRatings[d.rating]));
+  remember("rating:combo");
+  if (rating_open) {
+    for (int i = 0; i < 4; ++i) {
       if (ImGui::Selectable(rating_text(kRatings[i]), i == d.rating)) d.rating = i;
+      remember("rating:combo:" + std::to_string(i));
+    }
     ImGui::EndCombo();
   }
-  remember("rating:combo");
   ImGui::TextUnformatted(tr(S::tri_justification));
   if (d.focus) {
     ImGui::SetKeyboardFocusHere();

@@ -75,6 +75,7 @@ TriangulationView::TriangulationView(App& app) : app_(app) {}
 TriangulationView::~TriangulationView() = default;
 
 void App::draw_triangulation_view() { triangulation_view_->draw(); }
+TriangulationView& TriangulationView::of(App& app) { return *app.triangulation_view_; }
 
 void TriangulationView::on_project_changed() {
   model_.reset();
@@ -196,12 +197,13 @@ void TriangulationView::draw_filter_bar() {
     return d;
   };
   ImGui::SetNextItemWidth(fs * 9);
-  if (ImGui::BeginCombo("##tri_by", dim_label(filter_.by).c_str())) {
+  const bool by_open = ImGui::BeginCombo("##tri_by", dim_label(filter_.by).c_str());
+  remember("filter:by");
+  if (by_open) {
     for (const auto& d : model_.dimensions())
       if (ImGui::Selectable(dim_label(d).c_str(), d == filter_.by)) filter_.by = d;
     ImGui::EndCombo();
   }
-  remember("filter:by");
 
   ImGui::SameLine(0, fs);
   ImGui::TextUnformatted(tr(S::tri_coders));

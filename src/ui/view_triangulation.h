@@ -42,6 +42,7 @@ class TriangulationView {
   void on_project_changed();   // a project was opened, closed or replaced: drop what belongs to the old one
 
   // --- what tests read and set ---
+  static TriangulationView& of(App& app);  // the view of a window
   const TriangulationModel& model() const { return model_; }
   TriFilter& filter() { return filter_; }
   enum class Tab { evidence, compare };
