@@ -13,6 +13,19 @@ namespace telaah::ui {
 
 using store::Id;
 
+// The table as large as its cells need (at most the space there is), so no
+// empty grid fills the tab below or beside a small matrix.
+static ImVec2 matrix_size(size_t rows, size_t cols, float first_w, float col_w) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float row_h = ImGui::GetTextLineHeight() + st.CellPadding.y * 2 + 1;
+  float w = first_w + col_w * static_cast<float>(cols) + (st.CellPadding.x * 2 + 1) * static_cast<float>(cols + 1) + 2;
+  float h = row_h * static_cast<float>(rows + 1) + 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (w > avail.x) h += st.ScrollbarSize;  // room for the scroll bar that will show
+  if (h > avail.y) w += st.ScrollbarSize;
+  return ImVec2(std::min(avail.x, w), std::min(avail.y, h));
+}
+
 void RetrievalView::draw_matrices() {
   if (ImGui::RadioButton(tr(S::ret_matrix_cooc), matrix_cooc_)) matrix_cooc_ = true;
   note("matrix:cooc");
@@ -70,7 +83,7 @@ void RetrievalView::draw_cooc_matrix() {
   const float em = ImGui::GetFontSize();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
-  if (!ImGui::BeginTable("##cooc", static_cast<int>(n) + 1, flags)) return;
+  if (!ImGui::BeginTable("##cooc", static_cast<int>(n) + 1, flags, matrix_size(n, n, em * 14, em * 6))) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 14);
   for (size_t j = 0; j < n; ++j)
@@ -121,7 +134,7 @@ void RetrievalView::draw_attr_matrix() {
   const float em = ImGui::GetFontSize();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
-  if (!ImGui::BeginTable("##attrm", static_cast<int>(nc) + 1, flags)) return;
+  if (!ImGui::BeginTable("##attrm", static_cast<int>(nc) + 1, flags, matrix_size(nr, nc, em * 14, em * 7))) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 14);
   auto column_name = [&](size_t j) {
