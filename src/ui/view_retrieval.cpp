@@ -40,6 +40,7 @@ void RetrievalView::on_project_changed() {
   table_.reset();
   ran_.reset();
   ran_rev_ = -1;
+  ran_matrices_ = false;
   hits_.clear();
   rows_.clear();
   attr_values_.clear();
@@ -145,7 +146,10 @@ void RetrievalView::update() {
     if (in_.code_b && !app_.cache_.code(in_.code_b)) in_.code_b = 0;
   }
   if (ran_ && *ran_ != in_) cell_.reset();  // the user changed the query: the list follows it again
-  if (!moved && ran_ && *ran_ == in_ && ran_by_ == matrix_by_ && ran_cell_ == cell_) return;
+  const bool want_matrices = matrices_tab_ || cell_.has_value();  // not computed while nobody looks at them
+  if (!moved && ran_ && *ran_ == in_ && ran_by_ == matrix_by_ && ran_cell_ == cell_ && (ran_matrices_ || !want_matrices))
+    return;
+  ran_matrices_ = want_matrices;
   ran_ = in_;
   ran_rev_ = rev;
   ran_by_ = matrix_by_;
@@ -157,9 +161,11 @@ void RetrievalView::update() {
   attr_ = {};
   try {
     if (!(in_.op != CodeOp::only_a && !in_.code_b)) hits_ = analysis::retrieve(*table_, *p, query());
-    const auto codes = matrix_codes();
-    cooc_ = analysis::cooccurrence_matrix(*table_, *p, codes, in_.subcodes, filter());
-    attr_ = analysis::attribute_matrix(*table_, *p, codes, in_.subcodes, matrix_by_, filter());
+    if (want_matrices) {
+      const auto codes = matrix_codes();
+      cooc_ = analysis::cooccurrence_matrix(*table_, *p, codes, in_.subcodes, filter());
+      attr_ = analysis::attribute_matrix(*table_, *p, codes, in_.subcodes, matrix_by_, filter());
+    }
     if (cell_) {  // the picked cell, found again by its codes (and value)
       const auto& rows = cell_->cooc ? cooc_.rows : attr_.rows;
       auto r = std::find(rows.begin(), rows.end(), cell_->row_code);

@@ -105,6 +105,7 @@ class RetrievalView {
   int64_t ran_rev_ = -1;
   std::string ran_by_;
   std::optional<CellPick> ran_cell_;
+  bool ran_matrices_ = false;
   std::vector<analysis::Hit> hits_;
   int64_t hit_docs_ = 0;
   std::unordered_map<size_t, analysis::RetrievalRow> rows_;  // described rows, by list index
