@@ -155,7 +155,7 @@ void write_all(int fd, const std::string& data) {
   }
 }
 
-uint64_t current_address_space() {
+[[maybe_unused]] uint64_t current_address_space() {  // unused under ASan (no RLIMIT_AS there)
   std::ifstream statm("/proc/self/statm");
   uint64_t pages = 0;
   statm >> pages;
