@@ -43,6 +43,8 @@ struct Session {
     REQUIRE(app->open_project(file));
     app->set_view(ui::View::search);
     settle();
+    REQUIRE_MESSAGE(view().index_problem().empty(), view().index_problem());
+    REQUIRE(view().index_revision() == app->project()->revision());
   }
   ui::SearchView& view() { return ui::SearchView::of(*app); }
 

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdio>
 
+#include "text/utf8.h"
 #include "ui/app.h"
 #include "ui/strings.h"
 #include "ui/view_search.h"
@@ -95,6 +96,8 @@ void SearchView::draw_review() {
     return;
   }
   const float fs = ImGui::GetFontSize();
+  // Radio buttons and checkboxes need their outline on the light popup background.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, ImGui::GetStyle().FrameBorderSize));
   ImGui::TextDisabled("%s", tr(S::sea_review_query));
   ImGui::SameLine();
   ImGui::TextUnformatted(review_.query.c_str());
@@ -180,7 +183,8 @@ void SearchView::draw_review() {
     ImGui::TextDisabled("%s", tr(S::sea_plan_empty));
   } else {
     const float lh = ImGui::GetTextLineHeight(), pad = ImGui::GetStyle().ItemSpacing.y;
-    const float row_h = std::round(ImGui::GetFrameHeight() + lh + pad * 2);
+    const float row_h = std::round(ImGui::GetFrameHeight() + lh * 2 + pad * 2);
+    const std::string empty;
     const float w = ImGui::GetContentRegionAvail().x;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(std::min<size_t>(review_.plan.size(), INT_MAX)), row_h);
@@ -199,13 +203,16 @@ void SearchView::draw_review() {
         if (s.already_coded) head += std::string("  \xC2\xB7  ") + tr(S::sea_already_coded);
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", widgets::ellipsize(head, w - ImGui::GetCursorPosX()).c_str());
-        std::string quote = s.quote;
-        for (auto& c : quote)
-          if (c == '\n' || c == '\t') c = ' ';
+        // The span on a highlight, a few words of context around it.
+        const std::string& before = i < static_cast<int>(review_.before.size()) ? review_.before[static_cast<size_t>(i)] : empty;
+        const std::string& after = i < static_cast<int>(review_.after.size()) ? review_.after[static_cast<size_t>(i)] : empty;
+        const auto b = static_cast<int64_t>(text::count_code_points(before));
+        const std::vector<index::Match> mark{{b, b + static_cast<int64_t>(text::count_code_points(s.quote))}};
         const float indent = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
-        ImGui::SetCursorScreenPos(ImVec2(top.x + indent, top.y + ImGui::GetFrameHeight()));
-        ImGui::TextUnformatted(widgets::ellipsize(quote, w - indent).c_str());
-        if (ImGui::IsItemHovered() && quote.size() > 80) {
+        const ImVec2 at(top.x + indent, top.y + ImGui::GetFrameHeight());
+        draw_snippet(ImGui::GetWindowDrawList(), at, w - indent, 2, before + s.quote + after, mark,
+                     ImGui::GetColorU32(ImGuiCol_Text, s.already_coded ? 0.5f : 1.0f), app_.palette_.find, false);
+        if (ImGui::IsMouseHoveringRect(at, ImVec2(top.x + w, top.y + row_h)) && s.quote.size() > 120) {
           ImGui::BeginTooltip();
           ImGui::PushTextWrapPos(fs * 40);
           ImGui::TextUnformatted(s.quote.c_str());
@@ -234,6 +241,7 @@ void SearchView::draw_review() {
     review_.open = false;
     ImGui::CloseCurrentPopup();
   }
+  ImGui::PopStyleVar();
   ImGui::EndPopup();
 }
 

@@ -3,7 +3,10 @@
 
 #include <xapian.h>
 
+#include <map>
+
 #include "index/query.h"
+#include "text/utf8.h"
 
 namespace telaah::ui {
 
@@ -11,6 +14,29 @@ namespace {
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
+// About `n` code points of text before and after each span of a plan, cut at spaces.
+void add_context(index::Index& idx, SearchReply& r, int64_t n = 70) {
+  std::map<store::Id, std::pair<std::string, text::OffsetMap>> texts;
+  for (const auto& s : r.plan) {
+    auto it = texts.find(s.doc);
+    if (it == texts.end()) {
+      it = texts.emplace(s.doc, std::make_pair(idx.source().text(s.doc), text::OffsetMap())).first;
+      it->second.second = text::OffsetMap(it->second.first);
+    }
+    const std::string& t = it->second.first;
+    const text::OffsetMap& map = it->second.second;
+    const auto len = static_cast<int64_t>(map.size_cp());
+    std::string before(text::slice_cp(t, map, static_cast<size_t>(std::max<int64_t>(0, s.start - n)), static_cast<size_t>(s.start)));
+    std::string after(text::slice_cp(t, map, static_cast<size_t>(s.end), static_cast<size_t>(std::min(len, s.end + n))));
+    if (s.start - n > 0)
+      if (size_t sp = before.find(' '); sp != std::string::npos) before = "\xE2\x80\xA6" + before.substr(sp + 1);
+    if (s.end + n < len)
+      if (size_t sp = after.rfind(' '); sp != std::string::npos && sp > 0) after = after.substr(0, sp) + "\xE2\x80\xA6";
+    r.before.push_back(std::move(before));
+    r.after.push_back(std::move(after));
+  }
+}
+
 }  // namespace
 
 // --- SearchEngine ------------------------------------------------------------
@@ -60,7 +86,10 @@ SearchReply SearchEngine::run(const SearchJob& j) {
       }
     }
     if (j.kind == SearchJob::Kind::search) r.results = idx_->search(j.query);
-    else r.plan = index::autocode_plan(*idx_, j.query.text, j.scope, j.code, j.query.synonyms);
+    else {
+      r.plan = index::autocode_plan(*idx_, j.query.text, j.scope, j.code, j.query.synonyms);
+      add_context(*idx_, r);
+    }
   } catch (const index::QueryError& e) {
     r.error = SearchReply::Error::query;
     r.message = e.what();
@@ -181,7 +210,7 @@ void start_index_sync(TaskRunner& tasks, const std::string& title, const std::fi
       index::BackgroundIndexer bi(project);
       bi.start();
       while (bi.running()) {
-        if (tp.cancelled()) bi.cancel();
+        if (tp.cancelled() || status->cancel) bi.cancel();
         const auto& p = bi.progress();
         const int64_t d = p.done, t = p.total;
         status->stage = static_cast<int>(p.stage.load());
@@ -194,7 +223,7 @@ void start_index_sync(TaskRunner& tasks, const std::string& title, const std::fi
       }
       out.report = bi.report();
       out.error = bi.error();
-      out.cancelled = tp.cancelled();
+      out.cancelled = tp.cancelled() || status->cancel;
       engine->reopen();
       if (out.error.empty() && !out.cancelled)
         if (auto j = engine->current()) out.follow_up = engine->run(*j);

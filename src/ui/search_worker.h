@@ -40,6 +40,7 @@ struct SearchReply {
   size_t err_pos = 0, err_len = 0;  // query errors: code points into the query
   index::Results results;       // search
   std::vector<index::AutocodeSpan> plan;  // plan
+  std::vector<std::string> before, after;  // plan: a few words of text around each span, for the preview
   double ms = 0;                // time spent in the index
 };
 
@@ -99,6 +100,7 @@ class SearchWorker {
 struct SyncStatus {
   std::atomic<int> stage{0};  // index::Stage
   std::atomic<int64_t> done{0}, total{0};
+  std::atomic<bool> cancel{false};  // the project was closed: stop, the old index stays
 };
 
 // What a finished sync hands back to the UI thread.
@@ -109,8 +111,8 @@ struct SyncOutcome {
   std::optional<SearchReply> follow_up;  // the current search, run on the new index
 };
 
-// Starts index::sync for `project` as an App task (progress in the task
-// list and in `status`). When the sync is done the engine reopens the index
+// Starts index::sync for `project` as a background App task (progress in
+// the task list and in `status`; coding and undo go on meanwhile). When the sync is done the engine reopens the index
 // and runs the engine's current search on the new index in the same task,
 // so the results arrive together with the index. `done` runs on the UI thread.
 void start_index_sync(TaskRunner& tasks, const std::string& title, const std::filesystem::path& project,

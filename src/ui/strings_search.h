@@ -4,8 +4,10 @@
 
 #define TELAAH_UI_STRINGS_SEARCH(X)                                                                                   \
   X(sea_title, "Search", "Pencarian")                                                                                 \
-  X(sea_query_hint, "Search the corpus: words, \"phrases\", AND OR NOT, type:news year:2013..2015 (Ctrl+Shift+F)",    \
-    "Cari di korpus: kata, \"frasa\", AND OR NOT, type:news year:2013..2015 (Ctrl+Shift+F)")                           \
+  X(sea_query_hint, "Search the corpus: words, \"phrases\", OR, NOT, type:news, year:2013..2015",                      \
+    "Cari di korpus: kata, \"frasa\", OR, NOT, type:news, year:2013..2015")                                            \
+  X(sea_query_tip, "Ctrl+Shift+F from anywhere. Enter searches at once; Up and Down bring back earlier searches.",    \
+    "Ctrl+Shift+F dari mana saja. Enter langsung mencari; panah atas dan bawah memunculkan pencarian sebelumnya.")    \
   X(sea_search_button, "Search", "Cari")                                                                              \
   X(sea_syntax_button, "Syntax", "Sintaks")                                                                           \
   X(sea_syntax_title, "How to write a query", "Cara menulis kueri")                                                   \

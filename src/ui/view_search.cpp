@@ -36,9 +36,24 @@ std::string one_line(std::string s) {
   return s;
 }
 
+std::string lang_label(const std::string& code) {
+  if (code == "id") return tr(S::sea_lang_id);
+  if (code == "en") return tr(S::sea_lang_en);
+  return code;
+}
+
+}  // namespace
+
+SearchView::SearchView(App& app) : app_(app) {}
+SearchView::~SearchView() { sync_status_->cancel = true; }
+
+SearchView& SearchView::of(App& app) { return *app.search_view_; }
+
+void App::draw_search_view() { search_view_->draw(); }
+
 // A snippet with its matched words on a highlight, wrapped into at most
 // `max_lines` lines of `width` pixels from `pos`; an ellipsis when cut.
-void draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_lines, const std::string& snippet,
+void SearchView::draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_lines, const std::string& snippet,
                   const std::vector<index::Match>& marks, ImU32 text_col, ImU32 mark_bg, bool lead_ellipsis) {
   const text::OffsetMap map(snippet);
   // Byte ranges of the marks, in order.
@@ -97,25 +112,12 @@ void draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_lines, const 
   }
 }
 
-std::string lang_label(const std::string& code) {
-  if (code == "id") return tr(S::sea_lang_id);
-  if (code == "en") return tr(S::sea_lang_en);
-  return code;
-}
-
-}  // namespace
-
-SearchView::SearchView(App& app) : app_(app) {}
-SearchView::~SearchView() = default;
-
-SearchView& SearchView::of(App& app) { return *app.search_view_; }
-
-void App::draw_search_view() { search_view_->draw(); }
-
 // --- keeping the index in step --------------------------------------------------
 
 void SearchView::on_project_changed() {
   ++epoch_;
+  sync_status_->cancel = true;  // a sync of the old project stops; the next one reports here
+  sync_status_ = std::make_shared<SyncStatus>();
   sync_running_ = sync_again_ = false;
   sync_error_.clear();
   index_revision_ = -1;
@@ -246,6 +248,8 @@ void SearchView::apply_reply(SearchReply r) {
     for (size_t i = 0; i < review_.plan.size(); ++i)
       before[{review_.plan[i].doc, review_.plan[i].start, review_.plan[i].end}] = review_.accept[i];
     review_.plan = std::move(r.plan);
+    review_.before = std::move(r.before);
+    review_.after = std::move(r.after);
     review_.accept.assign(review_.plan.size(), true);
     for (size_t i = 0; i < review_.plan.size(); ++i) {
       const auto& s = review_.plan[i];
@@ -398,12 +402,15 @@ void SearchView::draw_query_bar() {
     ImGui::SetKeyboardFocusHere();
     focus_ = false;
   }
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, ImGui::GetStyle().FrameBorderSize));
   const bool enter = ImGui::InputTextWithHint(
       "##sea_query", tr(S::sea_query_hint), query_.data(), query_.capacity() + 1,
       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackHistory,
       &SearchView::input_callback, this);
+  ImGui::PopStyleVar();
   const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   remember("query");
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", tr(S::sea_query_tip));
   if (ImGui::IsItemEdited()) {
     dirty_ = true;
     edited_at_ = ImGui::GetTime();
@@ -436,28 +443,7 @@ void SearchView::draw_query_bar() {
   if (ImGui::BeginPopup("##sea_syntax")) {
     ImGui::TextDisabled("%s", tr(S::sea_syntax_title));
     ImGui::Separator();
-    const std::string body = tr(S::sea_syntax_body);
-    if (ImGui::BeginTable("##sea_syntax_table", 2, ImGuiTableFlags_SizingFixedFit)) {
-      size_t i = 0;
-      while (i <= body.size()) {
-        size_t e = body.find('\n', i);
-        if (e == std::string::npos) e = body.size();
-        const std::string line = body.substr(i, e - i);
-        const size_t tab = line.find('\t');
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        if (tab != std::string::npos) {
-          ImGui::TextUnformatted(line.substr(0, tab).c_str());
-          ImGui::TableSetColumnIndex(1);
-          ImGui::TextDisabled("%s", line.substr(tab + 1).c_str());
-        } else {
-          ImGui::TableSetColumnIndex(1);
-          ImGui::TextWrapped("%s", line.c_str());
-        }
-        i = e + 1;
-      }
-      ImGui::EndTable();
-    }
+    draw_syntax_table();
     ImGui::EndPopup();
   }
   ImGui::SameLine();
@@ -489,6 +475,50 @@ void SearchView::draw_query_bar() {
   ImGui::EndDisabled();
   remember("button:code_hits");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(S::sea_code_hits_tip));
+}
+
+// The query language as a table of examples; clicking one puts it in the box.
+void SearchView::draw_syntax_table() {
+  const std::string body = tr(S::sea_syntax_body);
+  if (!ImGui::BeginTable("##sea_syntax_table", 2, ImGuiTableFlags_SizingFixedFit)) return;
+  size_t i = 0;
+  int row = 0;
+  std::string notes;  // lines without an example, under the table
+  while (i <= body.size()) {
+    size_t e = body.find('\n', i);
+    if (e == std::string::npos) e = body.size();
+    const std::string line = body.substr(i, e - i);
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) {
+      notes += line + "\n";
+      i = e + 1;
+      continue;
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    {
+      const std::string example = line.substr(0, tab);
+      ImGui::PushID(row++);
+      if (ImGui::Selectable(example.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+        query_ = example;
+        reload_text_ = true;
+        submit_now_ = true;
+        focus_ = true;
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::PopID();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextDisabled("%s", line.substr(tab + 1).c_str());
+    }
+    i = e + 1;
+  }
+  ImGui::EndTable();
+  if (!notes.empty()) {
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextUnformatted(notes.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 // One line under the query: the error, "did you mean", the count, the index.
@@ -562,14 +592,25 @@ void SearchView::draw_facet_group(S title, const char* field, const std::vector<
   ImGui::Spacing();
   ImGui::TextDisabled("%s", tr(title));
   const float w = ImGui::GetContentRegionAvail().x;
-  for (const auto& v : values) {
-    std::string label = v.value;
-    if (std::string(field) == "type") label = source_type_label(v.value);
-    else if (std::string(field) == "lang") label = lang_label(v.value);
+  const std::string f = field;
+  std::vector<index::FacetValue> sorted = values;
+  if (f == "year")  // years read best in order; the others by count, as they come
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+  for (const auto& v : sorted) {
+    std::string label = v.value, tip = v.value;
+    const CodeInfo* code = nullptr;
+    if (f == "type") label = source_type_label(v.value);
+    else if (f == "lang") label = lang_label(v.value);
+    else if (f == "code") {  // the code's own name after its colour; the path in the tooltip
+      for (const auto& c : app_.cache_.codes)
+        if (c.path == v.value) code = &c;
+      if (code) label = code->code.name;
+    }
+    const float chip = code ? ImGui::GetFontSize() * 0.9f : 0.0f;
     const bool on = has_filter(shown_.text, field, v.value);
     const std::string count = std::to_string(v.count);
     const float cw = ImGui::CalcTextSize(count.c_str()).x;
-    const std::string shown = widgets::ellipsize(label, w - cw - ImGui::GetFontSize() * 1.5f);
+    const std::string shown = widgets::ellipsize(label, w - cw - chip - ImGui::GetFontSize() * 1.5f);
     ImGui::PushID(field);
     ImGui::PushID(v.value.c_str());
     if (ImGui::Selectable("##facet", on, 0, ImVec2(w, 0))) {
@@ -578,11 +619,16 @@ void SearchView::draw_facet_group(S title, const char* field, const std::vector<
       submit_now_ = true;
     }
     remember(std::string("facet:") + field + ":" + v.value);
-    if (ImGui::IsItemHovered() && shown != label) ImGui::SetTooltip("%s", label.c_str());
+    if (ImGui::IsItemHovered() && (shown != label || tip != label)) ImGui::SetTooltip("%s", tip.c_str());
     const ImVec2 a = ImGui::GetItemRectMin();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    dl->AddText(ImVec2(a.x + ImGui::GetFontSize() * 0.3f, a.y), col, shown.c_str());
+    const float x0 = a.x + ImGui::GetFontSize() * 0.3f;
+    if (code) {
+      const float sz = ImGui::GetFontSize() * 0.6f, y = a.y + (ImGui::GetTextLineHeight() - sz) * 0.5f;
+      dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + sz, y + sz), code->colour, sz * 0.2f);
+    }
+    dl->AddText(ImVec2(x0 + chip, a.y), col, shown.c_str());
     dl->AddText(ImVec2(a.x + w - cw, a.y), on ? col : dim, count.c_str());
     ImGui::PopID();
     ImGui::PopID();
@@ -611,6 +657,12 @@ void SearchView::draw_results() {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", msg);
     ImGui::PopTextWrapPos();
+    if (trim(query_).empty()) {  // nothing asked yet: how to ask
+      ImGui::Spacing();
+      ImGui::TextUnformatted(tr(S::sea_syntax_title));
+      ImGui::Separator();
+      draw_syntax_table();
+    }
     return;
   }
   for (const auto& n : shown_.notes) {

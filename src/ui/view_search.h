@@ -48,6 +48,8 @@ class SearchView {
   const index::Facets& facets() const { return shown_.facets; }
   const index::Hit* hit(int64_t rank) const;  // if its page is loaded
   const std::string& error() const { return error_.message; }
+  const std::string& index_problem() const { return sync_error_; }  // the last sync's failure, or empty
+  int64_t index_revision() const { return index_revision_; }
   int64_t searches_run() const { return searches_run_; }
   int64_t pages_requested() const { return pages_requested_; }
   // Where an element was drawn in the last frame: "query", "hit:RANK",
@@ -91,6 +93,7 @@ class SearchView {
     bool planning = false;
     std::string error;
     std::vector<index::AutocodeSpan> plan;
+    std::vector<std::string> before, after;  // context of each span, for the preview
     std::vector<bool> accept;
     std::string code_filter;
   };
@@ -104,6 +107,7 @@ class SearchView {
   void apply_reply(SearchReply r);
   void apply_first_page(const SearchReply& r);
   void draw_query_bar();
+  void draw_syntax_table();
   void draw_status_line();
   void draw_facets();
   void draw_facet_group(S title, const char* field, const std::vector<index::FacetValue>& values);
@@ -113,6 +117,10 @@ class SearchView {
   void add_history(const std::string& q);
   void remember(const std::string& key);  // the last item's rect under `key`
   static int input_callback(ImGuiInputTextCallbackData* data);
+  // A snippet with its marks (code points) on a highlight, wrapped into at
+  // most `max_lines` lines of `width` pixels; an ellipsis where it is cut.
+  static void draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_lines, const std::string& snippet,
+                           const std::vector<index::Match>& marks, ImU32 text_col, ImU32 mark_bg, bool lead_ellipsis);
   // search_review.cpp
   void open_review();
   void request_plan();
