@@ -89,10 +89,12 @@ void TriangulationView::draw_quote(const EvidenceItem& e, float width, const std
     meta_w -= cw;
     ImGui::SetCursorScreenPos(ImVec2(p.x + width - cw, p.y + h - ImGui::GetFrameHeight()));
     bool on = cited_.count(e.coding_id) > 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // visible on a white pane
     if (ImGui::Checkbox(label, &on)) {
       if (on) cited_.insert(e.coding_id);
       else cited_.erase(e.coding_id);
     }
+    ImGui::PopStyleVar();
     remember(key + ":cite");
   }
   dl->AddText(ImVec2(p.x + bar + pad, p.y + pad * 2 + qs.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),

@@ -34,8 +34,15 @@ bool prefers_dark_text(const ImVec4& bg) { return 0.2126f * bg.x + 0.7152f * bg.
 static void draw_fallback(ImDrawList* dl, const HeatmapBatch& b) {
   for (const HeatCell& c : b.cells) {
     const ImVec4 body = heat_body_colour(c, b);
-    dl->AddRectFilled(c.min, c.max, ImGui::ColorConvertFloat4ToU32(body), b.rounding);
-    if (!(c.flags & kHeatEmpty)) {
+    dl->AddRectFilled(c.min, c.max, ImGui::ColorConvertFloat4ToU32((c.flags & kHeatEmpty) ? b.empty : body), b.rounding);
+    if (c.flags & kHeatEmpty) {  // the shader's hatching: stripes 9 px apart
+      dl->PushClipRect(c.min, c.max, true);
+      const ImU32 stripe = ImGui::ColorConvertFloat4ToU32(lerp(b.empty, b.background, 0.55f));
+      const float h = c.max.y - c.min.y;
+      for (float x = c.min.x - h; x < c.max.x; x += 9.0f)
+        dl->AddLine(ImVec2(x, c.max.y), ImVec2(x + h, c.min.y), stripe, 4.5f);
+      dl->PopClipRect();
+    } else {
       const float total = std::max(c.support + c.neutral + c.contradict, 1e-6f);
       const float w = c.max.x - c.min.x, y0 = c.max.y - heat_strip_height(c) - 1.0f, y1 = c.max.y - 1.0f;
       float x = c.min.x;
