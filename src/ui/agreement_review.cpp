@@ -101,6 +101,12 @@ void AgreementView::draw_review() {
   const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text), dim_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const float line = ImGui::GetTextLineHeight();
   std::optional<std::pair<size_t, Button>> clicked;
+  // A hovered row is tinted, not filled: its dim text must stay readable.
+  ImVec4 hover = ImGui::GetStyleColorVec4(ImGuiCol_HeaderHovered), active = ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive);
+  hover.w *= 0.35f;
+  active.w *= 0.45f;
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, hover);
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, active);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(review_.size()), row_h + style.CellPadding.y * 2);
   while (clipper.Step()) {
@@ -161,6 +167,7 @@ void AgreementView::draw_review() {
       ImGui::PopID();
     }
   }
+  ImGui::PopStyleColor(2);
   ImGui::EndTable();
   if (clicked) resolve(clicked->first, clicked->second);
 }
