@@ -550,7 +550,7 @@ void RetrievalView::draw_list() {
   ImGui::TableSetupColumn(tr(S::ret_col_quote), ImGuiTableColumnFlags_WidthStretch, 4.0f);
   ImGui::TableSetupColumn(tr(S::ret_col_document), ImGuiTableColumnFlags_WidthFixed, em * 11);
   ImGui::TableSetupColumn(tr(S::ret_col_where), ImGuiTableColumnFlags_WidthFixed, em * 4.2f);
-  ImGui::TableSetupColumn(tr(S::ret_col_stance), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+  ImGui::TableSetupColumn(tr(S::ret_col_stance), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
   ImGui::TableSetupColumn(tr(S::ret_col_code), ImGuiTableColumnFlags_WidthFixed, em * 9);
   ImGui::TableSetupColumn(tr(S::ret_col_memo), ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableHeadersRow();
