@@ -274,6 +274,27 @@ Results Index::search_once(const Query& q) {
   }
 
   if (!mset.empty()) mset.fetch(mset.begin(), mset.end());  // remote shards: ask for every hit's document at once
+  // Every matching passage of the hit documents, for "every match": one
+  // match over all of them (one exchange with the shards, not one per hit).
+  std::map<Id, std::vector<Match>> doc_passages;
+  if (q.by_document && q.all_matches && !mset.empty()) {
+    std::vector<Xapian::Query> docs;
+    for (auto it = mset.begin(); it != mset.end(); ++it) docs.emplace_back(doc_term(value_int(it.get_document(), kDoc)));
+    Xapian::Enquire each(*db_);
+    each.set_query(Xapian::Query(Xapian::Query::OP_FILTER, bq.query, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end())));
+    // The sort key (kStart) and the collapse key (kDoc, with nothing really
+    // collapsed) carry what is needed, so no passage has to be read (each
+    // read is a round trip to a remote shard, and remote shards cannot run a
+    // KeyMaker).
+    each.set_sort_by_value(kStart, false);
+    each.set_collapse_key(kDoc, 10'000'000);
+    Xapian::MSet all = each.get_mset(0, 10'000'000);
+    for (auto p = all.begin(); p != all.end(); ++p) {
+      const std::string d = p.get_collapse_key(), st = p.get_sort_key();
+      const Id doc = d.empty() ? 0 : static_cast<Id>(Xapian::sortable_unserialise(d));
+      doc_passages[doc].push_back({st.empty() ? 0 : static_cast<int64_t>(Xapian::sortable_unserialise(st)), -1});  // end: below
+    }
+  }
   int64_t rank = q.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document d = it.get_document();
@@ -298,19 +319,13 @@ Results Index::search_once(const Query& q) {
 
     // Every passage of this document that matches, for "every match".
     std::vector<Match> passages{{h.start, h.end}};
-    if (q.by_document && q.all_matches) {
-      // The document's passages all live on one shard: ask only that one.
-      Xapian::Database* home = shards_ ? shards_->shard(shard_of(h.doc, shards_->size())) : nullptr;
-      Xapian::Enquire one(home ? *home : *db_);
-      one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, bq.query, Xapian::Query(doc_term(h.doc))));
-      one.set_sort_by_value(kStart, false);
-      Xapian::MSet all = one.get_mset(0, 100000);
-      passages.clear();
-      for (auto p = all.begin(); p != all.end(); ++p) {
-        Xapian::Document pd = p.get_document();
-        passages.push_back({value_int(pd, kStart), end_and_block(pd).first});
+    if (auto found = doc_passages.find(h.doc); found != doc_passages.end() && !found->second.empty()) {
+      passages = found->second;
+      const int64_t len = static_cast<int64_t>(map.size_cp());
+      for (auto& p : passages) {  // the passage ends, as writer.cpp computed them
+        auto b = std::find_if(blocks.begin(), blocks.end(), [&](const text::Block& x) { return x.start == p.start && x.end > x.start; });
+        p.end = b != blocks.end() ? std::min(b->end, len) : (p.start == h.start ? h.end : p.start);
       }
-      if (passages.empty()) passages.push_back({h.start, h.end});
     }
     h.passages = passages;
     std::vector<Match> best;

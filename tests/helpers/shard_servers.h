@@ -125,6 +125,7 @@ class ShardServer {
   void stop() { ::kill(-pid_, SIGSTOP); }  // a shard that hangs
   void resume() { ::kill(-pid_, SIGCONT); }
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   int port() const { return port_; }
   std::string endpoint() const { return "127.0.0.1:" + std::to_string(port_); }
   const std::filesystem::path& dir() const { return dir_; }

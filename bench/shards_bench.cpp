@@ -1,0 +1,313 @@
+// The sharded-index benchmark (issue 12): on one generated corpus
+// (bench/search_corpus.h), in one run, the local index against N
+// `xapian-tcpsrv --writable` shards on loopback, started here:
+//   indexing   wall time, documents/s and MB/s of text, CPU seconds of this
+//              process and of the shard servers, index size;
+//   queries    p50/p99 of Index::search with snippets and match offsets for
+//              the top 20, per query class (1-3 words, phrase, filtered),
+//              and with facets;
+//   protocol   one remote round trip (get_metadata on one shard), and the
+//              per-query overhead (sharded minus local).
+//
+//   shards_bench --docs 100000 [--dir /tmp/telaah-shards-bench] [--queries 100] [--shards 3]
+// The project (bench-N.telaah) is generated on the first run and reused.
+// Prints a markdown table for docs/performance.md. Not a test.
+#include <sys/resource.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "../tests/helpers/shard_servers.h"
+#include "index/schema.h"
+#include "index/search.h"
+#include "index/shards.h"
+#include "index/sync.h"
+#include "search_corpus.h"
+#include "store/project.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secs(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+
+double process_cpu() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds of a server process and its reaped per-connection children.
+double server_cpu(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t r = s.rfind(')');
+  if (r == std::string::npos) return 0;
+  std::istringstream ss(s.substr(r + 2));
+  std::string f;
+  std::vector<std::string> v;
+  while (ss >> f) v.push_back(f);
+  if (v.size() < 15) return 0;
+  // fields 14-17 (utime stime cutime cstime) are v[11..14]
+  double ticks = 0;
+  for (int i = 11; i <= 14; ++i) ticks += std::stod(v[static_cast<size_t>(i)]);
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+int64_t dir_bytes(const fs::path& p) {
+  int64_t n = 0;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(p, ec))
+    if (e.is_regular_file()) n += static_cast<int64_t>(e.file_size());
+  return n;
+}
+
+struct Stats {
+  double p50 = 0, p99 = 0;
+  size_t n = 0;
+};
+
+Stats stats(std::vector<double> ms) {
+  Stats s;
+  if (ms.empty()) return s;
+  std::sort(ms.begin(), ms.end());
+  s.n = ms.size();
+  s.p50 = ms[ms.size() / 2];
+  s.p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.99))];
+  return s;
+}
+
+struct QuerySpec {
+  std::string cls, text;
+};
+
+// The workload of search_bench: words of middling frequency in 1-3-word
+// queries, two- or three-word phrases from real documents, one word with
+// filters; the same seed, so the same queries.
+std::vector<QuerySpec> workload(const bench::CorpusGenerator& gen, int64_t ndocs, int per_class) {
+  bench::Rng rng(7);
+  std::vector<QuerySpec> out;
+  auto mid_word = [&](const std::string& lang) {
+    const auto& v = gen.vocabulary(lang).words;
+    return v[static_cast<size_t>(rng.range(40, std::min<int>(3000, static_cast<int>(v.size()) - 1)))];
+  };
+  for (int k = 1; k <= 3; ++k)
+    for (int i = 0; i < per_class; ++i) {
+      QuerySpec q{std::to_string(k) + " word" + (k > 1 ? "s" : ""), ""};
+      const std::string lang = rng.unit() < 0.6 ? "id" : "en";
+      for (int j = 0; j < k; ++j) q.text += (j ? " " : "") + mid_word(j == 0 ? lang : (rng.unit() < 0.8 ? lang : "en"));
+      out.push_back(q);
+    }
+  for (int i = 0; i < per_class; ++i) {
+    bench::GenDoc d = gen.make(static_cast<uint64_t>(rng.range(0, static_cast<int>(ndocs - 1))));
+    std::vector<std::string> w;
+    std::string cur;
+    for (char c : d.text) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cur += static_cast<char>(c | 32);
+      else {
+        if (!cur.empty()) w.push_back(cur);
+        cur.clear();
+        if (c != ' ') w.push_back("");
+      }
+    }
+    for (int tries = 0; tries < 50; ++tries) {
+      size_t at = static_cast<size_t>(rng.range(0, static_cast<int>(w.size()) - 4));
+      size_t len = static_cast<size_t>(rng.range(2, 3));
+      bool ok = true;
+      for (size_t j = at; j < at + len; ++j) ok = ok && w[j].size() >= 3;
+      if (!ok) continue;
+      std::string p;
+      for (size_t j = at; j < at + len; ++j) p += (p.empty() ? "" : " ") + w[j];
+      out.push_back({"phrase", "\"" + p + "\""});
+      break;
+    }
+  }
+  for (int i = 0; i < per_class; ++i) out.push_back({"filtered", mid_word("id") + " type:news lang:id year:2013..2016"});
+  return out;
+}
+
+void make_project(const fs::path& project, int64_t ndocs, const bench::CorpusGenerator& gen) {
+  auto t0 = Clock::now();
+  auto p = telaah::store::Project::create(project, {.create = true, .verify = false, .coder = "bench"});
+  std::vector<telaah::store::NewDocument> batch;
+  for (int64_t i = 0; i < ndocs; ++i) {
+    bench::GenDoc g = gen.make(static_cast<uint64_t>(i));
+    telaah::store::NewDocument d;
+    d.title = g.title;
+    d.source_type = g.type;
+    d.language = g.lang;
+    d.date = g.date;
+    d.author = g.author;
+    if (!g.outlet.empty()) d.attributes.push_back({"outlet", "text", g.outlet});
+    d.text = std::move(g.text);
+    d.original_bytes = " ";
+    batch.push_back(std::move(d));
+    if (batch.size() == 2000 || i + 1 == ndocs) {
+      p->add_documents(batch, "Import batch");
+      batch.clear();
+    }
+  }
+  std::cerr << "generated " << ndocs << " documents in " << secs(t0) << " s\n";
+}
+
+struct Row {
+  std::string system;
+  double index_s = 0, cpu_client = 0, cpu_servers = 0;
+  int64_t size = 0, docs = 0, bytes = 0;
+  std::map<std::string, Stats> q;
+  std::vector<double> all;
+};
+
+// Every query twice; the second pass is measured (the first warms caches).
+void measure(Row& r, telaah::index::Index& idx, const std::vector<QuerySpec>& qs) {
+  std::map<std::string, std::vector<double>> ms;
+  size_t sink = 0;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& spec : qs)
+      for (bool facets : {false, true}) {
+        telaah::index::Query q;
+        q.text = spec.text;
+        q.limit = 20;
+        q.facets = facets;
+        auto t = Clock::now();
+        auto res = idx.search(q);
+        const double d = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+        if (res.partial) throw std::runtime_error("a shard did not answer during the benchmark");
+        sink += res.hits.size();
+        if (pass == 1) {
+          ms[facets ? spec.cls + " +facets" : spec.cls].push_back(d);
+          if (!facets) r.all.push_back(d);
+        }
+      }
+  for (auto& [c, v] : ms) r.q[c] = stats(v);
+  if (sink == 0) std::cerr << "(no hits at all?)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int64_t ndocs = 100000;
+  int per_class = 100, nshards = 3;
+  fs::path dir = "/tmp/telaah-shards-bench";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--docs") ndocs = std::stoll(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+    else if (a == "--queries") per_class = std::stoi(argv[i + 1]);
+    else if (a == "--shards") nshards = std::stoi(argv[i + 1]);
+    else {
+      std::cerr << "usage: shards_bench [--docs N] [--dir D] [--queries PER_CLASS] [--shards N]\n";
+      return 1;
+    }
+  }
+  const std::string tcpsrv = telaah::test::find_tcpsrv();
+  if (tcpsrv.empty()) {
+    std::cerr << "shards_bench needs xapian-tcpsrv (Debian package xapian-tools)\n";
+    return 1;
+  }
+  fs::create_directories(dir);
+  bench::CorpusGenerator gen;
+  const fs::path project = dir / ("bench-" + std::to_string(ndocs) + ".telaah");
+  if (!fs::exists(project)) make_project(project, ndocs, gen);
+  const auto queries = workload(gen, ndocs, per_class);
+  std::vector<Row> rows;
+
+  // --- the local index (the default: one indexing thread per core, compacted)
+  {
+    Row r;
+    r.system = "local index";
+    const double c0 = process_cpu();
+    auto rep = telaah::index::sync_index(project, {.force_rebuild = true});
+    r.cpu_client = process_cpu() - c0;
+    r.index_s = rep.seconds;
+    r.docs = rep.documents;
+    r.bytes = rep.bytes;
+    r.size = dir_bytes(telaah::index::index_dir_for(project.string()));
+    std::cerr << "local: " << rep.documents << " documents in " << rep.seconds << " s\n";
+    auto idx = telaah::index::Index::open(project);
+    measure(r, *idx, queries);
+    rows.push_back(r);
+  }
+
+  // --- N shards on loopback
+  double rtt_us = 0;
+  {
+    const fs::path sdir = dir / ("shards-" + std::to_string(ndocs));
+    fs::remove_all(sdir);
+    fs::create_directories(sdir);
+    telaah::test::ShardServers servers(tcpsrv, sdir, nshards);
+    telaah::index::ShardConfig cfg;
+    cfg.endpoints = telaah::index::parse_endpoints(servers.list());
+    cfg.timeout_ms = 60000;  // a loaded machine must not turn into "partial" results here
+    Row r;
+    r.system = std::to_string(nshards) + " shards (xapian-tcpsrv, loopback)";
+    double s0 = 0;
+    for (size_t k = 0; k < servers.size(); ++k) s0 += server_cpu(servers[k].pid());
+    const double c0 = process_cpu();
+    auto rep = telaah::index::sync_shards(project, cfg, {.force_rebuild = true});
+    r.cpu_client = process_cpu() - c0;
+    r.index_s = rep.seconds;
+    r.docs = rep.documents;
+    r.bytes = rep.bytes;
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // the writers' connection processes exit and are reaped
+    for (size_t k = 0; k < servers.size(); ++k) r.cpu_servers += server_cpu(servers[k].pid());
+    r.cpu_servers -= s0;
+    for (size_t k = 0; k < servers.size(); ++k) r.size += dir_bytes(servers[k].dir());
+    std::cerr << "sharded: " << rep.documents << " documents in " << rep.seconds << " s\n";
+    if (!rep.shards_down.empty()) throw std::runtime_error("a shard failed during indexing");
+    auto idx = telaah::index::Index::open(project, cfg);
+    if (!idx->shards()->complete()) throw std::runtime_error("not every shard is searched");
+    measure(r, *idx, queries);
+    // one protocol round trip
+    std::vector<double> rt;
+    Xapian::Database one = *idx->shards()->shard(0);
+    for (int i = 0; i < 2000; ++i) {
+      auto t = Clock::now();
+      one.get_metadata("telaah.revision");
+      rt.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());
+    }
+    rtt_us = stats(rt).p50;
+    rows.push_back(r);
+  }
+
+  // --- report
+  std::cout << std::fixed << std::setprecision(1);
+  std::cout << "\n" << ndocs << " documents, " << rows[0].bytes / 1e6 << " MB of text, " << queries.size()
+            << " queries x (without, with facets); machine: " << std::thread::hardware_concurrency() << " cores, shared\n\n";
+  std::cout << "| | index wall s | docs/s | MB/s | CPU s client | CPU s servers | size MB |\n|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const auto& r : rows)
+    std::cout << "| " << r.system << " | " << r.index_s << " | " << static_cast<int64_t>(r.docs / r.index_s) << " | "
+              << std::setprecision(2) << r.bytes / 1e6 / r.index_s << std::setprecision(1) << " | " << r.cpu_client << " | "
+              << r.cpu_servers << " | " << r.size / 1e6 << " |\n";
+  std::cout << "\nquery latency, ms (p50 / p99), top 20 with snippets and match offsets\n\n| class |";
+  for (const auto& r : rows) std::cout << " " << r.system << " |";
+  std::cout << " overhead p50 |\n|---|";
+  for (size_t i = 0; i <= rows.size(); ++i) std::cout << "---:|";
+  std::cout << "\n" << std::setprecision(2);
+  for (const auto& [cls, s0] : rows[0].q) {
+    std::cout << "| " << cls << " |";
+    for (const auto& r : rows) std::cout << " " << r.q.at(cls).p50 << " / " << r.q.at(cls).p99 << " |";
+    std::cout << " +" << rows.back().q.at(cls).p50 - s0.p50 << " |\n";
+  }
+  const Stats la = stats(rows.front().all), sa = stats(rows.back().all);
+  std::cout << "| all (no facets) |";
+  for (const auto& r : rows) {
+    Stats s = stats(r.all);
+    std::cout << " " << s.p50 << " / " << s.p99 << " |";
+  }
+  std::cout << " +" << sa.p50 - la.p50 << " |\n";
+  std::cout << "\none remote round trip (get_metadata, loopback): p50 " << rtt_us << " us\n";
+  return 0;
+}
