@@ -315,6 +315,8 @@ TEST_CASE("done when: code three reviewed hits of perdagangan AND type:news in o
   }
   // The search sees the new codings once the index caught up: code: filters find them.
   s.settle();
+  CHECK(s.view().index_revision() == p.revision());
+  CHECK(s.view().index_problem().empty());
   s.type_query("perdagangan AND type:news code:\"Trade goals reached\"", true);
   s.settle();
   CHECK(s.view().error().empty());

@@ -199,12 +199,12 @@ void SearchWorker::loop() {
 // --- the index sync task -------------------------------------------------------
 
 void start_index_sync(TaskRunner& tasks, const std::string& title, const std::filesystem::path& project,
-                      std::shared_ptr<SearchEngine> engine, std::shared_ptr<SyncStatus> status,
+                      std::shared_ptr<SearchEngine> engine, std::shared_ptr<SyncStatus> status, bool follow_up,
                       std::function<void(SyncOutcome)> done) {
   status->stage = static_cast<int>(index::Stage::checking);
   status->done = 0;
   status->total = 0;
-  tasks.start(title, [project, engine, status, done](TaskProgress& tp) -> std::function<void()> {
+  tasks.start(title, [project, engine, status, follow_up, done](TaskProgress& tp) -> std::function<void()> {
     SyncOutcome out;
     try {
       index::BackgroundIndexer bi(project);
@@ -225,7 +225,7 @@ void start_index_sync(TaskRunner& tasks, const std::string& title, const std::fi
       out.error = bi.error();
       out.cancelled = tp.cancelled() || status->cancel;
       engine->reopen();
-      if (out.error.empty() && !out.cancelled)
+      if (follow_up && out.error.empty() && !out.cancelled)
         if (auto j = engine->current()) out.follow_up = engine->run(*j);
     } catch (const std::exception& e) {  // never lose the continuation: the view waits for it
       out.error = e.what();

@@ -113,10 +113,11 @@ struct SyncOutcome {
 
 // Starts index::sync for `project` as a background App task (progress in
 // the task list and in `status`; coding and undo go on meanwhile). When the sync is done the engine reopens the index
-// and runs the engine's current search on the new index in the same task,
-// so the results arrive together with the index. `done` runs on the UI thread.
+// and, with `follow_up`, runs the engine's current search on the new index in
+// the same task, so the results arrive together with the index. `done` runs
+// on the UI thread.
 void start_index_sync(TaskRunner& tasks, const std::string& title, const std::filesystem::path& project,
-                      std::shared_ptr<SearchEngine> engine, std::shared_ptr<SyncStatus> status,
+                      std::shared_ptr<SearchEngine> engine, std::shared_ptr<SyncStatus> status, bool follow_up,
                       std::function<void(SyncOutcome)> done);
 
 }  // namespace telaah::ui

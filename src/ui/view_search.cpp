@@ -125,7 +125,7 @@ void SearchView::on_project_changed() {
   error_ = QueryErrorState{};
   review_ = Review{};
   pending_gen_ = 0;
-  waiting_first_ = false;
+  waiting_first_ = refresh_on_show_ = false;
   if (!app_.project_) {
     worker_.set_project({});
     return;
@@ -151,7 +151,9 @@ void SearchView::start_sync() {
   sync_again_ = false;
   const uint64_t epoch = epoch_;
   worker_.set_wake(app_.tasks_.wake);
-  start_index_sync(app_.tasks_, tr(S::sea_task_index), app_.project_->path(), worker_.engine(), sync_status_,
+  // Re-running the search only pays while the view shows it; otherwise on return.
+  const bool visible = app_.view_ == View::search;
+  start_index_sync(app_.tasks_, tr(S::sea_task_index), app_.project_->path(), worker_.engine(), sync_status_, visible,
                    [this, epoch](SyncOutcome o) { on_synced(epoch, std::move(o)); });
 }
 
@@ -163,7 +165,8 @@ void SearchView::on_synced(uint64_t epoch, SyncOutcome out) {
   if (out.follow_up && out.follow_up->job.gen == pending_gen_) {
     apply_first_page(*out.follow_up);
   } else if (pending_gen_ != 0 && !dirty_) {
-    submit(false);  // whatever ran meanwhile may have seen the old index
+    if (app_.view_ == View::search) submit(false);  // whatever ran meanwhile may have seen the old index
+    else refresh_on_show_ = true;
   }
   if (sync_again_) start_sync();
 }
@@ -343,6 +346,10 @@ void SearchView::draw() {
   rects_.clear();
   poll();
   if (!app_.project_) return;
+  if (refresh_on_show_ && !sync_running_) {  // the index moved while another view was shown
+    refresh_on_show_ = false;
+    if (!dirty_ && pending_gen_ != 0) submit(false);
+  }
   if (submit_now_ || (dirty_ && ImGui::GetTime() - edited_at_ >= kDebounce)) submit(submit_now_);
   draw_query_bar();
   draw_status_line();
@@ -717,7 +724,7 @@ void SearchView::draw_hit(const index::Hit& h, int64_t rank, float width, float 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImGuiStyle& st = ImGui::GetStyle();
   const float lh = ImGui::GetTextLineHeight(), pad = st.ItemSpacing.y;
-  if (hovered) dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_HeaderHovered), 3.0f);
+  if (hovered) dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.3f), 3.0f);
   const float alpha = stale ? 0.55f : 1.0f;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text, alpha), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled, alpha);
   const float x = r.Min.x + pad * 2, inner = width - pad * 4;

@@ -135,6 +135,7 @@ class SearchView {
   // The index sync: at most one at a time; a revision that moves meanwhile asks for one more.
   uint64_t epoch_ = 0;           // bumped when the project changes: late replies of the old one are dropped
   bool sync_running_ = false, sync_again_ = false;
+  bool refresh_on_show_ = false;  // results may be stale: search again when the view shows
   std::string sync_error_;
   int64_t index_revision_ = -1;
 
