@@ -138,6 +138,14 @@ TEST_CASE("agreement view: the table is the library's numbers for the same optio
   for (store::Id d : sub.documents) CHECK(s.project().document(d).source_type == "interview");
   CHECK(!v.options()->sel.rollup);
 
+  // Picked documents: named, so each counts as read by both coders.
+  v.choice().docs = ui::AgreementChoice::Docs::picked;
+  v.choice().picked_docs = {chars.documents.at(0), chars.documents.at(1)};
+  v.choice().codes = ui::AgreementChoice::Codes::indicators;
+  const auto picked = check_current();
+  CHECK(v.options()->sel.docs.size() == 2);
+  CHECK(picked.documents.size() == 2);
+
   // The same coder twice is no choice: nothing is computed, the view says so.
   v.choice().coder_b = "ayu";
   CHECK_FALSE(v.options().has_value());

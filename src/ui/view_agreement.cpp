@@ -319,6 +319,9 @@ void AgreementView::draw_choices() {
   ImGui::RadioButton(tr(S::agr_docs_all), &docs, 0);
   ImGui::RadioButton(tr(S::agr_docs_type), &docs, 1);
   ImGui::RadioButton(tr(S::agr_docs_picked), &docs, 2);
+  // Picking starts from the documents the last result counted, not from nothing.
+  if (docs == 2 && c.docs != AgreementChoice::Docs::picked && c.picked_docs.empty() && report_)
+    c.picked_docs.insert(report_->documents.begin(), report_->documents.end());
   c.docs = static_cast<AgreementChoice::Docs>(docs);
   if (c.docs == AgreementChoice::Docs::by_type) {
     if (c.source_type.empty() && !cache.source_types.empty()) c.source_type = cache.source_types.front().name;
@@ -344,6 +347,8 @@ void AgreementView::draw_choices() {
         if (on) c.picked_docs.insert(d.doc.id);
         else c.picked_docs.erase(d.doc.id);
       }
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\n%s", d.doc.title.c_str(), source_type_label(d.doc.source_type).c_str());
       ImGui::PopID();
     }
     ImGui::EndChild();
@@ -366,6 +371,7 @@ void AgreementView::draw_choices() {
         if (on) c.picked_codes.insert(ci.code.id);
         else c.picked_codes.erase(ci.code.id);
       }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ci.path.c_str());
       ImGui::PopID();
     }
     ImGui::EndChild();
