@@ -2,7 +2,7 @@
 // (bench/search_corpus.h), in one run, the local index against N
 // `xapian-tcpsrv --writable` shards on loopback, started here:
 //   indexing   wall time, documents/s and MB/s of text, CPU seconds of this
-//              process and of the shard servers, index size;
+//              process (the servers' posting work is not in it), index size;
 //   queries    p50/p99 of Index::search with snippets and match offsets for
 //              the top 20, per query class (1-3 words, phrase, filtered),
 //              and with facets;
@@ -20,7 +20,6 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iomanip>
 #include <iostream>
@@ -47,23 +46,6 @@ double process_cpu() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-// CPU seconds of a server process and its reaped per-connection children.
-double server_cpu(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  size_t r = s.rfind(')');
-  if (r == std::string::npos) return 0;
-  std::istringstream ss(s.substr(r + 2));
-  std::string f;
-  std::vector<std::string> v;
-  while (ss >> f) v.push_back(f);
-  if (v.size() < 15) return 0;
-  // fields 14-17 (utime stime cutime cstime) are v[11..14]
-  double ticks = 0;
-  for (int i = 11; i <= 14; ++i) ticks += std::stod(v[static_cast<size_t>(i)]);
-  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 int64_t dir_bytes(const fs::path& p) {
@@ -164,7 +146,7 @@ void make_project(const fs::path& project, int64_t ndocs, const bench::CorpusGen
 
 struct Row {
   std::string system;
-  double index_s = 0, cpu_client = 0, cpu_servers = 0;
+  double index_s = 0, cpu_client = 0;  // CPU of this process; the servers' per-connection processes are not counted
   int64_t size = 0, docs = 0, bytes = 0;
   std::map<std::string, Stats> q;
   std::vector<double> all;
@@ -253,17 +235,12 @@ int main(int argc, char** argv) {
     cfg.timeout_ms = 60000;  // a loaded machine must not turn into "partial" results here
     Row r;
     r.system = std::to_string(nshards) + " shards (xapian-tcpsrv, loopback)";
-    double s0 = 0;
-    for (size_t k = 0; k < servers.size(); ++k) s0 += server_cpu(servers[k].pid());
     const double c0 = process_cpu();
     auto rep = telaah::index::sync_shards(project, cfg, {.force_rebuild = true});
     r.cpu_client = process_cpu() - c0;
     r.index_s = rep.seconds;
     r.docs = rep.documents;
     r.bytes = rep.bytes;
-    std::this_thread::sleep_for(std::chrono::seconds(1));  // the writers' connection processes exit and are reaped
-    for (size_t k = 0; k < servers.size(); ++k) r.cpu_servers += server_cpu(servers[k].pid());
-    r.cpu_servers -= s0;
     for (size_t k = 0; k < servers.size(); ++k) r.size += dir_bytes(servers[k].dir());
     std::cerr << "sharded: " << rep.documents << " documents in " << rep.seconds << " s\n";
     if (!rep.shards_down.empty()) throw std::runtime_error("a shard failed during indexing");
@@ -286,11 +263,10 @@ int main(int argc, char** argv) {
   std::cout << std::fixed << std::setprecision(1);
   std::cout << "\n" << ndocs << " documents, " << rows[0].bytes / 1e6 << " MB of text, " << queries.size()
             << " queries x (without, with facets); machine: " << std::thread::hardware_concurrency() << " cores, shared\n\n";
-  std::cout << "| | index wall s | docs/s | MB/s | CPU s client | CPU s servers | size MB |\n|---|---:|---:|---:|---:|---:|---:|\n";
+  std::cout << "| | index wall s | docs/s | MB/s | CPU s (this process) | size MB |\n|---|---:|---:|---:|---:|---:|\n";
   for (const auto& r : rows)
     std::cout << "| " << r.system << " | " << r.index_s << " | " << static_cast<int64_t>(r.docs / r.index_s) << " | "
-              << std::setprecision(2) << r.bytes / 1e6 / r.index_s << std::setprecision(1) << " | " << r.cpu_client << " | "
-              << r.cpu_servers << " | " << r.size / 1e6 << " |\n";
+              << std::setprecision(2) << r.bytes / 1e6 / r.index_s << std::setprecision(1) << " | " << r.cpu_client << " | " << r.size / 1e6 << " |\n";
   std::cout << "\nquery latency, ms (p50 / p99), top 20 with snippets and match offsets\n\n| class |";
   for (const auto& r : rows) std::cout << " " << r.system << " |";
   std::cout << " overhead p50 |\n|---|";
