@@ -306,3 +306,57 @@ TEST_CASE("the window backs up on open off the UI thread; a failed backup is an 
     CHECK(app.project()->revision() == rev + 1);
   }
 }
+
+TEST_CASE("--query: in the search view it searches the corpus, in the coding view it finds in the document") {
+  test::ScratchDir dir{"gui-query"};
+  test::Headless h;
+  auto fx = test::make_fixture(dir.path, "Informan B: Komunike bersama tahun 1984.\n");
+  ui::AppOptions o;
+  o.remember = false;
+  o.sample_on_first_start = false;
+  ui::App app(o);
+  app.set_fonts(h.fonts);
+  const std::function<void()> draw = [&] { app.frame(); };
+  app.adopt_project(std::move(fx.project));
+  h.frames(2, draw);
+  app.set_view(ui::View::search);
+  app.set_query("Komunike");
+  CHECK(ui::SearchView::of(app).query() == "Komunike");
+  REQUIRE(app.open_document(fx.doc));
+  h.frames(2, draw);
+  CHECK_FALSE(app.doc_view().find_open());  // no stray find bar with the corpus query
+
+  app.set_view(ui::View::coding);
+  app.set_query("bersama");
+  h.frames(2, draw);
+  CHECK(app.doc_view().find_open());
+}
+
+TEST_CASE("a project dropped on the window while an import runs is refused with a message; the open project stays") {
+  test::ScratchDir dir{"gui-drop"};
+  test::Headless h;
+  auto fx = test::make_fixture(dir.path, "Informan B: Komunike bersama tahun 1984.\n");
+  const auto path = fx.project->path();
+  ui::AppOptions o;
+  o.remember = false;
+  o.sample_on_first_start = false;
+  ui::App app(o);
+  app.set_fonts(h.fonts);
+  app.adopt_project(std::move(fx.project));
+  std::atomic<bool> release{false};
+  app.tasks().start("import", [&](ui::TaskProgress&) -> std::function<void()> {
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return {};
+  });
+  app.on_files_dropped({dir.path / "other.telaah"});
+  CHECK(app.status_is_error());
+  CHECK(app.status() == ui::tr(ui::S::status_busy_wait));
+  REQUIRE(app.project() != nullptr);
+  CHECK(app.project()->path() == path);
+  release = true;
+  const std::function<void()> draw = [&] { app.frame(); };
+  for (int i = 0; i < 2000 && app.tasks().active(); ++i) {
+    h.frame(draw);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}

@@ -200,9 +200,14 @@ void App::save_state() {
 }
 
 void App::set_query(const std::string& q) {
+  // `telaah gui --view search --query Q` searches the corpus; with any other
+  // view the query is a find-in-document for the document that opens.
+  if (view_ == View::search) {
+    search_view_->set_query(q);
+    return;
+  }
   pending_query_ = q;
   if (doc_ && !q.empty()) doc_view_.set_find_query(q);
-  search_view_->set_query(q);
 }
 
 bool App::open_document(store::Id id, std::optional<int64_t> cp) {

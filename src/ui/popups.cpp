@@ -36,6 +36,10 @@ static int ok_cancel(const char* ok, bool ok_enabled = true) {
 
 void App::on_files_dropped(const std::vector<fs::path>& paths) {
   if (paths.empty()) return;
+  if (tasks_.busy()) {  // an import or merge is about to write to the open project: nothing may replace it now
+    set_status(tr(S::status_busy_wait), true);
+    return;
+  }
   if (!project_ || (paths.size() == 1 && paths[0].extension() == store::kProjectExtension)) {
     if (paths.size() == 1 && paths[0].extension() == store::kProjectExtension) open_project(paths[0]);
     else set_status(tr(S::hint_open_project_first), true);

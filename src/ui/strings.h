@@ -185,6 +185,8 @@ namespace telaah::ui {
   X(status_imported, "Saved: imported %d documents, skipped %d.", "Tersimpan: %d dokumen diimpor, %d dilewati.")      \
   X(status_backup_failed, "Backup failed (your work is saved; retrying in a minute): ",                               \
     "Cadangan gagal (pekerjaan Anda tersimpan; dicoba lagi dalam semenit): ")                                        \
+  X(status_busy_wait, "Wait until the task in the status line has finished, then try again.",                        \
+    "Tunggu sampai tugas di baris status selesai, lalu coba lagi.")                                                   \
   X(status_building_sample, "Building the sample project\xE2\x80\xA6", "Membangun proyek contoh\xE2\x80\xA6")         \
   X(nothing_changed, " Nothing was changed.", " Tidak ada yang diubah.")                                              \
   X(error_title, "Telaah", "Telaah")                                                                                  \
