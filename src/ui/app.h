@@ -189,8 +189,9 @@ class App {
     ImVec4 colour;
   } draft_;
   std::unordered_map<store::Id, ImRect> code_rows_;
-  std::string memo_draft_;
+  std::string memo_draft_;                   // the inspector's memo box
   store::Id memo_draft_for_ = 0;
+  std::string memo_popup_draft_;             // the memo popup's (M): its own, the inspector is drawn every frame too
   bool quick_open_ = false, memo_open_ = false, new_coder_open_ = false, confirm_delete_code_ = false;
   std::string quick_filter_, new_coder_name_;
   int quick_index_ = 0;

@@ -79,7 +79,9 @@ void DocumentView::draw_find_bar(const OpenDocument& doc) {
     find_next(!ImGui::GetIO().KeyShift);
     ImGui::SetKeyboardFocusHere(-1);  // keep typing / pressing Enter in the box
   }
-  if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) find_open_ = false;
+  // ImGui ends the edit on Escape inside InputText, so the box is no longer active here.
+  if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    find_open_ = false;
   ImGui::SameLine();
   if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) find_next(false);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::find_previous));

@@ -9,6 +9,14 @@
 
 namespace telaah::ui {
 
+// Label | value tables: the label column keeps its width (it once took half the
+// pane and squeezed the values), long labels wrap, the value takes the rest.
+static void setup_label_value_columns() {
+  const float w = std::min(ImGui::GetContentRegionAvail().x * 0.4f, ImGui::GetFontSize() * 7.5f);
+  ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, w);
+  ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
+}
+
 static void field_label(S s) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", tr(s));
@@ -63,12 +71,15 @@ void App::draw_coding_inspector(const store::Coding& c) {
   if (ImGui::IsItemDeactivatedAfterEdit() && memo_draft_for_ == copy.id) set_memo(copy.id, memo_draft_);
 
   if (ImGui::BeginTable("##codingmeta", 2, ImGuiTableFlags_SizingStretchProp)) {
+    setup_label_value_columns();
     auto row = [](S label, const std::string& v) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
+      ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("%s", tr(label));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(v.c_str());
+      ImGui::PopTextWrapPos();
     };
     row(S::label_coder, cache_.coder_name(copy.coder));
     row(S::label_created, copy.created);
@@ -146,13 +157,14 @@ void App::draw_code_editor(store::Id id) {
 void App::draw_document_info() {
   ImGui::TextDisabled("%s", tr(S::document));
   if (!ImGui::BeginTable("##docmeta", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  setup_label_value_columns();
   auto row = [](const char* label, const std::string& v) {
     if (v.empty()) return;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", label);
     ImGui::TableNextColumn();
-    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(v.c_str());
     ImGui::PopTextWrapPos();
   };

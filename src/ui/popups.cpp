@@ -197,15 +197,19 @@ void App::draw_memo_editor() {
   if (memo_open_) {
     ImGui::OpenPopup("###memo");
     memo_open_ = false;
-    memo_draft_ = doc_ && doc_->coding(memo_coding_) ? doc_->coding(memo_coding_)->memo : "";
-    memo_draft_for_ = 0;  // the inspector must not overwrite this draft
+    memo_popup_draft_ = doc_ && doc_->coding(memo_coding_) ? doc_->coding(memo_coding_)->memo : "";
   }
   centre_next(30);
   if (!ImGui::BeginPopupModal((std::string(tr(S::label_memo)) + "###memo").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
     return;
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  widgets::input_text_multiline("##memotext", &memo_draft_, ImVec2(ImGui::GetFontSize() * 28, ImGui::GetTextLineHeight() * 8));
-  if (ok_cancel(tr(S::button_save)) == 1) set_memo(memo_coding_, memo_draft_);
+  widgets::input_text_multiline("##memotext", &memo_popup_draft_, ImVec2(ImGui::GetFontSize() * 28, ImGui::GetTextLineHeight() * 8));
+  // Ctrl+Enter in the box saves too (ImGui ends the edit on it; Enter makes a new line).
+  const bool ctrl_enter = ImGui::IsItemDeactivated() && ImGui::GetIO().KeyCtrl &&
+                          (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
+  if (ctrl_enter) ImGui::CloseCurrentPopup();
+  if (ok_cancel(tr(S::button_save)) == 1 || ctrl_enter) set_memo(memo_coding_, memo_popup_draft_);
   ImGui::EndPopup();
 }
 

@@ -26,6 +26,8 @@ void apply_theme(Theme t, float scale) {
   if (t == Theme::light) {
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    // ImGui's light frames are white: on white panes the text boxes and unchecked radio buttons vanished.
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.92f, 0.93f, 1.0f);
     style.Colors[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.12f);
     style.Colors[ImGuiCol_Header] = ImVec4(0.26f, 0.52f, 0.86f, 0.22f);
     style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.52f, 0.86f, 0.32f);

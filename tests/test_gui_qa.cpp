@@ -1,0 +1,138 @@
+// Regressions found by driving the real window like a researcher (QA passes):
+// each case replays the user's steps headless and checks what they saw.
+#include <doctest/doctest.h>
+
+#include "gui/fixture.h"
+#include "gui/headless.h"
+#include "ui/app.h"
+#include "ui/theme.h"
+
+using namespace telaah;
+using test::cp_of;
+
+namespace {
+
+const std::string kText =
+    "Pewawancara: Bagaimana tren ekspor ke Seoul?\n\n"
+    "Informan B: Secara umum tren tahunannya meningkat, walaupun tidak selalu dalam kecepatan yang sama.\n\n"
+    "Pewawancara: Terima kasih, Seoul.\n";
+
+struct Session {
+  test::ScratchDir dir{"gui-qa"};
+  test::Headless h;
+  test::Fixture fx;
+  std::unique_ptr<ui::App> app;
+  std::function<void()> draw;
+
+  Session() {
+    fx = test::make_fixture(dir.path, kText);
+    ui::AppOptions o;
+    o.remember = false;
+    o.sample_on_first_start = false;
+    app = std::make_unique<ui::App>(o);
+    app->set_fonts(h.fonts);
+    app->adopt_project(std::move(fx.project));
+    REQUIRE(app->open_document(fx.doc));
+    h.between_frames = [this] {
+      if (app->fonts_dirty()) {
+        h.rebuild_fonts(app->font_spec(), app->glyphs());
+        app->set_fonts(h.fonts);
+      }
+    };
+    draw = [this] { app->frame(); };
+    h.frames(3, draw);
+  }
+  store::Project& p() { return *app->project(); }
+  // Code "Secara umum ..." to the first indicator with key 1; the new coding is selected.
+  store::Id code_passage() {
+    const int64_t a = cp_of(kText, "Secara");
+    app->doc_view().set_selection(a, a + 30);
+    h.type('1');
+    h.frame(draw);
+    REQUIRE(p().codings().size() == 1);
+    REQUIRE(app->doc_view().selected_coding() == p().codings()[0].id);
+    return p().codings()[0].id;
+  }
+  void type_text(const std::string& s) {
+    for (char c : s) {
+      h.type(static_cast<unsigned>(c));
+      h.frame(draw);
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the memo popup (M) keeps what was typed: Ctrl+Enter saves it as one undo step") {
+  // The inspector's memo box shared the popup's draft and reset it every frame,
+  // so the popup saved an empty memo (nothing) whatever the user typed.
+  Session s;
+  const store::Id id = s.code_passage();
+  const int64_t rev = s.p().revision();
+  s.h.type('m');
+  s.h.frames(3, s.draw);  // the popup opens and its box takes the keyboard
+  REQUIRE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
+  s.type_text("Growth trend but uneven");
+  s.h.key(test::kEnter, true);
+  s.h.frames(2, s.draw);
+  CHECK(s.p().coding(id).memo == "Growth trend but uneven");
+  CHECK(s.p().revision() == rev + 1);
+  CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
+  s.h.key('Z', true);
+  s.h.frame(s.draw);
+  CHECK(s.p().coding(id).memo.empty());
+}
+
+TEST_CASE("the memo popup: Escape cancels without a change, a second memo replaces the first") {
+  Session s;
+  const store::Id id = s.code_passage();
+  s.h.type('m');
+  s.h.frames(3, s.draw);
+  s.type_text("first");
+  s.h.key(test::kEnter, true);
+  s.h.frames(2, s.draw);
+  REQUIRE(s.p().coding(id).memo == "first");
+  const int64_t rev = s.p().revision();
+  s.h.type('m');
+  s.h.frames(3, s.draw);
+  s.type_text(" draft");
+  s.h.key(test::kEscape);
+  s.h.frames(3, s.draw);
+  CHECK(s.p().coding(id).memo == "first");
+  CHECK(s.p().revision() == rev);
+  // Reopened: the box starts from the saved memo, typing appends.
+  s.h.pause(s.draw);
+  s.h.type('m');
+  s.h.frames(3, s.draw);
+  s.h.key(test::kEnd, true);
+  s.h.frame(s.draw);
+  s.type_text(", second");
+  s.h.key(test::kEnter, true);
+  s.h.frames(2, s.draw);
+  CHECK(s.p().coding(id).memo == "first, second");
+}
+
+TEST_CASE("find in document: Escape in the find box closes the bar") {
+  Session s;
+  s.h.key('F', true);
+  s.h.frames(3, s.draw);
+  REQUIRE(s.app->doc_view().find_open());
+  s.type_text("Seoul");
+  s.h.key(test::kEnter);
+  s.h.frames(2, s.draw);
+  CHECK(s.app->doc_view().selection().start == cp_of(kText, "Seoul"));
+  s.h.key(test::kEscape);
+  s.h.frames(2, s.draw);
+  CHECK_FALSE(s.app->doc_view().find_open());
+}
+
+TEST_CASE("light theme: text boxes and unchecked radio buttons stand out from the white panes") {
+  ImGuiContext* ctx = ImGui::CreateContext();
+  for (ui::Theme t : {ui::Theme::light, ui::Theme::dark}) {
+    ui::apply_theme(t, 1.0f);
+    const ImVec4 f = ImGui::GetStyle().Colors[ImGuiCol_FrameBg], c = ImGui::GetStyle().Colors[ImGuiCol_ChildBg];
+    const float diff = std::abs(f.x - c.x) + std::abs(f.y - c.y) + std::abs(f.z - c.z);
+    CHECK(diff > 0.06f);
+  }
+  ImGui::DestroyContext(ctx);
+}
