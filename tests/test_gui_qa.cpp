@@ -136,3 +136,23 @@ TEST_CASE("light theme: text boxes and unchecked radio buttons stand out from th
   }
   ImGui::DestroyContext(ctx);
 }
+
+TEST_CASE("a coding, document or view that comes up keeps the window drawing until its tables settle") {
+  // The window idles a few frames after input; a table that first appears lays
+  // out on its second frame, so the inspector stayed wrapped one letter per line.
+  Session s;
+  s.h.frames(6, s.draw);
+  CHECK_FALSE(s.app->settling());
+  s.code_passage();  // selects the new coding: the inspector shows it
+  CHECK(s.app->settling());
+  CHECK(s.app->needs_frames());
+  s.h.frames(4, s.draw);
+  CHECK_FALSE(s.app->settling());
+  s.app->doc_view().select_coding(std::nullopt);
+  s.h.frame(s.draw);
+  CHECK(s.app->settling());
+  s.h.frames(4, s.draw);
+  s.app->set_view(ui::View::triangulation);
+  s.h.frame(s.draw);
+  CHECK(s.app->settling());
+}

@@ -89,7 +89,21 @@ void App::set_fonts(const FontSet& f) {
   ImGui::GetIO().FontDefault = f.ui;
 }
 
-bool App::needs_frames() const { return doc_view_.animating() || tasks_.active(); }
+bool App::needs_frames() const { return doc_view_.animating() || tasks_.active() || settle_frames_ > 0; }
+
+// ImGui lays out a table (and an auto-resizing popup) only on the frame after
+// it first appears; the window idles after a few frames of input, so a view, a
+// document or a coding that comes up from a click gets a few frames to settle
+// (the inspector once stayed wrapped one letter per line until the mouse moved).
+void App::note_settling() {
+  const auto sel = doc_view_.selected_coding();
+  const std::array<int64_t, 4> now{static_cast<int64_t>(view_), doc_ ? static_cast<int64_t>(doc_->meta.id) : 0,
+                                   sel ? static_cast<int64_t>(*sel) : 0,
+                                   selected_code_ ? static_cast<int64_t>(*selected_code_) : 0};
+  if (now != settle_key_) settle_frames_ = kSettleFrames;
+  else if (settle_frames_ > 0) --settle_frames_;
+  settle_key_ = now;
+}
 
 std::string App::window_title() const {
   if (!project_) return "Telaah";
@@ -327,6 +341,7 @@ void App::frame() {
   ImGui::End();
   if (fonts_.ui) ImGui::PopFont();
   handle_shortcuts();
+  note_settling();
   // Remember the place now and then, so a crash loses little (cheap: one small JSON file).
   if (opt_.remember && std::chrono::steady_clock::now() - last_save_ > std::chrono::seconds(30)) save_state();
 }

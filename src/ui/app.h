@@ -12,6 +12,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -77,6 +78,7 @@ class App {
   bool wants_quit() const { return quit_; }
   void request_quit() { quit_ = true; }
   bool needs_frames() const;                     // animation or background work: keep drawing
+  bool settling() const { return settle_frames_ > 0; }  // a new view / document / coding: a few more frames
   bool fonts_dirty() const { return fonts_dirty_; }
   FontSpec font_spec() const;
   const GlyphSet& glyphs() const { return glyphs_; }
@@ -191,7 +193,11 @@ class App {
   std::unordered_map<store::Id, ImRect> code_rows_;
   std::string memo_draft_;                   // the inspector's memo box
   store::Id memo_draft_for_ = 0;
-  std::string memo_popup_draft_;             // the memo popup's (M): its own, the inspector is drawn every frame too
+  std::string memo_popup_draft_;
+  static constexpr int kSettleFrames = 3;
+  std::array<int64_t, 4> settle_key_{};       // view, document, coding, code: a change draws a few more frames
+  int settle_frames_ = 0;
+  void note_settling();             // the memo popup's (M): its own, the inspector is drawn every frame too
   bool quick_open_ = false, memo_open_ = false, new_coder_open_ = false, confirm_delete_code_ = false;
   std::string quick_filter_, new_coder_name_;
   int quick_index_ = 0;
