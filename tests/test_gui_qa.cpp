@@ -2,10 +2,13 @@
 // each case replays the user's steps headless and checks what they saw.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "gui/fixture.h"
 #include "gui/headless.h"
 #include "ui/app.h"
 #include "ui/theme.h"
+#include "ui/view_triangulation.h"
 
 using namespace telaah;
 using test::cp_of;
@@ -155,4 +158,54 @@ TEST_CASE("a coding, document or view that comes up keeps the window drawing unt
   s.app->set_view(ui::View::triangulation);
   s.h.frame(s.draw);
   CHECK(s.app->settling());
+}
+
+TEST_CASE("triangulation: the status line after an override names the sources as the view does") {
+  // It said "interview\u2013news = partial agreement" (stored keys) beside "Interviews \u2013 News" in the view.
+  Session s;
+  store::Project& p = s.p();
+  store::NewDocument d;
+  d.title = "Berita";
+  d.source_type = "news";
+  d.language = "id";
+  d.text = "Ekspor naik, kata pejabat.\n";
+  d.original_name = "b.txt";
+  d.original_bytes = d.text;
+  const store::Id news = p.add_document(d);
+  store::Coding c;
+  c.doc = s.fx.doc;
+  c.code = s.fx.code_a;
+  c.start = 0;
+  c.end = 11;
+  c.stance = store::Stance::supports;
+  p.add_coding(c);
+  c.doc = news;
+  c.end = 5;
+  c.stance = store::Stance::contradicts;
+  p.add_coding(c);
+  s.app->set_view(ui::View::triangulation);
+  s.h.frames(4, s.draw);
+  ui::TriangulationView& v = ui::TriangulationView::of(*s.app);
+  auto click = [&](const std::string& key) {
+    s.h.pause(s.draw);
+    const auto r = v.item_rect(key);
+    REQUIRE_MESSAGE(r.has_value(), key);
+    s.h.click(r->GetCenter(), s.draw);
+    s.h.frames(2, s.draw);
+  };
+  const auto& rows = v.model().matrix().rows;
+  const auto row = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.path == "Input/Legal infrastructure"; });
+  REQUIRE(row != rows.end());
+  click("row:" + std::to_string(row - rows.begin()));
+  click("override:pair:interview:news");
+  click("override:label");
+  click("override:label:1");  // partial agreement
+  click("override:memo");
+  s.type_text("Different periods.");
+  click("override:save");
+  REQUIRE_FALSE(s.app->status_is_error());
+  const std::string st = s.app->status();
+  CHECK(st.find("Interviews \xE2\x80\x93 News") != std::string::npos);
+  CHECK(st.find("interview") == std::string::npos);
+  CHECK(st.find("partial agreement") != std::string::npos);
 }

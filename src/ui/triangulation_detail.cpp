@@ -339,8 +339,10 @@ void TriangulationView::draw_override_editor() {
         analysis::set_override(*app_.project_, model_.table(), d.code, m.columns.dimension, d.column_a, d.column_b, label, d.memo);
       });
       if (ok) {
+        // In the user's words: column labels and the label as the view shows it, not the stored keys.
         app_.set_status(tr(S::tri_saved_override) + d.indicator +
-                        (status ? std::string() : " " + d.column_a + "\xE2\x80\x93" + d.column_b) + " = " + label);
+                        (status ? std::string() : " " + label_of(d.column_a) + " \xE2\x80\x93 " + label_of(d.column_b)) +
+                        " = " + (status ? status_text(kStatuses[d.label]) : convergence_text(kLabels[d.label])));
         d.open = false;
         ImGui::CloseCurrentPopup();
       }
