@@ -6,17 +6,15 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <thread>
+#include <optional>
 
 #include "analysis/agreement.h"
 #include "analysis/review.h"
 #include "exchange/exchange.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "sample/sample.h"
 #include "ui/app.h"
 #include "ui/view_agreement.h"
 
@@ -25,40 +23,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct SampleSession {
-  test::ScratchDir dir{"gui-agreement"};
-  test::Headless h{1600, 1000};
-  std::unique_ptr<ui::App> app;
-  std::function<void()> draw;
-  bool ok = false;
-
-  SampleSession() {
-    const fs::path file = dir.path / "sample.telaah";
-    try {
-      sample::build_sample(file, fs::path(TELAAH_SOURCE_DIR) / "corpus");
-    } catch (const std::exception& e) {
-      MESSAGE("SKIPPED: the sample project does not build (" << e.what() << ")");
-      return;
+struct SampleSession : test::SampleWindow {
+  // With `view`, that view shows and has its result.
+  explicit SampleSession(std::optional<ui::View> view = {}) : SampleWindow("gui-agreement", 1600, 1000) {
+    ok = open();
+    if (ok && view) {
+      app->set_view(*view);
+      settle();
     }
-    ui::AppOptions o;
-    o.remember = false;
-    o.sample_on_first_start = false;
-    app = std::make_unique<ui::App>(o);
-    app->set_fonts(h.fonts);
-    draw = [this] { app->frame(); };
-    ok = app->open_project(file);
   }
+  bool ok = false;
   ui::AgreementView& view() { return ui::AgreementView::of(*app); }
-  store::Project& project() { return *app->project(); }
 
   // Frames until the view has a result for the current choice and revision.
   void settle() {
-    for (int i = 0; i < 600; ++i) {
-      h.frame(draw);
-      if (!app->tasks().busy() && !view().computing() && view().has_result() && i > 1) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    h.frames(2, draw);
+    SampleWindow::settle([this] { return !view().computing() && view().has_result(); }, 1500, 3);
+    frame();
     REQUIRE_FALSE(view().computing());
     REQUIRE(view().has_result());
   }
@@ -92,10 +72,9 @@ size_t disagreements(const store::Project& p, const analysis::AgreementOptions& 
 }  // namespace
 
 TEST_CASE("agreement view: the table is the library's numbers for the same options, the review list its disagreements") {
-  SampleSession s;
+  if (!test::have_sample()) return;
+  SampleSession s(ui::View::agreement);
   if (!s.ok) return;
-  s.app->set_view(ui::View::agreement);
-  s.settle();
   auto& v = s.view();
   CHECK(v.choice().coder_a == "ayu");  // the two coders with codings, by default
   CHECK(v.choice().coder_b == "bima");
@@ -149,15 +128,14 @@ TEST_CASE("agreement view: the table is the library's numbers for the same optio
   // The same coder twice is no choice: nothing is computed, the view says so.
   v.choice().coder_b = "ayu";
   CHECK_FALSE(v.options().has_value());
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK_FALSE(s.app->status_is_error());
 }
 
 TEST_CASE("agreement view: resolving a disagreement by a click is one undoable action; a click on a passage opens it") {
-  SampleSession s;
+  if (!test::have_sample()) return;
+  SampleSession s(ui::View::agreement);
   if (!s.ok) return;
-  s.app->set_view(ui::View::agreement);
-  s.settle();
   auto& v = s.view();
   const auto o = *v.options();
   const size_t before = v.review().size();
@@ -170,7 +148,7 @@ TEST_CASE("agreement view: resolving a disagreement by a click is one undoable a
   // Accept A on the first passage: one click, one action.
   const auto r = v.button_rect(0, ui::AgreementView::Button::accept_a);
   REQUIRE(r.has_value());
-  s.h.click(r->GetCenter(), s.draw);
+  s.click(*r);
   CHECK(s.project().revision() == rev + 1);
   s.settle();
   CHECK(v.review().size() == disagreements(s.project(), o));
@@ -179,7 +157,7 @@ TEST_CASE("agreement view: resolving a disagreement by a click is one undoable a
 
   // Undo (Ctrl+Z) restores the codings and the passage returns to the list.
   s.h.key('Z', true);
-  s.h.frame(s.draw);
+  s.frame();
   CHECK(s.project().revision() == rev + 2);  // the undo is a revision of its own
   CHECK(count_codings() == codings_before);
   s.settle();
@@ -189,8 +167,8 @@ TEST_CASE("agreement view: resolving a disagreement by a click is one undoable a
   // Keep both: the passage leaves the list; undo brings it back.
   const auto k = v.button_rect(0, ui::AgreementView::Button::keep_both);
   REQUIRE(k.has_value());
-  s.h.pause(s.draw);
-  s.h.click(k->GetCenter(), s.draw);
+  s.pause();
+  s.click(*k);
   s.settle();
   CHECK(v.review().size() == before - 1);
   s.app->undo();
@@ -200,8 +178,8 @@ TEST_CASE("agreement view: resolving a disagreement by a click is one undoable a
   // A click on the passage opens the document in the coding view, the passage selected.
   const auto open = v.button_rect(0, ui::AgreementView::Button::open);
   REQUIRE(open.has_value());
-  s.h.pause(s.draw);
-  s.h.click(ImVec2(open->Min.x + 20, open->Min.y + 8), s.draw);
+  s.pause();
+  s.click(ImVec2(open->Min.x + 20, open->Min.y + 8));
   CHECK(s.app->view() == ui::View::coding);
   REQUIRE(s.app->open_doc() != nullptr);
   CHECK(s.app->open_doc()->meta.id == first.doc);
@@ -210,6 +188,7 @@ TEST_CASE("agreement view: resolving a disagreement by a click is one undoable a
 }
 
 TEST_CASE("blind mode hides the other coder's codings in the open document; off, they are back") {
+  if (!test::have_sample()) return;
   SampleSession s;
   if (!s.ok) return;
   store::Project& p = s.project();
@@ -234,11 +213,11 @@ TEST_CASE("blind mode hides the other coder's codings in the open document; off,
   p.set_coder("ayu");
   s.app->set_view(ui::View::coding);
   REQUIRE(s.app->open_document(doc));
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.app->open_doc()->codings.size() == all);
 
   s.view().set_blind(true);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.view().blind());
   CHECK(s.app->open_doc()->codings.size() == mine);
   CHECK(s.app->open_doc()->hidden == static_cast<int>(all - mine));
@@ -246,24 +225,24 @@ TEST_CASE("blind mode hides the other coder's codings in the open document; off,
 
   // Switching the session's coder switches whose codings blind mode shows.
   p.set_coder("bima");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   for (const auto& c : s.app->open_doc()->codings) CHECK(c.coder == *bima);
   p.set_coder("ayu");
 
   s.view().set_blind(false);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.app->open_doc()->codings.size() == all);
   CHECK(s.app->open_doc()->hidden == 0);
 
   // "Show codings of": only me, then a comparison of the two.
   s.view().show_codings("me");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.app->open_doc()->codings.size() == mine);
   s.view().show_codings("compare", "ayu", "bima");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.app->open_doc()->codings.size() == all);  // only ayu and bima coded it
   s.view().show_codings("all");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.app->open_doc()->codings.size() == all);
 }
 
@@ -288,16 +267,10 @@ TEST_CASE("blind mode is remembered per project") {
 }
 
 TEST_CASE("merging a colleague's copy: the dry run's report, then one undoable action; a .qdpx the same way") {
-  test::ScratchDir dir{"gui-agreement-merge"};
-  test::Headless h{1600, 1000};
-  const fs::path mine = dir.path / "mine.telaah", theirs = dir.path / "theirs.telaah";
-  try {
-    sample::build_sample(mine, fs::path(TELAAH_SOURCE_DIR) / "corpus");
-  } catch (const std::exception& e) {
-    MESSAGE("SKIPPED: the sample project does not build (" << e.what() << ")");
-    return;
-  }
-  fs::copy_file(mine, theirs);
+  if (!test::have_sample()) return;
+  test::SampleWindow w("gui-agreement-merge", 1600, 1000);
+  const fs::path theirs = w.dir.path / "theirs.telaah";
+  fs::copy_file(w.file, theirs);
   store::Id doc = 0;
   {
     auto p = store::Project::open(theirs);
@@ -311,23 +284,14 @@ TEST_CASE("merging a colleague's copy: the dry run's report, then one undoable a
     c.start = 20, c.end = 40;
     p->add_coding(c);
   }
-  ui::AppOptions o;
-  o.remember = false;
-  o.sample_on_first_start = false;
-  ui::App app(o);
-  app.set_fonts(h.fonts);
-  const std::function<void()> draw = [&] { app.frame(); };
-  REQUIRE(app.open_project(mine));
-  app.set_view(ui::View::agreement);
-  auto& v = ui::AgreementView::of(app);
+  REQUIRE(w.open());
+  w.app->set_view(ui::View::agreement);
+  auto& v = ui::AgreementView::of(*w.app);
   auto settle = [&] {
-    for (int i = 0; i < 600 && (app.tasks().busy() || v.merge_planning() || i < 2); ++i) {
-      h.frame(draw);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    h.frames(2, draw);
+    w.settle([&] { return !v.merge_planning(); }, 1500, 2);
+    w.frame();
   };
-  store::Project& p = *app.project();
+  store::Project& p = w.project();
   const size_t before = p.codings({}).size();
   const int64_t rev = p.revision();
 
@@ -343,17 +307,17 @@ TEST_CASE("merging a colleague's copy: the dry run's report, then one undoable a
     CHECK(p.revision() == rev);  // the dry run changed nothing
     const auto b = v.merge_button_rect();
     REQUIRE(b.has_value());
-    h.click(b->GetCenter(), draw);
+    w.click(*b);
     CHECK(p.revision() == rev + 1);  // one action
     CHECK(p.codings({}).size() == before + 2);
     CHECK(p.find_coder("citra").has_value());
     CHECK(v.merge_plan() == nullptr);  // the dialog closed
     settle();
-    app.undo();
+    w.app->undo();
     CHECK(p.codings({}).size() == before);
   }
   SUBCASE("a REFI-QDA export of the copy") {
-    const fs::path qdpx = dir.path / "theirs.qdpx";
+    const fs::path qdpx = w.dir.path / "theirs.qdpx";
     {
       auto q = store::Project::open(theirs);
       exchange::export_qdpx(*q, qdpx);
@@ -364,15 +328,15 @@ TEST_CASE("merging a colleague's copy: the dry run's report, then one undoable a
     REQUIRE(plan != nullptr);
     CHECK_FALSE(plan->same_lineage);
     CHECK(plan->added == 2);
-    h.click(v.merge_button_rect()->GetCenter(), draw);
+    w.click(*v.merge_button_rect());
     CHECK(p.codings({}).size() == before + 2);
   }
   SUBCASE("a file that is no project is refused with a message, nothing changes") {
-    const fs::path txt = dir.path / "notes.txt";
+    const fs::path txt = w.dir.path / "notes.txt";
     std::ofstream(txt) << "hello";
     v.merge_from(txt);
-    h.frames(2, draw);
-    CHECK(app.status_is_error());
+    w.frames(2);
+    CHECK(w.app->status_is_error());
     CHECK(v.merge_plan() == nullptr);
     CHECK(p.revision() == rev);
   }

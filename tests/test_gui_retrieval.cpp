@@ -13,7 +13,6 @@
 #include "analysis/retrieval.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "sample/sample.h"
 #include "ui/app.h"
 #include "ui/retrieval_export.h"
 #include "ui/view_retrieval.h"
@@ -25,24 +24,11 @@ namespace {
 
 // The App's own view is private; the test draws a second RetrievalView bound
 // to the same App in a window over it (the App's window never comes to front).
-struct Session {
-  test::ScratchDir dir{"gui-retrieval"};
-  test::Headless h;
-  std::unique_ptr<ui::App> app;
+struct Session : test::SampleWindow {
   std::unique_ptr<ui::RetrievalView> view;
-  std::function<void()> draw;
-  bool ok = false;
 
-  Session() {
-    const fs::path corpus = fs::path(TELAAH_SOURCE_DIR) / "corpus";
-    if (!fs::exists(corpus / "framework.json")) return;
-    sample::build_sample(dir.path / "s.telaah", corpus);
-    ui::AppOptions o;
-    o.remember = false;
-    o.sample_on_first_start = false;
-    app = std::make_unique<ui::App>(o);
-    app->set_fonts(h.fonts);
-    REQUIRE(app->open_project(dir.path / "s.telaah"));
+  Session() : SampleWindow("gui-retrieval") {
+    REQUIRE(open());
     app->set_view(ui::View::search);
     view = std::make_unique<ui::RetrievalView>(*app);
     draw = [this] {
@@ -53,22 +39,20 @@ struct Session {
       view->draw();
       ImGui::End();
     };
-    h.frames(3, draw);
-    ok = true;
+    frames(3);
   }
-  store::Project& p() { return *app->project(); }
   void click(const std::string& name, float fx = -1) {
     auto r = view->rect(name);
     REQUIRE_MESSAGE(r.has_value(), name);
     // Check boxes: their box, at the left; everything else: its middle.
     const float x = fx < 0 ? r->Min.x + std::min(r->GetHeight(), r->GetWidth()) * 0.5f : r->Min.x + r->GetWidth() * fx;
-    h.click(ImVec2(x, r->GetCenter().y), draw);
-    h.pause(draw);
-    h.frame(draw);  // a tab chosen by the view shows one frame later
+    SampleWindow::click(ImVec2(x, r->GetCenter().y));
+    pause();
+    frame();  // a tab chosen by the view shows one frame later
   }
   std::set<store::Id> expected(const store::CodingFilter& f) {
     std::set<store::Id> out;
-    for (const auto& c : p().codings(f)) out.insert(c.id);
+    for (const auto& c : project().codings(f)) out.insert(c.id);
     return out;
   }
 };
@@ -78,16 +62,13 @@ std::set<store::Id> as_set(const std::vector<store::Id>& v) { return {v.begin(),
 }  // namespace
 
 TEST_CASE("retrieval view: tick O1, filter interviews and contradicts, open a row at its coding") {
+  if (!test::have_sample()) return;
   Session s;
-  if (!s.ok) {
-    MESSAGE("skipped: no corpus/ in this source tree");
-    return;
-  }
   // Nothing ticked: every coding.
-  CHECK(s.view->listed().size() == s.p().codings().size());
-  const store::Id o1 = s.p().resolve_code("Output/Trade goals reached");
+  CHECK(s.view->listed().size() == s.project().codings().size());
+  const store::Id o1 = s.project().resolve_code("Output/Trade goals reached");
   store::CodingFilter f;
-  f.codes = s.p().code_descendants(o1);
+  f.codes = s.project().code_descendants(o1);
   s.click("code:" + std::to_string(o1));
   CHECK(as_set(s.view->listed()) == s.expected(f));
   CHECK(s.view->listed().size() == 39);
@@ -101,9 +82,9 @@ TEST_CASE("retrieval view: tick O1, filter interviews and contradicts, open a ro
   CHECK(as_set(s.view->listed()) == want);
   CHECK(want.size() == 11);  // the issue's done-when: every contradicting interview passage on O1
   for (store::Id id : s.view->listed()) {
-    const auto c = s.p().coding(id);
+    const auto c = s.project().coding(id);
     CHECK(c.stance == store::Stance::contradicts);
-    CHECK(s.p().document(c.doc).source_type == "interview");
+    CHECK(s.project().document(c.doc).source_type == "interview");
   }
 
   // Without sub-codes only the codings on O1 itself remain.
@@ -116,30 +97,27 @@ TEST_CASE("retrieval view: tick O1, filter interviews and contradicts, open a ro
 
   // Click the third row: the coding view opens the document at the coding, selected.
   const store::Id third = s.view->listed().at(2);
-  const auto c = s.p().coding(third);
+  const auto c = s.project().coding(third);
   s.click("row:2", 0.3f);
   CHECK(s.app->view() == ui::View::coding);
   REQUIRE(s.app->open_doc() != nullptr);
   CHECK(s.app->open_doc()->meta.id == c.doc);
   REQUIRE(s.app->doc_view().selected_coding().has_value());
   CHECK(*s.app->doc_view().selected_coding() == third);
-  s.h.frames(3, s.draw);
+  s.frames(3);
   CHECK(s.app->doc_view().top_cp() <= c.start);
   CHECK(s.app->doc_view().top_cp() > c.start - 400);  // the coding is at the top of the view, not far below
 }
 
 TEST_CASE("retrieval view: a matrix cell shows its codings in the list") {
+  if (!test::have_sample()) return;
   Session s;
-  if (!s.ok) {
-    MESSAGE("skipped: no corpus/ in this source tree");
-    return;
-  }
-  store::Project& p = s.p();
+  store::Project& p = s.project();
   const store::Id i1 = p.resolve_code("Input/Legal infrastructure"), imp = p.resolve_code("Impediment");
   s.click("code:" + std::to_string(i1));
   s.click("code:" + std::to_string(imp));
   s.click("tab:matrices", 0.5f);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   // The cell Legal infrastructure x Impediment: the codings of either that overlap one of the other.
   std::set<store::Id> want;
   const auto all = p.codings();
@@ -160,7 +138,7 @@ TEST_CASE("retrieval view: a matrix cell shows its codings in the list") {
   // Code x source type: the cell of Impediment and the first type (interviews).
   s.click("tab:matrices", 0.5f);
   s.click("matrix:attr");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   s.click("cell:1:0", 0.5f);
   store::CodingFilter f;
   f.codes = d2;
@@ -177,12 +155,9 @@ TEST_CASE("retrieval view: a matrix cell shows its codings in the list") {
 }
 
 TEST_CASE("retrieval view: code queries, a bad date in place, export with clear errors") {
+  if (!test::have_sample()) return;
   Session s;
-  if (!s.ok) {
-    MESSAGE("skipped: no corpus/ in this source tree");
-    return;
-  }
-  store::Project& p = s.p();
+  store::Project& p = s.project();
   const store::Id i1 = p.resolve_code("Input/Legal infrastructure");
   s.click("code:" + std::to_string(i1));
   const size_t all_i1 = s.view->listed().size();
@@ -191,12 +166,12 @@ TEST_CASE("retrieval view: code queries, a bad date in place, export with clear 
   // A malformed date: the error is shown, the list is empty, nothing else changes.
   s.click("date_from", 0.5f);
   for (char ch : std::string("2015-13")) s.h.type(static_cast<unsigned>(ch));
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.view->error().find("2015-13") != std::string::npos);
   CHECK(s.view->listed().empty());
   for (int i = 0; i < 7; ++i) {
     s.h.key(test::kBackspace);
-    s.h.frames(2, s.draw);
+    s.frames(2);
   }
   CHECK(s.view->error().empty());
   CHECK(s.view->listed().size() == all_i1);
@@ -204,7 +179,7 @@ TEST_CASE("retrieval view: code queries, a bad date in place, export with clear 
   // Export the list as CSV: one line per coding after the header.
   const fs::path out = s.dir.path / "list.csv";
   s.view->set_export_path(out.string());
-  s.h.frame(s.draw);
+  s.frame();
   s.click("export", 0.5f);
   REQUIRE(fs::exists(out));
   std::ifstream in(out, std::ios::binary);
@@ -218,7 +193,7 @@ TEST_CASE("retrieval view: code queries, a bad date in place, export with clear 
   // An export into a folder that does not exist: a clear error, no file.
   const fs::path bad = s.dir.path / "no-such-folder" / "list.csv";
   s.view->set_export_path(bad.string());
-  s.h.frame(s.draw);
+  s.frame();
   s.click("export", 0.5f);
   CHECK(s.app->status_is_error());
   CHECK(s.app->status().find("no-such-folder") != std::string::npos);

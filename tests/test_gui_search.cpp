@@ -7,40 +7,22 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
 #include <tuple>
 
 #include "gui/fixture.h"
 #include "gui/headless.h"
 #include "index/search.h"
-#include "sample/sample.h"
 #include "ui/app.h"
 #include "ui/search_filters.h"
 #include "ui/view_search.h"
 
-namespace fs = std::filesystem;
 using namespace telaah;
 
 namespace {
 
-struct Session {
-  test::ScratchDir dir{"gui-search"};
-  test::Headless h{1400, 900};
-  std::unique_ptr<ui::App> app;
-  std::function<void()> draw;
-  fs::path file;
-
-  Session() {
-    file = dir.path / "sample.telaah";
-    sample::build_sample(file, fs::path(TELAAH_SOURCE_DIR) / "corpus");
-    ui::AppOptions o;
-    o.remember = false;
-    o.sample_on_first_start = false;
-    app = std::make_unique<ui::App>(o);
-    app->set_fonts(h.fonts);
-    draw = [this] { app->frame(); };
-    REQUIRE(app->open_project(file));
+struct Session : test::SampleWindow {
+  Session() : SampleWindow("gui-search") {
+    REQUIRE(open());
     app->set_view(ui::View::search);
     settle();
     REQUIRE_MESSAGE(view().index_problem().empty(), view().index_problem());
@@ -49,39 +31,24 @@ struct Session {
   ui::SearchView& view() { return ui::SearchView::of(*app); }
 
   // Runs frames until the view has nothing pending (index sync, search, plan).
-  void settle(int max_frames = 3000) {
-    for (int i = 0; i < max_frames; ++i) {
-      h.frame(draw);
-      if (view().idle() && !app->tasks().busy()) {
-        h.frame(draw);  // one more frame draws what arrived
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    FAIL("the search view did not settle");
+  void settle() {
+    if (!SampleWindow::settle([this] { return view().idle(); })) FAIL("the search view did not settle");
   }
-  void click(const std::string& key) {
-    auto r = view().rect(key);
-    REQUIRE_MESSAGE(r.has_value(), key);
-    h.click(r->GetCenter(), draw);
-  }
-  void click_at(ImVec2 p) { h.click(p, draw); }
+  using SampleWindow::click;
+  void click(const std::string& key) { click(view().rect(key), key); }
   // Focus the query box (Ctrl+Shift+F), clear it, and type `q` one key per frame.
   void type_query(const std::string& q, bool enter) {
     h.key('F', true, true);
-    h.frame(draw);
-    h.frame(draw);
+    frame();
+    frame();
     h.key('A', true);  // select all, then typing replaces it
-    h.frame(draw);
+    frame();
     h.key(test::kBackspace);
-    h.frame(draw);
-    for (char c : q) {
-      h.type(static_cast<unsigned char>(c));
-      h.frame(draw);
-    }
+    frame();
+    type(q);
     if (enter) {
       h.key(test::kEnter);
-      h.frame(draw);
+      frame();
     }
   }
   index::Results expect(const std::string& q) {
@@ -140,7 +107,7 @@ TEST_CASE("typing a query searches in the background; a facet narrows it; a hit 
   const index::Hit hit = *s.view().hit(1);
   REQUIRE_FALSE(hit.matches.empty());
   s.click("hit:1");
-  s.h.frames(4, s.draw);
+  s.frames(4);
   CHECK(s.app->view() == ui::View::coding);
   REQUIRE(s.app->open_doc() != nullptr);
   CHECK(s.app->open_doc()->meta.id == hit.doc);
@@ -179,7 +146,7 @@ TEST_CASE("done when: perdagangan AND type:news, narrowed by year, a hit opened 
   CHECK(h->date.substr(0, 4) == year.value);
   const index::Hit hit = *h;
   s.click("hit:0");
-  s.h.frames(4, s.draw);
+  s.frames(4);
   REQUIRE(s.app->open_doc() != nullptr);
   CHECK(s.app->open_doc()->meta.id == hit.doc);
   CHECK(s.app->doc_view().selection().start == hit.matches.front().start);
@@ -211,10 +178,10 @@ TEST_CASE("history: Up brings back the previous searches of the session") {
   s.type_query("pelatihan", true);
   s.settle();
   s.h.key(test::kUp);
-  s.h.frame(s.draw);
+  s.frame();
   CHECK(s.view().query() == "pelatihan");  // the box was emptied and retyped: Up shows the last search first
   s.h.key(test::kUp);
-  s.h.frame(s.draw);
+  s.frame();
   CHECK(s.view().query() == "ekspor");
   s.settle();
   CHECK(s.view().total() == s.expect("ekspor").total);
@@ -233,7 +200,7 @@ std::vector<index::AutocodeSpan> code_rows(Session& s, const std::string& scope,
     s.settle();
   }
   s.click("code_combo");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   s.click("code:" + std::to_string(code));
   s.settle();
   const auto plan = s.view().review_plan();
@@ -244,7 +211,7 @@ std::vector<index::AutocodeSpan> code_rows(Session& s, const std::string& scope,
   for (size_t i = 0; i < acc.size(); ++i)
     CHECK(acc[i] == (std::find(rows.begin(), rows.end(), static_cast<int>(i)) != rows.end()));
   s.click("button:apply");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK_FALSE(s.view().review_open());
   return plan;
 }
@@ -290,9 +257,9 @@ TEST_CASE("code from search: accept two of three reviewed hits, exactly two codi
   // Undo as for everything else (once the index has caught up: shortcuts wait for tasks).
   s.settle();
   s.app->set_view(ui::View::coding);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   s.h.key('Z', true);
-  s.h.frame(s.draw);
+  s.frame();
   CHECK(p.codings().size() == before);
 }
 
@@ -326,11 +293,11 @@ TEST_CASE("done when: code three reviewed hits of perdagangan AND type:news in o
 }
 
 TEST_CASE("many hits: the list asks only for the pages it shows, also after a jump to the end") {
-  test::ScratchDir dir("gui-search-many");
+  test::AppWindow w("gui-search-many");
   store::OpenOptions o;
   o.create = true;
   o.coder = "tester";
-  auto proj = store::Project::create(dir.path / "many.telaah", o);
+  auto proj = store::Project::create(w.dir.path / "many.telaah", o);
   constexpr int kDocs = 3000;
   {
     auto action = proj->begin_action("import");
@@ -347,23 +314,10 @@ TEST_CASE("many hits: the list asks only for the pages it shows, also after a ju
     }
     action.commit();
   }
-  test::Headless h(1400, 900);
-  ui::AppOptions ao;
-  ao.remember = false;
-  ao.sample_on_first_start = false;
-  ui::App app(ao);
-  app.set_fonts(h.fonts);
-  auto draw = [&] { app.frame(); };
-  app.adopt_project(std::move(proj));
-  app.set_view(ui::View::search);
-  auto& v = ui::SearchView::of(app);
-  auto settle = [&] {
-    for (int i = 0; i < 20000 && !(v.idle() && !app.tasks().busy()); ++i) {
-      h.frame(draw);
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    h.frame(draw);
-  };
+  w.app->adopt_project(std::move(proj));
+  w.app->set_view(ui::View::search);
+  auto& v = ui::SearchView::of(*w.app);
+  auto settle = [&] { w.settle([&] { return v.idle(); }, 20000, 0); };
   settle();
   v.set_query("perdagangan");
   settle();
@@ -374,7 +328,7 @@ TEST_CASE("many hits: the list asks only for the pages it shows, also after a ju
   auto list = v.rect("list");
   REQUIRE(list.has_value());
   const float x = list->Max.x - ImGui::GetStyle().ScrollbarSize * 0.5f;
-  h.drag(ImVec2(x, list->Min.y + 8), ImVec2(x, list->Max.y + 200), draw, 3);
+  w.h.drag(ImVec2(x, list->Min.y + 8), ImVec2(x, list->Max.y + 200), w.draw, 3);
   settle();
   CHECK(v.hit(kDocs - 1) != nullptr);
   CHECK(v.rect("hit:" + std::to_string(kDocs - 1)).has_value());

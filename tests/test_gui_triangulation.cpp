@@ -14,48 +14,28 @@
 #include "analysis/overrides.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "sample/sample.h"
 #include "ui/app.h"
 #include "ui/triangulation_heatmap.h"
 #include "ui/view_triangulation.h"
 
-namespace fs = std::filesystem;
 using namespace telaah;
 using analysis::Convergence;
 using analysis::Status;
 
 namespace {
 
-struct Session {
-  test::ScratchDir dir{"gui-triangulation"};
-  test::Headless h{1600, 1000};
-  std::unique_ptr<ui::App> app;
-  std::function<void()> draw;
-
-  Session() {
-    const fs::path file = dir.path / "sample.telaah";
-    sample::build_sample(file, fs::path(TELAAH_SOURCE_DIR) / "corpus");
-    ui::AppOptions o;
-    o.remember = false;
-    o.sample_on_first_start = false;
-    app = std::make_unique<ui::App>(o);
-    app->set_fonts(h.fonts);
-    draw = [this] { app->frame(); };
-    REQUIRE(app->open_project(file));
+struct Session : test::SampleWindow {
+  Session() : SampleWindow("gui-triangulation", 1600, 1000) {
+    REQUIRE(open());
     app->set_view(ui::View::triangulation);
-    h.frames(3, draw);
+    frames(3);
   }
   ui::TriangulationView& view() { return ui::TriangulationView::of(*app); }
-  store::Project& project() { return *app->project(); }
-  ImVec2 at(const std::string& key) {
-    auto r = view().item_rect(key);
-    REQUIRE_MESSAGE(r.has_value(), key);
-    return r->GetCenter();
-  }
+  using SampleWindow::click;
   void click(const std::string& key) {
-    h.pause(draw);
-    h.click(at(key), draw);
-    h.frames(2, draw);
+    pause();
+    click(view().item_rect(key), key);
+    frames(2);
   }
   int row(const std::string& path) {
     const auto& rows = view().model().matrix().rows;
@@ -77,12 +57,6 @@ struct Session {
       if ((p.a == ca && p.b == cb) || (p.a == cb && p.b == ca)) return p.effective;
     FAIL("no pair");
     return Convergence::none;
-  }
-  void type(const std::string& s) {
-    for (char c : s) {
-      h.type(static_cast<unsigned char>(c));
-      h.frame(draw);
-    }
   }
 };
 
@@ -138,7 +112,7 @@ void fake_renderer(const ImDrawList*, const ImDrawCmd* cmd) {
 TEST_CASE("with a GPU renderer registered, the cells go to it as a draw-list callback followed by a state reset") {
   Session s;
   ui::heatmap_renderer().draw = &fake_renderer;
-  s.h.frame(s.draw);
+  s.frame();
   ui::heatmap_renderer().draw = nullptr;
   CHECK(s.view().heatmap_on_gpu());
   // Find the callback in the frame's draw data; the next command resets the render state.
@@ -164,7 +138,7 @@ TEST_CASE("with a GPU renderer registered, the cells go to it as a draw-list cal
   // A renderer that failed says why, once, on the status line.
   ui::heatmap_renderer().failure = "heatmap.frag does not compile: 0:12: 'x' : undeclared identifier";
   ui::heatmap_renderer().failure_shown = false;
-  s.h.frame(s.draw);
+  s.frame();
   CHECK(s.app->status_is_error());
   CHECK(s.app->status().find("undeclared identifier") != std::string::npos);
   CHECK(ui::heatmap_renderer().failure_shown);
@@ -252,7 +226,7 @@ TEST_CASE("an override with a memo is one undoable action; without a memo nothin
   CHECK(ov[0].label == "partial agreement");
   CHECK(ov[0].memo == "Exporters dispute who benefited, not the figures.");
   CHECK(ov[0].dimension == "type");
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.pair(kTrade, "interview", "official") == Convergence::partial);
   CHECK(s.row_data(kTrade).effective == Status::divergent);  // news-official is still dissonant
   const auto& pr = s.row_data(kTrade).pairs;
@@ -269,15 +243,15 @@ TEST_CASE("an override with a memo is one undoable action; without a memo nothin
   s.type("Judged as triangulated.");
   s.click("override:save");
   CHECK(p.revision() == rev0 + 2);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.row_data(kTrade).effective == Status::triangulated);
   CHECK(s.row_data(kTrade).automatic == Status::divergent);
   s.h.key('Z', true);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(analysis::load_overrides(p).size() == 1);
   CHECK(s.row_data(kTrade).effective == Status::divergent);
   s.h.key('Z', true);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(analysis::load_overrides(p).empty());
   CHECK(s.pair(kTrade, "interview", "official") == Convergence::dissonance);
 }
@@ -301,11 +275,11 @@ TEST_CASE("a rating with a justification and ticked quotes is recorded as one ac
   REQUIRE(evs.size() == 1);
   CHECK(evs[0].rating == analysis::Rating::not_achieved);
   CHECK(evs[0].evidence == std::vector<store::Id>{cited});
-  s.h.frames(2, s.draw);
+  s.frames(2);
   const auto& ind = s.view().model().evaluation().indicators[static_cast<size_t>(s.row(kLegal))];
   REQUIRE(ind.recorded.has_value());
   s.h.key('Z', true);
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(analysis::load_evaluations(p).empty());
   CHECK_FALSE(s.view().model().evaluation().indicators[static_cast<size_t>(s.row(kLegal))].recorded.has_value());
 }
@@ -314,18 +288,18 @@ TEST_CASE("filters: every coder, an attribute as columns, and a bad date that ke
   Session s;
   const int64_t ayu = s.view().model().matrix().codings;
   s.view().filter().coders = ui::TriFilter::Coders::all;
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.view().model().coders().empty());
   CHECK(s.view().model().matrix().codings > ayu);  // bima's codings count too
   s.view().filter().coders = ui::TriFilter::Coders::project_default;
   s.view().filter().by = "year";
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.view().model().matrix().columns.dimension == "year");
   CHECK(s.view().model().matrix().columns.labels.size() >= 2);
   for (const auto& l : s.view().model().matrix().columns.labels) CHECK(l.size() == 4);
   // A dimension that does not exist is an error on the status line; the last good matrix stays.
   s.view().filter().by = "no such attribute";
-  s.h.frames(2, s.draw);
+  s.frames(2);
   CHECK(s.app->status_is_error());
   CHECK(s.view().model().matrix().columns.dimension == "year");
   CHECK(s.view().filter().by == "year");

@@ -1,15 +1,27 @@
-// A scratch project for the GUI tests: a fresh directory, a project file, a
-// document with the given text and a small codebook. XDG_STATE_HOME points
-// into the scratch directory so no test touches the user's remembered state.
+// What the GUI tests stand on: a scratch directory (XDG_STATE_HOME points
+// into it so no test touches the user's remembered state), a scratch project
+// with one document and a small codebook, and an App on a headless ImGui
+// context, empty (AppWindow) or with its own copy of the sample project
+// (SampleWindow), with the frame, click and settle steps the suites share.
 #pragma once
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
+#include <thread>
 
+#include "headless.h"
+#include "../helpers/sample_project.h"
 #include "store/project.h"
+#include "ui/app.h"
 
 namespace telaah::test {
 
@@ -82,6 +94,84 @@ inline int64_t cp_of(const std::string& text, const std::string& needle, int n =
   for (size_t i = 0; i < at; ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++cp;
   return cp;
+}
+
+// An App on a headless ImGui context in a scratch directory, no project open:
+// `draw` runs the App's frame (a suite may draw more around it).
+struct AppWindow {
+  ScratchDir dir;
+  Headless h;
+  std::unique_ptr<ui::App> app;
+  std::function<void()> draw = [this] { app->frame(); };
+
+  explicit AppWindow(const std::string& name, float width = 1400, float height = 900, bool remember = false)
+      : dir(name), h(width, height) {
+    ui::AppOptions o;
+    o.remember = remember;
+    o.sample_on_first_start = false;
+    app = std::make_unique<ui::App>(o);
+    app->set_fonts(h.fonts);
+  }
+  AppWindow(const AppWindow&) = delete;  // `draw` holds this
+  AppWindow& operator=(const AppWindow&) = delete;
+
+  store::Project& project() { return *app->project(); }
+  void frame() { h.frame(draw); }
+  void frames(int n) { h.frames(n, draw); }
+  void pause() { h.pause(draw); }
+  void click(ImVec2 p) { h.click(p, draw); }
+  void click(const ImRect& r) { click(r.GetCenter()); }
+  // Clicks the middle of a rect a view reported; `what` names it when there is none.
+  void click(const std::optional<ImRect>& r, const std::string& what) {
+    REQUIRE_MESSAGE(r.has_value(), what);
+    click(*r);
+  }
+  // Types `text`, one character a frame.
+  void type(const std::string& text) {
+    for (char c : text) {
+      h.type(static_cast<unsigned char>(c));
+      frame();
+    }
+  }
+
+  // Runs frames until the App runs no task and `done` (if given) holds, asked
+  // once at least `min_frames` frames have run (0: before the first), with a
+  // short sleep between frames so the background work gets on; then one more
+  // frame draws what arrived. False when that did not happen within `max_frames`.
+  bool settle(const std::function<bool()>& done = {}, int max_frames = 3000, int min_frames = 1) {
+    for (int i = 0;; ++i) {
+      if (i >= min_frames && !app->tasks().busy() && (!done || done())) {
+        frame();
+        return true;
+      }
+      if (i == max_frames) return false;
+      if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      frame();
+    }
+  }
+};
+
+// An AppWindow with its own copy of the sample project in the scratch
+// directory (`file`, not opened yet: open()). Throws what building the sample
+// threw when it does not build; suites that may run without corpus/ ask
+// have_sample() first.
+struct SampleWindow : AppWindow {
+  std::filesystem::path file;
+
+  explicit SampleWindow(const std::string& name, float width = 1400, float height = 900)
+      : AppWindow(name, width, height), file(dir.path / "sample.telaah") {
+    copy_sample(file);
+  }
+  bool open() { return app->open_project(file); }
+};
+
+// False, with a note in the test's output, when the sample project does not
+// build here (a source tree without corpus/).
+inline bool have_sample() {
+  const std::string why = sample_problem();
+  if (why.empty()) return true;
+  MESSAGE("SKIPPED: the sample project does not build (" << why << ")");
+  return false;
 }
 
 }  // namespace telaah::test
