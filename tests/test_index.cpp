@@ -313,6 +313,154 @@ TEST_CASE("hits carry snippets and the code-point offsets of every match") {
   CHECK(std::string(text::slice_cp(t1, m1, r.hits[0].matches[0].start, r.hits[0].matches[0].end)) == "kerja sama");
 }
 
+namespace {
+
+// Three short documents whose matches are known by hand (positions are
+// words, counted from 1 in each paragraph):
+//   1 (id) Misi1 dagang2 Jakarta3 membahas4 perdagangan5 rempah6 dengan7 Seoul8
+//          Dagang1 bukan2 misi3 utama4 misi5 dagang6 kedua7 batal8
+//          Para1 pedagang2 menunggu3 misi4 berikutnya5
+//   2 (en) The trade mission discussed trading rules with Seoul officials. / Trade mission members traded spices.
+//   3 (id) Pemerintah bekerja sama dengan Seoul; kerjasama itu berlanjut.   (kerjasama: two positions)
+struct SpanFixture {
+  TempDir dir;
+  fs::path project = dir.path / "spans.telaah";
+  std::unique_ptr<Index> idx;
+  SpanFixture() {
+    auto p = store::Project::create(project, {.create = true, .verify = true, .coder = "tester"});
+    auto doc = [](const char* lang, const char* text) {
+      store::NewDocument d;
+      d.source_type = "news";
+      d.language = lang;
+      d.date = "2014-01-01";
+      d.title = "Berita";
+      d.text = text;
+      d.original_name = "d.txt";
+      return d;
+    };
+    p->add_documents({doc("id",
+                          "Misi dagang Jakarta membahas perdagangan rempah dengan Seoul.\n\n"
+                          "Dagang bukan misi utama; misi dagang kedua batal.\n\n"
+                          "Para pedagang menunggu misi berikutnya."),
+                      doc("en", "The trade mission discussed trading rules with Seoul officials.\n\nTrade mission members traded spices."),
+                      doc("id", "Pemerintah bekerja sama dengan Seoul; kerjasama itu berlanjut.")},
+                     "Import");
+    p->load_codebook(nlohmann::json::parse(R"({"codes":[{"name":"Trade"}]})"));
+    p.reset();
+    idx = Index::open(project);
+    idx->ensure_current();
+  }
+};
+
+SpanFixture& span_fixture() {
+  static SpanFixture f;
+  return f;
+}
+
+// Each hit as "DOC: passage | passage", the matches in [brackets].
+std::vector<std::string> marked_passages(Index& idx, const Results& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) {
+    const std::string text = idx.source().text(h.doc);
+    const text::OffsetMap map(text);
+    std::string s = std::to_string(h.doc) + ":";
+    for (size_t i = 0; i < h.passages.size(); ++i) {
+      const auto& p = h.passages[i];
+      s += i ? " | " : " ";
+      int64_t at = p.start;
+      for (const auto& m : h.matches) {
+        if (m.start < p.start || m.end > p.end) continue;
+        s += std::string(text::slice_cp(text, map, at, m.start)) + "[" + std::string(text::slice_cp(text, map, m.start, m.end)) + "]";
+        at = m.end;
+      }
+      s += text::slice_cp(text, map, at, p.end);
+    }
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("match offsets are the spans that satisfy the query") {
+  auto& idx = *span_fixture().idx;
+  struct Case {
+    const char* query;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      // a phrase: its words where they stand together, as one span; not the
+      // same stems elsewhere in the passage ("perdagangan", the first "Dagang")
+      {"\"misi dagang\"",
+       {"1: [Misi dagang] Jakarta membahas perdagangan rempah dengan Seoul. | Dagang bukan misi utama; [misi dagang] kedua batal."}},
+      {"\"trade missions\"", {"2: The [trade mission] discussed trading rules with Seoul officials. | [Trade mission] members traded spices."}},
+      // a prefix* inside a phrase: only where the phrase matched
+      {"\"misi dag*\"",
+       {"1: [Misi dagang] Jakarta membahas perdagangan rempah dengan Seoul. | Dagang bukan misi utama; [misi dagang] kedua batal."}},
+      // compounds: "kerja sama" finds "bekerja sama" and "kerjasama" (one word, two positions)
+      {"\"kerja sama\"", {"3: Pemerintah [bekerja sama] dengan Seoul; [kerjasama] itu berlanjut."}},
+      {"\"sama dengan\"", {"3: Pemerintah bekerja [sama dengan] Seoul; kerjasama itu berlanjut."}},
+      {"\"sama itu\"", {"3: Pemerintah bekerja sama dengan Seoul; [kerjasama itu] berlanjut."}},
+      // NEAR/n: words at most n positions apart, in any order; the others not
+      {"dagang NEAR/2 batal", {"1: Dagang bukan misi utama; misi [dagang] kedua [batal]."}},
+      {"batal NEAR/3 misi", {"1: Dagang bukan misi utama; [misi] dagang kedua [batal]."}},
+      {"batal NEAR/1 misi", {}},
+      // AND: every word of the query, in the passages that have them all
+      {"misi rempah", {"1: [Misi] dagang Jakarta membahas perdagangan [rempah] dengan Seoul."}},
+      {"(rempah OR batal) misi",
+       {"1: [Misi] dagang Jakarta membahas perdagangan [rempah] dengan Seoul. | Dagang bukan [misi] utama; [misi] dagang kedua [batal]."}},
+      // NOT: the excluded words never count, nor do passages that have them
+      {"misi NOT rempah", {"1: Dagang bukan [misi] utama; [misi] dagang kedua batal. | Para pedagang menunggu [misi] berikutnya."}},
+      {"dagang NOT \"misi dagang\"", {"1: Para [pedagang] menunggu misi berikutnya."}},
+      {"rempah -Jakarta", {}},
+      // wildcards: where a surface form or a stem starts with the prefix
+      {"perdag*", {"1: Misi dagang Jakarta membahas [perdagangan] rempah dengan Seoul."}},
+      {"trad*", {"2: The [trade] mission discussed [trading] rules with Seoul officials. | [Trade] mission members [traded] spices."}},
+      // stemmed forms: every word with the query word's stem
+      {"perdagangan",
+       {"1: Misi [dagang] Jakarta membahas [perdagangan] rempah dengan Seoul. | [Dagang] bukan misi utama; misi [dagang] kedua batal. | "
+        "Para [pedagang] menunggu misi berikutnya."}},
+      {"traded", {"2: The [trade] mission discussed [trading] rules with Seoul officials. | [Trade] mission members [traded] spices."}},
+      {"kerjasama", {"3: Pemerintah [bekerja sama] dengan Seoul; [kerjasama] itu berlanjut."}},
+  };
+  auto p = store::Project::open(span_fixture().project);
+  const store::Id code = p->resolve_code("Trade");
+  for (const auto& c : cases) {
+    const std::string query = c.query;
+    CAPTURE(query);
+    Query q;
+    q.text = c.query;
+    q.limit = 100;
+    const Results r = idx.search(q);
+    auto lines = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& x : v) s += x + "\n";
+      return s;
+    };
+    CHECK(lines(marked_passages(idx, r)) == lines(c.expected));
+    // The snippet marks the same spans ...
+    for (const auto& h : r.hits)
+      for (const auto& m : h.snippet_marks) {
+        const Match at{h.snippet_start + m.start, h.snippet_start + m.end};
+        CHECK(std::any_of(h.matches.begin(), h.matches.end(), [&](const Match& x) { return x.start == at.start && x.end == at.end; }));
+      }
+    // ... and auto-coding at scope "hit" codes exactly them.
+    std::vector<std::pair<store::Id, Match>> want, got;
+    for (const auto& h : r.hits)
+      for (const auto& m : h.matches) want.push_back({h.doc, m});
+    for (const auto& s : autocode_plan(idx, c.query, Scope::hit, code)) got.push_back({s.doc, Match{s.start, s.end}});
+    auto same = [](const auto& a, const auto& b) {
+      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
+               return x.first == y.first && x.second.start == y.second.start && x.second.end == y.second.end;
+             });
+    };
+    auto by_place = [](const auto& x, const auto& y) { return std::tie(x.first, x.second.start) < std::tie(y.first, y.second.start); };
+    std::sort(want.begin(), want.end(), by_place);
+    CHECK(same(want, got));
+  }
+}
+
 TEST_CASE("ranking, date order, paging, passages and facets") {
   auto& idx = *fixture().idx;
   Query q;

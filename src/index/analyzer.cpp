@@ -3,6 +3,7 @@
 #include "index/analyzer.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "index/schema.h"
 #include "text/utf8.h"
@@ -143,89 +144,265 @@ std::vector<std::string> Stemmers::query_stems(const std::string& word) {
   return out;
 }
 
-Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang lang, const std::string& prefix,
-                           Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& toks, Vocabulary* vocab) {
+namespace {
+
+// The terms of `text` as the index holds them, in one place for the indexer
+// and the highlighter. Tells `sink`
+//   surface(token, word)             a surface form (no position)
+//   posting(stem, pos, wdf, token)   a stem at a position, belonging to that token
+// and returns the next free position. Tokens are indexes into `toks`.
+template <class Sink>
+Xapian::termpos emit_terms(std::string_view text, Lang lang, Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& toks,
+                           Vocabulary* vocab, Sink& sink) {
   toks.clear();
   tokenize(text, toks);
   const IdDictionary* dict = lang == Lang::id ? stemmers.dictionary() : nullptr;
-  const std::string zp = std::string(kStemPrefix) + prefix;
-  std::string term;
-  const bool positional = pos != 0;
-  auto post = [&](const std::string& stem, Xapian::termpos p, Xapian::termcount wdf) {
-    term.assign(zp).append(stem);
-    if (positional) doc.add_posting(term, p, wdf);
-    else doc.add_term(term, wdf);
-  };
   std::string prev_stem;
-  size_t prev_end = 0;
+  size_t prev_end = 0, prev_tok = 0;
   Xapian::termpos prev_pos = 0;
   bool have_prev = false;
-  for (const auto& t : toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const auto& t = toks[i];
     if (t.word.size() > kMaxWordBytes) {
       have_prev = false;
       continue;
     }
-    const std::string st = stemmers.stem(lang, t.word);
-    if (st != t.word) {
-      term.assign(prefix).append(t.word);
-      doc.add_term(term);
-    }
+    const std::string& st = stemmers.stem(lang, t.word);
+    if (st != t.word) sink.surface(i, t.word);
     if (vocab && vocab->size() < 2'000'000) ++(*vocab)[t.word];
     const Compound* c = dict ? dict->compound(st) : nullptr;
     if (c) {
-      post(st, pos, 1);
-      post(st, pos + 1, 0);
-      post(c->first, pos, 1);
-      post(c->second, pos + 1, 1);
+      sink.posting(st, pos, 1, i);
+      sink.posting(st, pos + 1, 0, i);
+      sink.posting(c->first, pos, 1, i);
+      sink.posting(c->second, pos + 1, 1, i);
       prev_stem = c->second;
       prev_pos = pos + 1;
       pos += 2;
     } else {
-      post(st, pos, 1);
+      sink.posting(st, pos, 1, i);
       if (dict && have_prev && adjacent(text, prev_end, t.byte_start))
         if (const Compound* j = dict->compound_of(prev_stem, st)) {
-          post(j->joined, prev_pos, 1);
-          post(j->joined, pos, 0);
+          sink.posting(j->joined, prev_pos, 1, prev_tok);
+          sink.posting(j->joined, pos, 0, i);
         }
       prev_stem = st;
       prev_pos = pos;
       pos += 1;
     }
     prev_end = t.byte_end;
+    prev_tok = i;
     have_prev = true;
   }
-  return positional ? pos : 0;
+  return pos;
 }
 
-std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h, Stemmers& stemmers) {
+}  // namespace
+
+Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang lang, const std::string& prefix,
+                           Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& toks, Vocabulary* vocab) {
+  struct {
+    Xapian::Document& doc;
+    const std::string& prefix;
+    const std::string zp;
+    const bool positional;
+    std::string term;
+    void surface(size_t, const std::string& word) {
+      term.assign(prefix).append(word);
+      doc.add_term(term);
+    }
+    void posting(const std::string& stem, Xapian::termpos p, Xapian::termcount wdf, size_t) {
+      term.assign(zp).append(stem);
+      if (positional) doc.add_posting(term, p, wdf);
+      else doc.add_term(term, wdf);
+    }
+  } sink{doc, prefix, std::string(kStemPrefix) + prefix, pos != 0, {}};
+  const Xapian::termpos next = emit_terms(text, lang, pos, stemmers, toks, vocab, sink);
+  return sink.positional ? next : 0;
+}
+
+bool MatchNode::empty() const {
+  switch (kind) {
+    case Kind::terms: return stems.empty() && words.empty() && prefixes.empty();
+    case Kind::phrase:
+    case Kind::near: return kids.empty();
+    case Kind::any:
+      for (const auto& k : kids)
+        if (!k.empty()) return false;
+      return true;
+  }
+  return true;
+}
+
+namespace {
+
+// One passage's terms and positions, as the index holds them.
+struct PassageTerms {
   std::vector<Token> toks;
-  tokenize(text, toks, base_cp);
-  const IdDictionary* dict = lang == Lang::id ? stemmers.dictionary() : nullptr;
-  std::vector<char> hit(toks.size(), 0);
-  std::vector<std::string> stems(toks.size());
-  for (size_t i = 0; i < toks.size(); ++i) {
-    const auto& w = toks[i].word;
-    stems[i] = stemmers.stem(lang, w);
-    const std::string& st = stems[i];
-    bool m = h.words.count(w) || h.stems.count(st);
-    for (size_t k = 0; !m && k < h.prefixes.size(); ++k) m = w.rfind(h.prefixes[k], 0) == 0 || st.rfind(h.prefixes[k], 0) == 0;
-    if (!m && dict)
-      if (const Compound* c = dict->compound(st)) m = h.stems.count(c->first) || h.stems.count(c->second);
-    hit[i] = m;
+  std::unordered_map<std::string, std::vector<Xapian::termpos>> stems;  // stem -> positions (sorted, distinct)
+  std::vector<std::string> surface;                                      // per token: its surface term, or ""
+  std::vector<size_t> token_at;                                          // position -> token
+  std::vector<std::pair<Xapian::termpos, Xapian::termpos>> token_pos;    // token -> [first, last] position
+
+  void grow(size_t tok) {
+    if (surface.size() <= tok) {
+      surface.resize(tok + 1);
+      token_pos.resize(tok + 1, {0, 0});
+    }
   }
-  if (dict)  // "kerja sama" written apart matches the query word "kerjasama"
-    for (size_t i = 1; i < toks.size(); ++i)
-      if (adjacent(text, toks[i - 1].byte_end, toks[i].byte_start))
-        if (const Compound* j = dict->compound_of(stems[i - 1], stems[i]); j && h.stems.count(j->joined))
-          hit[i - 1] = hit[i] = 1;
+
+  PassageTerms(std::string_view text, Lang lang, Stemmers& stemmers) {
+    struct Sink {
+      PassageTerms& t;
+      void surface(size_t tok, const std::string& word) {
+        t.grow(tok);
+        t.surface[tok] = word;
+      }
+      void posting(const std::string& stem, Xapian::termpos p, Xapian::termcount, size_t tok) {
+        auto& ps = t.stems[stem];
+        if (ps.empty() || ps.back() < p) ps.push_back(p);
+        else if (auto at = std::lower_bound(ps.begin(), ps.end(), p); *at != p) ps.insert(at, p);
+        if (t.token_at.size() <= p) t.token_at.resize(p + 1, SIZE_MAX);
+        if (t.token_at[p] == SIZE_MAX) t.token_at[p] = tok;
+        t.grow(tok);
+        auto& tp = t.token_pos[tok];
+        if (tp.first == 0 || p < tp.first) tp.first = p;
+        tp.second = std::max(tp.second, p);
+      }
+    } sink{*this};
+    emit_terms(text, lang, 1, stemmers, toks, nullptr, sink);
+    grow(toks.empty() ? 0 : toks.size() - 1);
+  }
+};
+
+using Positions = std::vector<Xapian::termpos>;
+using Range = std::pair<Xapian::termpos, Xapian::termpos>;  // matched positions, inclusive
+
+bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+// Where a word position of the query (a terms node) matches.
+Positions term_positions(const MatchNode& n, const PassageTerms& pt) {
+  Positions out;
+  for (const auto& s : n.stems)
+    if (auto it = pt.stems.find(s); it != pt.stems.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  if (!n.prefixes.empty())
+    for (const auto& [s, ps] : pt.stems)
+      for (const auto& p : n.prefixes)
+        if (starts_with(s, p)) {
+          out.insert(out.end(), ps.begin(), ps.end());
+          break;
+        }
+  for (size_t t = 0; t < pt.surface.size(); ++t) {  // surface terms have no position: their token's
+    const std::string& w = pt.surface[t];
+    if (w.empty()) continue;
+    bool m = std::find(n.words.begin(), n.words.end(), w) != n.words.end();
+    for (size_t k = 0; !m && k < n.prefixes.size(); ++k) m = starts_with(w, n.prefixes[k]);
+    if (m && pt.token_pos[t].first)
+      for (auto p = pt.token_pos[t].first; p <= pt.token_pos[t].second; ++p) out.push_back(p);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Can each kid but `fixed` take a distinct position of its candidates, none
+// of them `taken`? (Candidates are cut to as many as there are kids: a kid
+// with that many can always be served last.)
+bool distinct_choice(std::vector<Positions>& cand, size_t k, std::vector<Xapian::termpos>& taken) {
+  if (k == cand.size()) return true;
+  if (cand[k].empty()) return false;
+  for (auto p : cand[k]) {
+    if (std::find(taken.begin(), taken.end(), p) != taken.end()) continue;
+    taken.push_back(p);
+    bool ok = distinct_choice(cand, k + 1, taken);
+    taken.pop_back();
+    if (ok) return true;
+  }
+  return false;
+}
+
+void eval(const MatchNode& n, const PassageTerms& pt, std::vector<Range>& out) {
+  using K = MatchNode::Kind;
+  switch (n.kind) {
+    case K::terms:
+      for (auto p : term_positions(n, pt)) out.push_back({p, p});
+      return;
+    case K::any:
+      for (const auto& k : n.kids) eval(k, pt, out);
+      return;
+    case K::phrase: {
+      if (n.kids.empty()) return;
+      std::vector<Positions> slot;
+      for (const auto& k : n.kids) slot.push_back(term_positions(k, pt));
+      const auto len = static_cast<Xapian::termpos>(slot.size());
+      for (auto p : slot[0]) {
+        bool ok = true;
+        for (Xapian::termpos i = 1; ok && i < len; ++i) ok = std::binary_search(slot[i].begin(), slot[i].end(), p + i);
+        if (ok) out.push_back({p, p + len - 1});
+      }
+      return;
+    }
+    case K::near: {
+      // A position of a kid counts when the kids can take distinct positions,
+      // that one among them, all within the window.
+      if (n.kids.empty() || n.window == 0) return;
+      std::vector<Positions> at;
+      for (const auto& k : n.kids) at.push_back(term_positions(k, pt));
+      const Xapian::termpos w = n.window;
+      std::vector<Xapian::termpos> starts;  // a satisfying window can start at a matched position
+      for (const auto& a : at) starts.insert(starts.end(), a.begin(), a.end());
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+      std::vector<Xapian::termpos> marked;
+      for (size_t k = 0; k < at.size(); ++k)
+        for (auto p : at[k]) {
+          if (std::binary_search(marked.begin(), marked.end(), p)) continue;
+          bool ok = false;
+          for (auto s = std::lower_bound(starts.begin(), starts.end(), p + 1 > w ? p + 1 - w : 0); !ok && s != starts.end() && *s <= p; ++s) {
+            std::vector<Positions> cand;
+            for (size_t j = 0; j < at.size(); ++j) {
+              if (j == k) continue;
+              Positions c;
+              for (auto q = std::lower_bound(at[j].begin(), at[j].end(), *s); q != at[j].end() && *q < *s + w && c.size() < at.size(); ++q)
+                if (*q != p) c.push_back(*q);
+              cand.push_back(std::move(c));
+            }
+            std::vector<Xapian::termpos> taken{p};
+            ok = distinct_choice(cand, 0, taken);
+          }
+          if (ok) marked.insert(std::lower_bound(marked.begin(), marked.end(), p), p);
+        }
+      for (auto p : marked) out.push_back({p, p});
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h, Stemmers& stemmers) {
+  if (h.empty()) return {};
+  PassageTerms pt(text, lang, stemmers);
+  std::vector<Range> ranges;
+  eval(h.root, pt, ranges);
+  // Matched positions -> token ranges, merged when they overlap or only
+  // blanks or a hyphen separate them.
+  std::vector<std::pair<size_t, size_t>> toks;
+  for (const auto& [a, b] : ranges) {
+    if (a >= pt.token_at.size() || b >= pt.token_at.size()) continue;
+    toks.push_back({pt.token_at[a], pt.token_at[b]});
+  }
+  std::sort(toks.begin(), toks.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& t : toks) {
+    if (!merged.empty() && (t.first <= merged.back().second ||
+                            (t.first == merged.back().second + 1 &&
+                             adjacent(text, pt.toks[merged.back().second].byte_end, pt.toks[t.first].byte_start))))
+      merged.back().second = std::max(merged.back().second, t.second);
+    else merged.push_back(t);
+  }
   std::vector<Span64> out;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    if (!hit[i]) continue;
-    if (!out.empty() && i > 0 && hit[i - 1] && adjacent(text, toks[i - 1].byte_end, toks[i].byte_start) &&
-        out.back().end == toks[i - 1].end)
-      out.back().end = toks[i].end;
-    else out.push_back({toks[i].start, toks[i].end});
-  }
+  for (const auto& [a, b] : merged) out.push_back({base_cp + pt.toks[a].start, base_cp + pt.toks[b].end});
   return out;
 }
 

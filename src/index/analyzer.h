@@ -26,7 +26,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "index/stem_id.h"
@@ -84,16 +83,35 @@ using Vocabulary = std::unordered_map<std::string, uint32_t>;
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang lang, const std::string& prefix,
                            Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& scratch, Vocabulary* vocab = nullptr);
 
-// What a query asks to highlight: stems, surface words and wildcard prefixes
-// from its positive parts.
-struct Highlight {
-  std::unordered_set<std::string> stems, words;
-  std::vector<std::string> prefixes;
-  bool empty() const { return stems.empty() && words.empty() && prefixes.empty(); }
+// What a query asks to highlight, shaped like the positive part of the query
+// (build_query makes it beside the Xapian::Query), so that only words that
+// satisfy the query are marked: a phrase's words where they stand together,
+// NEAR's words where they are near each other, a prefix* where it matched;
+// NOT parts and filters mark nothing.
+struct MatchNode {
+  enum class Kind : uint8_t {
+    terms,   // a word position: any of `stems` ("Z" terms without the Z), `words` (surface terms), `prefixes`
+    phrase,  // kids (terms) at consecutive positions, in order
+    near,    // kids (terms) at distinct positions within `window` (max - min < window, as Xapian's OP_NEAR)
+    any,     // the union of kids (AND, OR, synonyms); no kids: nothing to mark
+  };
+  Kind kind = Kind::any;
+  std::vector<std::string> stems, words, prefixes;
+  unsigned window = 0;
+  std::vector<MatchNode> kids;
+  bool empty() const;  // marks nothing
 };
 
-// The spans of `text` (code points from base_cp) whose words the query asks
-// for, adjacent matched words merged into one span ("kerja sama").
+struct Highlight {
+  MatchNode root;
+  bool empty() const { return root.empty(); }
+};
+
+// The spans of `text` (code points from base_cp) that satisfy the query: the
+// passage's terms and positions are taken exactly as index_text posts them,
+// and the tree is evaluated the way Xapian matches it. Overlapping spans and
+// matched words with only blanks or a hyphen between them are merged into
+// one span ("kerja sama"). `text` is one passage, as indexed.
 struct Span64 {
   int64_t start = 0, end = 0;
 };

@@ -24,27 +24,29 @@ class Builder {
   Builder(const std::string& q, QueryContext& ctx) : q_(q), ctx_(ctx) {}
   BuiltQuery out;
 
-  Xapian::Query build(const QueryNode& n, bool positive) {
+  // Builds the query of `n` and, when `hl` is given (the positive part of
+  // the query), what it asks to highlight, into *hl.
+  Xapian::Query build(const QueryNode& n, MatchNode* hl) {
     if (n.kind == K::wildcard || n.kind == K::near || n.kind == K::field) ++real_;
     switch (n.kind) {
       case K::all: return Xapian::Query::MatchAll;
-      case K::word: return text_query(n, n.text, "", positive, false);
-      case K::phrase: return text_query(n, n.text, "", positive, true);
-      case K::wildcard: return wildcard(n.text, "", positive);
-      case K::near: return near(n, positive);
-      case K::field: return field(n, positive);
+      case K::word: return text_query(n, n.text, "", false, hl);
+      case K::phrase: return text_query(n, n.text, "", true, hl);
+      case K::wildcard: return wildcard(n.text, "", hl);
+      case K::near: return near(n, hl);
+      case K::field: return field(n);
       case K::or_: {
         std::vector<Xapian::Query> qs;
-        for (const auto& k : n.kids) qs.push_back(build(k, positive));
+        for (const auto& k : n.kids) qs.push_back(build(k, kid(hl)));
         return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
       }
       case K::and_not: {
-        Xapian::Query pos = build(n.kids[0], positive);
-        std::vector<Xapian::Query> neg;
-        for (size_t i = 1; i < n.kids.size(); ++i) neg.push_back(build(n.kids[i], false));
+        Xapian::Query pos = build(n.kids[0], hl);
+        std::vector<Xapian::Query> neg;  // never highlighted
+        for (size_t i = 1; i < n.kids.size(); ++i) neg.push_back(build(n.kids[i], nullptr));
         return Xapian::Query(Xapian::Query::OP_AND_NOT, pos, Xapian::Query(Xapian::Query::OP_OR, neg.begin(), neg.end()));
       }
-      case K::and_: return conjunction(n, positive);
+      case K::and_: return conjunction(n, hl);
     }
     return Xapian::Query();
   }
@@ -64,10 +66,19 @@ class Builder {
     return out;
   }
 
-  void remember(const std::string& word, bool positive, bool body) {
-    if (!positive || !body) return;
-    out.highlight.words.insert(word);
-    for (const auto& s : ctx_.stemmers.query_stems(word)) out.highlight.stems.insert(s);
+  // A new child of an `any` highlight node (null stays null).
+  static MatchNode* kid(MatchNode* hl) {
+    if (!hl) return nullptr;
+    hl->kind = MatchNode::Kind::any;
+    return &hl->kids.emplace_back();
+  }
+
+  // The highlight of one word position: the body stems the query ORs there.
+  MatchNode word_node(const std::string& word) {
+    MatchNode m;
+    m.kind = MatchNode::Kind::terms;
+    m.stems = ctx_.stemmers.query_stems(word);
+    return m;
   }
 
   // Words typed at the top level (not inside a field value) for "did you mean".
@@ -78,7 +89,7 @@ class Builder {
   }
 
   // A word or a phrase (a run like "3/2008" is a phrase of its words).
-  Xapian::Query text_query(const QueryNode& n, const std::string& text, const std::string& prefix, bool positive, bool phrase) {
+  Xapian::Query text_query(const QueryNode& n, const std::string& text, const std::string& prefix, bool phrase, MatchNode* hl) {
     std::vector<std::string> pieces;  // whitespace-separated, to spot prefix* inside phrases
     {
       size_t i = 0;
@@ -91,13 +102,14 @@ class Builder {
       }
     }
     std::vector<Xapian::Query> slots;  // one per word position
+    std::vector<MatchNode> marks;      // their highlights
     std::vector<std::string> words;
     for (const auto& piece : pieces) {
       if (phrase && piece.size() > 2 && piece.back() == '*') {
         std::vector<Token> toks;
         tokenize(piece.substr(0, piece.size() - 1), toks);
         if (toks.size() == 1 && toks[0].word.size() >= 2) {
-          slots.push_back(expand_in_phrase(toks[0].word, prefix, positive, n));
+          slots.push_back(expand_in_phrase(toks[0].word, prefix, n, &marks.emplace_back()));
           continue;
         }
       }
@@ -106,8 +118,8 @@ class Builder {
       for (const auto& t : toks) {
         auto terms = stem_terms(t.word, prefix);
         slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        marks.push_back(word_node(t.word));
         words.push_back(t.word);
-        remember(t.word, positive, prefix.empty());
       }
     }
     if (slots.empty()) {
@@ -117,6 +129,12 @@ class Builder {
     }
     ++real_;
     if (prefix.empty() && !phrase) note_words(n, text);
+    if (!prefix.empty()) hl = nullptr;  // metadata fields are not in the passage text
+    if (hl && slots.size() == 1) *hl = std::move(marks[0]);
+    else if (hl) {
+      hl->kind = MatchNode::Kind::phrase;
+      hl->kids = std::move(marks);
+    }
     Xapian::Query q;
     if (slots.size() == 1) {
       auto terms = stem_terms(words.empty() ? "" : words[0], prefix);
@@ -127,43 +145,67 @@ class Builder {
     } else {
       q = Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), static_cast<Xapian::termcount>(slots.size()));
     }
-    if (ctx_.synonyms && ctx_.db && prefix.empty()) q = with_synonyms(q, words, positive);
+    if (ctx_.synonyms && ctx_.db && prefix.empty()) q = with_synonyms(q, words, hl);
     return q;
   }
 
   // "kerjasama" -> also "kerja sama" and "cooperation", from the synonym table.
-  Xapian::Query with_synonyms(const Xapian::Query& q, const std::vector<std::string>& words, bool positive) {
+  Xapian::Query with_synonyms(const Xapian::Query& q, const std::vector<std::string>& words, MatchNode* hl) {
     std::string key;
     for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
     if (key.empty()) return q;
     std::vector<Xapian::Query> alts{q};
+    MatchNode any;
+    any.kind = MatchNode::Kind::any;
+    if (hl) any.kids.push_back(std::move(*hl));
     for (auto it = ctx_.db->synonyms_begin(key); it != ctx_.db->synonyms_end(key); ++it) {
       std::vector<Token> toks;
       tokenize(*it, toks);
       std::vector<Xapian::Query> slots;
+      MatchNode alt;
+      alt.kind = MatchNode::Kind::phrase;
       for (const auto& t : toks) {
         auto terms = stem_terms(t.word, "");
         slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-        remember(t.word, positive, true);
+        alt.kids.push_back(word_node(t.word));
       }
       if (slots.size() == 1) alts.push_back(slots[0]);
       else if (slots.size() > 1)
         alts.push_back(Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), static_cast<Xapian::termcount>(slots.size())));
+      if (slots.size() == 1) any.kids.push_back(std::move(alt.kids[0]));
+      else if (slots.size() > 1) any.kids.push_back(std::move(alt));
     }
+    if (hl) *hl = std::move(any);
     if (alts.size() == 1) return q;
     return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
   }
 
   // prefix* over surface forms (inflected words) and stems (words that are
-  // their own stem are indexed only as stems).
-  Xapian::Query wildcard(const std::string& prefix_word, const std::string& field_prefix, bool positive) {
-    if (positive && field_prefix.empty()) out.highlight.prefixes.push_back(prefix_word);
-    auto w = [&](const std::string& p) {
-      if (!ctx_.expand_wildcards || !ctx_.db)
+  // their own stem are indexed only as stems). OP_WILDCARD keeps the
+  // kWildcardLimit most frequent expansions; when a prefix has more, the
+  // expansion is made here instead, so that the highlight marks exactly the
+  // terms searched. Remote shards would each expand the wildcard over their
+  // own terms (and weigh it with their own statistics): for them it is always
+  // made here, over all of them, as OP_WILDCARD does on one database.
+  Xapian::Query wildcard(const std::string& prefix_word, const std::string& field_prefix, MatchNode* hl) {
+    if (!field_prefix.empty()) hl = nullptr;
+    const std::string surface = field_prefix + prefix_word, stem = kStemPrefix + surface;
+    auto more_than_limit = [&](const std::string& p) {
+      Xapian::termcount n = 0;
+      for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it)
+        if (++n > kWildcardLimit) return true;
+      return false;
+    };
+    const bool expand = ctx_.db && (ctx_.expand_wildcards || more_than_limit(surface) || more_than_limit(stem));
+    if (hl) hl->kind = MatchNode::Kind::terms;
+    if (!expand) {
+      if (hl) hl->prefixes.push_back(prefix_word);
+      auto w = [](const std::string& p) {
         return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-      // Remote shards would each expand the wildcard over their own terms
-      // (and weigh it with their own statistics): expand it here, over all of
-      // them, as OP_WILDCARD does on one database.
+      };
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, w(surface), w(stem));
+    }
+    auto w = [&](const std::string& p, std::vector<std::string>* marks, size_t strip) {
       std::vector<std::pair<Xapian::doccount, std::string>> found;
       for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it) found.emplace_back(it.get_termfreq(), *it);
       std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -171,15 +213,18 @@ class Builder {
       std::vector<std::string> terms;
       for (auto& f : found) terms.push_back(std::move(f.second));
       std::sort(terms.begin(), terms.end());
+      if (marks)
+        for (const auto& t : terms) marks->push_back(t.substr(strip));
       if (terms.empty()) return Xapian::Query::MatchNothing;
       return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     };
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, w(field_prefix + prefix_word), w(kStemPrefix + field_prefix + prefix_word));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, w(surface, hl ? &hl->words : nullptr, 0),
+                         w(stem, hl ? &hl->stems : nullptr, std::string(kStemPrefix).size()));
   }
 
   // Phrases and NEAR take only terms (or ORs of terms): expand prefix* here,
   // into the stems of the matching surface forms and the matching stems.
-  Xapian::Query expand_in_phrase(const std::string& prefix_word, const std::string& field_prefix, bool positive, const QueryNode& n) {
+  Xapian::Query expand_in_phrase(const std::string& prefix_word, const std::string& field_prefix, const QueryNode& n, MatchNode* hl) {
     if (!ctx_.db) fail(n, "a prefix* inside a phrase or NEAR needs the index");
     std::vector<std::pair<Xapian::doccount, std::string>> found;  // (frequency, Z term)
     const std::string p = field_prefix + prefix_word, zp = kStemPrefix + p;
@@ -191,16 +236,20 @@ class Builder {
     std::set<std::string> terms;
     for (const auto& [f, t] : found)
       if (terms.size() < kPhraseWildcardLimit) terms.insert(t);
-    if (positive && field_prefix.empty()) out.highlight.prefixes.push_back(prefix_word);
+    if (hl) {  // the stems searched at this position, without "Z" + field prefix
+      hl->kind = MatchNode::Kind::terms;
+      for (const auto& t : terms) hl->stems.push_back(t.substr(zp.size() - prefix_word.size()));
+    }
     if (terms.empty()) return Xapian::Query(zp);  // matches nothing, honestly
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 
-  Xapian::Query near(const QueryNode& n, bool positive) {
+  Xapian::Query near(const QueryNode& n, MatchNode* hl) {
     std::vector<Xapian::Query> slots;
+    std::vector<MatchNode> marks;
     for (const auto& k : n.kids) {
       if (k.kind == K::wildcard) {
-        slots.push_back(expand_in_phrase(k.text, "", positive, k));
+        slots.push_back(expand_in_phrase(k.text, "", k, &marks.emplace_back()));
         continue;
       }
       std::vector<Token> toks;
@@ -208,10 +257,15 @@ class Builder {
       if (toks.size() != 1) fail(k, "NEAR joins single words; '" + k.text + "' " + where(k) + " is not one word");
       auto terms = stem_terms(toks[0].word, "");
       slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-      remember(toks[0].word, positive, true);
+      marks.push_back(word_node(toks[0].word));
       out.words.push_back({k.pos, k.len, toks[0].word});
     }
     const auto window = static_cast<Xapian::termcount>(std::max<int>(n.window, 1) + static_cast<int>(slots.size()) - 1);
+    if (hl) {
+      hl->kind = MatchNode::Kind::near;
+      hl->window = window;
+      hl->kids = std::move(marks);
+    }
     return Xapian::Query(Xapian::Query::OP_NEAR, slots.begin(), slots.end(), window);
   }
 
@@ -287,7 +341,8 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 
-  Xapian::Query field(const QueryNode& n, bool positive) {
+  // Filters and metadata fields: nothing in the passage text to highlight.
+  Xapian::Query field(const QueryNode& n) {
     const std::string& f = n.field;
     if (f == "title" || f == "outlet" || f == "author" || f == "speaker") {
       const std::string prefix = f == "title" ? kTitlePrefix : f == "speaker" ? kSpeakerPrefix : kOutletPrefix;
@@ -295,9 +350,9 @@ class Builder {
         std::vector<Token> toks;
         tokenize(n.text, toks);
         if (toks.size() != 1 || toks[0].word.size() < 2) fail(n, f + ":" + n.text + "* " + where(n) + ": give at least two letters before the *");
-        return wildcard(toks[0].word, prefix, positive);
+        return wildcard(toks[0].word, prefix, nullptr);
       }
-      return text_query(n, n.text, prefix, positive, n.value_is_phrase);
+      return text_query(n, n.text, prefix, n.value_is_phrase, nullptr);
     }
     if (n.value_is_wildcard) fail(n, f + ": " + where(n) + " does not take a prefix*; give the whole value");
     if (f == "type") {
@@ -327,14 +382,14 @@ class Builder {
   }
 
   // Filters on the same field OR (type:news type:official), different fields AND.
-  Xapian::Query conjunction(const QueryNode& n, bool positive) {
+  Xapian::Query conjunction(const QueryNode& n, MatchNode* hl) {
     std::vector<Xapian::Query> parts;
     std::map<std::string, std::vector<Xapian::Query>> filters;
     for (const auto& k : n.kids) {
       const bool boolean = k.kind == K::field && (k.field == "type" || k.field == "lang" || k.field == "year" ||
                                                   k.field == "date" || k.field == "doc" || k.field == "code");
-      if (boolean) filters[k.field].push_back(build(k, positive));
-      else parts.push_back(build(k, positive));
+      if (boolean) filters[k.field].push_back(build(k, nullptr));
+      else parts.push_back(build(k, kid(hl)));
     }
     for (auto& [f, qs] : filters) parts.push_back(qs.size() == 1 ? qs[0] : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -369,7 +424,7 @@ bool has_weight(const QueryNode& n) {
 BuiltQuery build_query(const std::string& query, QueryContext& ctx) {
   QueryNode tree = parse_query(query);
   Builder b(query, ctx);
-  b.out.query = b.build(tree, true);
+  b.out.query = b.build(tree, &b.out.highlight.root);
   b.out.weighted = has_weight(tree);
   if (b.real_ == 0)
     throw QueryError("the query has no words to search for (only punctuation)", 0, text::count_code_points(query));
