@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_set>
 
 #include "index/schema.h"
 #include "text/utf8.h"
@@ -251,17 +252,23 @@ struct PassageTerms {
     }
   }
 
-  PassageTerms(std::string_view text, Lang lang, Stemmers& stemmers) {
+  // Only the terms the query can ask for are kept (`wanted`).
+  template <class Wanted>
+  PassageTerms(std::string_view text, Lang lang, Stemmers& stemmers, const Wanted& wanted) {
     struct Sink {
       PassageTerms& t;
+      const Wanted& wanted;
       void surface(size_t tok, const std::string& word) {
+        if (!wanted.word(word)) return;
         t.grow(tok);
         t.surface[tok] = word;
       }
       void posting(const std::string& stem, Xapian::termpos p, Xapian::termcount, size_t tok) {
-        auto& ps = t.stems[stem];
-        if (ps.empty() || ps.back() < p) ps.push_back(p);
-        else if (auto at = std::lower_bound(ps.begin(), ps.end(), p); *at != p) ps.insert(at, p);
+        if (wanted.stem(stem)) {
+          auto& ps = t.stems[stem];
+          if (ps.empty() || ps.back() < p) ps.push_back(p);
+          else if (auto at = std::lower_bound(ps.begin(), ps.end(), p); *at != p) ps.insert(at, p);
+        }
         if (t.token_at.size() <= p) t.token_at.resize(p + 1, SIZE_MAX);
         if (t.token_at[p] == SIZE_MAX) t.token_at[p] = tok;
         t.grow(tok);
@@ -269,16 +276,34 @@ struct PassageTerms {
         if (tp.first == 0 || p < tp.first) tp.first = p;
         tp.second = std::max(tp.second, p);
       }
-    } sink{*this};
+    } sink{*this, wanted};
     emit_terms(text, lang, 1, stemmers, toks, nullptr, sink);
     grow(toks.empty() ? 0 : toks.size() - 1);
   }
 };
 
+bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+// Every term a highlight tree can ask for.
+struct Wanted {
+  std::unordered_set<std::string> stems, words;
+  std::vector<std::string> prefixes;
+  explicit Wanted(const MatchNode& n) { add(n); }
+  void add(const MatchNode& n) {
+    stems.insert(n.stems.begin(), n.stems.end());
+    words.insert(n.words.begin(), n.words.end());
+    prefixes.insert(prefixes.end(), n.prefixes.begin(), n.prefixes.end());
+    for (const auto& k : n.kids) add(k);
+  }
+  bool prefixed(const std::string& t) const {
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return starts_with(t, p); });
+  }
+  bool stem(const std::string& s) const { return stems.count(s) || prefixed(s); }
+  bool word(const std::string& w) const { return words.count(w) || prefixed(w); }
+};
+
 using Positions = std::vector<Xapian::termpos>;
 using Range = std::pair<Xapian::termpos, Xapian::termpos>;  // matched positions, inclusive
-
-bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
 
 // Where a word position of the query (a terms node) matches.
 Positions term_positions(const MatchNode& n, const PassageTerms& pt) {
@@ -382,7 +407,7 @@ void eval(const MatchNode& n, const PassageTerms& pt, std::vector<Range>& out) {
 
 std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h, Stemmers& stemmers) {
   if (h.empty()) return {};
-  PassageTerms pt(text, lang, stemmers);
+  PassageTerms pt(text, lang, stemmers, Wanted(h.root));
   std::vector<Range> ranges;
   eval(h.root, pt, ranges);
   // Matched positions -> token ranges, merged when they overlap or only
