@@ -209,3 +209,47 @@ TEST_CASE("triangulation: the status line after an override names the sources as
   CHECK(st.find("interview") == std::string::npos);
   CHECK(st.find("partial agreement") != std::string::npos);
 }
+
+TEST_CASE("fit_panes: the document keeps a readable width; side panes give way in proportion, not below their minimum") {
+  // 1440 wide, the defaults: untouched.
+  auto f = ui::fit_panes(1440, 270, 360, 6, 140, 320);
+  CHECK(f.left == 270);
+  CHECK(f.right == 360);
+  CHECK(f.centre == doctest::Approx(1440 - 12 - 630));
+  // 800 wide: the document was squeezed to 200 px beside a 360 px codebook.
+  f = ui::fit_panes(800, 270, 360, 6, 140, 320);
+  CHECK(f.centre == doctest::Approx(320));
+  CHECK(f.left / f.right == doctest::Approx(270.0 / 360.0));
+  CHECK(f.left + f.centre + f.right + 12 == doctest::Approx(800));
+  // Narrower still: the side panes stop at their minimum, the document takes the rest.
+  f = ui::fit_panes(560, 270, 360, 6, 140, 320);
+  CHECK(f.left == 140);
+  CHECK(f.right == 140);
+  CHECK(f.centre == doctest::Approx(560 - 12 - 280));
+  // Absurdly small: everything stays positive.
+  f = ui::fit_panes(90, 270, 360, 6, 140, 320);
+  CHECK(f.left > 0);
+  CHECK(f.centre > 0);
+  CHECK(f.right > 0);
+}
+
+TEST_CASE("a small window squeezes the panes for now; the user's pane widths come back with the space") {
+  Session s;
+  ImGuiIO& io = ImGui::GetIO();
+  auto text_x = [&] {
+    s.h.frames(3, s.draw);
+    const auto p = s.app->doc_view().screen_pos(0);
+    REQUIRE(p.has_value());
+    return p->x;
+  };
+  const float wide = text_x();
+  io.DisplaySize = ImVec2(800, 600);
+  const float narrow = text_x();
+  CHECK(narrow < wide);
+  // The codebook gave way too: its rows start well right of the old 800 - 360.
+  const auto row = s.app->code_row_rect(s.fx.code_a);
+  REQUIRE(row.has_value());
+  CHECK(row->Min.x > 800 - 300);
+  io.DisplaySize = ImVec2(1400, 900);
+  CHECK(text_x() == doctest::Approx(wide));
+}

@@ -359,27 +359,57 @@ void App::draw_not_available(S what) {
   ImGui::EndGroup();
 }
 
+PaneWidths fit_panes(float width, float left, float right, float bar, float min_pane, float min_centre) {
+  // The side panes give way (in proportion) before the document drops below
+  // min_centre; below min_pane each they stop, and only then the document
+  // shrinks further. Nothing here changes what the user chose.
+  left = std::max(left, min_pane);
+  right = std::max(right, min_pane);
+  const float sides = std::max(0.0f, width - 2 * bar - min_centre);
+  if (left + right > sides && left + right > 0) {
+    const float k = sides / (left + right);
+    left = std::max(min_pane, left * k);
+    right = std::max(min_pane, right * k);
+  }
+  // A tiny window: three equal shares, each at least a sliver.
+  const float rest = width - 2 * bar - left - right;
+  if (rest < 40.0f) {
+    const float share = std::max(20.0f, (width - 2 * bar) / 3.0f);
+    left = right = share;
+  }
+  const float centre = std::max(20.0f, width - 2 * bar - left - right);
+  return {left, centre, right};
+}
+
 void App::draw_coding_layout(float height) {
   const float W = ImGui::GetContentRegionAvail().x;
   const float bar = std::round(6.0f * dpi_);
-  const float min_pane = 140.0f * dpi_;
-  float left = state_.left_w * dpi_, right = state_.right_w * dpi_;
-  left = std::clamp(left, min_pane, std::max(min_pane, W - right - 2 * bar - 200.0f * dpi_));
+  const float min_pane = 140.0f * dpi_, min_centre = 320.0f * dpi_;
+  const PaneWidths fit = fit_panes(W, state_.left_w * dpi_, state_.right_w * dpi_, bar, min_pane, min_centre);
+  float left = fit.left, centre = fit.centre, right = fit.right;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::BeginChild("##browser", ImVec2(left, height), true);
   ImGui::PopStyleVar();
   draw_browser();
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
-  widgets::splitter("##split_left", true, bar, &left, min_pane, W - right - 2 * bar - 200.0f * dpi_, height);
+  // Only a dragged splitter changes the remembered widths: a small window
+  // squeezes the panes for now, and the user's layout comes back with the space.
+  const float max_left = std::max(left, W - right - 2 * bar - min_centre);
+  if (widgets::splitter("##split_left", true, bar, &left, std::min(min_pane, left), max_left, height)) {
+    state_.left_w = left / dpi_;
+    centre = std::max(20.0f, W - left - right - 2 * bar);
+  }
   ImGui::SameLine(0, 0);
-  float centre = W - left - right - 2 * bar;
   ImGui::BeginChild("##document", ImVec2(centre, height), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_document();
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
-  widgets::splitter("##split_right", true, bar, &centre, 200.0f * dpi_, W - left - 2 * bar - min_pane, height);
-  right = W - left - centre - 2 * bar;
+  const float max_centre = std::max(centre, W - left - 2 * bar - min_pane);
+  if (widgets::splitter("##split_right", true, bar, &centre, std::min(min_centre, centre), max_centre, height)) {
+    right = std::max(20.0f, W - left - centre - 2 * bar);
+    state_.right_w = right / dpi_;
+  }
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##right", ImVec2(right, height), false);
   float cb = std::clamp(state_.codebook_frac, 0.15f, 0.85f) * height;
@@ -391,8 +421,6 @@ void App::draw_coding_layout(float height) {
   draw_inspector();
   ImGui::EndChild();
   ImGui::EndChild();
-  state_.left_w = left / dpi_;
-  state_.right_w = right / dpi_;
   state_.codebook_frac = cb / std::max(1.0f, height);
 }
 
@@ -523,12 +551,17 @@ void App::draw_status_line() {
     if (ImGui::SmallButton(tr(S::cancel))) tasks_.cancel_all();
     ImGui::SameLine();
   }
-  if (status_.error) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s", status_.text.c_str());
-  else ImGui::TextUnformatted(status_.text.c_str());
+  char buf[96] = "";
+  if (project_) std::snprintf(buf, sizeof buf, tr(S::status_saved_rev), static_cast<long long>(cache_.revision));
+  // The message gives way to the saved / revision note at the right (they were drawn over each other).
+  const float saved_w = project_ ? ImGui::CalcTextSize(buf).x + ImGui::GetFontSize() : 0.0f;
+  const float room = ImGui::GetContentRegionMax().x - ImGui::GetCursorPosX() - saved_w;
+  const std::string text = widgets::ellipsize(status_.text, std::max(0.0f, room));
+  if (status_.error) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s", text.c_str());
+  else ImGui::TextUnformatted(text.c_str());
+  if (text != status_.text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", status_.text.c_str());
   if (project_) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, tr(S::status_saved_rev), static_cast<long long>(cache_.revision));
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(buf).x));
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(buf).x);
     ImGui::TextDisabled("%s", buf);
   }
 }

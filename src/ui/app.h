@@ -43,6 +43,12 @@ namespace telaah::ui {
 
 // The views of the project window; each is drawn by its own file (view_*.cpp).
 enum class View { coding, search, retrieval, triangulation, agreement };
+
+// The coding view's three pane widths for a window width (see fit_panes in app.cpp).
+struct PaneWidths {
+  float left, centre, right;
+};
+PaneWidths fit_panes(float width, float left, float right, float bar, float min_pane, float min_centre);
 inline constexpr View kAllViews[] = {View::coding, View::search, View::retrieval, View::triangulation, View::agreement};
 const char* view_key(View v);                         // "coding", "search", ...
 std::optional<View> view_from_key(const std::string& s);

@@ -41,8 +41,22 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
   if (!c.has_children) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
   if (selected_code_ == id) flags |= ImGuiTreeNodeFlags_Selected;
   const float chip = ImGui::GetTextLineHeight() * 0.7f;
-  // Room for the chip before the name; the chip is drawn over it.
-  const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<intptr_t>(id)), flags, "    %s", c.code.name.c_str());
+  // Counts (own, and with sub-codes when different) and the pinned key are drawn
+  // at the right of the row: the name is cut short before them, not drawn under them.
+  char n[48];
+  if (c.total != c.count) std::snprintf(n, sizeof n, "%lld (%lld)", static_cast<long long>(c.count), static_cast<long long>(c.total));
+  else std::snprintf(n, sizeof n, "%lld", static_cast<long long>(c.count));
+  std::string key;
+  for (size_t k = 0; k < state_.pinned.size(); ++k)
+    if (state_.pinned[k] == id) key = "[" + std::to_string(k + 1) + "]";
+  const float count_w = ImGui::CalcTextSize(n).x;
+  const float key_x = ImGui::CalcTextSize("000 (000)").x + 8;  // the keys line up in a column
+  const float reserve = key.empty() ? count_w + 10 : std::max(count_w + 10, key_x + ImGui::CalcTextSize(key.c_str()).x + 4);
+  const std::string pad = "    ";  // room for the chip before the name; the chip is drawn over it
+  const float name_room = ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing() -
+                          ImGui::CalcTextSize(pad.c_str()).x - reserve;
+  const std::string name = widgets::ellipsize(c.code.name, std::max(0.0f, name_room));
+  const bool open = ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<intptr_t>(id)), flags, "%s%s", pad.c_str(), name.c_str());
   if (open && c.has_children) open_stack.push_back(true);
   const ImRect row(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   code_rows_[id] = row;
@@ -50,20 +64,13 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
   const float lx = row.Min.x + ImGui::GetTreeNodeToLabelSpacing();
   const float cy = (row.Min.y + row.Max.y) * 0.5f;
   dl->AddRectFilled(ImVec2(lx, cy - chip * 0.5f), ImVec2(lx + chip, cy + chip * 0.5f), c.colour, 2.0f);
-  {  // counts: own, and with sub-codes when different
-    char n[48];
-    if (c.total != c.count) std::snprintf(n, sizeof n, "%lld (%lld)", static_cast<long long>(c.count), static_cast<long long>(c.total));
-    else std::snprintf(n, sizeof n, "%lld", static_cast<long long>(c.count));
-    const float w = ImGui::CalcTextSize(n).x;
-    dl->AddText(ImVec2(row.Max.x - w - 4, cy - ImGui::GetTextLineHeight() * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), n);
-  }
-  for (size_t k = 0; k < state_.pinned.size(); ++k)
-    if (state_.pinned[k] == id) {
-      const std::string key = "[" + std::to_string(k + 1) + "]";
-      const float w = ImGui::CalcTextSize(key.c_str()).x;
-      dl->AddText(ImVec2(row.Max.x - w - ImGui::CalcTextSize("000 (000)").x - 8, cy - ImGui::GetTextLineHeight() * 0.5f),
-                  ImGui::GetColorU32(ImGuiCol_TextDisabled), key.c_str());
-    }
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  dl->AddText(ImVec2(row.Max.x - count_w - 4, cy - ImGui::GetTextLineHeight() * 0.5f), dim, n);
+  if (!key.empty())
+    dl->AddText(ImVec2(row.Max.x - ImGui::CalcTextSize(key.c_str()).x - key_x, cy - ImGui::GetTextLineHeight() * 0.5f), dim,
+                key.c_str());
+  if (name != c.code.name && ImGui::IsItemHovered() && c.code.definition.empty() && !ImGui::IsMouseDragging(0))
+    ImGui::SetTooltip("%s", c.path.c_str());
 
   // On release, and only if the mouse did not move: a press may start dragging the code.
   const ImGuiIO& io = ImGui::GetIO();
