@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "helpers/index_fixture.h"
 #include "index/autocode.h"
 #include "index/query.h"
 #include "index/schema.h"
@@ -28,13 +29,13 @@
 #include "index/sync.h"
 #include "index/writer.h"
 #include "store/project.h"
-#include "store/quote.h"
 #include "text/utf8.h"
 
 using namespace telaah;
 using namespace telaah::index;
 namespace fs = std::filesystem;
-using Docs = std::vector<store::Id>;
+using test::Docs;
+using test::docs_of;
 
 namespace {
 
@@ -55,68 +56,6 @@ struct TempDir {
   }
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-const fs::path kCorpus = fs::path(TELAAH_SOURCE_DIR) / "tests/fixtures/index/corpus";
-
-void code_quote(store::Project& p, store::Id doc, const std::string& code, const std::string& quote) {
-  store::Coding c;
-  c.doc = doc;
-  c.code = p.resolve_code(code);
-  auto span = store::resolve_quote(p.text(doc), quote, 0, p.document(doc).title);
-  c.start = span.start;
-  c.end = span.end;
-  p.add_coding(c);
-}
-
-// Documents 1..7 from the manifest, a two-level codebook, four codings.
-void build_fixture(const fs::path& project) {
-  auto p = store::Project::create(project, {.create = true, .verify = true, .coder = "tester"});
-  std::ifstream in(kCorpus / "manifest.tsv");
-  REQUIRE(in);
-  std::string line;
-  std::vector<store::NewDocument> docs;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    f.resize(7);
-    store::NewDocument d;
-    d.source_type = f[1];
-    d.language = f[2];
-    d.date = f[3];
-    d.title = f[4];
-    d.author = f[5];
-    if (!f[6].empty()) d.attributes.push_back({"outlet", "text", f[6]});
-    d.text = slurp(kCorpus / f[0]);
-    d.original_name = f[0];
-    docs.push_back(d);
-  }
-  REQUIRE(docs.size() == 7);
-  p->add_documents(docs, "Import fixture");
-  p->load_codebook(nlohmann::json::parse(R"({"codes":[
-    {"name":"Input","children":[{"name":"Legal infrastructure","aliases":["Infrastruktur hukum","I1"]}]},
-    {"name":"Process","children":[{"name":"Programme continuity","aliases":["Keberlanjutan program"]}]}]})"));
-  code_quote(*p, 2, "Input/Legal infrastructure", "bekerjasama dengan Seoul sejak 1984");
-  code_quote(*p, 7, "Input/Legal infrastructure", "sister city agreement");
-  code_quote(*p, 5, "Process/Programme continuity", "pelatihan pegawai masih kurang");
-  code_quote(*p, 6, "Process/Programme continuity", "Laporan ini tidak memuat evaluasi dampak pelatihan.");
-}
-
-Docs docs_of(const Results& r) {
-  Docs d;
-  for (const auto& h : r.hits) d.push_back(h.doc);
-  std::sort(d.begin(), d.end());
-  return d;
-}
-
 Docs find(Index& idx, const std::string& q, bool synonyms = false) {
   Query query;
   query.text = q;
@@ -131,7 +70,7 @@ struct Fixture {
   fs::path project = dir.path / "study.telaah";
   std::unique_ptr<Index> idx;
   Fixture() {
-    build_fixture(project);
+    test::build_index_fixture(project);
     idx = Index::open(project);
     idx->ensure_current();
   }
@@ -146,73 +85,7 @@ Fixture& fixture() {
 
 TEST_CASE("queries on the fixture corpus find exactly the expected documents") {
   auto& idx = *fixture().idx;
-  struct Case {
-    const char* query;
-    Docs expected;
-  };
-  const Case cases[] = {
-      // Indonesian stemming: perdagangan, pedagang, berdagang share "dagang"
-      {"perdagangan", {1, 2}},
-      {"berdagang", {1, 2}},
-      // English stemming
-      {"cooperation", {3, 4}},
-      {"cooperating", {3, 4}},
-      // the compound, joined, affixed, possessive, and apart
-      {"kerjasama", {1, 2, 5}},
-      {"bekerjasama", {1, 2, 5}},
-      {"kerjasamanya", {1, 2, 5}},
-      {"\"kerja sama\"", {1, 2, 5}},
-      // phrases
-      {"\"trade deals\"", {3}},
-      {"\"new trade deals\"", {3}},
-      {"\"deals trade\"", {}},
-      {"\"pelatihan bahasa\"", {5}},
-      // boolean (plain words AND within one passage)
-      {"Seoul pelatihan", {6}},
-      {"Seoul AND pelatihan", {6}},
-      {"rempah OR spices", {1, 4, 7}},
-      {"Seoul NOT kerjasama", {3, 4, 6}},
-      {"Seoul -kerjasama", {3, 4, 6}},
-      {"(rempah OR spices) AND Korea", {7}},
-      {"NOT Seoul type:official", {6, 7}},
-      // proximity
-      {"pelatihan NEAR/3 bahasa", {5}},
-      {"pelatihan NEAR/3 siswa", {6}},
-      {"pelatihan NEAR/1 siswa", {}},
-      {"dampak NEAR pelatihan", {6}},
-      // wildcards over surface forms
-      {"trad*", {2, 3, 4}},
-      {"ekspor*", {1}},
-      {"\"small export*\"", {4}},
-      // every field filter
-      {"type:interview", {5}},
-      {"type:official", {6, 7}},
-      {"type:News lang:en", {3, 4}},
-      {"type:news type:official lang:en", {3, 4, 7}},
-      {"lang:id Seoul", {1, 2, 5, 6}},
-      {"year:2012", {3}},
-      {"year:2013..2015", {1, 2, 4, 5, 6}},
-      {"year:..2012", {3, 7}},
-      {"year:2015..", {4, 5, 6}},
-      {"date:2015-06..2015-09", {4, 5}},
-      {"date:2013-03-11", {1}},
-      {"outlet:kabar", {1}},
-      {"outlet:\"jakarta ledger\"", {3}},
-      {"author:hartono", {4}},
-      {"speaker:\"informan c\"", {5}},
-      {"speaker:\"informan c\" pelatihan", {5}},
-      {"speaker:pewawancara kurang", {}},
-      {"title:trade", {3, 4}},
-      {"title:pelatihan", {6}},
-      {"title:\"sister city\"", {7}},
-      {"code:\"Legal infrastructure\"", {2, 7}},
-      {"code:Input", {2, 7}},                // sub-code evidence rolls up
-      {"code:\"infrastruktur hukum\"", {2, 7}},  // an alias
-      {"code:Process pelatihan", {5, 6}},
-      {"code:Process bahasa", {}},           // "bahasa" is in d5, but not in the coded turn
-      {"doc:3 Seoul", {3}},
-  };
-  for (const auto& c : cases) {
+  for (const auto& c : test::kQueryCases) {
     const std::string query = c.query;
     CAPTURE(query);
     CHECK(find(idx, c.query) == c.expected);
@@ -551,7 +424,7 @@ int64_t passages(const fs::path& project) {
 TEST_CASE("the index follows every project change, undo and redo included") {
   TempDir dir;
   const fs::path project = dir.path / "p.telaah";
-  build_fixture(project);
+  test::build_index_fixture(project);
   auto idx = Index::open(project);
   CHECK(!idx->ready());
   CHECK(inspect_index(project).problem.find("no search index") != std::string::npos);
@@ -577,7 +450,7 @@ TEST_CASE("the index follows every project change, undo and redo included") {
 
   {  // coding, renaming a document's title, undo, redo
     auto p = store::Project::open(project);
-    code_quote(*p, d8, "Process/Programme continuity", "Pameran di Seoul.");
+    test::code_quote(*p, d8, "Process/Programme continuity", "Pameran di Seoul.");
     p->rename_document(d8, "Pameran dagang");
   }
   idx->ensure_current();
@@ -613,7 +486,7 @@ TEST_CASE("divergence is detected and repaired") {
   TempDir dir;
   const fs::path project = dir.path / "p.telaah";
   const std::string index = index_dir_for(project.string());
-  build_fixture(project);
+  test::build_index_fixture(project);
   sync_index(project);
 
   SUBCASE("a crash between the project commit and the index commit") {
@@ -724,7 +597,7 @@ TEST_CASE("divergence is detected and repaired") {
 TEST_CASE("an indexer killed in the middle of a rebuild leaves a usable index") {
   TempDir dir;
   const fs::path project = dir.path / "big.telaah";
-  build_fixture(project);
+  test::build_index_fixture(project);
   sync_index(project);
   {  // enough text that a rebuild takes a while
     auto p = store::Project::open(project);
@@ -772,7 +645,7 @@ TEST_CASE("an indexer killed in the middle of a rebuild leaves a usable index") 
 TEST_CASE("the background indexer reports progress and can be cancelled") {
   TempDir dir;
   const fs::path project = dir.path / "bg.telaah";
-  build_fixture(project);
+  test::build_index_fixture(project);
   {
     BackgroundIndexer bg(project);
     bg.start();
@@ -811,7 +684,7 @@ TEST_CASE("the background indexer reports progress and can be cancelled") {
 TEST_CASE("auto-coding from a search is one undoable action with its query recorded") {
   TempDir dir;
   const fs::path project = dir.path / "auto.telaah";
-  build_fixture(project);
+  test::build_index_fixture(project);
   auto idx = Index::open(project);
   idx->ensure_current();
   auto p = store::Project::open(project);
@@ -828,7 +701,7 @@ TEST_CASE("auto-coding from a search is one undoable action with its query recor
         "Informan C: Tidak ada pelatihan bahasa untuk kami.",
         "Pelatihan vokasi bagi siswa SMK diselenggarakan di Seoul selama dua minggu.",
         "Laporan ini tidak memuat evaluasi dampak pelatihan."}},
-      {Scope::document, {slurp(kCorpus / "d5.txt"), slurp(kCorpus / "d6.txt")}},
+      {Scope::document, {test::read_file(test::kIndexCorpus / "d5.txt"), test::read_file(test::kIndexCorpus / "d6.txt")}},
   };
   for (const auto& c : cases) {
     const std::string scope = to_string(c.scope);

@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 
+#include "helpers/index_fixture.h"
 #include "helpers/run.h"
 #include "helpers/shard_servers.h"
 #include "helpers/temp_dir.h"
@@ -28,129 +29,14 @@
 #include "index/shards.h"
 #include "index/sync.h"
 #include "store/project.h"
-#include "store/quote.h"
 
 using namespace telaah;
 using namespace telaah::index;
 namespace fs = std::filesystem;
-using Docs = std::vector<store::Id>;
+using test::Docs;
+using test::docs_of;
 
 namespace {
-
-const fs::path kCorpus = fs::path(TELAAH_SOURCE_DIR) / "tests/fixtures/index/corpus";
-
-// The fixture of test_index.cpp: documents 1..7, a two-level codebook, four codings.
-void build_fixture(const fs::path& project) {
-  auto p = store::Project::create(project, {.create = true, .verify = true, .coder = "tester"});
-  std::ifstream in(kCorpus / "manifest.tsv");
-  REQUIRE(in);
-  std::string line;
-  std::vector<store::NewDocument> docs;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    f.resize(7);
-    store::NewDocument d;
-    d.source_type = f[1];
-    d.language = f[2];
-    d.date = f[3];
-    d.title = f[4];
-    d.author = f[5];
-    if (!f[6].empty()) d.attributes.push_back({"outlet", "text", f[6]});
-    d.text = test::read_file(kCorpus / f[0]);
-    d.original_name = f[0];
-    docs.push_back(d);
-  }
-  REQUIRE(docs.size() == 7);
-  p->add_documents(docs, "Import fixture");
-  p->load_codebook(nlohmann::json::parse(R"({"codes":[
-    {"name":"Input","children":[{"name":"Legal infrastructure","aliases":["Infrastruktur hukum","I1"]}]},
-    {"name":"Process","children":[{"name":"Programme continuity","aliases":["Keberlanjutan program"]}]}]})"));
-  auto code = [&](store::Id doc, const std::string& path, const std::string& quote) {
-    store::Coding c;
-    c.doc = doc;
-    c.code = p->resolve_code(path);
-    auto span = store::resolve_quote(p->text(doc), quote, 0, p->document(doc).title);
-    c.start = span.start;
-    c.end = span.end;
-    p->add_coding(c);
-  };
-  code(2, "Input/Legal infrastructure", "bekerjasama dengan Seoul sejak 1984");
-  code(7, "Input/Legal infrastructure", "sister city agreement");
-  code(5, "Process/Programme continuity", "pelatihan pegawai masih kurang");
-  code(6, "Process/Programme continuity", "Laporan ini tidak memuat evaluasi dampak pelatihan.");
-}
-
-// The query table of test_index.cpp ("queries on the fixture corpus find
-// exactly the expected documents").
-struct Case {
-  const char* query;
-  Docs expected;
-};
-const Case kCases[] = {
-    {"perdagangan", {1, 2}},
-    {"berdagang", {1, 2}},
-    {"cooperation", {3, 4}},
-    {"cooperating", {3, 4}},
-    {"kerjasama", {1, 2, 5}},
-    {"bekerjasama", {1, 2, 5}},
-    {"kerjasamanya", {1, 2, 5}},
-    {"\"kerja sama\"", {1, 2, 5}},
-    {"\"trade deals\"", {3}},
-    {"\"new trade deals\"", {3}},
-    {"\"deals trade\"", {}},
-    {"\"pelatihan bahasa\"", {5}},
-    {"Seoul pelatihan", {6}},
-    {"Seoul AND pelatihan", {6}},
-    {"rempah OR spices", {1, 4, 7}},
-    {"Seoul NOT kerjasama", {3, 4, 6}},
-    {"Seoul -kerjasama", {3, 4, 6}},
-    {"(rempah OR spices) AND Korea", {7}},
-    {"NOT Seoul type:official", {6, 7}},
-    {"pelatihan NEAR/3 bahasa", {5}},
-    {"pelatihan NEAR/3 siswa", {6}},
-    {"pelatihan NEAR/1 siswa", {}},
-    {"dampak NEAR pelatihan", {6}},
-    {"trad*", {2, 3, 4}},
-    {"ekspor*", {1}},
-    {"\"small export*\"", {4}},
-    {"type:interview", {5}},
-    {"type:official", {6, 7}},
-    {"type:News lang:en", {3, 4}},
-    {"type:news type:official lang:en", {3, 4, 7}},
-    {"lang:id Seoul", {1, 2, 5, 6}},
-    {"year:2012", {3}},
-    {"year:2013..2015", {1, 2, 4, 5, 6}},
-    {"year:..2012", {3, 7}},
-    {"year:2015..", {4, 5, 6}},
-    {"date:2015-06..2015-09", {4, 5}},
-    {"date:2013-03-11", {1}},
-    {"outlet:kabar", {1}},
-    {"outlet:\"jakarta ledger\"", {3}},
-    {"author:hartono", {4}},
-    {"speaker:\"informan c\"", {5}},
-    {"speaker:\"informan c\" pelatihan", {5}},
-    {"speaker:pewawancara kurang", {}},
-    {"title:trade", {3, 4}},
-    {"title:pelatihan", {6}},
-    {"title:\"sister city\"", {7}},
-    {"code:\"Legal infrastructure\"", {2, 7}},
-    {"code:Input", {2, 7}},
-    {"code:\"infrastruktur hukum\"", {2, 7}},
-    {"code:Process pelatihan", {5, 6}},
-    {"code:Process bahasa", {}},
-    {"doc:3 Seoul", {3}},
-};
-
-Docs docs_of(const Results& r) {
-  Docs d;
-  for (const auto& h : r.hits) d.push_back(h.doc);
-  std::sort(d.begin(), d.end());
-  return d;
-}
 
 Results run(Index& idx, const std::string& text, bool facets = false, bool synonyms = false) {
   Query q;
@@ -181,7 +67,7 @@ struct Setup {
       MESSAGE("SKIPPED: xapian-tcpsrv is not installed (Debian package xapian-tools, in scripts/packages.txt)");
       return false;
     }
-    build_fixture(project);
+    test::build_index_fixture(project);
     local = Index::open(project);
     local->ensure_current();
     servers = std::make_unique<test::ShardServers>(tcpsrv, dir.path(), 3);
@@ -250,7 +136,7 @@ TEST_CASE("three loopback shards answer the query table exactly as the local ind
   CHECK(docs == 7);
   CHECK(s.sharded->index_revision() == s.local->index_revision());
 
-  for (const auto& c : kCases) {
+  for (const auto& c : test::kQueryCases) {
     const std::string query = c.query;
     CAPTURE(query);
     Results l = run(*s.local, c.query, true), r = run(*s.sharded, c.query, true);
@@ -406,7 +292,7 @@ TEST_CASE("shards keep step with the project, refuse another project's index, an
 
   // Another project pointed at the same shards: searched nowhere, rebuilt only when asked.
   const fs::path other = s.dir / "other.telaah";
-  build_fixture(other);
+  test::build_index_fixture(other);
   auto o = Index::open(other, s.cfg);
   CHECK(!o->ready());
   SyncReport refused = sync_shards(other, s.cfg);
