@@ -253,3 +253,11 @@ TEST_CASE("a small window squeezes the panes for now; the user's pane widths com
   io.DisplaySize = ImVec2(1400, 900);
   CHECK(text_x() == doctest::Approx(wide));
 }
+
+TEST_CASE("closing the project says so in the status line (it kept saying 'Opened ...')") {
+  Session s;
+  s.app->close_project();
+  s.h.frames(2, s.draw);
+  CHECK(s.app->project() == nullptr);
+  CHECK(s.app->status().rfind("Closed t.telaah", 0) == 0);
+}

@@ -187,6 +187,7 @@ void App::adopt_project(std::unique_ptr<store::Project> p) {
 
 void App::close_project() {
   if (!project_) return;
+  const std::string name = project_->path().filename().string();
   save_state();
   doc_.reset();
   doc_view_.reset();
@@ -198,6 +199,7 @@ void App::close_project() {
   code_rows_.clear();
   backups_ = store::BackupScheduler{};
   views_project_changed();
+  set_status(tr(S::status_closed) + name);  // not the stale "Opened ..." of the project just closed
 }
 
 void App::save_state() {

@@ -167,6 +167,7 @@ namespace telaah::ui {
   X(fb_show_hidden, "Hidden files", "Berkas tersembunyi")                                                             \
   X(fb_cannot_list, "Cannot list the folder", "Tidak dapat membaca folder")                                           \
   X(status_opened, "Opened ", "Dibuka: ")                                                                             \
+  X(status_closed, "Closed ", "Ditutup: ")                                                                            \
   X(status_saved, "Saved.", "Tersimpan.")                                                                             \
   X(status_saved_rev, "All changes saved \xC2\xB7 revision %lld", "Semua perubahan tersimpan \xC2\xB7 revisi %lld")   \
   X(status_coded, "Saved: coded ", "Tersimpan: dikodekan ")                                                           \
