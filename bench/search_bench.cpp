@@ -28,15 +28,13 @@
 #include "index/schema.h"
 #include "index/search.h"
 #include "index/sync.h"
-#include "search_corpus.h"
+#include "bench_util.h"
 #include "store/project.h"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace bench;
 
 namespace {
-
-double secs(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
 
 // CPU time of the calling thread: what a core spends, whatever else the
 // (shared) machine is doing. Wall time is reported beside it.
@@ -46,122 +44,11 @@ double cpu_now() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
-int64_t dir_bytes(const fs::path& p) {
-  int64_t n = 0;
-  std::error_code ec;
-  if (fs::is_regular_file(p, ec)) return static_cast<int64_t>(fs::file_size(p, ec));
-  for (const auto& e : fs::recursive_directory_iterator(p, ec))
-    if (e.is_regular_file()) n += static_cast<int64_t>(e.file_size());
-  return n;
-}
-
-struct QuerySpec {
-  std::string cls;
-  std::vector<std::string> words;
-  bool phrase = false, filtered = false;
-};
-
-struct Stats {
-  double p50 = 0, p99 = 0, mean = 0;
-  size_t n = 0;
-};
-
-Stats stats(std::vector<double> ms) {
-  Stats s;
-  if (ms.empty()) return s;
-  std::sort(ms.begin(), ms.end());
-  s.n = ms.size();
-  s.p50 = ms[ms.size() / 2];
-  s.p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(ms.size() * 0.99))];
-  for (double x : ms) s.mean += x;
-  s.mean /= ms.size();
-  return s;
-}
-
-// The query workload: words of middling frequency, phrases taken from real
-// documents, and one word with filters.
-std::vector<QuerySpec> workload(const bench::CorpusGenerator& gen, int64_t ndocs, int per_class) {
-  bench::Rng rng(7);
-  std::vector<QuerySpec> out;
-  auto mid_word = [&](const std::string& lang) {
-    const auto& v = gen.vocabulary(lang).words;
-    return v[static_cast<size_t>(rng.range(40, std::min<int>(3000, static_cast<int>(v.size()) - 1)))];
-  };
-  for (int k = 1; k <= 3; ++k)
-    for (int i = 0; i < per_class; ++i) {
-      QuerySpec q{std::to_string(k) + " word" + (k > 1 ? "s" : ""), {}};
-      const std::string lang = rng.unit() < 0.6 ? "id" : "en";
-      for (int j = 0; j < k; ++j) q.words.push_back(mid_word(j == 0 ? lang : (rng.unit() < 0.8 ? lang : "en")));
-      out.push_back(q);
-    }
-  for (int i = 0; i < per_class; ++i) {  // phrases: two or three consecutive words of a real document
-    bench::GenDoc d = gen.make(static_cast<uint64_t>(rng.range(0, static_cast<int>(ndocs - 1))));
-    std::vector<std::string> w;
-    std::string cur;
-    for (char c : d.text) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cur += static_cast<char>(c | 32);
-      else {
-        if (!cur.empty()) w.push_back(cur);
-        cur.clear();
-        if (c != ' ') w.push_back("");  // punctuation breaks a phrase
-      }
-    }
-    for (int tries = 0; tries < 50; ++tries) {
-      size_t at = static_cast<size_t>(rng.range(0, static_cast<int>(w.size()) - 4));
-      size_t len = static_cast<size_t>(rng.range(2, 3));
-      bool ok = true;
-      for (size_t j = at; j < at + len; ++j) ok = ok && w[j].size() >= 3;
-      if (!ok) continue;
-      QuerySpec q{"phrase", {w.begin() + static_cast<long>(at), w.begin() + static_cast<long>(at + len)}, true};
-      out.push_back(q);
-      break;
-    }
-  }
-  for (int i = 0; i < per_class; ++i) out.push_back({"filtered", {mid_word("id")}, false, true});
-  return out;
-}
-
-std::string telaah_query(const QuerySpec& q) {
-  std::string s;
-  for (const auto& w : q.words) s += (s.empty() ? "" : " ") + w;
-  if (q.phrase) s = "\"" + s + "\"";
-  if (q.filtered) s += " type:news lang:id year:2013..2016";
-  return s;
-}
-
 std::string fts_query(const QuerySpec& q) {
+  if (q.phrase) return "\"" + q.joined() + "\"";
   std::string s;
-  for (const auto& w : q.words) s += (s.empty() ? "" : q.phrase ? " " : " AND ") + ("\"" + w + "\"");
-  if (q.phrase) {
-    s.clear();
-    for (const auto& w : q.words) s += (s.empty() ? "" : " ") + w;
-    s = "\"" + s + "\"";
-  }
+  for (const auto& w : q.words) s += (s.empty() ? "" : " AND ") + ("\"" + w + "\"");
   return s;
-}
-
-void make_project(const fs::path& project, int64_t ndocs, const bench::CorpusGenerator& gen) {
-  auto t0 = Clock::now();
-  auto p = telaah::store::Project::create(project, {.create = true, .verify = false, .coder = "bench"});
-  std::vector<telaah::store::NewDocument> batch;
-  for (int64_t i = 0; i < ndocs; ++i) {
-    bench::GenDoc g = gen.make(static_cast<uint64_t>(i));
-    telaah::store::NewDocument d;
-    d.title = g.title;
-    d.source_type = g.type;
-    d.language = g.lang;
-    d.date = g.date;
-    d.author = g.author;
-    if (!g.outlet.empty()) d.attributes.push_back({"outlet", "text", g.outlet});
-    d.text = std::move(g.text);
-    d.original_bytes = " ";  // the benchmark measures search, not the copy of originals
-    batch.push_back(std::move(d));
-    if (batch.size() == 2000 || i + 1 == ndocs) {
-      p->add_documents(batch, "Import batch");
-      batch.clear();
-    }
-  }
-  std::cerr << "generated " << ndocs << " documents in " << secs(t0) << " s\n";
 }
 
 struct Row {
@@ -271,8 +158,7 @@ int main(int argc, char** argv) {
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_database(db);
     measure(r, queries, [&](const QuerySpec& qs) {
-      std::string text;
-      for (const auto& w : qs.words) text += (text.empty() ? "" : " ") + w;
+      std::string text = qs.joined();
       if (qs.phrase) text = "\"" + text + "\"";
       Xapian::Query query = qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
       if (qs.filtered)
@@ -360,10 +246,8 @@ int main(int argc, char** argv) {
       std::string sql = "SELECT d.id FROM documents d WHERE d.deleted=0";
       std::vector<std::string> binds;
       if (qs.phrase) {
-        std::string ph;
-        for (const auto& w : qs.words) ph += (ph.empty() ? "" : " ") + w;
         sql += " AND d.text LIKE ?";
-        binds.push_back("%" + ph + "%");
+        binds.push_back("%" + qs.joined() + "%");
       } else {
         for (const auto& w : qs.words) {
           sql += " AND d.text LIKE ?";
@@ -382,8 +266,7 @@ int main(int argc, char** argv) {
     Row r;
     r.system = "memmem scan (in memory)";
     measure(r, few, [&](const QuerySpec& qs) {
-      std::string ph;
-      for (const auto& w : qs.words) ph += (ph.empty() ? "" : " ") + w;
+      const std::string ph = qs.joined();
       for (const auto& text : texts) {
         bool all = true;
         if (qs.phrase) all = memmem(text.data(), text.size(), ph.data(), ph.size()) != nullptr;

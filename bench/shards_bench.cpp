@@ -28,120 +28,22 @@
 #include <thread>
 
 #include "../tests/helpers/shard_servers.h"
+#include "bench_util.h"
 #include "index/schema.h"
 #include "index/search.h"
 #include "index/shards.h"
 #include "index/sync.h"
-#include "search_corpus.h"
 #include "store/project.h"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace bench;
 
 namespace {
-
-double secs(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
 
 double process_cpu() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-int64_t dir_bytes(const fs::path& p) {
-  int64_t n = 0;
-  std::error_code ec;
-  for (const auto& e : fs::recursive_directory_iterator(p, ec))
-    if (e.is_regular_file()) n += static_cast<int64_t>(e.file_size());
-  return n;
-}
-
-struct Stats {
-  double p50 = 0, p99 = 0;
-  size_t n = 0;
-};
-
-Stats stats(std::vector<double> ms) {
-  Stats s;
-  if (ms.empty()) return s;
-  std::sort(ms.begin(), ms.end());
-  s.n = ms.size();
-  s.p50 = ms[ms.size() / 2];
-  s.p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.99))];
-  return s;
-}
-
-struct QuerySpec {
-  std::string cls, text;
-};
-
-// The workload of search_bench: words of middling frequency in 1-3-word
-// queries, two- or three-word phrases from real documents, one word with
-// filters; the same seed, so the same queries.
-std::vector<QuerySpec> workload(const bench::CorpusGenerator& gen, int64_t ndocs, int per_class) {
-  bench::Rng rng(7);
-  std::vector<QuerySpec> out;
-  auto mid_word = [&](const std::string& lang) {
-    const auto& v = gen.vocabulary(lang).words;
-    return v[static_cast<size_t>(rng.range(40, std::min<int>(3000, static_cast<int>(v.size()) - 1)))];
-  };
-  for (int k = 1; k <= 3; ++k)
-    for (int i = 0; i < per_class; ++i) {
-      QuerySpec q{std::to_string(k) + " word" + (k > 1 ? "s" : ""), ""};
-      const std::string lang = rng.unit() < 0.6 ? "id" : "en";
-      for (int j = 0; j < k; ++j) q.text += (j ? " " : "") + mid_word(j == 0 ? lang : (rng.unit() < 0.8 ? lang : "en"));
-      out.push_back(q);
-    }
-  for (int i = 0; i < per_class; ++i) {
-    bench::GenDoc d = gen.make(static_cast<uint64_t>(rng.range(0, static_cast<int>(ndocs - 1))));
-    std::vector<std::string> w;
-    std::string cur;
-    for (char c : d.text) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cur += static_cast<char>(c | 32);
-      else {
-        if (!cur.empty()) w.push_back(cur);
-        cur.clear();
-        if (c != ' ') w.push_back("");
-      }
-    }
-    for (int tries = 0; tries < 50; ++tries) {
-      size_t at = static_cast<size_t>(rng.range(0, static_cast<int>(w.size()) - 4));
-      size_t len = static_cast<size_t>(rng.range(2, 3));
-      bool ok = true;
-      for (size_t j = at; j < at + len; ++j) ok = ok && w[j].size() >= 3;
-      if (!ok) continue;
-      std::string p;
-      for (size_t j = at; j < at + len; ++j) p += (p.empty() ? "" : " ") + w[j];
-      out.push_back({"phrase", "\"" + p + "\""});
-      break;
-    }
-  }
-  for (int i = 0; i < per_class; ++i) out.push_back({"filtered", mid_word("id") + " type:news lang:id year:2013..2016"});
-  return out;
-}
-
-void make_project(const fs::path& project, int64_t ndocs, const bench::CorpusGenerator& gen) {
-  auto t0 = Clock::now();
-  auto p = telaah::store::Project::create(project, {.create = true, .verify = false, .coder = "bench"});
-  std::vector<telaah::store::NewDocument> batch;
-  for (int64_t i = 0; i < ndocs; ++i) {
-    bench::GenDoc g = gen.make(static_cast<uint64_t>(i));
-    telaah::store::NewDocument d;
-    d.title = g.title;
-    d.source_type = g.type;
-    d.language = g.lang;
-    d.date = g.date;
-    d.author = g.author;
-    if (!g.outlet.empty()) d.attributes.push_back({"outlet", "text", g.outlet});
-    d.text = std::move(g.text);
-    d.original_bytes = " ";
-    batch.push_back(std::move(d));
-    if (batch.size() == 2000 || i + 1 == ndocs) {
-      p->add_documents(batch, "Import batch");
-      batch.clear();
-    }
-  }
-  std::cerr << "generated " << ndocs << " documents in " << secs(t0) << " s\n";
 }
 
 struct Row {
@@ -160,7 +62,7 @@ void measure(Row& r, telaah::index::Index& idx, const std::vector<QuerySpec>& qs
     for (const auto& spec : qs)
       for (bool facets : {false, true}) {
         telaah::index::Query q;
-        q.text = spec.text;
+        q.text = telaah_query(spec);
         q.limit = 20;
         q.facets = facets;
         auto t = Clock::now();
