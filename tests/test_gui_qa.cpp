@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "gui/fixture.h"
 #include "gui/headless.h"
@@ -260,4 +262,25 @@ TEST_CASE("closing the project says so in the status line (it kept saying 'Opene
   s.h.frames(2, s.draw);
   CHECK(s.app->project() == nullptr);
   CHECK(s.app->status().rfind("Closed t.telaah", 0) == 0);
+}
+
+TEST_CASE("retrieval list in an 800 px window: the quote column keeps a readable width") {
+  Session s;
+  s.code_passage();
+  ImGui::GetIO().DisplaySize = ImVec2(800, 600);
+  s.app->set_view(ui::View::retrieval);
+  ImGuiContext& g = *GImGui;
+  const ImGuiTable* list = nullptr;
+  for (int tries = 0; tries < 300 && !list; ++tries) {  // the retrieval may run off the UI thread
+    s.h.frame(s.draw);
+    for (int i = 0; i < g.Tables.GetMapSize(); ++i)
+      if (const ImGuiTable* t = g.Tables.TryGetMapData(i); t && t->ColumnsCount == 6 && t->LastFrameActive >= g.FrameCount - 1)
+        list = t;
+    if (!list) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  s.h.frames(3, s.draw);
+  REQUIRE(list != nullptr);
+  // Before: 20 em of fixed document and code columns left the quote about 60 px.
+  CHECK(list->Columns[0].WidthGiven > 150.0f);
+  CHECK(list->Columns[0].WidthGiven > list->Columns[1].WidthGiven);
 }

@@ -547,11 +547,13 @@ void RetrievalView::draw_list() {
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##ret_list", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
+  // Document and code share the width with the quote (they wrap): as fixed columns they kept
+  // their 20 em in a small window and squeezed the quote to a sliver.
   ImGui::TableSetupColumn(tr(S::ret_col_quote), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-  ImGui::TableSetupColumn(tr(S::ret_col_document), ImGuiTableColumnFlags_WidthFixed, em * 11);
+  ImGui::TableSetupColumn(tr(S::ret_col_document), ImGuiTableColumnFlags_WidthStretch, 1.7f);
   ImGui::TableSetupColumn(tr(S::ret_col_where), ImGuiTableColumnFlags_WidthFixed, em * 4.2f);
   ImGui::TableSetupColumn(tr(S::ret_col_stance), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-  ImGui::TableSetupColumn(tr(S::ret_col_code), ImGuiTableColumnFlags_WidthFixed, em * 9);
+  ImGui::TableSetupColumn(tr(S::ret_col_code), ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableSetupColumn(tr(S::ret_col_memo), ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableHeadersRow();
   const float row_h = ImGui::GetTextLineHeight() * 3 + ImGui::GetStyle().CellPadding.y * 2;
