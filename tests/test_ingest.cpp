@@ -446,7 +446,7 @@ TEST_CASE("format detection by name and by content") {
       {"a.txt", "hello", "txt"},          {"a.md", "# x", "md"},
       {"a.htm", "<p>x", "html"},          {"a", "<!DOCTYPE html><p>x", "html"},
       {"report.txt", "%PDF-1.4 ...", "pdf"},  // a PDF saved with the wrong name
-      {"a.docx", "not a zip", "docx"},    {"a", std::string("PK\x03\x04....word/document.xml", 30), "docx"},
+      {"a.docx", "not a zip", "docx"},    {"a", std::string("PK\x03\x04....word/document.xml"), "docx"},
       {"a.json", "{}", ""},               {"a.doc", "\xD0\xCF\x11\xE0", ""},
   };
   for (const auto& [name, bytes, fmt] : cases) {
