@@ -334,6 +334,75 @@ TEST_CASE("match offsets are the spans that satisfy the query") {
   }
 }
 
+TEST_CASE("queries with only filters or only NOT parts") {
+  auto& idx = *fixture().idx;
+  auto search = [&](const std::string& text) {
+    Query q;
+    q.text = text;
+    q.limit = 100;
+    return idx.search(q);
+  };
+  auto has_note = [](const Results& r, const std::string& part) {
+    return std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& n) { return n.find(part) != std::string::npos; });
+  };
+  // Filters alone: every matching document, newest first, nothing to mark.
+  Results r = search("type:official");
+  CHECK(docs_of(r) == Docs{6, 7});
+  CHECK_FALSE(r.marks);
+  CHECK(r.hits.size() == 2);
+  CHECK(r.hits[0].doc == 6);  // 2015 before 2011
+  for (const auto& h : r.hits) {
+    CHECK(h.matches.empty());
+    CHECK(h.snippet_marks.empty());
+    CHECK(!h.snippet.empty());
+    CHECK(h.passages.size() == 2);
+  }
+  CHECK_FALSE(has_note(r, "NOT applies per passage"));
+  // NOT alone: the passages without the word (a document counts when one of
+  // its passages lacks it), said in a note; none of them has the word.
+  for (const char* q : {"NOT Seoul", "-Seoul", "NOT Seoul type:official", "type:official -Seoul"}) {
+    CAPTURE(std::string(q));
+    r = search(q);
+    CHECK_FALSE(r.marks);
+    CHECK(has_note(r, "NOT applies per passage"));
+    REQUIRE(!r.hits.empty());
+    for (const auto& h : r.hits) {
+      CHECK(h.matches.empty());
+      const std::string text = idx.source().text(h.doc);
+      const text::OffsetMap map(text);
+      for (const auto& p : h.passages) CHECK(fold_case(std::string(text::slice_cp(text, map, p.start, p.end))).find("seoul") == std::string::npos);
+    }
+  }
+  CHECK(docs_of(search("NOT Seoul")) == Docs{1, 2, 3, 4, 5, 6, 7});  // each has a passage without "Seoul"
+  CHECK(docs_of(search("NOT Seoul NOT Korea")) == Docs{2, 3, 4, 5, 6, 7});  // d1's second paragraph has Korea
+  CHECK(docs_of(search("type:official -Seoul")) == Docs{6, 7});
+  // A query with words is not "negative only", and marks its words.
+  r = search("pelatihan NOT Seoul");
+  CHECK(r.marks);
+  CHECK_FALSE(has_note(r, "NOT applies per passage"));
+  // Auto-coding a query without words: by paragraph or document, but at
+  // scope hit or sentence it says why it cannot (it has no words to mark).
+  const store::Id code = store::Project::open(fixture().project)->resolve_code("Process/Programme continuity");
+  for (const char* q : {"type:official", "NOT Seoul", "title:pelatihan"})
+    for (Scope scope : {Scope::hit, Scope::sentence}) {
+      CAPTURE(std::string(q));
+      try {
+        autocode_plan(idx, q, scope, code);
+        FAIL("no error");
+      } catch (const UserError& e) {
+        CHECK(std::string(e.what()).find("no words to find") != std::string::npos);
+        CHECK(std::string(e.what()).find("by paragraph or by document") != std::string::npos);
+      }
+    }
+  auto plan = autocode_plan(idx, "type:official", Scope::paragraph, code);
+  CHECK(plan.size() == 4);  // two paragraphs each in d6 and d7
+  plan = autocode_plan(idx, "type:official -Seoul", Scope::paragraph, code);
+  REQUIRE(plan.size() == 3);  // not d6's first paragraph, which names Seoul
+  CHECK(plan[0].quote == "Laporan ini tidak memuat evaluasi dampak pelatihan.");
+  CHECK(plan[0].already_coded);
+  CHECK(autocode_plan(idx, "type:official -Seoul", Scope::document, code).size() == 2);
+}
+
 TEST_CASE("ranking, date order, paging, passages and facets") {
   auto& idx = *fixture().idx;
   Query q;

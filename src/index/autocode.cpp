@@ -34,6 +34,10 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
   q.synonyms = synonyms;
   q.snippet_length = 0;
   Results r = idx.search(q);
+  if (!r.marks && (scope == Scope::hit || scope == Scope::sentence))
+    throw UserError("the query '" + query + "' has no words to find in the text (only filters, title, outlet or speaker fields, or NOT parts), "
+                    "so it marks no " + (scope == Scope::hit ? "words" : "sentences") +
+                    ": auto-code its matches by paragraph or by document instead");
   if (r.partial) {
     std::string missing;
     for (const auto& m : r.missing_shards) missing += (missing.empty() ? "" : ", ") + m;
@@ -51,7 +55,6 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
     switch (scope) {
       case Scope::hit:
         for (const auto& m : h.matches) add(m.start, m.end);
-        if (h.matches.empty()) add(h.start, h.end);  // a filter-only query matches whole passages
         break;
       case Scope::sentence: {
         auto sentences = text::split_sentences(text, {h.start, h.end});
@@ -61,7 +64,6 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
               add(s.start, s.end);
               break;
             }
-        if (h.matches.empty()) add(h.start, h.end);
         break;
       }
       case Scope::paragraph: add(h.start, h.end); break;

@@ -72,6 +72,11 @@ struct BuiltQuery {
   Highlight highlight;
   std::vector<QueryWord> words;
   bool weighted = true;  // false when the query is filters only
+  // NOT parts (and perhaps filters) but no words to find: "NOT Seoul
+  // type:official". Passages are the units, so such a query finds the
+  // passages without the words, and a document counts when any of its
+  // passages lacks them.
+  bool negative_only = false;
 };
 
 BuiltQuery build_query(const std::string& query, QueryContext& ctx);  // parse + build; throws QueryError

@@ -404,6 +404,11 @@ class Builder {
   QueryContext& ctx_;
 };
 
+bool has_not(const QueryNode& n) {
+  if (n.kind == K::and_not) return true;
+  return std::any_of(n.kids.begin(), n.kids.end(), has_not);
+}
+
 bool has_weight(const QueryNode& n) {
   switch (n.kind) {
     case K::word:
@@ -426,6 +431,7 @@ BuiltQuery build_query(const std::string& query, QueryContext& ctx) {
   Builder b(query, ctx);
   b.out.query = b.build(tree, &b.out.highlight.root);
   b.out.weighted = has_weight(tree);
+  b.out.negative_only = has_not(tree) && b.out.highlight.empty();
   if (b.real_ == 0)
     throw QueryError("the query has no words to search for (only punctuation)", 0, text::count_code_points(query));
   return std::move(b.out);

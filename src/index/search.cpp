@@ -232,6 +232,10 @@ Results Index::search_once(const Query& q) {
   QueryContext ctx{*stemmers_, db_.get(), src_->source_types(), src_->codes(), q.synonyms, static_cast<bool>(shards_)};
   BuiltQuery bq = build_query(q.text, ctx);
   Results res;
+  res.marks = !bq.highlight.empty();
+  if (bq.negative_only)
+    res.notes.push_back("NOT applies per passage: each document listed has at least one passage without the excluded words "
+                        "(its passages that have them are not shown)");
   res.index_revision = index_revision();
   if (!stemmers_->note().empty()) res.notes.push_back(stemmers_->note());
   const int64_t project_rev = src_->revision();

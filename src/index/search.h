@@ -76,6 +76,9 @@ struct Results {
   Facets facets;
   std::string did_you_mean;      // a corrected query, or empty
   std::vector<std::string> notes;
+  // False when the query has no words to find in the text (only filters,
+  // title/outlet/speaker fields or NOT parts): its hits carry no matches.
+  bool marks = true;
   int64_t index_revision = 0;
   // Sharded index: some shards did not answer (down, slow, being rebuilt),
   // so hits, totals and facets leave their documents out. `notes` say why.
