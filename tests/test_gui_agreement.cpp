@@ -25,7 +25,8 @@ namespace {
 
 struct SampleSession : test::SampleWindow {
   // With `view`, that view shows and has its result.
-  explicit SampleSession(std::optional<ui::View> view = {}) : SampleWindow("gui-agreement", 1600, 1000) {
+  explicit SampleSession(std::optional<ui::View> view = {}, float width = 1600, float height = 1000)
+      : SampleWindow("gui-agreement", width, height) {
     ok = open();
     if (ok && view) {
       app->set_view(*view);
@@ -340,4 +341,74 @@ TEST_CASE("merging a colleague's copy: the dry run's report, then one undoable a
     CHECK(v.merge_plan() == nullptr);
     CHECK(p.revision() == rev);
   }
+}
+
+TEST_CASE("agreement view at 800x600: the review list keeps a usable share of the height, inside the window") {
+  if (!test::have_sample()) return;
+  SampleSession s(ui::View::agreement, 800, 600);
+  if (!s.ok) return;
+  auto& v = s.view();
+  REQUIRE(v.review().size() > 2);
+  const auto list = v.review_rect();
+  REQUIRE(list.has_value());
+  const float line = ImGui::GetTextLineHeight();
+  CHECK(list->GetHeight() >= line * 8);  // the header and at least two rows of quotes
+  CHECK(list->Max.y <= 600.0f);
+  // The first row's buttons are on screen, where a click reaches them.
+  const auto a = v.button_rect(0, ui::AgreementView::Button::accept_a);
+  REQUIRE(a.has_value());
+  CHECK(a->Max.y <= 600.0f);
+  CHECK(a->Min.y >= list->Min.y);
+}
+
+TEST_CASE("agreement view in blind mode: a notice instead of the comparison; its button turns blind mode off") {
+  if (!test::have_sample()) return;
+  SampleSession s(ui::View::agreement);
+  if (!s.ok) return;
+  auto& v = s.view();
+  REQUIRE(v.review_rect().has_value());
+  CHECK_FALSE(v.blind_off_button_rect().has_value());
+  v.set_blind(true);
+  s.frames(2);
+  CHECK_FALSE(v.review_rect().has_value());  // no statistics, no quotes, no stances
+  CHECK_FALSE(v.button_rect(0, ui::AgreementView::Button::accept_a).has_value());
+  const auto off = v.blind_off_button_rect();
+  REQUIRE(off.has_value());
+  s.click(*off);
+  CHECK_FALSE(v.blind());
+  s.settle();
+  CHECK(v.review_rect().has_value());
+  CHECK(v.button_rect(0, ui::AgreementView::Button::accept_a).has_value());
+}
+
+TEST_CASE("agreement view: a double-click on Accept resolves one passage, not the next one that moves under the cursor") {
+  if (!test::have_sample()) return;
+  SampleSession s(ui::View::agreement);
+  if (!s.ok) return;
+  auto& v = s.view();
+  const size_t before = v.review().size();
+  REQUIRE(before > 2);
+  const auto second = v.review()[1].d;
+  const auto r = v.button_rect(0, ui::AgreementView::Button::accept_a);
+  REQUIRE(r.has_value());
+  const int64_t rev = s.project().revision();
+  // Frames of a millisecond: the list is back well within the double-click time.
+  s.h.between_frames = [] { ImGui::GetIO().DeltaTime = 0.001f; };
+  s.click(*r);
+  CHECK(s.project().revision() == rev + 1);
+  s.settle();
+  REQUIRE(v.review().size() == before - 1);
+  REQUIRE(v.review().front().d.key == second.key);  // the next passage is under the cursor now
+  const auto again = v.button_rect(0, ui::AgreementView::Button::accept_a);
+  REQUIRE(again.has_value());
+  REQUIRE(again->Contains(r->GetCenter()));
+  s.click(*r);  // the double-click's second click
+  CHECK(s.project().revision() == rev + 1);
+  s.settle();
+  CHECK(v.review().size() == before - 1);
+  // Once the double-click time has passed, a click on the same spot acts again.
+  s.h.between_frames = nullptr;
+  s.pause();
+  s.click(*r);
+  CHECK(s.project().revision() == rev + 2);
 }

@@ -19,6 +19,17 @@ namespace telaah::ui {
 
 namespace {
 
+// "1 document", "3 documents": a count with its noun in the right number.
+std::string count_text(long long n, S one, S many) {
+  char b[96];
+  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
+  return b;
+}
+
+}  // namespace
+
+namespace {
+
 bool is_refi(const fs::path& f) {
   const std::string e = lower_ascii(f.extension().string());
   return e == ".qdpx" || e == ".qde";
@@ -163,8 +174,10 @@ void AgreementView::draw_merge() {
     const auto& r = *m.plan;
     ImGui::TextUnformatted(r.same_lineage ? tr(S::agr_merge_same) : tr(S::agr_merge_other));
     char b[512];
-    std::snprintf(b, sizeof b, tr(S::agr_merge_plan), static_cast<long long>(r.added), static_cast<long long>(r.considered),
-                  static_cast<long long>(r.documents_matched), static_cast<long long>(r.duplicates),
+    std::snprintf(b, sizeof b, tr(S::agr_merge_plan), static_cast<long long>(r.added),
+                  count_text(static_cast<long long>(r.considered), S::agr_n_codings_one, S::agr_n_codings).c_str(),
+                  count_text(static_cast<long long>(r.documents_matched), S::agr_n_documents_one, S::agr_n_documents).c_str(),
+                  static_cast<long long>(r.duplicates),
                   static_cast<long long>(r.skipped));
     ImGui::TextUnformatted(b);
     auto list = [](S label, const std::vector<std::string>& v) {
@@ -205,7 +218,7 @@ void AgreementView::draw_merge() {
     analysis::MergeReport done;
     if (app_.act([&] { done = analysis::merge_project(*app_.project_, m.other, o); })) {
       char b[160];
-      std::snprintf(b, sizeof b, tr(S::agr_merge_done), static_cast<long long>(done.added));
+      std::snprintf(b, sizeof b, tr(done.added == 1 ? S::agr_merge_done_one : S::agr_merge_done), static_cast<long long>(done.added));
       app_.set_status(std::string(b) + tr(S::status_undo_hint));
       keep = false;
     } else {

@@ -63,11 +63,12 @@ std::optional<ImRect> AgreementView::button_rect(size_t item, Button b) const {
 
 void AgreementView::draw_review() {
   button_rects_.clear();
+  review_rect_.reset();
   if (!report_ || !options()) return;
   ImGui::Spacing();
   ImGui::Separator();
   char head[160];
-  std::snprintf(head, sizeof head, tr(S::agr_review_count), static_cast<int>(review_.size()));
+  std::snprintf(head, sizeof head, tr(review_.size() == 1 ? S::agr_review_count_one : S::agr_review_count), static_cast<int>(review_.size()));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(S::agr_review));
   ImGui::SameLine();
@@ -91,7 +92,9 @@ void AgreementView::draw_review() {
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable("##agr_review", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  // At least a few rows, even when the window is short (the results pane then scrolls).
+  const float list_h = std::max(ImGui::GetContentRegionAvail().y, row_h * 2.5f + ImGui::GetFrameHeightWithSpacing());
+  if (!ImGui::BeginTable("##agr_review", 4, flags, ImVec2(0, list_h))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr(S::agr_col_passage), ImGuiTableColumnFlags_WidthStretch, 1.1f);
   ImGui::TableSetupColumn(choice_.coder_a.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -168,7 +171,16 @@ void AgreementView::draw_review() {
     }
   }
   ImGui::PopStyleColor(2);
+  review_rect_ = ImGui::GetCurrentTable()->OuterRect;
   ImGui::EndTable();
+  if (guard_until_ >= 0) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    const float dx = m.x - guard_pos_.x, dy = m.y - guard_pos_.y;
+    const bool moved = dx * dx + dy * dy > io.MouseDoubleClickMaxDist * io.MouseDoubleClickMaxDist;
+    if (moved || ImGui::GetTime() >= guard_until_) guard_until_ = -1;
+    else clicked.reset();  // the second click of a double-click: it meant the row that is gone
+  }
   if (clicked) resolve(clicked->first, clicked->second);
 }
 
@@ -181,6 +193,10 @@ void AgreementView::open_passage(const analysis::Disagreement& d) {
 void AgreementView::resolve(size_t item, Button b) {
   if (item >= review_.size()) return;
   const analysis::Disagreement d = review_[item].d;  // a copy: the list is replaced when the project changes
+  if (b != Button::open && b != Button::edit) {
+    guard_until_ = ImGui::GetTime() + ImGui::GetIO().MouseDoubleClickTime;
+    guard_pos_ = ImGui::GetIO().MousePos;
+  }
   char msg[256];
   switch (b) {
     case Button::open: open_passage(d); return;

@@ -87,8 +87,8 @@
   X(agr_merge_pick, "Merge codings from (.telaah or .qdpx)", "Gabungkan pengodean dari (.telaah atau .qdpx)")         \
   X(agr_merge_button, "Merge", "Gabungkan")                                                                           \
   X(agr_merge_reading, "Reading the other project", "Membaca proyek lain")                                            \
-  X(agr_merge_plan, "%lld of %lld codings can be merged: %lld documents matched, %lld already here, %lld not merged.", \
-    "%lld dari %lld pengodean dapat digabungkan: %lld dokumen cocok, %lld sudah ada, %lld tidak digabungkan.")         \
+  X(agr_merge_plan, "%lld of %s can be merged: %s matched, %lld already here, %lld not merged.",                    \
+    "%lld dari %s dapat digabungkan: %s cocok, %lld sudah ada, %lld tidak digabungkan.")         \
   X(agr_merge_same, "A copy of this project: codes are matched by id, then by path.",                                 \
     "Salinan proyek ini: kode dicocokkan menurut id, lalu menurut jalur.")                                            \
   X(agr_merge_other, "A different project: codes are matched by path.", "Proyek lain: kode dicocokkan menurut jalur.") \
@@ -99,4 +99,16 @@
   X(agr_merge_nothing, "Nothing to merge.", "Tidak ada yang perlu digabungkan.")                                      \
   X(agr_merge_not_project, "Choose a Telaah project (.telaah) or a REFI-QDA project (.qdpx).",                        \
     "Pilih proyek Telaah (.telaah) atau proyek REFI-QDA (.qdpx).")                                                    \
-  X(agr_merge_done, "Saved: merged %lld codings.", "Tersimpan: %lld pengodean digabungkan.")
+  X(agr_merge_done, "Saved: merged %lld codings.", "Tersimpan: %lld pengodean digabungkan.")                         \
+  X(agr_summary_one, "%s \xC3\x97 %s \xC2\xB7 %d document", "%s \xC3\x97 %s \xC2\xB7 %d dokumen")                     \
+  X(agr_review_count_one, "%d passage where the coders differ", "%d bagian tempat para pengode berbeda")             \
+  X(agr_method_show, "How these numbers were computed", "Cara angka-angka ini dihitung")                            \
+  X(agr_blind_notice, "Blind mode is on: the comparison of the two coders' codings is hidden so that it cannot "   \
+    "sway your own coding.",                                                                                          \
+    "Mode buta aktif: perbandingan pengodean kedua pengode disembunyikan agar tidak memengaruhi pengodean Anda.")     \
+  X(agr_blind_turn_off, "Turn blind mode off", "Matikan mode buta") \
+  X(agr_n_codings, "%lld codings", "%lld pengodean") \
+  X(agr_n_codings_one, "%lld coding", "%lld pengodean") \
+  X(agr_n_documents, "%lld documents", "%lld dokumen") \
+  X(agr_n_documents_one, "%lld document", "%lld dokumen") \
+  X(agr_merge_done_one, "Saved: merged %lld coding.", "Tersimpan: %lld pengodean digabungkan.")

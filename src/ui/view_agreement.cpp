@@ -276,15 +276,30 @@ void AgreementView::draw() {
     ImGui::PopStyleVar();
     return;
   }
-  maybe_compute();
   const float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
   ImGui::BeginChild("##agr_choices", ImVec2(left, 0), true);
   draw_choices();
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##agr_results", ImVec2(0, 0), false);
-  draw_table();
-  draw_review();
+  if (blind()) {
+    // Blind mode: the other coder's quotes, stances and numbers would sway one's own coding.
+    button_rects_.clear();
+    review_rect_.reset();
+    blind_off_button_.reset();
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(tr(S::agr_blind_notice));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button(tr(S::agr_blind_turn_off))) set_blind(false);
+    blind_off_button_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  } else {
+    blind_off_button_.reset();
+    maybe_compute();
+    draw_table();
+    draw_review();
+  }
   ImGui::EndChild();
   draw_edit_popup();
   ImGui::PopStyleVar();
@@ -417,7 +432,7 @@ void AgreementView::draw_table() {
   }
   const auto& r = *report_;
   char head[256];
-  std::snprintf(head, sizeof head, tr(S::agr_summary), choice_.coder_a.c_str(), choice_.coder_b.c_str(),
+  std::snprintf(head, sizeof head, tr(r.documents.size() == 1 ? S::agr_summary_one : S::agr_summary), choice_.coder_a.c_str(), choice_.coder_b.c_str(),
                 static_cast<int>(r.documents.size()));
   ImGui::TextUnformatted(head);
   if (computing_) {
@@ -430,7 +445,8 @@ void AgreementView::draw_table() {
   }
   const float line = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
   const float want = line * static_cast<float>(rows_.size() + 1) + 2 * ImGui::GetStyle().CellPadding.y;
-  const float h = std::min(want, ImGui::GetContentRegionAvail().y * 0.45f);
+  // The table, the method and the review list share the height: the list keeps at least half of it.
+  const float h = std::max(line * 3, std::min(want, ImGui::GetContentRegionAvail().y * 0.35f));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##agr_table", 6, flags, ImVec2(0, h))) {
@@ -474,17 +490,21 @@ void AgreementView::draw_table() {
     }
     ImGui::EndTable();
   }
-  // The method, as the library states it: what was counted and how.
-  ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-  ImGui::TextDisabled("%s", tr(S::agr_method));
-  ImGui::SameLine();
-  ImGui::TextUnformatted(r.method.c_str());
-  if (!r.overall.pairs.empty()) {
-    ImGui::TextUnformatted(r.overall.pairs.front().percent.method.c_str());
-    ImGui::TextUnformatted(r.overall.pairs.front().kappa.method.c_str());
-  }
-  ImGui::TextUnformatted(r.overall.alpha.method.c_str());
+  // The method, as the library states it: what was counted and how. Folded by default; open,
+  // it scrolls in a box of at most a fifth of the height so the review list keeps its share.
+  if (!ImGui::CollapsingHeader(tr(S::agr_method_show))) return;
+  std::string method = r.method;
+  if (!r.overall.pairs.empty())
+    method += "\n" + r.overall.pairs.front().percent.method + "\n" + r.overall.pairs.front().kappa.method;
+  method += "\n" + r.overall.alpha.method;
+  const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ScrollbarSize;
+  const float text_h = ImGui::CalcTextSize(method.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().WindowPadding.y * 2;
+  const float box = std::min(text_h, std::max(line * 3, ImGui::GetContentRegionAvail().y * 0.2f));
+  ImGui::BeginChild("##agr_method", ImVec2(0, box), true);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(method.c_str());
   ImGui::PopTextWrapPos();
+  ImGui::EndChild();
 }
 
 }  // namespace telaah::ui

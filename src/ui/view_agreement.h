@@ -87,6 +87,8 @@ class AgreementView {
   const analysis::MergeReport* merge_plan() const;   // the dry run's report while the dialog is open
   bool merge_planning() const;
   std::optional<ImRect> merge_button_rect() const { return merge_button_; }
+  std::optional<ImRect> blind_off_button_rect() const { return blind_off_button_; }  // shown while blind mode is on
+  std::optional<ImRect> review_rect() const { return review_rect_; }                 // the review list's table, last frame
   // The options the library is called with for the current choice (nullopt: the choice is incomplete).
   std::optional<analysis::AgreementOptions> options() const;
   // Formatting shared by the table and the tests.
@@ -146,6 +148,12 @@ class AgreementView {
   std::unique_ptr<Merge> merge_;
   uint64_t merge_gen_ = 0;
   std::optional<ImRect> merge_button_;
+  std::optional<ImRect> blind_off_button_;
+  std::optional<ImRect> review_rect_;
+  // After a resolution the next row moves under the cursor: the list ignores clicks until the
+  // mouse moves away or the double-click time has passed, so a double-click resolves one row.
+  double guard_until_ = -1;
+  ImVec2 guard_pos_{};
 };
 
 }  // namespace telaah::ui
