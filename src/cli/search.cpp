@@ -151,16 +151,18 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       for (auto& c : s)
         if (c == '\n') c = ' ';
       std::cout << (h.snippet_start > h.start ? "..." : "") << s << (h.snippet_start + static_cast<int64_t>(text::count_code_points(h.snippet)) < h.end ? "..." : "") << "\n";
-      std::cout << "   matches at";
-      size_t shown = 0;
-      for (const auto& m : h.matches) {
-        if (++shown > 8) {
-          std::cout << " ... (" << h.matches.size() << ")";
-          break;
+      if (!h.matches.empty()) {  // a filter-only query has no words to point at
+        std::cout << "   matches at";
+        size_t shown = 0;
+        for (const auto& m : h.matches) {
+          if (++shown > 8) {
+            std::cout << " ... (" << h.matches.size() << ")";
+            break;
+          }
+          std::cout << " [" << m.start << "," << m.end << ")";
         }
-        std::cout << " [" << m.start << "," << m.end << ")";
+        std::cout << "\n";
       }
-      std::cout << "\n";
     }
     if (a->facets) {
       auto show = [](const char* name, const std::vector<index::FacetValue>& f) {
