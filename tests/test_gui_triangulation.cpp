@@ -25,7 +25,7 @@ using analysis::Status;
 namespace {
 
 struct Session : test::SampleWindow {
-  Session() : SampleWindow("gui-triangulation", 1600, 1000) {
+  explicit Session(float width = 1600, float height = 1000) : SampleWindow("gui-triangulation", width, height) {
     REQUIRE(open());
     app->set_view(ui::View::triangulation);
     frames(3);
@@ -303,4 +303,26 @@ TEST_CASE("filters: every coder, an attribute as columns, and a bad date that ke
   CHECK(s.app->status_is_error());
   CHECK(s.view().model().matrix().columns.dimension == "year");
   CHECK(s.view().filter().by == "year");
+}
+
+TEST_CASE("in a window 600 px high the matrix scrolls to its last indicator, clear of the legend") {
+  Session s(1000, 600);
+  const auto& rows = s.view().model().matrix().rows;
+  REQUIRE(rows.size() > 3);
+  const auto matrix = s.view().item_rect("matrix");
+  REQUIRE(matrix.has_value());
+  const std::string last = "row:" + std::to_string(rows.size() - 1);
+  // Not all rows fit: the last one is not drawn (or not wholly inside) before scrolling.
+  const auto before = s.view().item_rect(last);
+  REQUIRE((!before || before->Max.y > matrix->Max.y));
+  s.h.move(ImVec2(matrix->GetCenter()));
+  for (int i = 0; i < 40; ++i) {
+    s.h.wheel(-3);
+    s.frame();
+  }
+  s.frames(2);
+  const auto after = s.view().item_rect(last);
+  REQUIRE(after.has_value());
+  CHECK(after->Min.y >= matrix->Min.y);
+  CHECK(after->Max.y <= matrix->Max.y + 1);
 }

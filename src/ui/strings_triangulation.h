@@ -18,8 +18,8 @@
   X(tri_date_hint, "YYYY[-MM[-DD]]", "TTTT[-BB[-HH]]")                                                                 \
   X(tri_date_invalid, "Not a date: use YYYY, YYYY-MM or YYYY-MM-DD. The last valid filter stays.",                     \
     "Bukan tanggal: gunakan TTTT, TTTT-BB, atau TTTT-BB-HH. Saringan terakhir yang sah tetap dipakai.")                \
-  X(tri_settings_fmt, "k = %d source types, m = %d documents each, comparable prominence up to %.1f\xC3\x97",         \
-    "k = %d jenis sumber, m = %d dokumen masing-masing, bobot bukti sebanding hingga %.1f\xC3\x97")                    \
+  X(tri_settings_fmt, "k = %s, m = %s each, comparable prominence up to %.1f\xC3\x97",                                  \
+    "k = %s, m = %s masing-masing, bobot bukti sebanding hingga %.1f\xC3\x97")                    \
   X(tri_indicator, "Indicator", "Indikator")                                                                           \
   X(tri_status, "Status", "Status")                                                                                    \
   X(tri_rating, "Rating", "Penilaian")                                                                                 \
@@ -41,7 +41,7 @@
   X(tri_rating_insufficient, "insufficient evidence", "bukti tidak memadai")                                           \
   X(tri_suggested, "suggested", "saran")                                                                               \
   X(tri_overridden_fmt, "override; computed: %s", "ditimpa; hasil hitung: %s")                                         \
-  X(tri_cell_counts_fmt, "%lld codings in %lld documents", "%lld pengodean dalam %lld dokumen")                        \
+  X(tri_cell_counts_fmt, "%s in %s", "%s dalam %s")                        \
   X(tri_cell_stances_fmt, "supports %lld \xC2\xB7 contradicts %lld \xC2\xB7 neutral %lld",                             \
     "mendukung %lld \xC2\xB7 bertentangan %lld \xC2\xB7 netral %lld")                                                  \
   X(tri_cell_click, "Click: the evidence of this cell", "Klik: bukti sel ini")                                         \
@@ -93,4 +93,13 @@
   X(tri_shader_failed, "Heatmap shader unavailable, drawing without it: ", "Shader peta panas tidak tersedia, digambar tanpanya: ") \
   X(tri_error_prefix, "Triangulation: ", "Triangulasi: ")                                                              \
   X(tri_unassigned_fmt, "%lld codings are in documents without a value for %s and are not counted.",                  \
-    "%lld pengodean ada di dokumen tanpa nilai %s dan tidak dihitung.")
+    "%lld pengodean ada di dokumen tanpa nilai %s dan tidak dihitung.") \
+  X(tri_n_source_types, "%lld source types", "%lld jenis sumber") \
+  X(tri_n_source_types_one, "%lld source type", "%lld jenis sumber") \
+  X(tri_n_codings, "%lld codings", "%lld pengodean") \
+  X(tri_n_codings_one, "%lld coding", "%lld pengodean") \
+  X(tri_n_documents, "%lld documents", "%lld dokumen") \
+  X(tri_n_documents_one, "%lld document", "%lld dokumen") \
+  X(tri_verdict_fmt_one, "Overall verdict: %s (score %.2f over %d indicator)", "Kesimpulan umum: %s (skor %.2f atas %d indikator)") \
+  X(tri_evidence_fmt_one, "%s \xC3\x97 %s: %d coding", "%s \xC3\x97 %s: %d pengodean") \
+  X(tri_cited_fmt_one, "Cites %d ticked quote (tick quotes in the columns below).", "Mengutip %d kutipan yang dicentang (centang kutipan di kolom bawah).")

@@ -111,7 +111,7 @@ void TriangulationView::draw_evidence() {
   }
   const auto& r = model_.matrix().rows[static_cast<size_t>(row)];
   char head[512];
-  std::snprintf(head, sizeof head, tr(S::tri_evidence_fmt), r.path.c_str(), column_label(sel_col_).c_str(),
+  std::snprintf(head, sizeof head, tr(evidence_.size() == 1 ? S::tri_evidence_fmt_one : S::tri_evidence_fmt), r.path.c_str(), column_label(sel_col_).c_str(),
                 static_cast<int>(evidence_.size()));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(head);
@@ -386,7 +386,7 @@ void TriangulationView::draw_rating_editor() {
   }
   widgets::input_text_multiline("##justification", &d.justification, ImVec2(fs * 30, fs * 5));
   remember("rating:justification");
-  ImGui::TextDisabled(tr(S::tri_cited_fmt), static_cast<int>(cited_.size()));
+  ImGui::TextDisabled(tr(cited_.size() == 1 ? S::tri_cited_fmt_one : S::tri_cited_fmt), static_cast<int>(cited_.size()));
   if (ImGui::Button(tr(S::tri_save))) {
     const std::vector<store::Id> cited(cited_.begin(), cited_.end());
     if (app_.act([&] { analysis::set_evaluation(*app_.project_, d.code, kRatings[d.rating], d.justification, cited); })) {

@@ -14,6 +14,17 @@
 
 namespace telaah::ui {
 
+namespace {
+
+// "1 document", "3 documents": a count with its noun in the right number.
+std::string count_text(long long n, S one, S many) {
+  char b[96];
+  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
+  return b;
+}
+
+}  // namespace
+
 using analysis::Convergence;
 using analysis::Rating;
 using analysis::Status;
@@ -270,7 +281,10 @@ void TriangulationView::draw_filter_bar() {
   }
 
   const auto& m = model_.matrix();
-  ImGui::TextDisabled(tr(S::tri_settings_fmt), m.settings.k, m.settings.m, m.settings.prominence);
+  ImGui::TextDisabled(tr(S::tri_settings_fmt),
+                      count_text(static_cast<long long>(m.settings.k), S::tri_n_source_types_one, S::tri_n_source_types).c_str(),
+                      count_text(static_cast<long long>(m.settings.m), S::tri_n_documents_one, S::tri_n_documents).c_str(),
+                      m.settings.prominence);
   const auto& v = model_.evaluation().verdict;
   const analysis::Verdict eff = v.effective();
   std::string verdict = language() == Lang::id ? analysis::to_indonesian(eff) : analysis::to_string(eff);
@@ -281,7 +295,7 @@ void TriangulationView::draw_filter_bar() {
     verdict += std::string(" (") + buf + ")";
   }
   ImGui::SameLine(0, fs * 2);
-  ImGui::Text(tr(S::tri_verdict_fmt), verdict.c_str(), v.score, v.rated);
+  ImGui::Text(tr(v.rated == 1 ? S::tri_verdict_fmt_one : S::tri_verdict_fmt), verdict.c_str(), v.score, v.rated);
   if (m.unassigned > 0) {
     ImGui::SameLine(0, fs);
     ImGui::TextDisabled(tr(S::tri_unassigned_fmt), static_cast<long long>(m.unassigned), m.columns.dimension.c_str());
@@ -337,7 +351,9 @@ void TriangulationView::draw_matrix(float height) {
   const auto& evals = model_.evaluation().indicators;
   const float max_docs = static_cast<float>(std::max<int64_t>(model_.max_documents(), 1));
   ImGuiListClipper clip;
-  clip.Begin(static_cast<int>(m.rows.size()), row_h);
+  // A row advances by row_h and the item spacing after its Dummy: the clipper must know both,
+  // or the scroll height falls short and the last rows cannot be reached.
+  clip.Begin(static_cast<int>(m.rows.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
   while (clip.Step()) {
     for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
       const analysis::Row& row = m.rows[static_cast<size_t>(i)];
@@ -441,6 +457,7 @@ void TriangulationView::draw_matrix(float height) {
   gpu_ = emit_heatmap(dl, batch_);
   for (const auto& l : labels) dl->AddText(l.pos, l.colour, l.text.c_str());
   ImGui::EndChild();
+  remember("matrix");
 }
 
 void TriangulationView::draw_legend() {
@@ -491,7 +508,8 @@ void TriangulationView::cell_tooltip(const analysis::Row& row, int col) const {
   const analysis::Cell& cell = row.cells[static_cast<size_t>(col)];
   ImGui::BeginTooltip();
   ImGui::Text("%s \xC3\x97 %s", row.path.c_str(), column_label(col).c_str());
-  ImGui::Text(tr(S::tri_cell_counts_fmt), static_cast<long long>(cell.codings), static_cast<long long>(cell.documents));
+  ImGui::Text(tr(S::tri_cell_counts_fmt), count_text(static_cast<long long>(cell.codings), S::tri_n_codings_one, S::tri_n_codings).c_str(),
+              count_text(static_cast<long long>(cell.documents), S::tri_n_documents_one, S::tri_n_documents).c_str());
   ImGui::Text(tr(S::tri_cell_stances_fmt), static_cast<long long>(cell.supports), static_cast<long long>(cell.contradicts),
               static_cast<long long>(cell.neutral));
   for (const auto& p : row.pairs) {
