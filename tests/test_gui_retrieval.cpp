@@ -232,3 +232,52 @@ TEST_CASE("retrieval view: code queries, a bad date in place, export with clear 
   CHECK(want.size() < all_i1);  // some legal-infrastructure passages carry an impediment
   CHECK_FALSE(want.empty());
 }
+
+TEST_CASE("retrieval view: counts take the singular for one (English and Indonesian)") {
+  test::AppWindow w("gui-retrieval-plural");
+  store::Id code_a = 0, code_b = 0;
+  {
+    auto f = test::make_fixture(w.dir.path, "Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh.");
+    code_a = f.code_a, code_b = f.code_b;
+    store::Coding c;
+    c.doc = f.doc;
+    c.code = code_a;
+    c.start = 0, c.end = 8;
+    f.project->add_coding(c);
+    c.code = code_b;
+    f.project->add_coding(c);
+    c.start = 20, c.end = 30;
+    f.project->add_coding(c);
+  }
+  REQUIRE(w.app->open_project(w.dir.path / "t.telaah"));
+  w.app->set_view(ui::View::search);
+  ui::RetrievalView view(*w.app);
+  w.draw = [&] {
+    w.app->frame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("retrieval-under-test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    view.draw();
+    ImGui::End();
+  };
+  w.frames(3);
+  auto tick = [&](store::Id code) {
+    const auto r = view.rect("code:" + std::to_string(code));
+    REQUIRE(r.has_value());
+    w.pause();
+    w.click(ImVec2(r->Min.x + r->GetHeight() * 0.5f, r->GetCenter().y));
+    w.frames(3);
+  };
+  tick(code_a);
+  REQUIRE(view.listed().size() == 1);
+  CHECK(view.count_line() == "1 coding in 1 document");
+  ui::set_language(ui::Lang::id);
+  w.frames(3);  // the tabs' labels, and so their ids, change with the language
+  CHECK(view.count_line() == "1 pengodean dalam 1 dokumen");
+  ui::set_language(ui::Lang::en);
+  w.frames(3);
+  tick(code_a);
+  tick(code_b);
+  REQUIRE(view.listed().size() == 2);
+  CHECK(view.count_line() == "2 codings in 1 document");
+}

@@ -11,6 +11,17 @@
 
 namespace telaah::ui {
 
+namespace {
+
+// "1 document", "3 documents": a count with its noun in the right number.
+std::string count_text(long long n, S one, S many) {
+  char b[96];
+  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
+  return b;
+}
+
+}  // namespace
+
 using store::Id;
 
 // The table as large as its cells need (at most the space there is), so no
@@ -112,8 +123,10 @@ void RetrievalView::draw_cooc_matrix() {
       ImGui::TableNextColumn();
       const auto& cell = cooc_.at(i, j);
       char tip[160];
-      std::snprintf(tip, sizeof tip, tr(S::ret_matrix_cell_tip), static_cast<long long>(cell.count),
-                    static_cast<long long>(cell.codings.size()), static_cast<long long>(cell.documents));
+      std::snprintf(tip, sizeof tip, tr(S::ret_matrix_cell_tip),
+                    count_text(static_cast<long long>(cell.count), S::ret_n_pairs_one, S::ret_n_pairs).c_str(),
+                    count_text(static_cast<long long>(cell.codings.size()), S::ret_n_codings_one, S::ret_n_codings).c_str(),
+                    count_text(static_cast<long long>(cell.documents), S::ret_n_documents_one, S::ret_n_documents).c_str());
       if (matrix_cell(i, j, cell, max, tip)) {
         cell_ = CellPick{true, cooc_.rows[i], cooc_.columns[j], "", ""};
         char label[512];
@@ -166,8 +179,9 @@ void RetrievalView::draw_attr_matrix() {
       ImGui::TableNextColumn();
       const auto& cell = attr_.at(i, j);
       char tip[128];
-      std::snprintf(tip, sizeof tip, tr(S::ret_matrix_attr_tip), static_cast<long long>(cell.count),
-                    static_cast<long long>(cell.documents));
+      std::snprintf(tip, sizeof tip, tr(S::ret_matrix_attr_tip),
+                    count_text(static_cast<long long>(cell.count), S::ret_n_codings_one, S::ret_n_codings).c_str(),
+                    count_text(static_cast<long long>(cell.documents), S::ret_n_documents_one, S::ret_n_documents).c_str());
       if (matrix_cell(i, j, cell, max, tip)) {
         cell_ = CellPick{false, attr_.rows[i], 0, attr_.columns[j], ""};
         char label[512];

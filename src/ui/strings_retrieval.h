@@ -33,7 +33,7 @@
   X(ret_reset_filters, "Reset filters", "Atur ulang saringan")                                                        \
   X(ret_tab_list, "Codings", "Pengodean")                                                                             \
   X(ret_tab_matrices, "Matrices", "Matriks")                                                                          \
-  X(ret_count, "%lld codings in %lld documents", "%lld pengodean dalam %lld dokumen")                                 \
+  X(ret_count, "%s in %s", "%s dalam %s")                                 \
   X(ret_none, "No coding matches the codes and filters.", "Tidak ada pengodean yang cocok dengan kode dan saringan.")  \
   X(ret_col_quote, "Quote in context", "Kutipan dalam konteks")                                                       \
   X(ret_col_document, "Document", "Dokumen")                                                                          \
@@ -60,8 +60,14 @@
     "Baris: kode yang dicentang (tanpa centang: semua indikator). Saringan berlaku. Klik sel untuk melihat pengodeannya.") \
   X(ret_matrix_no_codes, "The codebook has no indicator: tick codes on the left.",                                    \
     "Buku kode tidak memiliki indikator: centang kode di sebelah kiri.")                                               \
-  X(ret_matrix_cell_tip, "%lld overlapping pairs, %lld codings in %lld documents",                                    \
-    "%lld pasangan bertumpang, %lld pengodean dalam %lld dokumen")                                                    \
-  X(ret_matrix_attr_tip, "%lld codings in %lld documents", "%lld pengodean dalam %lld dokumen")                       \
+  X(ret_matrix_cell_tip, "%s, %s in %s", "%s, %s dalam %s")                                                    \
+  X(ret_matrix_attr_tip, "%s in %s", "%s dalam %s")                       \
   X(ret_no_value, "(no value)", "(tanpa nilai)")                                                                      \
-  X(ret_error, "Cannot retrieve: ", "Tidak dapat menemukan kembali: ")
+  X(ret_error, "Cannot retrieve: ", "Tidak dapat menemukan kembali: ") \
+  X(ret_n_codings, "%lld codings", "%lld pengodean") \
+  X(ret_n_codings_one, "%lld coding", "%lld pengodean") \
+  X(ret_n_documents, "%lld documents", "%lld dokumen") \
+  X(ret_n_documents_one, "%lld document", "%lld dokumen") \
+  X(ret_n_pairs, "%lld overlapping pairs", "%lld pasangan bertumpang") \
+  X(ret_n_pairs_one, "%lld overlapping pair", "%lld pasangan bertumpang") \
+  X(ret_export_done_one, "Exported %lld coding to %s", "%lld pengodean diekspor ke %s")

@@ -16,6 +16,17 @@
 
 namespace telaah::ui {
 
+namespace {
+
+// "1 document", "3 documents": a count with its noun in the right number.
+std::string count_text(long long n, S one, S many) {
+  char b[96];
+  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
+  return b;
+}
+
+}  // namespace
+
 using analysis::CodeOp;
 using store::Id;
 
@@ -524,7 +535,10 @@ void RetrievalView::draw_list() {
     note("back");
   }
   char buf[160];
-  std::snprintf(buf, sizeof buf, tr(S::ret_count), static_cast<long long>(hits_.size()), static_cast<long long>(hit_docs_));
+  std::snprintf(buf, sizeof buf, tr(S::ret_count),
+                count_text(static_cast<long long>(hits_.size()), S::ret_n_codings_one, S::ret_n_codings).c_str(),
+                count_text(static_cast<long long>(hit_docs_), S::ret_n_documents_one, S::ret_n_documents).c_str());
+  count_line_ = buf;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(buf);
   ImGui::SameLine();
@@ -661,7 +675,8 @@ void RetrievalView::draw_export() {
         const auto rows = describer_->describe_all(hits_);
         export_retrieval(rows, description(), export_format_, export_path_);
         char buf[512];
-        std::snprintf(buf, sizeof buf, tr(S::ret_export_done), static_cast<long long>(rows.size()), export_path_.c_str());
+        std::snprintf(buf, sizeof buf, tr(rows.size() == 1 ? S::ret_export_done_one : S::ret_export_done),
+                      static_cast<long long>(rows.size()), export_path_.c_str());
         app_.set_status(buf);
       } catch (const std::exception& e) {
         export_error_ = std::string(tr(S::ret_export_failed)) + e.what();

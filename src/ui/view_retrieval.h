@@ -43,6 +43,7 @@ class RetrievalView {
   std::optional<ImRect> rect(const std::string& name) const;
   std::vector<store::Id> listed() const;  // the coding ids in the list, in order
   const std::string& error() const { return error_; }
+  const std::string& count_line() const { return count_line_; }  // "12 codings in 3 documents", as last drawn
   void set_export_path(const std::string& p) { export_path_ = p; }
 
  private:
@@ -93,6 +94,7 @@ class RetrievalView {
   std::string attr_name_, attr_value_;
   ExportFormat export_format_ = ExportFormat::csv;
   std::string export_path_;
+  std::string count_line_;
   bool matrices_tab_ = false, select_tab_ = false;
   bool matrix_cooc_ = true;
   std::string matrix_by_ = analysis::kBySourceType;
