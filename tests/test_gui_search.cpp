@@ -357,3 +357,71 @@ TEST_CASE("facet filters live in the query text") {
   CHECK_FALSE(ui::has_filter("x type:newsy", "type", "news"));
   CHECK_FALSE(ui::has_filter("x OR type:news", "type", "news"));  // not a filter of the whole query
 }
+
+namespace {
+
+// The snippet layout of a text in the window's font, inside a frame.
+ui::SearchView::SnippetLayout layout(test::AppWindow& w, float width, int lines, const std::string& text,
+                                     const std::vector<index::Match>& marks, bool lead = false) {
+  ui::SearchView::SnippetLayout out;
+  w.h.frame([&] { out = ui::SearchView::layout_snippet(ImGui::GetFont(), ImGui::GetFontSize(), width, lines, text, marks, lead); });
+  return out;
+}
+
+float text_w(test::AppWindow& w, const std::string& s) {
+  float out = 0;
+  w.h.frame([&] { out = ImGui::CalcTextSize(s.c_str()).x; });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("snippets: the ellipsis has room of its own after the last word; nothing runs past the width") {
+  test::AppWindow w("gui-search-snippet");
+  const std::string text =
+      "Kerja sama kota kembar Jakarta dan Seoul menghasilkan misi dagang yang membuka pasar baru bagi usaha kecil "
+      "dan menengah di kedua kota, tetapi tindak lanjutnya belum terukur dengan jelas oleh para pihak.";
+  const float ell = text_w(w, "\xE2\x80\xA6");
+  for (float width : {180.0f, 233.0f, 301.0f, 420.0f}) {
+    CAPTURE(width);
+    const auto l = layout(w, width, 2, text, {{54, 65}});
+    REQUIRE(l.ellipsis_x >= 0);  // the text is longer than two lines
+    CHECK(l.ellipsis_line == 1);
+    float last_end = 0;
+    for (const auto& r : l.runs) {
+      CHECK(r.x + r.width <= width + 0.5f);
+      CHECK(r.line <= 1);
+      if (r.line == l.ellipsis_line) last_end = std::max(last_end, r.x + r.width);
+    }
+    CHECK(l.ellipsis_x >= last_end - 0.01f);  // after the text, not over it
+    CHECK(l.ellipsis_x + ell <= width + 0.5f);
+  }
+  // A text that fits has no ellipsis.
+  CHECK(layout(w, 2000, 2, "misi dagang", {}).ellipsis_x < 0);
+  // A word longer than the line is cut inside, still with its ellipsis in the width.
+  const auto lone = layout(w, 60, 1, "Pemberdayaanmasyarakatberkelanjutan dan", {});
+  REQUIRE(lone.ellipsis_x >= 0);
+  REQUIRE_FALSE(lone.runs.empty());
+  CHECK(lone.runs.back().x + lone.runs.back().width <= lone.ellipsis_x + 0.01f);
+  CHECK(lone.ellipsis_x + ell <= 60.5f);
+}
+
+TEST_CASE("snippets: a marked stretch of several words is one highlight per line, not a box per word") {
+  test::AppWindow w("gui-search-snippet-marks");
+  const std::string text = "sebelum misi dagang ke Seoul sesudah";
+  // "misi dagang ke Seoul" marked as one span (code points 8..28), as an already coded sentence is.
+  const auto l = layout(w, 2000, 2, text, {{8, 28}});
+  REQUIRE(l.marks.size() == 1);
+  const float start = text_w(w, "sebelum "), span = text_w(w, "misi dagang ke Seoul");
+  CHECK(l.marks[0].x0 == doctest::Approx(start).epsilon(0.02));
+  CHECK(l.marks[0].x1 - l.marks[0].x0 == doctest::Approx(span).epsilon(0.02));
+  // Two separate matches stay two boxes; the space between them is not marked.
+  const auto two = layout(w, 2000, 2, text, {{8, 12}, {13, 19}});
+  CHECK(two.marks.size() == 2);
+  // Wrapped over two lines: one box on each.
+  const float narrow = text_w(w, "sebelum misi dagang") + 2;
+  const auto wrapped = layout(w, narrow, 3, text, {{8, 28}});
+  REQUIRE(wrapped.marks.size() == 2);
+  CHECK(wrapped.marks[0].line == 0);
+  CHECK(wrapped.marks[1].line == 1);
+}

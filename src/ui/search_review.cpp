@@ -63,7 +63,7 @@ void SearchView::apply_review() {
     app_.set_status(tr(S::sea_status_none_coded));
   } else {
     char buf[512];
-    std::snprintf(buf, sizeof buf, tr(S::sea_status_coded), static_cast<int>(ids.size()),
+    std::snprintf(buf, sizeof buf, tr(ids.size() == 1 ? S::sea_status_coded_one : S::sea_status_coded), static_cast<int>(ids.size()),
                   app_.cache_.code(review_.code)->path.c_str());
     app_.set_status(std::string(buf) + tr(S::status_undo_hint));
   }
@@ -123,9 +123,17 @@ void SearchView::draw_review() {
   ImGui::TextUnformatted(tr(S::sea_review_code));
   ImGui::SameLine();
   const CodeInfo* chosen = app_.cache_.code(review_.code);
-  ImGui::SetNextItemWidth(fs * 22);
-  const bool combo = ImGui::BeginCombo("##sea_code", chosen ? chosen->path.c_str() : tr(S::sea_choose_code), ImGuiComboFlags_HeightLarge);
+  // As wide as the code's path, leaving room for the stance; a path cut short shows whole in a tooltip.
+  const char* code_shown = chosen ? chosen->path.c_str() : tr(S::sea_choose_code);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float stance_w = ImGui::CalcTextSize(tr(S::sea_review_stance)).x + fs * 9 + st.ItemSpacing.x * 2 + fs;
+  const float want = ImGui::CalcTextSize(code_shown).x + ImGui::GetFrameHeight() + st.FramePadding.x * 2 + 2;
+  const float combo_w = std::max(fs * 10, std::min(std::max(want, fs * 22), ImGui::GetContentRegionAvail().x - stance_w));
+  ImGui::SetNextItemWidth(combo_w);
+  code_combo_cut_ = want > combo_w;
+  const bool combo = ImGui::BeginCombo("##sea_code", code_shown, ImGuiComboFlags_HeightLarge);
   remember("code_combo");
+  if (!combo && code_combo_cut_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", code_shown);
   if (combo) {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     widgets::input_text_hint("##sea_code_filter", tr(S::filter_codes), &review_.code_filter);
@@ -170,7 +178,7 @@ void SearchView::draw_review() {
   remember("button:none");
   ImGui::SameLine();
   char buf[160];
-  std::snprintf(buf, sizeof buf, tr(S::sea_review_count), accepted, open_rows);
+  std::snprintf(buf, sizeof buf, tr(open_rows == 1 ? S::sea_review_count_one : S::sea_review_count), accepted, open_rows);
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", buf);
 
@@ -230,7 +238,7 @@ void SearchView::draw_review() {
   // Footer.
   if (!review_.error.empty()) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s", review_.error.c_str());
   else ImGui::NewLine();
-  std::snprintf(buf, sizeof buf, tr(S::sea_apply), accepted);
+  std::snprintf(buf, sizeof buf, tr(accepted == 1 ? S::sea_apply_one : S::sea_apply), accepted);
   ImGui::BeginDisabled(accepted == 0 || !chosen || review_.planning);
   if (ImGui::Button(buf)) apply_review();
   ImGui::EndDisabled();

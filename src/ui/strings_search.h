@@ -94,4 +94,11 @@
   X(sea_need_code, "Choose a code first.", "Pilih kode dulu.")                                                        \
   X(sea_status_coded, "Saved: coded %d passages as %s in one step.", "Tersimpan: %d bagian dikodekan sebagai %s dalam satu langkah.") \
   X(sea_status_none_coded, "Nothing was coded: every accepted passage already carries this code.",                   \
-    "Tidak ada yang dikodekan: setiap bagian yang diterima sudah memiliki kode ini.")
+    "Tidak ada yang dikodekan: setiap bagian yang diterima sudah memiliki kode ini.") \
+  X(sea_total_one, "%lld document", "%lld dokumen") \
+  X(sea_total_about_one, "about %lld document", "sekitar %lld dokumen") \
+  X(sea_passages_one, "%d passage", "%d bagian") \
+  X(sea_index_progress_one, "Updating the search index: %lld of %lld document", "Memperbarui indeks pencarian: %lld dari %lld dokumen") \
+  X(sea_review_count_one, "%d of %d passage accepted", "%d dari %d bagian diterima") \
+  X(sea_apply_one, "Code %d passage", "Kodekan %d bagian") \
+  X(sea_status_coded_one, "Saved: coded %d passage as %s in one step.", "Tersimpan: %d bagian dikodekan sebagai %s dalam satu langkah.")

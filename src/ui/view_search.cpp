@@ -52,64 +52,119 @@ SearchView& SearchView::of(App& app) { return *app.search_view_; }
 void App::draw_search_view() { search_view_->draw(); }
 
 // A snippet with its matched words on a highlight, wrapped into at most
-// `max_lines` lines of `width` pixels from `pos`; an ellipsis when cut.
-void SearchView::draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_lines, const std::string& snippet,
-                  const std::vector<index::Match>& marks, ImU32 text_col, ImU32 mark_bg, bool lead_ellipsis) {
+// `max_lines` lines of `width` pixels; an ellipsis when cut. The ellipsis
+// always has room of its own after the last word shown (a word alone on the
+// last line is cut inside); a highlight runs on across the spaces of a marked
+// stretch, one box per line.
+SearchView::SnippetLayout SearchView::layout_snippet(ImFont* font, float fs, float width, int max_lines, const std::string& snippet,
+                                                     const std::vector<index::Match>& marks, bool lead_ellipsis) {
+  SnippetLayout out;
   const text::OffsetMap map(snippet);
-  // Byte ranges of the marks, in order.
-  std::vector<std::pair<size_t, size_t>> mb;
-  for (const auto& m : marks)
-    mb.emplace_back(map.to_byte(static_cast<size_t>(m.start)), map.to_byte(static_cast<size_t>(m.end)));
-  std::string text = (lead_ellipsis ? std::string("\xE2\x80\xA6") : std::string()) + one_line(snippet);
   const size_t shift = lead_ellipsis ? 3 : 0;
-  for (auto& [a, b] : mb) a += shift, b += shift;
+  std::vector<std::pair<size_t, size_t>> mb;  // byte ranges of the marks in `text`
+  for (const auto& m : marks)
+    mb.emplace_back(map.to_byte(static_cast<size_t>(std::max<int64_t>(0, m.start))) + shift,
+                    map.to_byte(static_cast<size_t>(std::max<int64_t>(0, m.end))) + shift);
+  out.text = (lead_ellipsis ? std::string("\xE2\x80\xA6") : std::string()) + one_line(snippet);
+  const std::string& text = out.text;
   auto marked = [&](size_t byte) {
     for (const auto& [a, b] : mb)
       if (byte >= a && byte < b) return true;
     return false;
   };
-  ImFont* font = ImGui::GetFont();
-  const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight();
+  auto tw = [&](size_t a, size_t b) { return font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + a, text.data() + b).x; };
   const float space = font->CalcTextSizeA(fs, FLT_MAX, 0, " ").x;
   const float ell = font->CalcTextSizeA(fs, FLT_MAX, 0, "\xE2\x80\xA6").x;
-  float x = 0;
+  max_lines = std::max(1, max_lines);
+  // Highlight boxes: extended while marked text continues on the same line.
+  auto mark = [&](float x0, float x1, int line) {
+    if (!out.marks.empty() && out.marks.back().line == line && out.marks.back().x1 >= x0 - 0.5f) {
+      out.marks.back().x1 = std::max(out.marks.back().x1, x1);
+      return;
+    }
+    out.marks.push_back({x0, x1, line});
+  };
+  // Runs of marked / unmarked bytes of [i, j) at x on `line`.
+  auto place = [&](size_t i, size_t j, float x, int line) {
+    size_t k = i;
+    while (k < j) {
+      const bool m = marked(k);
+      size_t e = k;
+      while (e < j && marked(e) == m) ++e;
+      const float rw = tw(k, e);
+      out.runs.push_back({k, e, x, line, rw});
+      if (m) mark(x, x + rw, line);
+      x += rw;
+      k = e;
+    }
+    return x;
+  };
+  float x = 0, pending_space = -1;  // pending_space: x of a marked space before the next word
   int line = 0;
   size_t i = 0;
   while (i < text.size()) {
     if (text[i] == ' ') {
+      if (x > 0 && marked(i) && pending_space < 0) pending_space = x;
       x += space;
       ++i;
       continue;
     }
     size_t j = i;
     while (j < text.size() && text[j] != ' ') ++j;
-    const char* wb = text.data() + i;
-    const char* we = text.data() + j;
-    const float w = font->CalcTextSizeA(fs, FLT_MAX, 0, wb, we).x;
-    if (x > 0 && x + w > width) {
-      if (line + 1 >= max_lines) {
-        dl->AddText(font, fs, ImVec2(pos.x + std::min(x, width - ell), pos.y + static_cast<float>(line) * lh), text_col,
-                    "\xE2\x80\xA6");
-        return;
-      }
+    const float w = tw(i, j);
+    const bool more = j < text.size();
+    const bool last = line + 1 >= max_lines;
+    if (x > 0 && x + w > width && !last) {  // wrap
       ++line;
       x = 0;
+      pending_space = -1;
     }
-    // Draw the word in runs of marked / unmarked bytes.
-    size_t k = i;
-    while (k < j) {
-      const bool m = marked(k);
-      size_t e = k;
-      while (e < j && marked(e) == m) ++e;
-      const float rw = font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + k, text.data() + e).x;
-      const ImVec2 at(pos.x + x, pos.y + static_cast<float>(line) * lh);
-      if (m) dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + rw + 1, at.y + lh), mark_bg, 2.0f);
-      dl->AddText(font, fs, at, text_col, text.data() + k, text.data() + e);
-      x += rw;
-      k = e;
+    if (line + 1 >= max_lines && x + w + (more ? ell : 0) > width) {
+      // The last line is full: the ellipsis goes right after the last word shown
+      // (or after as much of a lone word as fits).
+      float end = x;
+      if (!out.runs.empty() && out.runs.back().line == line) {
+        end = out.runs.back().x + out.runs.back().width;  // no gap: "word…" (it was placed with room for this)
+      } else {  // a word alone on the line: as much of it as fits
+        const float room = width - ell - x;
+        size_t cut = i;
+        while (cut < j) {
+          size_t n = cut + 1;
+          while (n < j && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) ++n;
+          if (tw(i, n) > room) break;
+          cut = n;
+        }
+        end = place(i, cut, x, line);
+      }
+      end = std::min(end, std::max(0.0f, width - ell));
+      out.ellipsis_x = end;
+      out.ellipsis_line = line;
+      return out;
     }
+    if (pending_space >= 0 && marked(i)) mark(pending_space, x, line);
+    pending_space = -1;
+    x = place(i, j, x, line);
     i = j;
   }
+  return out;
+}
+
+void SearchView::draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_lines, const std::string& snippet,
+                  const std::vector<index::Match>& marks, ImU32 text_col, ImU32 mark_bg, bool lead_ellipsis) {
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeight();
+  const SnippetLayout l = layout_snippet(font, fs, width, max_lines, snippet, marks, lead_ellipsis);
+  dl->PushClipRect(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + width + 1, pos.y + static_cast<float>(std::max(1, max_lines)) * lh), true);
+  for (const auto& m : l.marks) {
+    const float y = pos.y + static_cast<float>(m.line) * lh;
+    dl->AddRectFilled(ImVec2(pos.x + m.x0 - 1, y), ImVec2(pos.x + m.x1 + 1, y + lh), mark_bg, 2.0f);
+  }
+  for (const auto& r : l.runs)
+    dl->AddText(font, fs, ImVec2(pos.x + r.x, pos.y + static_cast<float>(r.line) * lh), text_col, l.text.data() + r.begin,
+                l.text.data() + r.end);
+  if (l.ellipsis_x >= 0)
+    dl->AddText(font, fs, ImVec2(pos.x + l.ellipsis_x, pos.y + static_cast<float>(l.ellipsis_line) * lh), text_col, "\xE2\x80\xA6");
+  dl->PopClipRect();
 }
 
 // --- keeping the index in step --------------------------------------------------
@@ -535,7 +590,8 @@ void SearchView::draw_status_line() {
   if (!error_.message.empty() && !error_.no_index) {
     ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s%s", tr(S::sea_query_error), error_.message.c_str());
   } else if (shown_.gen != 0) {
-    std::snprintf(buf, sizeof buf, tr(shown_.exact ? S::sea_total : S::sea_total_about), static_cast<long long>(shown_.total));
+    std::snprintf(buf, sizeof buf, tr(shown_.exact ? (shown_.total == 1 ? S::sea_total_one : S::sea_total)
+                                                    : (shown_.total == 1 ? S::sea_total_about_one : S::sea_total_about)), static_cast<long long>(shown_.total));
     ImGui::TextUnformatted(buf);
     ImGui::SameLine();
     std::snprintf(buf, sizeof buf, tr(S::sea_elapsed), shown_.ms);
@@ -564,7 +620,7 @@ void SearchView::draw_status_line() {
     const auto stage = static_cast<index::Stage>(sync_status_->stage.load());
     const long long d = sync_status_->done, t = sync_status_->total;
     if (stage == index::Stage::indexing && t > 0) {
-      std::snprintf(buf, sizeof buf, tr(S::sea_index_progress), d, t);
+      std::snprintf(buf, sizeof buf, tr(t == 1 ? S::sea_index_progress_one : S::sea_index_progress), d, t);
       idx = buf;
       frac = static_cast<float>(d) / static_cast<float>(t);
     } else if (stage == index::Stage::merging || stage == index::Stage::finishing) {
@@ -743,7 +799,7 @@ void SearchView::draw_hit(const index::Hit& h, int64_t rank, float width, float 
   if (!h.speaker.empty()) meta += "  \xC2\xB7  " + h.speaker;
   if (h.passages.size() > 1) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, tr(S::sea_passages), static_cast<int>(h.passages.size()));
+    std::snprintf(buf, sizeof buf, tr(h.passages.size() == 1 ? S::sea_passages_one : S::sea_passages), static_cast<int>(h.passages.size()));
     meta += "  \xC2\xB7  ";
     meta += buf;
   }

@@ -39,7 +39,21 @@ class SearchView {
   void set_query(const std::string& q);  // telaah gui --query, and tests
 
   // --- for tests and scripted use ---
-  static SearchView& of(App& app);     // the window's search view
+  static SearchView& of(App& app);
+  bool review_code_cut() const { return code_combo_cut_; }  // the review's code combo cut its path short (last frame)
+  // Where draw_snippet puts things, relative to its origin: text runs (byte
+  // ranges of `text`), the highlight boxes and the ellipsis (x < 0: none).
+  struct SnippetLayout {
+    std::string text;  // the snippet on one line, with the lead ellipsis
+    struct Run { size_t begin, end; float x; int line; float width; };
+    std::vector<Run> runs;
+    struct Box { float x0, x1; int line; };
+    std::vector<Box> marks;
+    float ellipsis_x = -1;
+    int ellipsis_line = 0;
+  };
+  static SnippetLayout layout_snippet(ImFont* font, float font_size, float width, int max_lines, const std::string& snippet,
+                                      const std::vector<index::Match>& marks, bool lead_ellipsis);     // the window's search view
   const std::string& query() const { return query_; }
   // Nothing pending: no index sync, no search or plan in flight, no debounce waiting.
   bool idle() const;
@@ -128,6 +142,7 @@ class SearchView {
   void apply_review();
 
   App& app_;
+  bool code_combo_cut_ = false;  // the review's code combo shows its path cut short
   SearchWorker worker_;
   std::shared_ptr<SyncStatus> sync_status_ = std::make_shared<SyncStatus>();
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for the project's commit listener
