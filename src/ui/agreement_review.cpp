@@ -73,7 +73,10 @@ void AgreementView::draw_review() {
   ImGui::TextUnformatted(tr(S::agr_review));
   ImGui::SameLine();
   ImGui::TextDisabled("%s", head);
+  // The checkbox beside the count when it fits, else on a line of its own.
+  const float check_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(S::agr_include_kept)).x;
   ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  if (ImGui::GetContentRegionAvail().x < check_w) ImGui::NewLine();
   ImGui::Checkbox(tr(S::agr_include_kept), &choice_.include_kept);
   if (review_.empty()) {
     ImGui::TextDisabled("%s", tr(S::agr_review_none));
