@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -311,6 +312,15 @@ TEST_CASE("in a window 600 px high the matrix scrolls to its last indicator, cle
   REQUIRE(rows.size() > 3);
   const auto matrix = s.view().item_rect("matrix");
   REQUIRE(matrix.has_value());
+  // The scroll height covers every row as laid out (a row advances by its height and the item
+  // spacing), without first having to scroll down to draw them.
+  ImGuiWindow* child = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (std::string(w->Name).find("##tri_matrix") != std::string::npos) child = w;
+  REQUIRE(child != nullptr);
+  const float fs = ImGui::GetFontSize(), sp = ImGui::GetStyle().ItemSpacing.y;
+  const float laid_out = fs * 1.5f + sp + static_cast<float>(rows.size()) * (std::round(fs * 2.8f) + sp) - sp;
+  CHECK(child->ContentSize.y >= laid_out - 1);
   const std::string last = "row:" + std::to_string(rows.size() - 1);
   // Not all rows fit: the last one is not drawn (or not wholly inside) before scrolling.
   const auto before = s.view().item_rect(last);
