@@ -425,3 +425,33 @@ TEST_CASE("snippets: a marked stretch of several words is one highlight per line
   CHECK(wrapped.marks[0].line == 0);
   CHECK(wrapped.marks[1].line == 1);
 }
+
+TEST_CASE("code from search: the code combo shows the chosen code's whole path when there is room") {
+  Session s;
+  s.type_query("perdagangan", true);
+  s.settle();
+  REQUIRE(s.view().total() > 0);
+  // The longest path of the codebook.
+  store::Id code = 0;
+  std::string path;
+  for (const auto& c : s.app->cache().codes)
+    if (c.path.size() > path.size()) path = c.path, code = c.code.id;
+  s.click("button:code_hits");
+  s.settle();
+  REQUIRE(s.view().review_open());
+  s.click("code_combo");
+  s.frames(2);
+  s.click("code:" + std::to_string(code));
+  s.settle();
+  s.frames(2);
+  const auto combo = s.view().rect("code_combo");
+  REQUIRE(combo.has_value());
+  float text = 0, arrow = 0;
+  s.h.frame([&] {
+    s.app->frame();
+    text = ImGui::CalcTextSize(path.c_str()).x;
+    arrow = ImGui::GetFrameHeight();
+  });
+  CHECK(combo->GetWidth() >= text + arrow);  // a 1400 px window has room for it
+  CHECK_FALSE(s.view().review_code_cut());
+}
