@@ -85,7 +85,7 @@ void App::draw_document() {
   sub += " \xC2\xB7 ";
   sub += counts;
   if (doc_->hidden > 0) {
-    std::snprintf(counts, sizeof counts, tr(S::agr_show_hidden), doc_->hidden);
+    std::snprintf(counts, sizeof counts, tr(doc_->hidden == 1 ? S::agr_show_hidden_one : S::agr_show_hidden), doc_->hidden);
     sub += " \xC2\xB7 ";
     sub += counts;
   }

@@ -82,6 +82,7 @@
   X(agr_show_me, "only me", "hanya saya")                                                                             \
   X(agr_show_compare, "compare two coders", "bandingkan dua pengode")                                                 \
   X(agr_show_hidden, "%d codings of other coders hidden", "%d pengodean pengode lain disembunyikan")                  \
+  X(agr_show_hidden_one, "%d coding of another coder hidden", "%d pengodean pengode lain disembunyikan")               \
   X(agr_menu_merge, "Merge codings from\xE2\x80\xA6", "Gabungkan pengodean dari\xE2\x80\xA6")                          \
   X(agr_merge_title, "Merge codings", "Gabungkan pengodean")                                                          \
   X(agr_merge_pick, "Merge codings from (.telaah or .qdpx)", "Gabungkan pengodean dari (.telaah atau .qdpx)")         \
