@@ -19,17 +19,6 @@ namespace telaah::ui {
 
 namespace {
 
-// "1 document", "3 documents": a count with its noun in the right number.
-std::string count_text(long long n, S one, S many) {
-  char b[96];
-  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
-  return b;
-}
-
-}  // namespace
-
-namespace {
-
 bool is_refi(const fs::path& f) {
   const std::string e = lower_ascii(f.extension().string());
   return e == ".qdpx" || e == ".qde";

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cctype>
+#include <cstdio>
 
 namespace telaah::ui {
 
@@ -46,6 +47,12 @@ std::string source_type_label(const std::string& name) {
   if (name == "news") return tr(S::type_news);
   if (name == "official") return tr(S::type_official);
   return name;
+}
+
+std::string count_text(long long n, S one, S many) {
+  char b[96];
+  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
+  return b;
 }
 
 std::string lower_ascii(std::string s) {

@@ -221,5 +221,8 @@ Lang language();
 const char* stance_label(store::Stance s);
 std::string source_type_label(const std::string& name);  // the default types translated, others as they are
 std::string lower_ascii(std::string s);  // for the filter boxes: ASCII case folded, other characters kept
+// "1 document", "3 documents": the count put into `one` (n == 1) or `many`,
+// each a string with one %lld conversion.
+std::string count_text(long long n, S one, S many);
 
 }  // namespace telaah::ui

@@ -16,17 +16,6 @@
 
 namespace telaah::ui {
 
-namespace {
-
-// "1 document", "3 documents": a count with its noun in the right number.
-std::string count_text(long long n, S one, S many) {
-  char b[96];
-  std::snprintf(b, sizeof b, tr(n == 1 ? one : many), n);
-  return b;
-}
-
-}  // namespace
-
 using analysis::CodeOp;
 using store::Id;
 
