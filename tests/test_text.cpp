@@ -359,3 +359,13 @@ TEST_CASE("decode and encode agree for every plane") {
     CHECK(i == s.size());
   }
 }
+
+TEST_CASE("one_line: whitespace runs become one space; long quotes are cut at a word in their second half") {
+  CHECK(one_line("  a\n\nb\tc  ", 100, "…") == "a b c");
+  CHECK(one_line("", 10, "…").empty());
+  CHECK(one_line("kerja sama", 10, "…") == "kerja sama");            // exactly the limit: kept whole
+  CHECK(one_line("kerja sama Jakarta", 12, "…") == "kerja sama…");  // cut at the last space
+  CHECK(one_line("kerja sama Jakarta", 12, " …") == "kerja sama …");
+  CHECK(one_line("ab cdefghijklmnop", 10, "…") == "ab cdefghi…");  // space in the first half: cut inside the word
+  CHECK(one_line("서울 특별시 서울 특별시", 6, "…") == "서울 특별시…");      // counted in code points, not bytes
+}

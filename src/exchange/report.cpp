@@ -68,25 +68,7 @@ class Quoter {
   }
 
  private:
-  // One line, whitespace collapsed, shortened at a word boundary.
-  std::string tidy(const std::string& s) const {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = !out.empty();
-        continue;
-      }
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-    if (text::count_code_points(out) <= max_chars_) return out;
-    text::OffsetMap m(out);
-    std::string cut(text::slice_cp(out, m, 0, max_chars_));
-    if (auto sp = cut.rfind(' '); sp != std::string::npos && sp > cut.size() / 2) cut.resize(sp);
-    return cut + " …";
-  }
+  std::string tidy(const std::string& s) const { return text::one_line(s, max_chars_, " \xE2\x80\xA6"); }
 
   std::string memo(store::Id coding) {
     try {

@@ -160,4 +160,23 @@ std::string normalise_newlines(std::string_view s) {
   return out;
 }
 
+std::string one_line(std::string_view s, size_t max_cp, std::string_view ellipsis) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  if (count_code_points(out) <= max_cp) return out;
+  const OffsetMap m(out);
+  std::string cut(slice_cp(out, m, 0, max_cp));
+  if (auto sp = cut.rfind(' '); sp != std::string::npos && sp > cut.size() / 2) cut.resize(sp);
+  return cut.append(ellipsis);
+}
+
 }  // namespace telaah::text

@@ -57,4 +57,10 @@ std::string_view slice_cp(std::string_view text, const OffsetMap& map, size_t st
 // Line endings to \n (CRLF and lone CR), U+2028/2029 to \n.
 std::string normalise_newlines(std::string_view s);
 
+// A quote for a list or a report: one line (runs of spaces, tabs and line
+// breaks become one space, none at the start or end), and when it is longer
+// than `max_cp` code points, cut at a word boundary in its second half and
+// `ellipsis` appended. `s` must be valid UTF-8.
+std::string one_line(std::string_view s, size_t max_cp, std::string_view ellipsis);
+
 }  // namespace telaah::text

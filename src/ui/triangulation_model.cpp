@@ -136,25 +136,7 @@ std::string TriangulationModel::quote(const store::Project& p, size_t row) {
   const auto s = static_cast<size_t>(std::clamp<int64_t>(table_->row_start[row], 0, len));
   const auto e = static_cast<size_t>(std::clamp<int64_t>(table_->row_end[row], 0, len));
   const std::string_view raw = text::slice_cp(d.text, d.map, s, std::max(s, e));
-  // One line, whitespace collapsed, shortened at a word boundary.
-  std::string out;
-  bool space = false;
-  for (char c : raw) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  if (text::count_code_points(out) > kQuoteChars) {
-    const text::OffsetMap m(out);
-    std::string cut(text::slice_cp(out, m, 0, kQuoteChars));
-    if (auto sp = cut.rfind(' '); sp != std::string::npos && sp > cut.size() / 2) cut.resize(sp);
-    out = cut + "\xE2\x80\xA6";
-  }
-  return out;
+  return text::one_line(raw, kQuoteChars, "\xE2\x80\xA6");
 }
 
 // As exchange::citation, from the page and paragraph starts read once per document.
