@@ -18,7 +18,9 @@ namespace bench {
 
 using Clock = std::chrono::steady_clock;
 
-inline double secs(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+inline double secs(Clock::time_point a) {
+  return std::chrono::duration<double>(Clock::now() - a).count();
+}
 
 // The bytes of a file, or of every file below a directory.
 inline int64_t dir_bytes(const std::filesystem::path& p) {
@@ -80,7 +82,8 @@ inline std::vector<QuerySpec> workload(const CorpusGenerator& gen, int64_t ndocs
     std::vector<std::string> w;
     std::string cur;
     for (char c : d.text) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cur += static_cast<char>(c | 32);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        cur += static_cast<char>(c | 32);
       else {
         if (!cur.empty()) w.push_back(cur);
         cur.clear();

@@ -9,19 +9,19 @@
 //   - font atlas build (DejaVu Sans, 3 faces) against ImGui's built-in font.
 // Times are CPU time of the benchmark's thread. Results are ratios against
 // baselines measured in the same run; the absolute numbers are printed too. Usage: gui_document_view [--quick]
-#include <algorithm>
 #include <time.h>
+#include <algorithm>
 
-#include <functional>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "gui/headless.h"
 #include "text/utf8.h"
-#include "ui/document_view.h"
-#include "ui/theme.h"
+#include "ui/shell/theme.h"
+#include "ui/widgets/document_view.h"
 
 using namespace telaah;
 namespace {
@@ -36,7 +36,9 @@ struct Clock {
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
   }
 };
-double ms_since(double t) { return Clock::now() - t; }
+double ms_since(double t) {
+  return Clock::now() - t;
+}
 
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
@@ -154,7 +156,8 @@ int main(int argc, char** argv) {
     h.frame([&] {
       draw_window([&] {
         ImGui::PushFont(h.fonts.doc);
-        const size_t visible = static_cast<size_t>(ImGui::GetContentRegionAvail().y / ImGui::GetTextLineHeightWithSpacing()) + 1;
+        const size_t visible =
+            static_cast<size_t>(ImGui::GetContentRegionAvail().y / ImGui::GetTextLineHeightWithSpacing()) + 1;
         for (size_t i = first; i < std::min(lay.line_count(), first + visible); ++i)
           ImGui::TextUnformatted(doc.text.data() + lay.lines()[i].byte, doc.text.data() + lay.line_end_byte(i));
         ImGui::PopFont();
@@ -180,7 +183,8 @@ int main(int argc, char** argv) {
     atlas_base_ms.push_back(ms_since(t));
   }
   ui::GlyphSet hangul = glyphs;
-  hangul.add_text("\xEC\x84\x9C\xEC\x9A\xB8\xED\x8A\xB9\xEB\xB3\x84\xEC\x8B\x9C \xED\x98\x91\xEB\xA0\xA5 \xEB\xAC\xB4\xEC\x97\xAD");
+  hangul.add_text(
+      "\xEC\x84\x9C\xEC\x9A\xB8\xED\x8A\xB9\xEB\xB3\x84\xEC\x8B\x9C \xED\x98\x91\xEB\xA0\xA5 \xEB\xAC\xB4\xEC\x97\xAD");
   std::vector<double> atlas_cjk_ms;
   for (int r = 0; r < reps && files.cjk; ++r) {
     ImFontAtlas a;
@@ -194,14 +198,17 @@ int main(int argc, char** argv) {
   std::printf("document: %.2f MB, %zu lines at %.0f px, %zu codings\n", mb, lines, width, doc.codings.size());
   std::printf("first layout: %.2f ms (%.2f ms/MB); ImGui wrap of the same text %.2f ms; ratio %.2f\n", lay_ms,
               lay_ms / mb, wrap_ms, lay_ms / wrap_ms);
-  std::printf("layout memory: %zu bytes = %.3f x the document\n", memory, static_cast<double>(memory) / static_cast<double>(doc.text.size()));
-  std::printf("frame CPU (layout cached, %d frames): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms; baseline plain lines p50 %.3f ms, "
-              "p99 %.3f ms; ratio p50 %.2f\n",
-              frames, f50, percentile(frame_ms, 0.9), f99, b50, percentile(base_ms, 0.99), f50 / b50);
+  std::printf("layout memory: %zu bytes = %.3f x the document\n", memory,
+              static_cast<double>(memory) / static_cast<double>(doc.text.size()));
+  std::printf(
+      "frame CPU (layout cached, %d frames): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms; baseline plain lines p50 %.3f ms, "
+      "p99 %.3f ms; ratio p50 %.2f\n",
+      frames, f50, percentile(frame_ms, 0.9), f99, b50, percentile(base_ms, 0.99), f50 / b50);
   std::printf("largest draw list: %d vertices (16-bit limit 65,535)\n", max_vtx);
-  std::printf("font atlas (DejaVu Sans x3, %zu glyphs): %.1f ms; ImGui built-in font %.1f ms; ratio %.1f\n", glyphs.size(),
-              percentile(atlas_ms, 0.5), percentile(atlas_base_ms, 0.5),
+  std::printf("font atlas (DejaVu Sans x3, %zu glyphs): %.1f ms; ImGui built-in font %.1f ms; ratio %.1f\n",
+              glyphs.size(), percentile(atlas_ms, 0.5), percentile(atlas_base_ms, 0.5),
               percentile(atlas_ms, 0.5) / percentile(atlas_base_ms, 0.5));
-  if (!atlas_cjk_ms.empty()) std::printf("font atlas with Hangul merged from Noto Sans CJK: %.1f ms\n", percentile(atlas_cjk_ms, 0.5));
+  if (!atlas_cjk_ms.empty())
+    std::printf("font atlas with Hangul merged from Noto Sans CJK: %.1f ms\n", percentile(atlas_cjk_ms, 0.5));
   return max_vtx < 65536 ? 0 : 1;
 }

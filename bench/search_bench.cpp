@@ -18,17 +18,17 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <map>
 
+#include "bench_util.h"
 #include "index/schema.h"
 #include "index/search.h"
 #include "index/sync.h"
-#include "bench_util.h"
 #include "store/project.h"
 
 namespace fs = std::filesystem;
@@ -89,11 +89,16 @@ int main(int argc, char** argv) {
   fs::path dir = "/tmp/telaah-bench";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--docs") ndocs = std::stoll(argv[i + 1]);
-    else if (a == "--dir") dir = argv[i + 1];
-    else if (a == "--queries") per_class = std::stoi(argv[i + 1]);
-    else if (a == "--scan-queries") scan_per_class = std::stoi(argv[i + 1]);
-    else if (a == "--generate-only") generate_only = std::string(argv[i + 1]) == "1";
+    if (a == "--docs")
+      ndocs = std::stoll(argv[i + 1]);
+    else if (a == "--dir")
+      dir = argv[i + 1];
+    else if (a == "--queries")
+      per_class = std::stoi(argv[i + 1]);
+    else if (a == "--scan-queries")
+      scan_per_class = std::stoi(argv[i + 1]);
+    else if (a == "--generate-only")
+      generate_only = std::string(argv[i + 1]) == "1";
   }
   fs::create_directories(dir);
   bench::CorpusGenerator gen;
@@ -162,10 +167,11 @@ int main(int argc, char** argv) {
       if (qs.phrase) text = "\"" + text + "\"";
       Xapian::Query query = qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
       if (qs.filtered)
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(Xapian::Query::OP_AND,
-                                            Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTnews"), Xapian::Query("XLid")),
-                                            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, "2013", "2016")));
+        query = Xapian::Query(
+            Xapian::Query::OP_FILTER, query,
+            Xapian::Query(Xapian::Query::OP_AND,
+                          Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTnews"), Xapian::Query("XLid")),
+                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, "2013", "2016")));
       Xapian::Enquire enq(db);
       enq.set_query(query);
       Xapian::MSet m = enq.get_mset(0, 20);
@@ -187,8 +193,9 @@ int main(int argc, char** argv) {
     r.index_cpu = rep.cpu.indexing_max + rep.cpu.merging + rep.cpu.finishing;
     r.index_cpu_total = rep.cpu.indexing_total + rep.cpu.merging + rep.cpu.finishing;
     r.size = dir_bytes(telaah::index::index_dir_for(project.string()));
-    std::cerr << r.system << ": indexing CPU max " << rep.cpu.indexing_max << " s, total " << rep.cpu.indexing_total << " s, merge "
-              << rep.cpu.merging << " s, finish " << rep.cpu.finishing << " s, wall " << rep.seconds << " s\n";
+    std::cerr << r.system << ": indexing CPU max " << rep.cpu.indexing_max << " s, total " << rep.cpu.indexing_total
+              << " s, merge " << rep.cpu.merging << " s, finish " << rep.cpu.finishing << " s, wall " << rep.seconds
+              << " s\n";
     if (threads == 2) {
       auto idx = telaah::index::Index::open(project);
       measure(r, queries, [&](const QuerySpec& qs) {
@@ -211,17 +218,23 @@ int main(int argc, char** argv) {
     db.exec("ATTACH DATABASE '" + project.string() + "' AS p");
     auto t0 = Clock::now();
     double c0 = cpu_now();
-    db.exec("CREATE VIRTUAL TABLE docs USING fts5(title, body, type UNINDEXED, lang UNINDEXED, year UNINDEXED, tokenize='unicode61')");
-    db.exec("INSERT INTO docs(rowid, title, body, type, lang, year) SELECT d.id, d.title, d.text, s.name, d.language, "
-            "CAST(substr(d.date,1,4) AS INTEGER) FROM p.documents d JOIN p.source_types s ON s.id=d.source_type_id WHERE d.deleted=0");
+    db.exec(
+        "CREATE VIRTUAL TABLE docs USING fts5(title, body, type UNINDEXED, lang UNINDEXED, year UNINDEXED, "
+        "tokenize='unicode61')");
+    db.exec(
+        "INSERT INTO docs(rowid, title, body, type, lang, year) SELECT d.id, d.title, d.text, s.name, d.language, "
+        "CAST(substr(d.date,1,4) AS INTEGER) FROM p.documents d JOIN p.source_types s ON s.id=d.source_type_id WHERE "
+        "d.deleted=0");
     r.index_s = secs(t0);
     r.index_cpu = r.index_cpu_total = cpu_now() - c0;
     db.exec("DETACH DATABASE p");
     r.size = dir_bytes(fdb);
-    SQLite::Statement plain(db, "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20");
-    SQLite::Statement filt(db,
-                           "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? AND type='news' "
-                           "AND lang='id' AND year BETWEEN 2013 AND 2016 ORDER BY rank LIMIT 20");
+    SQLite::Statement plain(
+        db, "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20");
+    SQLite::Statement filt(
+        db,
+        "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? AND type='news' "
+        "AND lang='id' AND year BETWEEN 2013 AND 2016 ORDER BY rank LIMIT 20");
     measure(r, queries, [&](const QuerySpec& qs) {
       SQLite::Statement& st = qs.filtered ? filt : plain;
       st.reset();
@@ -242,39 +255,49 @@ int main(int argc, char** argv) {
     Row r;
     r.system = "LIKE '%term%' scan";
     SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
-    measure(r, few, [&](const QuerySpec& qs) {
-      std::string sql = "SELECT d.id FROM documents d WHERE d.deleted=0";
-      std::vector<std::string> binds;
-      if (qs.phrase) {
-        sql += " AND d.text LIKE ?";
-        binds.push_back("%" + qs.joined() + "%");
-      } else {
-        for (const auto& w : qs.words) {
-          sql += " AND d.text LIKE ?";
-          binds.push_back("%" + w + "%");
-        }
-      }
-      if (qs.filtered)
-        sql += " AND d.source_type_id=(SELECT id FROM source_types WHERE name='news') AND d.language='id' AND d.date BETWEEN '2013' AND '2016-99'";
-      SQLite::Statement st(db, sql);
-      for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
-      while (st.executeStep()) ++g_sink;
-    }, 1);
+    measure(
+        r, few,
+        [&](const QuerySpec& qs) {
+          std::string sql = "SELECT d.id FROM documents d WHERE d.deleted=0";
+          std::vector<std::string> binds;
+          if (qs.phrase) {
+            sql += " AND d.text LIKE ?";
+            binds.push_back("%" + qs.joined() + "%");
+          } else {
+            for (const auto& w : qs.words) {
+              sql += " AND d.text LIKE ?";
+              binds.push_back("%" + w + "%");
+            }
+          }
+          if (qs.filtered)
+            sql +=
+                " AND d.source_type_id=(SELECT id FROM source_types WHERE name='news') AND d.language='id' AND d.date "
+                "BETWEEN '2013' AND '2016-99'";
+          SQLite::Statement st(db, sql);
+          for (size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
+          while (st.executeStep()) ++g_sink;
+        },
+        1);
     rows.push_back(r);
   }
   {
     Row r;
     r.system = "memmem scan (in memory)";
-    measure(r, few, [&](const QuerySpec& qs) {
-      const std::string ph = qs.joined();
-      for (const auto& text : texts) {
-        bool all = true;
-        if (qs.phrase) all = memmem(text.data(), text.size(), ph.data(), ph.size()) != nullptr;
-        else
-          for (const auto& w : qs.words) all = all && memmem(text.data(), text.size(), w.data(), w.size()) != nullptr;
-        g_sink += all;
-      }
-    }, 1);
+    measure(
+        r, few,
+        [&](const QuerySpec& qs) {
+          const std::string ph = qs.joined();
+          for (const auto& text : texts) {
+            bool all = true;
+            if (qs.phrase)
+              all = memmem(text.data(), text.size(), ph.data(), ph.size()) != nullptr;
+            else
+              for (const auto& w : qs.words)
+                all = all && memmem(text.data(), text.size(), w.data(), w.size()) != nullptr;
+            g_sink += all;
+          }
+        },
+        1);
     rows.push_back(r);
   }
 
@@ -288,8 +311,9 @@ int main(int argc, char** argv) {
   for (const auto& r : rows) {
     if (r.index_cpu <= 0) continue;
     char line[320];
-    std::snprintf(line, sizeof line, "| %s | %.1f s | %.1f s | %.2f MB/s | %.2f× | %.0f MB | %.2f× |\n", r.system.c_str(), r.index_cpu,
-                  r.index_s, mb / r.index_cpu, base.index_cpu / r.index_cpu, r.size / 1e6, static_cast<double>(r.size) / text_bytes);
+    std::snprintf(line, sizeof line, "| %s | %.1f s | %.1f s | %.2f MB/s | %.2f× | %.0f MB | %.2f× |\n",
+                  r.system.c_str(), r.index_cpu, r.index_s, mb / r.index_cpu, base.index_cpu / r.index_cpu,
+                  r.size / 1e6, static_cast<double>(r.size) / text_bytes);
     std::cout << line;
   }
   std::vector<std::string> classes = {"1 word", "2 words", "3 words", "phrase", "filtered"};
@@ -307,8 +331,10 @@ int main(int argc, char** argv) {
       for (const auto& c : classes) {
         auto it = m.find(c);
         char cell[64];
-        if (it == m.end()) std::snprintf(cell, sizeof cell, " – |");
-        else std::snprintf(cell, sizeof cell, " %.2f / %.2f |", it->second.p50, it->second.p99);
+        if (it == m.end())
+          std::snprintf(cell, sizeof cell, " – |");
+        else
+          std::snprintf(cell, sizeof cell, " %.2f / %.2f |", it->second.p50, it->second.p99);
         std::cout << cell;
       }
       std::cout << "\n";

@@ -53,17 +53,20 @@ class CorpusGenerator {
  public:
   explicit CorpusGenerator(uint64_t seed = 20240601) : seed_(seed) {
     Rng rng(seed);
-    for (const char* w : {"yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "dalam", "tidak", "akan",
-                          "juga", "adalah", "oleh", "karena", "sebagai", "atau", "telah", "sudah", "bisa", "ada", "mereka",
-                          "kami", "kita", "saat", "lebih", "tahun", "kata", "para", "hingga", "antara", "serta", "namun"})
+    for (const char* w : {"yang",  "dan",   "di",    "ke",   "dari",   "ini",    "itu",   "dengan", "untuk",
+                          "pada",  "dalam", "tidak", "akan", "juga",   "adalah", "oleh",  "karena", "sebagai",
+                          "atau",  "telah", "sudah", "bisa", "ada",    "mereka", "kami",  "kita",   "saat",
+                          "lebih", "tahun", "kata",  "para", "hingga", "antara", "serta", "namun"})
       id_.words.push_back(w);
-    for (const char* w : {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was", "it", "at",
-                          "from", "be", "this", "are", "have", "has", "not", "but", "were", "which", "their", "they", "said"})
+    for (const char* w : {"the",  "of",  "and", "to",  "in",   "a",     "is",    "that", "for",  "on",
+                          "with", "as",  "by",  "was", "it",   "at",    "from",  "be",   "this", "are",
+                          "have", "has", "not", "but", "were", "which", "their", "they", "said"})
       en_.words.push_back(w);
     std::vector<std::string> roots = read_words("/usr/share/hunspell/id_ID.dic", true);
     std::vector<std::string> english = read_words("/usr/share/dict/words", false);
     if (roots.empty() || english.empty())
-      throw std::runtime_error("the benchmark needs hunspell-id and wamerican (/usr/share/hunspell/id_ID.dic, /usr/share/dict/words)");
+      throw std::runtime_error(
+          "the benchmark needs hunspell-id and wamerican (/usr/share/hunspell/id_ID.dic, /usr/share/dict/words)");
     shuffle(roots, rng);
     shuffle(english, rng);
     for (const auto& r : roots) {  // half the Indonesian vocabulary affixed, as in real prose
@@ -88,11 +91,13 @@ class CorpusGenerator {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
     d.date = buf;
-    static const char* outlets[] = {"Warta Niaga", "Harian Ibukota", "Kabar Pesisir", "Suara Pelajar", "Jakarta Ledger",
-                                    "Seoul-Jakarta Business Review", "Berita Kota", "Metro Bisnis", "Asia Trade Weekly",
+    static const char* outlets[] = {"Warta Niaga",    "Harian Ibukota", "Kabar Pesisir",
+                                    "Suara Pelajar",  "Jakarta Ledger", "Seoul-Jakarta Business Review",
+                                    "Berita Kota",    "Metro Bisnis",   "Asia Trade Weekly",
                                     "Nusantara Post", "Pantau Ekonomi", "Seoul Times Digest"};
-    static const char* names[] = {"Rina Kusuma", "Dimas Prakoso", "Maya Sutanto", "Daniel Hartono", "Yusuf Hamdani", "Hendra Wijaya",
-                                  "Sari Lestari", "Budi Santoso", "Kim Ji-woo", "Lee Min-ho", "Ayu Pratiwi", "Bima Saputra"};
+    static const char* names[] = {"Rina Kusuma",   "Dimas Prakoso", "Maya Sutanto", "Daniel Hartono",
+                                  "Yusuf Hamdani", "Hendra Wijaya", "Sari Lestari", "Budi Santoso",
+                                  "Kim Ji-woo",    "Lee Min-ho",    "Ayu Pratiwi",  "Bima Saputra"};
     d.outlet = d.type == "news" ? outlets[rng.range(0, 11)] : "";
     d.author = names[rng.range(0, 11)];
     d.title = sentence(d.lang, rng, rng.range(5, 10), false);
@@ -100,7 +105,8 @@ class CorpusGenerator {
     for (int p = 0; p < paras; ++p) {
       if (p) d.text += "\n\n";
       if (d.type == "interview") {
-        d.text += p % 2 ? "Informan " + std::string(1, static_cast<char>('A' + rng.range(0, 5))) + ": " : "Pewawancara: ";
+        d.text +=
+            p % 2 ? "Informan " + std::string(1, static_cast<char>('A' + rng.range(0, 5))) + ": " : "Pewawancara: ";
         d.text += paragraph(d.lang, rng, rng.range(10, 60));
       } else {
         d.text += paragraph(d.lang, rng, rng.range(25, 70));
@@ -145,16 +151,26 @@ class CorpusGenerator {
   }
   static std::string affix(const std::string& r, Rng& rng) {
     switch (rng.range(0, 9)) {
-      case 0: return nasal("me", r);
-      case 1: return "di" + r;
-      case 2: return "ber" + r;
-      case 3: return nasal("pe", r) + "an";
-      case 4: return "ke" + r + "an";
-      case 5: return nasal("me", r) + "kan";
-      case 6: return r + "an";
-      case 7: return r + "nya";
-      case 8: return "ter" + r;
-      default: return "di" + r + "kan";
+      case 0:
+        return nasal("me", r);
+      case 1:
+        return "di" + r;
+      case 2:
+        return "ber" + r;
+      case 3:
+        return nasal("pe", r) + "an";
+      case 4:
+        return "ke" + r + "an";
+      case 5:
+        return nasal("me", r) + "kan";
+      case 6:
+        return r + "an";
+      case 7:
+        return r + "nya";
+      case 8:
+        return "ter" + r;
+      default:
+        return "di" + r + "kan";
     }
   }
   std::string sentence(const std::string& lang, Rng& rng, int words, bool period) const {
@@ -164,7 +180,10 @@ class CorpusGenerator {
     std::string s;
     for (int k = 0; k < words; ++k) {
       const double u = rng.unit();
-      std::string w = u < 0.03 ? names[rng.range(0, 7)] : u < 0.045 ? std::to_string(rng.range(1, 2020)) : u < 0.06 ? other.pick(rng) : v.pick(rng);
+      std::string w = u < 0.03    ? names[rng.range(0, 7)]
+                      : u < 0.045 ? std::to_string(rng.range(1, 2020))
+                      : u < 0.06  ? other.pick(rng)
+                                  : v.pick(rng);
       if (k == 0 && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
       s += (k ? " " : "") + w;
     }

@@ -87,10 +87,14 @@ int main(int argc, char** argv) {
   fs::path dir = "/tmp/telaah-shards-bench";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--docs") ndocs = std::stoll(argv[i + 1]);
-    else if (a == "--dir") dir = argv[i + 1];
-    else if (a == "--queries") per_class = std::stoi(argv[i + 1]);
-    else if (a == "--shards") nshards = std::stoi(argv[i + 1]);
+    if (a == "--docs")
+      ndocs = std::stoll(argv[i + 1]);
+    else if (a == "--dir")
+      dir = argv[i + 1];
+    else if (a == "--queries")
+      per_class = std::stoi(argv[i + 1]);
+    else if (a == "--shards")
+      nshards = std::stoi(argv[i + 1]);
     else {
       std::cerr << "usage: shards_bench [--docs N] [--dir D] [--queries PER_CLASS] [--shards N]\n";
       return 1;
@@ -163,12 +167,15 @@ int main(int argc, char** argv) {
 
   // --- report
   std::cout << std::fixed << std::setprecision(1);
-  std::cout << "\n" << ndocs << " documents, " << rows[0].bytes / 1e6 << " MB of text, " << queries.size()
-            << " queries x (without, with facets); machine: " << std::thread::hardware_concurrency() << " cores, shared\n\n";
+  std::cout << "\n"
+            << ndocs << " documents, " << rows[0].bytes / 1e6 << " MB of text, " << queries.size()
+            << " queries x (without, with facets); machine: " << std::thread::hardware_concurrency()
+            << " cores, shared\n\n";
   std::cout << "| | index wall s | docs/s | MB/s | CPU s (this process) | size MB |\n|---|---:|---:|---:|---:|---:|\n";
   for (const auto& r : rows)
     std::cout << "| " << r.system << " | " << r.index_s << " | " << static_cast<int64_t>(r.docs / r.index_s) << " | "
-              << std::setprecision(2) << r.bytes / 1e6 / r.index_s << std::setprecision(1) << " | " << r.cpu_client << " | " << r.size / 1e6 << " |\n";
+              << std::setprecision(2) << r.bytes / 1e6 / r.index_s << std::setprecision(1) << " | " << r.cpu_client
+              << " | " << r.size / 1e6 << " |\n";
   std::cout << "\nquery latency, ms (p50 / p99), top 20 with snippets and match offsets\n\n| class |";
   for (const auto& r : rows) std::cout << " " << r.system << " |";
   std::cout << " overhead p50 |\n|---|";

@@ -18,9 +18,9 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -51,7 +51,9 @@ double cpu_now_ms() {
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 template <class F>
 Span timed(F&& f) {
@@ -93,7 +95,8 @@ std::vector<store::Id> make_codebook(store::Project& p) {
                       {"children", {{{"name", "Sub " + std::to_string(v) + "." + std::to_string(i)}}}}});
     codes.push_back({{"name", "Variable " + std::to_string(v)}, {"kind", "variable"}, {"children", inds}});
   }
-  for (int c = 0; c < 6; ++c) codes.push_back({{"name", c == 0 ? std::string("Impediment") : "Other " + std::to_string(c)}});
+  for (int c = 0; c < 6; ++c)
+    codes.push_back({{"name", c == 0 ? std::string("Impediment") : "Other " + std::to_string(c)}});
   p.load_codebook({{"codes", codes}});
   std::vector<store::Id> ids;
   for (const auto& c : p.codes()) ids.push_back(c.id);
@@ -107,14 +110,15 @@ void generate(store::Project& p, int64_t ndocs, int64_t ncodings, const std::vec
   const auto now = store::now_iso();
   SQLite::Transaction tx(db);
   db.exec("INSERT INTO coders(name) VALUES ('ayu'), ('bima')");
-  SQLite::Statement d(db, "INSERT INTO documents(id, title, source_type_id, date, length_cp, text, created, modified) "
-                          "VALUES (?, ?, ?, ?, 400, ?, ?, ?)");
+  SQLite::Statement d(db,
+                      "INSERT INTO documents(id, title, source_type_id, date, length_cp, text, created, modified) "
+                      "VALUES (?, ?, ?, ?, 400, ?, ?, ?)");
   SQLite::Statement a(db, "INSERT INTO attributes(doc_id, name, value) VALUES (?, 'outlet', ?)");
   for (int64_t i = 1; i <= ndocs; ++i) {
     const int type = static_cast<int>(rng() % 3) + 1;
     char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2011 + static_cast<int>(rng() % 7), 1 + static_cast<int>(rng() % 12),
-                  1 + static_cast<int>(rng() % 28));
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2011 + static_cast<int>(rng() % 7),
+                  1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
     d.bind(1, i);
     d.bind(2, "Document " + std::to_string(i));
     d.bind(3, type);
@@ -131,8 +135,9 @@ void generate(store::Project& p, int64_t ndocs, int64_t ncodings, const std::vec
       a.reset();
     }
   }
-  SQLite::Statement c(db, "INSERT INTO codings(doc_id, code_id, coder_id, start, end, stance, created, modified) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement c(db,
+                      "INSERT INTO codings(doc_id, code_id, coder_id, start, end, stance, created, modified) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   const char* stances[] = {"supports", "contradicts", "neutral"};
   for (int64_t i = 0; i < ncodings; ++i) {
     const int64_t start = static_cast<int64_t>(rng() % 360);
@@ -158,11 +163,16 @@ int main(int argc, char** argv) {
   std::string keep;
   bool mmap = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--codings") && i + 1 < argc) ncodings = std::atoll(argv[++i]);
-    else if (!std::strcmp(argv[i], "--docs") && i + 1 < argc) ndocs = std::atoll(argv[++i]);
-    else if (!std::strcmp(argv[i], "--skip-selfjoin")) selfjoin = false;
-    else if (!std::strcmp(argv[i], "--project") && i + 1 < argc) keep = argv[++i];
-    else if (!std::strcmp(argv[i], "--mmap")) mmap = true;
+    if (!std::strcmp(argv[i], "--codings") && i + 1 < argc)
+      ncodings = std::atoll(argv[++i]);
+    else if (!std::strcmp(argv[i], "--docs") && i + 1 < argc)
+      ndocs = std::atoll(argv[++i]);
+    else if (!std::strcmp(argv[i], "--skip-selfjoin"))
+      selfjoin = false;
+    else if (!std::strcmp(argv[i], "--project") && i + 1 < argc)
+      keep = argv[++i];
+    else if (!std::strcmp(argv[i], "--mmap"))
+      mmap = true;
   }
   const fs::path dir = fs::temp_directory_path() / ("telaah-bench-tri-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -174,8 +184,8 @@ int main(int argc, char** argv) {
     auto p = store::Project::create(file);
     auto codes = make_codebook(*p);
     generate(*p, ndocs, ncodings, codes);
-    std::printf("generated %lld codings over %lld documents and %zu codes in %.0f ms\n", static_cast<long long>(ncodings),
-                static_cast<long long>(ndocs), codes.size(), ms_since(t0));
+    std::printf("generated %lld codings over %lld documents and %zu codes in %.0f ms\n",
+                static_cast<long long>(ncodings), static_cast<long long>(ndocs), codes.size(), ms_since(t0));
     std::fflush(stdout);
   }
 
@@ -191,8 +201,8 @@ int main(int argc, char** argv) {
     });
     load_t = timed([&] { t = analysis::EvidenceTable::load(*p); });
   }
-  std::printf("open %s + evidence table %s = %.0f ms wall, %.0f ms cpu to usable (target <= 1000 ms)\n", show(open_t).c_str(),
-              show(load_t).c_str(), open_t.wall + load_t.wall, open_t.cpu + load_t.cpu);
+  std::printf("open %s + evidence table %s = %.0f ms wall, %.0f ms cpu to usable (target <= 1000 ms)\n",
+              show(open_t).c_str(), show(load_t).c_str(), open_t.wall + load_t.wall, open_t.cpu + load_t.cpu);
 
   // The whole matrix: in memory ...
   analysis::Query q;  // every coder, columns by source type
@@ -201,7 +211,8 @@ int main(int argc, char** argv) {
   // ... and the SQL crosstab that gives the same cells.
   std::string rollup = "VALUES ";
   for (size_t c = 0; c < t.code_count(); ++c)
-    rollup += (c ? ",(" : "(") + std::to_string(t.code_id[c]) + "," + std::to_string(t.code_id[static_cast<size_t>(t.code_rollup[c])]) + ")";
+    rollup += (c ? ",(" : "(") + std::to_string(t.code_id[c]) + "," +
+              std::to_string(t.code_id[static_cast<size_t>(t.code_rollup[c])]) + ")";
   const std::string sql =
       "WITH r(code_id, target) AS (" + rollup +
       ") SELECT r.target, d.source_type_id, count(*), count(DISTINCT c.doc_id), sum(c.stance='supports'), "
@@ -212,9 +223,9 @@ int main(int argc, char** argv) {
     sql_cells.clear();
     SQLite::Statement st(p->db(), sql);
     while (st.executeStep())
-      sql_cells[{st.getColumn(0).getInt64(), st.getColumn(1).getInt64()}] = {st.getColumn(2).getInt64(), st.getColumn(3).getInt64(),
-                                                                            st.getColumn(4).getInt64(), st.getColumn(5).getInt64(),
-                                                                            st.getColumn(6).getInt64()};
+      sql_cells[{st.getColumn(0).getInt64(), st.getColumn(1).getInt64()}] = {
+          st.getColumn(2).getInt64(), st.getColumn(3).getInt64(), st.getColumn(4).getInt64(),
+          st.getColumn(5).getInt64(), st.getColumn(6).getInt64()};
   });
   int mismatches = 0;
   for (const auto& row : m.rows)
@@ -225,10 +236,11 @@ int main(int argc, char** argv) {
       if (auto it = sql_cells.find({row.code_id, type}); it != sql_cells.end()) want = it->second;
       if (want != std::array<int64_t, 5>{c.codings, c.documents, c.supports, c.contradicts, c.neutral}) ++mismatches;
     }
-  std::printf("matrix (%zu indicators x %zu columns): in memory %s, SQL join + GROUP BY %s, ratio wall 1/%.0f, cpu 1/%.0f "
-              "(target <= 50 ms and <= 1/25); %s\n",
-              m.rows.size(), m.columns.labels.size(), show(mem).c_str(), show(sql_t).c_str(), sql_t.wall / mem.wall, sql_t.cpu / mem.cpu,
-              mismatches ? "CELLS DIFFER" : "same cells");
+  std::printf(
+      "matrix (%zu indicators x %zu columns): in memory %s, SQL join + GROUP BY %s, ratio wall 1/%.0f, cpu 1/%.0f "
+      "(target <= 50 ms and <= 1/25); %s\n",
+      m.rows.size(), m.columns.labels.size(), show(mem).c_str(), show(sql_t).c_str(), sql_t.wall / mem.wall,
+      sql_t.cpu / mem.cpu, mismatches ? "CELLS DIFFER" : "same cells");
   failures += mismatches != 0;
 
   // Attribute columns and filters cost the same pass.
@@ -237,7 +249,8 @@ int main(int argc, char** argv) {
   qa.coders = {"ayu"};
   qa.from = "2013";
   qa.to = "2015";
-  std::printf("matrix by outlet, one coder, 2013-2015: %s\n", show(median(11, [&] { analysis::triangulate(t, qa, {}); })).c_str());
+  std::printf("matrix by outlet, one coder, 2013-2015: %s\n",
+              show(median(11, [&] { analysis::triangulate(t, qa, {}); })).c_str());
 
   // Co-occurrence: sort-and-sweep ...
   analysis::CoOccurrence co;
@@ -246,10 +259,11 @@ int main(int argc, char** argv) {
   if (selfjoin) {  // ... against the SQL self-join (slow: run once)
     std::vector<int64_t> want(co.n * co.n, 0);
     const Span join_t = timed([&] {
-      SQLite::Statement st(p->db(),
-                           "SELECT a.code_id, b.code_id, count(*) FROM codings a JOIN codings b ON b.doc_id = a.doc_id "
-                           "AND b.start < a.end AND a.start < b.end AND a.id < b.id JOIN documents d ON d.id = a.doc_id "
-                           "WHERE d.deleted = 0 GROUP BY a.code_id, b.code_id");
+      SQLite::Statement st(
+          p->db(),
+          "SELECT a.code_id, b.code_id, count(*) FROM codings a JOIN codings b ON b.doc_id = a.doc_id "
+          "AND b.start < a.end AND a.start < b.end AND a.id < b.id JOIN documents d ON d.id = a.doc_id "
+          "WHERE d.deleted = 0 GROUP BY a.code_id, b.code_id");
       while (st.executeStep()) {
         const auto x = static_cast<size_t>(t.code_index(st.getColumn(0).getInt64()));
         const auto y = static_cast<size_t>(t.code_index(st.getColumn(1).getInt64()));
@@ -259,8 +273,8 @@ int main(int argc, char** argv) {
       }
     });
     const bool same = want == co.counts;
-    std::printf("co-occurrence SQL self-join: %s, ratio wall 1/%.0f, cpu 1/%.0f; %s\n", show(join_t).c_str(), join_t.wall / co_t.wall,
-                join_t.cpu / co_t.cpu, same ? "same counts" : "COUNTS DIFFER");
+    std::printf("co-occurrence SQL self-join: %s, ratio wall 1/%.0f, cpu 1/%.0f; %s\n", show(join_t).c_str(),
+                join_t.wall / co_t.wall, join_t.cpu / co_t.cpu, same ? "same counts" : "COUNTS DIFFER");
     failures += !same;
   }
 
@@ -275,8 +289,8 @@ int main(int argc, char** argv) {
   const Span refresh_t = timed([&] { t.refresh(*p); });
   analysis::EvidenceTable full;
   const Span full_t = timed([&] { full = analysis::EvidenceTable::load(*p); });
-  std::printf("after one new coding: incremental refresh %s, full load %s; %s\n", show(refresh_t).c_str(), show(full_t).c_str(),
-              full.size() == t.size() ? "same size" : "SIZES DIFFER");
+  std::printf("after one new coding: incremental refresh %s, full load %s; %s\n", show(refresh_t).c_str(),
+              show(full_t).c_str(), full.size() == t.size() ? "same size" : "SIZES DIFFER");
   failures += full.size() != t.size();
 
   p.reset();

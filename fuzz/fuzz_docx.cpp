@@ -29,8 +29,10 @@ std::string make_zip(std::initializer_list<std::pair<const char*, std::string_vi
   for (const auto& [name, data] : parts) {
     zip_source_t* part = zip_source_buffer(z, data.data(), data.size(), 0);
     const zip_int64_t idx = zip_file_add(z, name, part, ZIP_FL_OVERWRITE);
-    if (idx < 0) zip_source_free(part);
-    else zip_set_file_compression(z, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
+    if (idx < 0)
+      zip_source_free(part);
+    else
+      zip_set_file_compression(z, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
   }
   if (zip_close(z) == 0 && zip_source_open(src) == 0) {
     zip_stat_t st;

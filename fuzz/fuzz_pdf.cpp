@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const uint8_t* w = data + i;
     if (w[0] == 0xFF) pages.emplace_back();
     pdf::Word word;
-    static const char* const kTexts[] = {"a", "Kota", "kota-", "perda-", "-", "•", "1.", "Halaman", "2015", "x.", "é", "Seoul"};
+    static const char* const kTexts[] = {"a",  "Kota",    "kota-", "perda-", "-", "•",
+                                         "1.", "Halaman", "2015",  "x.",     "é", "Seoul"};
     word.text = kTexts[w[6] % 12];
     word.x0 = w[1] * 3.0;
     word.x1 = word.x0 + 1 + w[3] / 4.0;

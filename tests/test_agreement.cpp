@@ -38,7 +38,8 @@ struct TempDir {
   fs::path dir;
   explicit TempDir(const std::string& tag) {
     static int n = 0;
-    dir = fs::temp_directory_path() / ("telaah-agree-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+    dir = fs::temp_directory_path() /
+          ("telaah-agree-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
     fs::remove_all(dir);
     fs::create_directories(dir);
   }
@@ -202,10 +203,14 @@ TEST_CASE("Cohen's kappa agrees with scikit-learn's cohen_kappa_score on random 
     if (!binary) continue;
     Binary2x2 t;
     for (size_t k = 0; k < c.a.size(); ++k) {
-      if (c.a[k] && c.b[k]) ++t.both;
-      else if (c.a[k]) ++t.only_a;
-      else if (c.b[k]) ++t.only_b;
-      else ++t.neither;
+      if (c.a[k] && c.b[k])
+        ++t.both;
+      else if (c.a[k])
+        ++t.only_a;
+      else if (c.b[k])
+        ++t.only_b;
+      else
+        ++t.neither;
     }
     const double x = analysis::cohen_kappa(t), y = analysis::cohen_kappa(c.a, c.b);
     CHECK((std::isnan(x) ? std::isnan(y) : std::fabs(x - y) < 1e-12));
@@ -213,8 +218,9 @@ TEST_CASE("Cohen's kappa agrees with scikit-learn's cohen_kappa_score on random 
 
   const char* py = "/usr/bin/python3";
   if (!fs::exists(py) || std::system("/usr/bin/python3 -c 'import sklearn.metrics' >/dev/null 2>&1") != 0) {
-    MESSAGE("SKIPPED the scikit-learn comparison: /usr/bin/python3 with sklearn is not available "
-            "(Debian: apt-get install python3-sklearn)");
+    MESSAGE(
+        "SKIPPED the scikit-learn comparison: /usr/bin/python3 with sklearn is not available "
+        "(Debian: apt-get install python3-sklearn)");
     return;
   }
   TempDir tmp("sk");
@@ -245,8 +251,10 @@ TEST_CASE("Cohen's kappa agrees with scikit-learn's cohen_kappa_score on random 
     CAPTURE(i);
     const double ref = line == "nan" ? std::nan("") : std::stod(line);
     const double ours = analysis::cohen_kappa(cases[i].a, cases[i].b);
-    if (std::isnan(ref)) CHECK(std::isnan(ours));
-    else CHECK(std::fabs(ours - ref) < 1e-9);
+    if (std::isnan(ref))
+      CHECK(std::isnan(ours));
+    else
+      CHECK(std::fabs(ours - ref) < 1e-9);
   }
   CHECK(i == cases.size());
 }
@@ -260,7 +268,11 @@ TEST_CASE("character level: hand-built tables") {
   };
   const std::vector<Case> cases = {
       {"perfect agreement", {{"c", 10, 40}, {"c", 60, 70}}, {{"c", 10, 40}, {"c", 60, 70}}, false, {40, 0, 0, 60}},
-      {"overlapping spans of one coder are one decision", {{"c", 10, 40}, {"c", 20, 50}}, {{"c", 10, 50}}, false, {40, 0, 0, 60}},
+      {"overlapping spans of one coder are one decision",
+       {{"c", 10, 40}, {"c", 20, 50}},
+       {{"c", 10, 50}},
+       false,
+       {40, 0, 0, 60}},
       {"total disagreement", {{"c", 0, 50}}, {{"c", 50, 100}}, false, {0, 50, 50, 0}},
       {"partial overlap", {{"c", 0, 30}}, {{"c", 20, 60}}, false, {10, 20, 30, 40}},
       {"one coder silent, documents named", {{"c", 10, 30}}, {}, true, {0, 20, 0, 80}},
@@ -360,14 +372,13 @@ TEST_CASE("segment level: overlaps at the threshold match, just below do not") {
     bool match;
   };
   const std::vector<Case> cases = {
-      {0, 10, 0, 5, OverlapRatio::union_, 0.5, true},     // 5/10 exactly at the threshold
-      {0, 10, 0, 5, OverlapRatio::union_, 0.51, false},
-      {0, 10, 5, 15, OverlapRatio::union_, 0.5, false},   // 5/15
-      {0, 10, 5, 15, OverlapRatio::shorter, 0.5, true},   // 5/10
-      {0, 30, 10, 20, OverlapRatio::shorter, 1.0, true},  // nested: the shorter is covered
-      {0, 30, 10, 20, OverlapRatio::union_, 0.34, false}, // 10/30
-      {0, 30, 0, 18, OverlapRatio::union_, 0.6, true},    // 18/30 = 0.6 exactly
-      {0, 10, 10, 20, OverlapRatio::shorter, 0.01, false},// touching is not overlapping
+      {0, 10, 0, 5, OverlapRatio::union_, 0.5, true},  // 5/10 exactly at the threshold
+      {0, 10, 0, 5, OverlapRatio::union_, 0.51, false},    {0, 10, 5, 15, OverlapRatio::union_, 0.5, false},  // 5/15
+      {0, 10, 5, 15, OverlapRatio::shorter, 0.5, true},                                                       // 5/10
+      {0, 30, 10, 20, OverlapRatio::shorter, 1.0, true},    // nested: the shorter is covered
+      {0, 30, 10, 20, OverlapRatio::union_, 0.34, false},   // 10/30
+      {0, 30, 0, 18, OverlapRatio::union_, 0.6, true},      // 18/30 = 0.6 exactly
+      {0, 10, 10, 20, OverlapRatio::shorter, 0.01, false},  // touching is not overlapping
   };
   for (const auto& c : cases) {
     CAPTURE(c.a0);
@@ -383,8 +394,10 @@ TEST_CASE("segment level: overlaps at the threshold match, just below do not") {
     o.overlap = c.how;
     auto r = analysis::compute_agreement(*f.p, o);
     const auto& t = f.row(r, "c").pairs[0].table;
-    if (c.match) CHECK(t == Binary2x2{1, 0, 0, 0});
-    else CHECK(t == Binary2x2{0, 1, 1, 0});
+    if (c.match)
+      CHECK(t == Binary2x2{1, 0, 0, 0});
+    else
+      CHECK(t == Binary2x2{0, 1, 1, 0});
   }
 }
 
@@ -460,7 +473,8 @@ TEST_CASE("the interval sweep equals a brute-force count per character, alpha wi
           for (int64_t i = 0; i < len; ++i) {
             if (!exclude || any[static_cast<size_t>(i)])
               for (size_t w = 0; w < 3; ++w)
-                matrix[w].push_back(w == 2 && d == 2 ? std::nullopt : std::optional<int>(mark[w][static_cast<size_t>(i)]));
+                matrix[w].push_back(w == 2 && d == 2 ? std::nullopt
+                                                     : std::optional<int>(mark[w][static_cast<size_t>(i)]));
             if (exclude && !any_ab[static_cast<size_t>(i)]) continue;  // the pair counts its own coded text
             const int a = mark[0][static_cast<size_t>(i)], b = mark[1][static_cast<size_t>(i)];
             (a && b ? ab.both : a ? ab.only_a : b ? ab.only_b : ab.neither) += 1;
@@ -608,7 +622,8 @@ TEST_CASE("review: keep both, and an agreed version") {
     CHECK(cs[0].stance == store::Stance::supports);
   }
   CHECK(f.list().size() == 3);
-  CHECK_THROWS_AS(analysis::set_agreed(*f.p, f.at(0), {0, 1000, store::Stance::neutral, std::nullopt}), ValidationError);
+  CHECK_THROWS_AS(analysis::set_agreed(*f.p, f.at(0), {0, 1000, store::Stance::neutral, std::nullopt}),
+                  ValidationError);
 }
 
 TEST_CASE("review: a resolution of a passage that changed since the list was made is refused") {
@@ -653,7 +668,8 @@ TEST_CASE("CLI: telaah agreement and telaah resolve") {
   CHECK(j["overall"]["pairs"][0]["kappa"]["method"].get<std::string>().find("Cohen") != std::string::npos);
   CHECK(j["method"].get<std::string>().find("Character level") == 0);
 
-  auto seg = nlohmann::json::parse(run("agreement " + file + " --coders A,B --unit segment --threshold 0.8 --json", &st));
+  auto seg =
+      nlohmann::json::parse(run("agreement " + file + " --coders A,B --unit segment --threshold 0.8 --json", &st));
   CHECK(st == 0);
   CHECK(seg["codes"][1]["pairs"][0]["table"]["both"] == 2);  // d: [60,70) vs [62,70) is 0.8
 

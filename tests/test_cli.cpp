@@ -38,7 +38,8 @@ struct Cli {
     dir.write("notes.txt", kNotes);
     REQUIRE(tl({"new", p}).status == 0);
     REQUIRE(tl({"import", p, (dir / "notes.txt").string(), "--type", "interview", "--quiet"}).status == 0);
-    REQUIRE(tl({"code", p, "--doc", "1", "--quote", "Komunike itu pendek", "--code", "Input/Legal infrastructure"}).status == 0);
+    REQUIRE(tl({"code", p, "--doc", "1", "--quote", "Komunike itu pendek", "--code", "Input/Legal infrastructure"})
+                .status == 0);
     REQUIRE(tl({"memo", p, "--title", "Rencana", "--text", "triangulasi"}).status == 0);
   }
   // What a user could see, read through the model: equal dumps, same data.
@@ -48,7 +49,9 @@ struct Cli {
   }
 };
 
-int64_t cps(const std::string& s) { return static_cast<int64_t>(text::count_code_points(s)); }
+int64_t cps(const std::string& s) {
+  return static_cast<int64_t>(text::count_code_points(s));
+}
 
 // A failure the user caused: exit 1, one line on stderr that starts with
 // "telaah: " and contains `expect`.
@@ -70,7 +73,8 @@ TEST_CASE("the pipeline of the issue prints the coding with code-point offsets")
   const std::string quote = "tidak memuat hak dan kewajiban";
   REQUIRE(tl({"new", p}).status == 0);
   REQUIRE(tl({"import", p, notes.string(), "--type", "interview"}).status == 0);
-  auto code = tl({"code", p, "--doc", "1", "--quote", quote, "--code", "Input/Legal infrastructure", "--stance", "contradicts"});
+  auto code = tl(
+      {"code", p, "--doc", "1", "--quote", quote, "--code", "Input/Legal infrastructure", "--stance", "contradicts"});
   REQUIRE(code.status == 0);
   CHECK(code.out.find("coded #1 Input/Legal infrastructure") != std::string::npos);
   auto r = tl({"codings", p, "--json"});
@@ -95,8 +99,8 @@ TEST_CASE("the pipeline of the issue prints the coding with code-point offsets")
 }
 
 TEST_CASE("--help of every command exits 0 and offers --json") {
-  for (std::string cmd : {"new", "info", "import", "docs", "show", "doc", "codes", "code", "uncode", "recode", "codings", "memo",
-                          "undo", "redo", "check"}) {
+  for (std::string cmd : {"new", "info", "import", "docs", "show", "doc", "codes", "code", "uncode", "recode",
+                          "codings", "memo", "undo", "redo", "check"}) {
     CAPTURE(cmd);
     auto r = tl({cmd, "--help"});
     CHECK(r.status == 0);
@@ -129,7 +133,8 @@ TEST_CASE("--json output of every command parses") {
       {"codes", c.p, "--edit", "Impediment/Birokrasi", "--definition", "Izin yang berbelit"},
       {"codes", c.p, "--move", "Impediment/Birokrasi", "--root"},
       {"codes", c.p, "--merge", "Birokrasi", "--into", "Impediment"},
-      {"code", c.p, "--doc", "1", "--start", "0", "--end", "11", "--code", "Process/Programme continuity", "--memo", "“pertanyaan”"},
+      {"code", c.p, "--doc", "1", "--start", "0", "--end", "11", "--code", "Process/Programme continuity", "--memo",
+       "“pertanyaan”"},
       {"code", c.p, "--doc", "Berita ekspor", "--quote", "ekspor naik", "--code", "O1", "--stance", "+"},
       {"recode", c.p, "2", "--stance", "supports", "--memo", "revisi"},
       {"codings", c.p},
@@ -198,8 +203,10 @@ TEST_CASE("bad input: one line on stderr, exit 1, the project unchanged") {
       {{"new", p}, "a file with that name exists"},
       {{"info", (c.dir / "notes.txt").string()}, "not an SQLite database"},
       // Bad UTF-8 in arguments and in an imported file.
-      {{"code", p, "--doc", "1", "--quote", bad, "--code", "Input"}, "the quote is not valid UTF-8 (first bad byte at position 3)"},
-      {{"code", p, "--doc", "1", "--start", "0", "--end", "2", "--code", "Input", "--memo", bad}, "the memo is not valid UTF-8"},
+      {{"code", p, "--doc", "1", "--quote", bad, "--code", "Input"},
+       "the quote is not valid UTF-8 (first bad byte at position 3)"},
+      {{"code", p, "--doc", "1", "--start", "0", "--end", "2", "--code", "Input", "--memo", bad},
+       "the memo is not valid UTF-8"},
       {{"code", p, "--doc", "1", "--start", "0", "--end", "2", "--code", "Input", "--coder", bad}, "not valid UTF-8"},
       {{"recode", p, "1", "--memo", bad}, "not valid UTF-8"},
       {{"memo", p, "--text", bad}, "not valid UTF-8"},
@@ -212,7 +219,8 @@ TEST_CASE("bad input: one line on stderr, exit 1, the project unchanged") {
       {{"import", p, (c.dir / "notes.txt").string(), "--title", bad, "--allow-duplicates"}, "not valid UTF-8"},
       {{"import", p, (c.dir / "latin1.txt").string(), "--encoding", "utf-8"}, "UTF-8"},
       // Unknown codes, documents, codings, memos.
-      {{"code", p, "--doc", "1", "--quote", "Komunike bersama", "--code", "Input/Nothing"}, "unknown code 'Input/Nothing'"},
+      {{"code", p, "--doc", "1", "--quote", "Komunike bersama", "--code", "Input/Nothing"},
+       "unknown code 'Input/Nothing'"},
       {{"code", p, "--doc", "9", "--quote", "Komunike bersama", "--code", "Input"}, "no document #9"},
       {{"code", p, "--doc", "99999999999999999999999", "--quote", "x", "--code", "Input"}, "no document"},
       {{"codings", p, "--code", "Nothing"}, "unknown code 'Nothing'"},
@@ -234,7 +242,8 @@ TEST_CASE("bad input: one line on stderr, exit 1, the project unchanged") {
       {{"memo", p, "--delete", "42"}, "no memo #42"},
       // Offsets out of range.
       {{"code", p, "--doc", "1", "--start", "0", "--end", "100000", "--code", "Input"}, "outside document #1"},
-      {{"code", p, "--doc", "1", "--start", "5", "--end", "5", "--code", "Input"}, "the end must be greater than the start"},
+      {{"code", p, "--doc", "1", "--start", "5", "--end", "5", "--code", "Input"},
+       "the end must be greater than the start"},
       {{"code", p, "--doc", "1", "--start", "-3", "--end", "5", "--code", "Input"}, "outside document #1"},
       {{"code", p, "--doc", "1", "--start", "3", "--code", "Input"}, "give both --start and --end"},
       {{"code", p, "--doc", "1", "--start", "x", "--end", "5", "--code", "Input"}, "--start"},
@@ -242,11 +251,13 @@ TEST_CASE("bad input: one line on stderr, exit 1, the project unchanged") {
       // Quotes.
       {{"code", p, "--doc", "1", "--quote", "tidak ada di sini", "--code", "Input"}, "not found"},
       {{"code", p, "--doc", "1", "--quote", "Komunike", "--code", "Input"}, "occurs 2 times"},
-      {{"code", p, "--doc", "1", "--quote", "Komunike", "--occurrence", "3", "--code", "Input"}, "occurrence 3 does not exist"},
+      {{"code", p, "--doc", "1", "--quote", "Komunike", "--occurrence", "3", "--code", "Input"},
+       "occurrence 3 does not exist"},
       {{"code", p, "--doc", "1", "--quote", "", "--code", "Input"}, "the quote is empty"},
       {{"code", p, "--doc", "1", "--code", "Input"}, "give either --quote"},
       // Other refusals.
-      {{"code", p, "--doc", "1", "--quote", "Komunike bersama", "--code", "Input", "--stance", "maybe"}, "unknown stance 'maybe'"},
+      {{"code", p, "--doc", "1", "--quote", "Komunike bersama", "--code", "Input", "--stance", "maybe"},
+       "unknown stance 'maybe'"},
       {{"recode", p, "1"}, "nothing to change"},
       {{"doc", p, "1", "--set", "date=2015-02-30"}, "is not a date"},
       {{"doc", p, "1", "--set", "colour=red"}, "unknown document field"},
@@ -255,7 +266,8 @@ TEST_CASE("bad input: one line on stderr, exit 1, the project unchanged") {
       {{"codes", p, "--add", "Legal infrastructure", "--parent", "Input"}, "exists already"},
       {{"codes", p, "--add", "A/B"}, "cannot contain '/'"},
       {{"codes", p, "--add", "Warna", "--colour", "merah"}, "#RRGGBB"},
-      {{"codes", p, "--move", "Input", "--parent", "Input/Legal infrastructure"}, "under itself or one of its sub-codes"},
+      {{"codes", p, "--move", "Input", "--parent", "Input/Legal infrastructure"},
+       "under itself or one of its sub-codes"},
       {{"codes", p, "--merge", "Input", "--into", "Input"}, "into itself"},
       {{"codes", p, "--delete", "Input"}, "add --yes"},
       {{"codes", p, "--load", (c.dir / "broken.json").string()}, "is not valid JSON"},
@@ -325,8 +337,8 @@ TEST_CASE("a project open elsewhere is refused by every command, naming the pid"
 TEST_CASE("documents can be renamed, described and deleted from the command line, and undone") {
   Cli c;
   const auto title = nlohmann::json::parse(tl({"docs", c.p, "--json"}).out)[0]["title"];
-  auto r = tl({"doc", c.p, "1", "--rename", "Informan A — staf", "--set", "date=2017-02-14", "--set", "language=id", "--attr",
-               "role=staf biro", "--attr", "age:number=41", "--json"});
+  auto r = tl({"doc", c.p, "1", "--rename", "Informan A — staf", "--set", "date=2017-02-14", "--set", "language=id",
+               "--attr", "role=staf biro", "--attr", "age:number=41", "--json"});
   REQUIRE(r.status == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["title"] == "Informan A — staf");

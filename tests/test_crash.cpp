@@ -38,8 +38,8 @@ struct Ack {
 // The driver: runs in its own process group so that one killpg takes it and
 // the call in flight. Writes "ID START END MEMO" per acknowledged coding.
 // Each call it killed itself adds one byte to `kill_file`.
-[[noreturn]] void drive(const std::string& project, int64_t length, int round, unsigned seed, const std::string& ack_file,
-                        const std::string& kill_file) {
+[[noreturn]] void drive(const std::string& project, int64_t length, int round, unsigned seed,
+                        const std::string& ack_file, const std::string& kill_file) {
   ::setpgid(0, 0);
   std::mt19937 rng(seed);
   int ack = ::open(ack_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -50,10 +50,10 @@ struct Ack {
     const int64_t end = start + 1 + static_cast<int64_t>(rng() % 7);
     const std::string memo = "r" + std::to_string(round) + "-c" + std::to_string(i);
     int out = -1, err = -1;
-    pid_t pid = telaah::test::spawn({kBinary, "code", project, "--doc", "1", "--start", std::to_string(start), "--end",
-                                     std::to_string(end), "--code", "Input/Legal infrastructure", "--stance",
-                                     i % 3 == 0 ? "supports" : "contradicts", "--memo", memo},
-                                    &out, &err);
+    pid_t pid = telaah::test::spawn(
+        {kBinary, "code", project, "--doc", "1", "--start", std::to_string(start), "--end", std::to_string(end),
+         "--code", "Input/Legal infrastructure", "--stance", i % 3 == 0 ? "supports" : "contradicts", "--memo", memo},
+        &out, &err);
     if (rng() % 4 == 0) {  // kill this call at a random moment of its life
       std::this_thread::sleep_for(std::chrono::microseconds(rng() % 40000));
       ::kill(pid, SIGKILL);
@@ -87,7 +87,8 @@ TEST_CASE("kill -9 during a loop of telaah code loses no acknowledged coding") {
   TempDir dir{"telaah-crash"};
   const std::string p = (dir / "p.telaah").string();
   std::string text;
-  for (int i = 0; i < 20; ++i) text += "Informan " + std::to_string(i) + ": Komunike 1984 — “서울” 👍 tidak memuat hak dan kewajiban.\n\n";
+  for (int i = 0; i < 20; ++i)
+    text += "Informan " + std::to_string(i) + ": Komunike 1984 — “서울” 👍 tidak memuat hak dan kewajiban.\n\n";
   const auto notes = dir.write("notes.txt", text);
   REQUIRE(telaah::test::run({kBinary, "new", p}).status == 0);
   REQUIRE(telaah::test::run({kBinary, "import", p, notes.string(), "--type", "interview", "--quiet"}).status == 0);
@@ -111,8 +112,10 @@ TEST_CASE("kill -9 during a loop of telaah code loses no acknowledged coding") {
     ::killpg(driver, SIGKILL);
     int st = 0;
     ::waitpid(driver, &st, 0);
-    if (WIFSIGNALED(st)) ++kills;
-    else driver_failures += WEXITSTATUS(st) != 0;
+    if (WIFSIGNALED(st))
+      ++kills;
+    else
+      driver_failures += WEXITSTATUS(st) != 0;
     // Whatever was in flight died with the driver; give the kernel a moment to release its lock.
     for (int i = 0; i < 50 && ::killpg(driver, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
 

@@ -21,11 +21,11 @@
 #include "exchange/offsets.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
+#include "fixtures/exchange/helpers.h"
 #include "ingest/zip.h"
 #include "store/project.h"
 #include "text/structure.h"
 #include "text/utf8.h"
-#include "fixtures/exchange/helpers.h"
 #if __has_include("sample/sample.h")
 #include "sample/sample.h"
 #define TELAAH_HAVE_SAMPLE 1
@@ -61,13 +61,20 @@ TEST_CASE("XML values: the xsd types Telaah writes, and text XML 1.0 can hold") 
   struct Case {
     const char* v;
     bool integer, decimal, date, datetime;
-  } cases[] = {{"42", true, true, false, false},         {"-7", true, true, false, false},
-               {"7.5", false, true, false, false},       {".5", false, true, false, false},
-               {"1e3", false, false, false, false},      {"", false, false, false, false},
-               {"-", false, false, false, false},        {".", false, false, false, false},
-               {"2015-03-01", false, false, true, false}, {"2015-13-01", false, false, false, false},
-               {"2015-03", false, false, false, false},  {"2018-03-27T19:29:27Z", false, false, false, true},
-               {"2018-03-27T19:29:27.5+07:00", false, false, false, true}, {"2018-03-27 19:29:27", false, false, false, false}};
+  } cases[] = {{"42", true, true, false, false},
+               {"-7", true, true, false, false},
+               {"7.5", false, true, false, false},
+               {".5", false, true, false, false},
+               {"1e3", false, false, false, false},
+               {"", false, false, false, false},
+               {"-", false, false, false, false},
+               {".", false, false, false, false},
+               {"2015-03-01", false, false, true, false},
+               {"2015-13-01", false, false, false, false},
+               {"2015-03", false, false, false, false},
+               {"2018-03-27T19:29:27Z", false, false, false, true},
+               {"2018-03-27T19:29:27.5+07:00", false, false, false, true},
+               {"2018-03-27 19:29:27", false, false, false, false}};
   for (const auto& c : cases) {
     CAPTURE(c.v);
     CHECK(exchange::is_xsd_integer(c.v) == c.integer);
@@ -76,7 +83,11 @@ TEST_CASE("XML values: the xsd types Telaah writes, and text XML 1.0 can hold") 
     CHECK(exchange::is_xsd_datetime(c.v) == c.datetime);
   }
   int64_t replaced = 0;
-  CHECK(exchange::xml_text("a\x01" "b\r\nc\rd\te\xEF\xBF\xBF", &replaced) == "a\xEF\xBF\xBD" "b\nc\nd\te\xEF\xBF\xBD");
+  CHECK(exchange::xml_text("a\x01"
+                           "b\r\nc\rd\te\xEF\xBF\xBF",
+                           &replaced) ==
+        "a\xEF\xBF\xBD"
+        "b\nc\nd\te\xEF\xBF\xBD");
   CHECK(replaced == 2);
 }
 
@@ -92,25 +103,51 @@ TEST_CASE("position conventions: detected per source and mapped to code points o
     std::vector<std::string> quotes;
     Convention written;
   } cases[] = {
-      {"ASCII, standard", "alpha beta gamma delta", false, {"beta", "gamma delta"}, {U::code_point, B::as_stored, false}},
+      {"ASCII, standard",
+       "alpha beta gamma delta",
+       false,
+       {"beta", "gamma delta"},
+       {U::code_point, B::as_stored, false}},
       {"emoji before the selections, UTF-16 units",
        "smile \xF0\x9F\x98\x80 then \xF0\x9F\x98\x80\xF0\x9F\x98\x80 words after the emoji here",
        false,
        {"then", "words after", "emoji here"},
        {U::utf16, B::as_stored, false}},
-      {"emoji, code points", "smile \xF0\x9F\x98\x80 then \xF0\x9F\x98\x80\xF0\x9F\x98\x80 words after the emoji here", false,
-       {"then", "words after", "emoji here"}, {U::code_point, B::as_stored, false}},
-      {"CR LF counted as one", "first line\r\nsecond line\r\nthird line here\r\nfourth", false,
-       {"second line", "third line", "fourth"}, {U::code_point, B::one, false}},
-      {"CR LF counted as two (the standard)", "first line\r\nsecond line\r\nthird line here\r\nfourth", false,
-       {"second line", "third line", "fourth"}, {U::code_point, B::as_stored, false}},
-      {"LF counted as CR LF", "first line\nsecond line\nthird line here\nfourth", false, {"second line", "third", "fourth"},
+      {"emoji, code points",
+       "smile \xF0\x9F\x98\x80 then \xF0\x9F\x98\x80\xF0\x9F\x98\x80 words after the emoji here",
+       false,
+       {"then", "words after", "emoji here"},
+       {U::code_point, B::as_stored, false}},
+      {"CR LF counted as one",
+       "first line\r\nsecond line\r\nthird line here\r\nfourth",
+       false,
+       {"second line", "third line", "fourth"},
+       {U::code_point, B::one, false}},
+      {"CR LF counted as two (the standard)",
+       "first line\r\nsecond line\r\nthird line here\r\nfourth",
+       false,
+       {"second line", "third line", "fourth"},
+       {U::code_point, B::as_stored, false}},
+      {"LF counted as CR LF",
+       "first line\nsecond line\nthird line here\nfourth",
+       false,
+       {"second line", "third", "fourth"},
        {U::code_point, B::two, false}},
-      {"byte-order mark counted", "one two three four", true, {"two", "three four"}, {U::code_point, B::as_stored, true}},
-      {"end position inclusive", "ekspor naik tajam pada tahun 2015", false, {"naik", "tajam pada", "2015"},
+      {"byte-order mark counted",
+       "one two three four",
+       true,
+       {"two", "three four"},
+       {U::code_point, B::as_stored, true}},
+      {"end position inclusive",
+       "ekspor naik tajam pada tahun 2015",
+       false,
+       {"naik", "tajam pada", "2015"},
        {U::code_point, B::as_stored, false, true}},
-      {"Hangul and curly quotes, standard", "\xEC\x84\x9C\xEC\x9A\xB8 \xE2\x80\x9Cquoted\xE2\x80\x9D \xEB\xB0\xA9\xEB\xAC\xB8", false,
-       {"\xE2\x80\x9Cquoted\xE2\x80\x9D", "\xEB\xB0\xA9\xEB\xAC\xB8"}, {U::code_point, B::as_stored, false}},
+      {"Hangul and curly quotes, standard",
+       "\xEC\x84\x9C\xEC\x9A\xB8 \xE2\x80\x9Cquoted\xE2\x80\x9D \xEB\xB0\xA9\xEB\xAC\xB8",
+       false,
+       {"\xE2\x80\x9Cquoted\xE2\x80\x9D", "\xEB\xB0\xA9\xEB\xAC\xB8"},
+       {U::code_point, B::as_stored, false}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.label);
@@ -146,7 +183,8 @@ TEST_CASE("position conventions: detected per source and mapped to code points o
   }
 }
 
-TEST_CASE("position conventions: names that quote the text decide, and text not in NFC is normalised with its positions") {
+TEST_CASE(
+    "position conventions: names that quote the text decide, and text not in NFC is normalised with its positions") {
   // "e" + combining acute (NFD) becomes "é": positions after it shift by one.
   exchange::SourceText st("caf\x65\xCC\x81 au lait et cr\x65\xCC\x80me", false);
   CHECK(!st.was_nfc());
@@ -177,7 +215,9 @@ TEST_CASE("code descriptions and stance lines read back exactly what was written
   a.definition = "Def.\n\nSecond paragraph.";
   a.inclusion = "In.";
   a.exclusion = "Out.\n\nMore out.";
-  a.example = "\xE2\x80\x9C" "Example\xE2\x80\x9D";
+  a.example =
+      "\xE2\x80\x9C"
+      "Example\xE2\x80\x9D";
   a.aliases = {"I1", "Infrastruktur hukum"};
   store::Code b;
   b.definition = "Only a definition.";
@@ -213,7 +253,8 @@ TEST_CASE("code descriptions and stance lines read back exactly what was written
   }
 }
 
-TEST_CASE("round trip: a project with Hangul, emoji, curly quotes, nested codes, two coders, stances, memos, attributes") {
+TEST_CASE(
+    "round trip: a project with Hangul, emoji, curly quotes, nested codes, two coders, stances, memos, attributes") {
   TempDir t("roundtrip");
   Snapshot before;
   {
@@ -325,7 +366,8 @@ TEST_CASE("the real exports in ../shared/refi-qda/samples import with the counts
     const pugi::xml_node root = doc.document_element();
     int64_t codes = static_cast<int64_t>(root.child("CodeBook").select_nodes(".//*[local-name()='Code']").size());
     int64_t sources = 0;
-    for (pugi::xml_node s = root.child("Sources").first_child(); s; s = s.next_sibling()) sources += s.type() == pugi::node_element;
+    for (pugi::xml_node s = root.child("Sources").first_child(); s; s = s.next_sibling())
+      sources += s.type() == pugi::node_element;
     int64_t selections = static_cast<int64_t>(root.select_nodes("//*[local-name()='PlainTextSelection']").size());
     int64_t codings = static_cast<int64_t>(root.child("Sources").select_nodes(".//*[local-name()='Coding']").size());
 
@@ -372,10 +414,14 @@ TEST_CASE("the real exports in ../shared/refi-qda/samples import with the counts
   CHECK(files >= 3);
 }
 
-TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offsets, CR LF counted once, BOM, stances from cases") {
+TEST_CASE(
+    "tolerant import: Project.qde, Sources/, no internal://, UTF-16 offsets, CR LF counted once, BOM, stances from "
+    "cases") {
   TempDir t("tolerant");
   // Source 1 (UTF-16 positions): emoji before both selections.
-  const std::string t1 = "Pak Budi \xF0\x9F\x98\x80\xF0\x9F\x98\x80 bilang ekspor naik tajam pada 2015 \xF0\x9F\x87\xAE\xF0\x9F\x87\xA9 dan impor turun.";
+  const std::string t1 =
+      "Pak Budi \xF0\x9F\x98\x80\xF0\x9F\x98\x80 bilang ekspor naik tajam pada 2015 \xF0\x9F\x87\xAE\xF0\x9F\x87\xA9 "
+      "dan impor turun.";
   // Source 2 (CR LF counted once, with a BOM in the file).
   const std::string t2 = "Baris pertama.\r\nBaris kedua tentang pelatihan vokasi.\r\n\r\nBaris ketiga: kuliner.";
   auto u16 = [](const std::string& s, const std::string& q) {
@@ -404,12 +450,19 @@ TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offset
            guid.substr(0, 35) + "9\"><CodeRef targetGUID=\"" + code + "\"/></Coding></PlainTextSelection>";
   };
   const std::string K1 = "{C0DE0000-0000-0000-0000-000000000001}", K2 = "C0DE0000-0000-0000-0000-000000000002";
-  std::string qde = std::string("\xEF\xBB\xBF") + "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
+  std::string qde =
+      std::string("\xEF\xBB\xBF") +
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
       "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"vendor\" origin=\"SomeTool 1.0\">"
       "<Users><User guid=\"AAAAAAAA-0000-0000-0000-000000000001\" name=\"Dewi\"/></Users>"
-      "<CodeBook><Codes><Code guid=\"" + K1 + "\" name=\"Trade/Export\" isCodable=\"false\" color=\"#abc\">"
-      "<Code guid=\"" + K2 + "\" name=\" Training \" isCodable=\"true\"/>"
-      "<Code guid=\"C0DE0000-0000-0000-0000-000000000003\" name=\"two&#10;lines\" isCodable=\"true\"/></Code></Codes></CodeBook>"
+      "<CodeBook><Codes><Code guid=\"" +
+      K1 +
+      "\" name=\"Trade/Export\" isCodable=\"false\" color=\"#abc\">"
+      "<Code guid=\"" +
+      K2 +
+      "\" name=\" Training \" isCodable=\"true\"/>"
+      "<Code guid=\"C0DE0000-0000-0000-0000-000000000003\" name=\"two&#10;lines\" "
+      "isCodable=\"true\"/></Code></Codes></CodeBook>"
       "<Cases><Case guid=\"CA5E0000-0000-0000-0000-000000000001\" name=\"Stance: contradicts\">"
       "<SelectionRef targetGUID=\"5E100000-0000-0000-0000-000000000002\"/></Case></Cases>"
       "<Sources>"
@@ -417,10 +470,12 @@ TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offset
       sel("5E100000-0000-0000-0000-000000000001", a1, b1, K1, "<Description>ekspor naik tajam</Description>") +
       sel("5E100000-0000-0000-0000-000000000002", a2, b2, K1) +
       "</TextSource>"
-      "<TextSource guid=\"50000000-0000-0000-0000-000000000002\" name=\"Notes\" plainTextPath=\"internal://src2.txt\">" +
-      sel("5E100000-0000-0000-0000-000000000003", a3, b3, K2) + sel("5E100000-0000-0000-0000-000000000004", a4, b4, K2) +
-      "</TextSource></Sources></Project>";
-  make_zip(t / "vendor.qdpx", {{"Project.qde", qde}, {"Sources/src1.txt", t1}, {"Sources/src2.txt", "\xEF\xBB\xBF" + t2}});
+      "<TextSource guid=\"50000000-0000-0000-0000-000000000002\" name=\"Notes\" "
+      "plainTextPath=\"internal://src2.txt\">" +
+      sel("5E100000-0000-0000-0000-000000000003", a3, b3, K2) +
+      sel("5E100000-0000-0000-0000-000000000004", a4, b4, K2) + "</TextSource></Sources></Project>";
+  make_zip(t / "vendor.qdpx",
+           {{"Project.qde", qde}, {"Sources/src1.txt", t1}, {"Sources/src2.txt", "\xEF\xBB\xBF" + t2}});
   auto r = exchange::import_refi(t / "vendor.qdpx", t / "v.telaah");
   MESSAGE(r.to_text());
   CHECK(r.text_selections.imported == 4);
@@ -444,7 +499,9 @@ TEST_CASE("tolerant import: Project.qde, Sources/, no internal://, UTF-16 offset
     quotes[std::string(text::slice_cp(body, m, static_cast<size_t>(c.start), static_cast<size_t>(c.end)))] =
         p->code_path(c.code) + "|" + store::to_string(c.stance) + "|" + coders[c.coder] + "|" + c.memo;
   }
-  const std::string path1 = "Trade\xE2\x88\x95" "Export";
+  const std::string path1 =
+      "Trade\xE2\x88\x95"
+      "Export";
   CHECK(quotes["ekspor naik tajam"] == path1 + "|neutral|Dewi|ekspor naik tajam");
   CHECK(quotes["impor turun"] == path1 + "|contradicts|Dewi|");
   CHECK(quotes["pelatihan vokasi"] == path1 + "/Training|neutral|Dewi|");
@@ -479,21 +536,26 @@ TEST_CASE("tolerant import: where real archives put project.qde and the source f
     CAPTURE(c.qde_entry);
     CAPTURE(c.source_entry);
     const std::string qde =
-        std::string("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"l\"><CodeBook><Codes>"
-                    "<Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Trade\" isCodable=\"true\" color=\"#112233\"/></Codes></CodeBook>"
-                    "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"S\" plainTextPath=\"") +
+        std::string(
+            "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"l\"><CodeBook><Codes>"
+            "<Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Trade\" isCodable=\"true\" "
+            "color=\"#112233\"/></Codes></CodeBook>"
+            "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"S\" plainTextPath=\"") +
         c.path +
         "\"><PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000001\" startPosition=\"23\" endPosition=\"40\">"
-        "<Coding guid=\"5E100000-0000-0000-0000-000000000002\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding>"
+        "<Coding guid=\"5E100000-0000-0000-0000-000000000002\"><CodeRef "
+        "targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding>"
         "</PlainTextSelection></TextSource></Sources></Project>";
     const fs::path f = t / ("l" + std::to_string(++i) + ".qdpx");
     make_zip(f, {{c.qde_entry, qde}, {c.source_entry, text}});
     auto r = exchange::import_refi(f, t / ("l" + std::to_string(i) + ".telaah"));
     CHECK(r.text_selections.imported == 1);
     CHECK(r.losses.empty());
-    if (*c.deviation) CHECK_MESSAGE(mentions(r.deviations, c.deviation), r.to_text());
+    if (*c.deviation)
+      CHECK_MESSAGE(mentions(r.deviations, c.deviation), r.to_text());
     else
-      for (const char* d : {"qde", "sources/", "internal://", "archive"}) CHECK_MESSAGE(!mentions(r.deviations, d), r.to_text());
+      for (const char* d : {"qde", "sources/", "internal://", "archive"})
+        CHECK_MESSAGE(!mentions(r.deviations, d), r.to_text());
     auto p = store::Project::open(t / ("l" + std::to_string(i) + ".telaah"));
     auto cs = p->codings();
     REQUIRE(cs.size() == 1);
@@ -503,9 +565,11 @@ TEST_CASE("tolerant import: where real archives put project.qde and the source f
   }
 }
 
-TEST_CASE("import report: every loss and doubtful selection is named; cases, sets and variables become document fields") {
+TEST_CASE(
+    "import report: every loss and doubtful selection is named; cases, sets and variables become document fields") {
   TempDir t("report");
-  const std::string text = "Informan C mengatakan ekspor rempah naik, tetapi eksportir kecil tidak merasakan manfaatnya.";
+  const std::string text =
+      "Informan C mengatakan ekspor rempah naik, tetapi eksportir kecil tidak merasakan manfaatnya.";
   auto at = [&](const std::string& q, int shift_start = 0, int shift_end = 0) {
     int64_t a = static_cast<int64_t>(text.find(q));
     return "startPosition=\"" + std::to_string(a + shift_start) + "\" endPosition=\"" +
@@ -513,26 +577,45 @@ TEST_CASE("import report: every loss and doubtful selection is named; cases, set
   };
   const std::string K = "C0DE0000-0000-0000-0000-000000000001";
   auto coding = [](const std::string& code) {
-    return "<Coding guid=\"" + exchange::stable_guid("t", "c", code) + "\"><CodeRef targetGUID=\"" + code + "\"/></Coding>";
+    return "<Coding guid=\"" + exchange::stable_guid("t", "c", code) + "\"><CodeRef targetGUID=\"" + code +
+           "\"/></Coding>";
   };
   const std::string qde =
-      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"r\"><Users><User guid=\"AAAAAAAA-0000-0000-0000-000000000001\" name=\"Sari\"/></Users>"
-      "<CodeBook><Codes><Code guid=\"" + K + "\" name=\"Ekspor \xFF rempah\" isCodable=\"true\" color=\"#336699\"/></Codes></CodeBook>"
+      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"r\"><Users><User "
+      "guid=\"AAAAAAAA-0000-0000-0000-000000000001\" name=\"Sari\"/></Users>"
+      "<CodeBook><Codes><Code guid=\"" +
+      K +
+      "\" name=\"Ekspor \xFF rempah\" isCodable=\"true\" color=\"#336699\"/></Codes></CodeBook>"
       "<Variables><Variable guid=\"7A000000-0000-0000-0000-000000000001\" name=\"age\" typeOfVariable=\"Integer\"/>"
-      "<Variable guid=\"7A000000-0000-0000-0000-000000000002\" name=\"Source type\" typeOfVariable=\"Text\"/></Variables>"
+      "<Variable guid=\"7A000000-0000-0000-0000-000000000002\" name=\"Source type\" "
+      "typeOfVariable=\"Text\"/></Variables>"
       "<Cases><Case guid=\"CA5E0000-0000-0000-0000-000000000001\" name=\"Informan C\">"
-      "<VariableValue><VariableRef targetGUID=\"7A000000-0000-0000-0000-000000000001\"/><IntegerValue>47</IntegerValue></VariableValue>"
+      "<VariableValue><VariableRef "
+      "targetGUID=\"7A000000-0000-0000-0000-000000000001\"/><IntegerValue>47</IntegerValue></VariableValue>"
       "<SourceRef targetGUID=\"50000000-0000-0000-0000-000000000001\"/></Case></Cases>"
-      "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"Wawancara C\" plainTextPath=\"internal://c.txt\">"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000001\" " + at("ekspor rempah naik") + ">" + coding(K) + "</PlainTextSelection>"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000002\" " + at("eksportir kecil", 2, 0) + ">" + coding(K) + "</PlainTextSelection>"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000003\" " + at("manfaatnya") + "><Description>worth a memo</Description></PlainTextSelection>"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000004\" " + at("tidak") + ">" + coding("C0DE0000-0000-0000-0000-00000000FFFF") + "</PlainTextSelection>"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000005\" startPosition=\"80\" endPosition=\"500\">" + coding(K) + "</PlainTextSelection>"
-      "<VariableValue><VariableRef targetGUID=\"7A000000-0000-0000-0000-000000000002\"/><TextValue>survey</TextValue></VariableValue>"
+      "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"Wawancara C\" "
+      "plainTextPath=\"internal://c.txt\">"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000001\" " +
+      at("ekspor rempah naik") + ">" + coding(K) +
+      "</PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000002\" " +
+      at("eksportir kecil", 2, 0) + ">" + coding(K) +
+      "</PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000003\" " +
+      at("manfaatnya") +
+      "><Description>worth a memo</Description></PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000004\" " +
+      at("tidak") + ">" + coding("C0DE0000-0000-0000-0000-00000000FFFF") +
+      "</PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000005\" startPosition=\"80\" endPosition=\"500\">" +
+      coding(K) +
+      "</PlainTextSelection>"
+      "<VariableValue><VariableRef "
+      "targetGUID=\"7A000000-0000-0000-0000-000000000002\"/><TextValue>survey</TextValue></VariableValue>"
       "</TextSource></Sources>"
       "<Links><Link guid=\"11111111-0000-0000-0000-000000000001\" name=\"see also\"/></Links>"
-      "<Sets><Set guid=\"5E700000-0000-0000-0000-000000000001\" name=\"Eksportir\"><MemberSource targetGUID=\"50000000-0000-0000-0000-000000000001\"/></Set></Sets>"
+      "<Sets><Set guid=\"5E700000-0000-0000-0000-000000000001\" name=\"Eksportir\"><MemberSource "
+      "targetGUID=\"50000000-0000-0000-0000-000000000001\"/></Set></Sets>"
       "</Project>";
   make_zip(t / "r.qdpx", {{"project.qde", qde}, {"sources/c.txt", text}});
   auto r = exchange::import_refi(t / "r.qdpx", t / "r.telaah");
@@ -566,28 +649,40 @@ TEST_CASE("tolerant import: a DOCX-only source is converted and its selections c
   }
   TempDir t("docx");
   const std::string docxml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
       "<w:p><w:r><w:t>Pertama: kerja sama dimulai 1984.</w:t></w:r></w:p>"
       "<w:p><w:r><w:t>Kedua: ekspor naik pada 2015.</w:t></w:r></w:p>"
       "<w:p><w:r><w:t>Ketiga: program pemuda berlanjut.</w:t></w:r></w:p></w:body></w:document>";
-  make_zip(t / "d.docx", {{"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
-                          {"word/document.xml", docxml}});
+  make_zip(t / "d.docx",
+           {{"[Content_Types].xml",
+             "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+            {"word/document.xml", docxml}});
   // The other tool's plain text joins paragraphs with one line break.
-  const std::string plain = "Pertama: kerja sama dimulai 1984.\nKedua: ekspor naik pada 2015.\nKetiga: program pemuda berlanjut.";
+  const std::string plain =
+      "Pertama: kerja sama dimulai 1984.\nKedua: ekspor naik pada 2015.\nKetiga: program pemuda berlanjut.";
   auto pos = [&](const std::string& q) {
     int64_t a = static_cast<int64_t>(text::count_code_points(plain.substr(0, plain.find(q))));
-    return std::to_string(a) + "\" endPosition=\"" + std::to_string(a + static_cast<int64_t>(text::count_code_points(q)));
+    return std::to_string(a) + "\" endPosition=\"" +
+           std::to_string(a + static_cast<int64_t>(text::count_code_points(q)));
   };
   std::string qde =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"d\">"
-      "<CodeBook><Codes><Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Program\" isCodable=\"true\"/></Codes></CodeBook>"
-      "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"Laporan\" richTextPath=\"internal://d0c00000-0000-0000-0000-000000000001.docx\">"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000001\" startPosition=\"" + pos("program pemuda berlanjut") +
-      "\"><Coding guid=\"5E100000-0000-0000-0000-000000000009\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000002\" startPosition=\"" + pos("ekspor naik") +
-      "\"><Coding guid=\"5E100000-0000-0000-0000-000000000008\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+      "<CodeBook><Codes><Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Program\" "
+      "isCodable=\"true\"/></Codes></CodeBook>"
+      "<Sources><TextSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"Laporan\" "
+      "richTextPath=\"internal://d0c00000-0000-0000-0000-000000000001.docx\">"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000001\" startPosition=\"" +
+      pos("program pemuda berlanjut") +
+      "\"><Coding guid=\"5E100000-0000-0000-0000-000000000009\"><CodeRef "
+      "targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000002\" startPosition=\"" +
+      pos("ekspor naik") +
+      "\"><Coding guid=\"5E100000-0000-0000-0000-000000000008\"><CodeRef "
+      "targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PlainTextSelection>"
       "</TextSource></Sources></Project>";
-  make_zip(t / "d.qdpx", {{"project.qde", qde}, {"sources/d0c00000-0000-0000-0000-000000000001.docx", slurp(t / "d.docx")}});
+  make_zip(t / "d.qdpx",
+           {{"project.qde", qde}, {"sources/d0c00000-0000-0000-0000-000000000001.docx", slurp(t / "d.docx")}});
   auto r = exchange::import_refi(t / "d.qdpx", t / "d.telaah");
   MESSAGE(r.to_text());
   CHECK(r.text_selections.imported == 2);
@@ -602,24 +697,34 @@ TEST_CASE("tolerant import: a DOCX-only source is converted and its selections c
   CHECK(got == std::set<std::string>{"program pemuda berlanjut", "ekspor naik"});
 }
 
-TEST_CASE("tolerant import: PDF sources; the plain-text representation carries the selections, without one the PDF is converted") {
+TEST_CASE(
+    "tolerant import: PDF sources; the plain-text representation carries the selections, without one the PDF is "
+    "converted") {
   TempDir t("pdf");
   const fs::path pdf = fs::path(TELAAH_SOURCE_DIR) / "corpus" / "official" / "03-lkpj-2015.pdf";
   const std::string rep_text = "Realisasi ekspor 2015 mencapai Rp 69,7 miliar.";
   const std::string qde =
       "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><CodeBook><Codes>"
-      "<Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Output\" isCodable=\"true\"/></Codes></CodeBook><Sources>"
-      "<PDFSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"With representation.pdf\" path=\"internal://a.pdf\">"
-      "<PDFSelection guid=\"5E100000-0000-0000-0000-000000000001\" page=\"0\" firstX=\"1\" firstY=\"1\" secondX=\"9\" secondY=\"9\">"
-      "<Coding guid=\"5E100000-0000-0000-0000-000000000002\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PDFSelection>"
+      "<Code guid=\"C0DE0000-0000-0000-0000-000000000001\" name=\"Output\" "
+      "isCodable=\"true\"/></Codes></CodeBook><Sources>"
+      "<PDFSource guid=\"50000000-0000-0000-0000-000000000001\" name=\"With representation.pdf\" "
+      "path=\"internal://a.pdf\">"
+      "<PDFSelection guid=\"5E100000-0000-0000-0000-000000000001\" page=\"0\" firstX=\"1\" firstY=\"1\" secondX=\"9\" "
+      "secondY=\"9\">"
+      "<Coding guid=\"5E100000-0000-0000-0000-000000000002\"><CodeRef "
+      "targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding></PDFSelection>"
       "<Representation guid=\"50000000-0000-0000-0000-000000000009\" plainTextPath=\"internal://rep.txt\">"
-      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000003\" startPosition=\"0\" endPosition=\"21\" name=\"Realisasi ekspor 2015\">"
-      "<Coding guid=\"5E100000-0000-0000-0000-000000000004\"><CodeRef targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding>"
+      "<PlainTextSelection guid=\"5E100000-0000-0000-0000-000000000003\" startPosition=\"0\" endPosition=\"21\" "
+      "name=\"Realisasi ekspor 2015\">"
+      "<Coding guid=\"5E100000-0000-0000-0000-000000000004\"><CodeRef "
+      "targetGUID=\"C0DE0000-0000-0000-0000-000000000001\"/></Coding>"
       "</PlainTextSelection></Representation></PDFSource>"
       "<PDFSource guid=\"50000000-0000-0000-0000-000000000002\" name=\"Only the PDF.pdf\" path=\"internal://b.pdf\"/>"
       "</Sources></Project>";
   const bool have_pdf = fs::exists(pdf);
-  make_zip(t / "p.qdpx", {{"project.qde", qde}, {"sources/rep.txt", rep_text}, {"sources/b.pdf", have_pdf ? slurp(pdf) : std::string("%PDF-1.4 broken")}});
+  make_zip(t / "p.qdpx", {{"project.qde", qde},
+                          {"sources/rep.txt", rep_text},
+                          {"sources/b.pdf", have_pdf ? slurp(pdf) : std::string("%PDF-1.4 broken")}});
   auto r = exchange::import_refi(t / "p.qdpx", t / "p.telaah");
   MESSAGE(r.to_text());
   CHECK(r.text_selections.imported == 1);
@@ -648,10 +753,26 @@ TEST_CASE("hostile and broken files are refused cleanly, the target project is n
     std::function<void(const fs::path&)> make;
     const char* says;
   } cases[] = {
-      {"path traversal", [&](const fs::path& f) { make_zip(f, {{"project.qde", ok_qde}, {"../../evil.txt", "x"}}); }, "outside the archive"},
-      {"absolute entry name", [&](const fs::path& f) { make_zip(f, {{"project.qde", ok_qde}, {"/etc/evil", "x"}}); }, "outside the archive"},
-      {"zip bomb (ratio)", [&](const fs::path& f) { make_zip(f, {{"project.qde", ok_qde}, {"sources/big.txt", std::string(20u << 20, '\0')}}); }, "zip bomb"},
-      {"malformed XML", [&](const fs::path& f) { make_zip(f, {{"project.qde", "<Project><Sources><TextSource></Project>"}}); }, "not well-formed"},
+      {"path traversal",
+       [&](const fs::path& f) {
+         make_zip(f, {{"project.qde", ok_qde}, {"../../evil.txt", "x"}});
+       },
+       "outside the archive"},
+      {"absolute entry name",
+       [&](const fs::path& f) {
+         make_zip(f, {{"project.qde", ok_qde}, {"/etc/evil", "x"}});
+       },
+       "outside the archive"},
+      {"zip bomb (ratio)",
+       [&](const fs::path& f) {
+         make_zip(f, {{"project.qde", ok_qde}, {"sources/big.txt", std::string(20u << 20, '\0')}});
+       },
+       "zip bomb"},
+      {"malformed XML",
+       [&](const fs::path& f) {
+         make_zip(f, {{"project.qde", "<Project><Sources><TextSource></Project>"}});
+       },
+       "not well-formed"},
       {"billion laughs",
        [&](const fs::path& f) {
          std::string x = "<?xml version=\"1.0\"?><!DOCTYPE Project [<!ENTITY a \"aaaaaaaaaa\">";
@@ -664,9 +785,14 @@ TEST_CASE("hostile and broken files are refused cleanly, the target project is n
          make_zip(f, {{"project.qde", x}});
        },
        "entities"},
-      {"billion laughs in a bare .qde", [&](const fs::path& f) { spit(f, "<!DOCTYPE P [<!ENTITY a \"x\">]><Project name=\"&a;\"/>"); }, "entities"},
+      {"billion laughs in a bare .qde",
+       [&](const fs::path& f) { spit(f, "<!DOCTYPE P [<!ENTITY a \"x\">]><Project name=\"&a;\"/>"); }, "entities"},
       {"not a zip", [&](const fs::path& f) { spit(f, "PK\x03\x04 this is not really a zip archive at all"); }, "zip"},
-      {"no project.qde", [&](const fs::path& f) { make_zip(f, {{"readme.txt", "hello"}}); }, "no project.qde"},
+      {"no project.qde",
+       [&](const fs::path& f) {
+         make_zip(f, {{"readme.txt", "hello"}});
+       },
+       "no project.qde"},
       {"XML but not REFI-QDA", [&](const fs::path& f) { spit(f, "<html><body/></html>"); }, "not REFI-QDA"},
       {"empty file", [&](const fs::path& f) { spit(f, ""); }, "XML"},
   };
@@ -727,16 +853,22 @@ TEST_CASE("spreadsheets: CSV (RFC 4180, optional BOM) and XLSX hold every coding
   for (size_t i = 3; i < csv.size(); ++i) {
     char ch = csv[i];
     if (quoted) {
-      if (ch == '"' && i + 1 < csv.size() && csv[i + 1] == '"') field += csv[++i];
-      else if (ch == '"') quoted = false;
-      else field += ch;
-    } else if (ch == '"') quoted = true;
-    else if (ch == ',') rows.back().push_back(std::exchange(field, ""));
+      if (ch == '"' && i + 1 < csv.size() && csv[i + 1] == '"')
+        field += csv[++i];
+      else if (ch == '"')
+        quoted = false;
+      else
+        field += ch;
+    } else if (ch == '"')
+      quoted = true;
+    else if (ch == ',')
+      rows.back().push_back(std::exchange(field, ""));
     else if (ch == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
       rows.back().push_back(std::exchange(field, ""));
       rows.emplace_back();
       ++i;
-    } else field += ch;
+    } else
+      field += ch;
   }
   rows.pop_back();
   REQUIRE(rows.size() == 7);
@@ -744,14 +876,19 @@ TEST_CASE("spreadsheets: CSV (RFC 4180, optional BOM) and XLSX hold every coding
   for (size_t r = 0; r < 6; ++r) CHECK(rows[r + 1] == table.rows[r]);
   struct Case {
     std::string in, out;
-  } quoting[] = {{"plain", "plain"}, {"a,b", "\"a,b\""}, {"say \"hi\"", "\"say \"\"hi\"\"\""}, {"two\nlines", "\"two\nlines\""},
-                 {" padded ", "\" padded \""}, {"\xEC\x84\x9C\xEC\x9A\xB8", "\xEC\x84\x9C\xEC\x9A\xB8"}};
+  } quoting[] = {{"plain", "plain"},
+                 {"a,b", "\"a,b\""},
+                 {"say \"hi\"", "\"say \"\"hi\"\"\""},
+                 {"two\nlines", "\"two\nlines\""},
+                 {" padded ", "\" padded \""},
+                 {"\xEC\x84\x9C\xEC\x9A\xB8", "\xEC\x84\x9C\xEC\x9A\xB8"}};
   for (const auto& q : quoting) {
     exchange::Table one{"t", {q.in}, {}, {}};
     CHECK(exchange::to_csv(one) == q.out + "\r\n");
   }
   // The quote column holds exactly the coded text.
-  const size_t quote_col = static_cast<size_t>(std::find(table.columns.begin(), table.columns.end(), "quote") - table.columns.begin());
+  const size_t quote_col =
+      static_cast<size_t>(std::find(table.columns.begin(), table.columns.end(), "quote") - table.columns.begin());
   std::multiset<std::string> want, got;
   for (const auto& c : p->codings()) {
     std::string body = p->text(c.doc);

@@ -3,16 +3,16 @@
 // injected fault point the operation fails with an error or completes, and
 // reopening shows exactly the last committed state, never a half action and
 // never corruption. Each case prints its counts.
-#include <doctest/doctest.h>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -32,7 +32,7 @@ enum class Fault { none, write, sync, full };
 struct FaultState {
   Fault op = Fault::none;
   bool persistent = false;
-  long k = 0;             // fail the k-th call (1-based) counted since arm()
+  long k = 0;  // fail the k-th call (1-based) counted since arm()
   bool armed = false;
   long writes = 0, syncs = 0, fired = 0;
 };
@@ -47,7 +47,9 @@ sqlite3_vfs* g_real = nullptr;
 sqlite3_vfs g_vfs;
 sqlite3_io_methods g_methods;
 
-sqlite3_file* real(sqlite3_file* f) { return reinterpret_cast<FaultFile*>(f)->real; }
+sqlite3_file* real(sqlite3_file* f) {
+  return reinterpret_cast<FaultFile*>(f)->real;
+}
 
 bool should_fail(Fault kind, long count) {
   if (!g.armed || g.op != kind) return false;
@@ -58,33 +60,65 @@ bool should_fail(Fault kind, long count) {
   return false;
 }
 
-int f_close(sqlite3_file* f) { return real(f)->pMethods->xClose(real(f)); }
-int f_read(sqlite3_file* f, void* b, int n, sqlite3_int64 o) { return real(f)->pMethods->xRead(real(f), b, n, o); }
+int f_close(sqlite3_file* f) {
+  return real(f)->pMethods->xClose(real(f));
+}
+int f_read(sqlite3_file* f, void* b, int n, sqlite3_int64 o) {
+  return real(f)->pMethods->xRead(real(f), b, n, o);
+}
 int f_write(sqlite3_file* f, const void* b, int n, sqlite3_int64 o) {
   if (g.armed) ++g.writes;
   if (should_fail(Fault::write, g.writes)) return SQLITE_IOERR_WRITE;
   if (should_fail(Fault::full, g.writes)) return SQLITE_FULL;
   return real(f)->pMethods->xWrite(real(f), b, n, o);
 }
-int f_truncate(sqlite3_file* f, sqlite3_int64 s) { return real(f)->pMethods->xTruncate(real(f), s); }
+int f_truncate(sqlite3_file* f, sqlite3_int64 s) {
+  return real(f)->pMethods->xTruncate(real(f), s);
+}
 int f_sync(sqlite3_file* f, int flags) {
   if (g.armed) ++g.syncs;
   if (should_fail(Fault::sync, g.syncs)) return SQLITE_IOERR_FSYNC;
   return real(f)->pMethods->xSync(real(f), flags);
 }
-int f_size(sqlite3_file* f, sqlite3_int64* s) { return real(f)->pMethods->xFileSize(real(f), s); }
-int f_lock(sqlite3_file* f, int l) { return real(f)->pMethods->xLock(real(f), l); }
-int f_unlock(sqlite3_file* f, int l) { return real(f)->pMethods->xUnlock(real(f), l); }
-int f_reserved(sqlite3_file* f, int* r) { return real(f)->pMethods->xCheckReservedLock(real(f), r); }
-int f_control(sqlite3_file* f, int op, void* a) { return real(f)->pMethods->xFileControl(real(f), op, a); }
-int f_sector(sqlite3_file* f) { return real(f)->pMethods->xSectorSize(real(f)); }
-int f_caps(sqlite3_file* f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); }
-int f_shmmap(sqlite3_file* f, int i, int sz, int ext, void volatile** p) { return real(f)->pMethods->xShmMap(real(f), i, sz, ext, p); }
-int f_shmlock(sqlite3_file* f, int o, int n, int fl) { return real(f)->pMethods->xShmLock(real(f), o, n, fl); }
-void f_shmbarrier(sqlite3_file* f) { real(f)->pMethods->xShmBarrier(real(f)); }
-int f_shmunmap(sqlite3_file* f, int del) { return real(f)->pMethods->xShmUnmap(real(f), del); }
-int f_fetch(sqlite3_file* f, sqlite3_int64 o, int n, void** pp) { return real(f)->pMethods->xFetch(real(f), o, n, pp); }
-int f_unfetch(sqlite3_file* f, sqlite3_int64 o, void* p) { return real(f)->pMethods->xUnfetch(real(f), o, p); }
+int f_size(sqlite3_file* f, sqlite3_int64* s) {
+  return real(f)->pMethods->xFileSize(real(f), s);
+}
+int f_lock(sqlite3_file* f, int l) {
+  return real(f)->pMethods->xLock(real(f), l);
+}
+int f_unlock(sqlite3_file* f, int l) {
+  return real(f)->pMethods->xUnlock(real(f), l);
+}
+int f_reserved(sqlite3_file* f, int* r) {
+  return real(f)->pMethods->xCheckReservedLock(real(f), r);
+}
+int f_control(sqlite3_file* f, int op, void* a) {
+  return real(f)->pMethods->xFileControl(real(f), op, a);
+}
+int f_sector(sqlite3_file* f) {
+  return real(f)->pMethods->xSectorSize(real(f));
+}
+int f_caps(sqlite3_file* f) {
+  return real(f)->pMethods->xDeviceCharacteristics(real(f));
+}
+int f_shmmap(sqlite3_file* f, int i, int sz, int ext, void volatile** p) {
+  return real(f)->pMethods->xShmMap(real(f), i, sz, ext, p);
+}
+int f_shmlock(sqlite3_file* f, int o, int n, int fl) {
+  return real(f)->pMethods->xShmLock(real(f), o, n, fl);
+}
+void f_shmbarrier(sqlite3_file* f) {
+  real(f)->pMethods->xShmBarrier(real(f));
+}
+int f_shmunmap(sqlite3_file* f, int del) {
+  return real(f)->pMethods->xShmUnmap(real(f), del);
+}
+int f_fetch(sqlite3_file* f, sqlite3_int64 o, int n, void** pp) {
+  return real(f)->pMethods->xFetch(real(f), o, n, pp);
+}
+int f_unfetch(sqlite3_file* f, sqlite3_int64 o, void* p) {
+  return real(f)->pMethods->xUnfetch(real(f), o, p);
+}
 
 int f_open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* out) {
   auto* ff = reinterpret_cast<FaultFile*>(file);
@@ -112,8 +146,9 @@ struct FaultVfs {
       g_vfs.szOsFile = static_cast<int>(sizeof(FaultFile)) + g_real->szOsFile;
       g_vfs.xOpen = f_open;
       g_vfs.pNext = nullptr;
-      g_methods = {3,        f_close,  f_read,  f_write,     f_truncate, f_sync,       f_size,     f_lock,   f_unlock, f_reserved,
-                   f_control, f_sector, f_caps, f_shmmap, f_shmlock, f_shmbarrier, f_shmunmap, f_fetch, f_unfetch};
+      g_methods = {3,         f_close,      f_read,     f_write,   f_truncate, f_sync, f_size,
+                   f_lock,    f_unlock,     f_reserved, f_control, f_sector,   f_caps, f_shmmap,
+                   f_shmlock, f_shmbarrier, f_shmunmap, f_fetch,   f_unfetch};
     }
     REQUIRE(sqlite3_vfs_register(&g_vfs, 1) == SQLITE_OK);
     REQUIRE(sqlite3_vfs_find(nullptr) == &g_vfs);
@@ -202,7 +237,8 @@ struct Op {
 };
 
 const Op kOps[] = {
-    {"coding", [](Project& p) {
+    {"coding",
+     [](Project& p) {
        Coding k;
        k.doc = 2;
        k.code = p.resolve_code("Input/Legal");
@@ -212,7 +248,8 @@ const Op kOps[] = {
        k.memo = "the action under test";
        p.add_coding(k);
      }},
-    {"import", [](Project& p) {
+    {"import",
+     [](Project& p) {
        std::vector<NewDocument> docs;
        for (int i = 0; i < 3; ++i) {
          NewDocument d;
@@ -331,10 +368,11 @@ TEST_CASE("I/O faults at every write and sync of a coding and an import transact
       bool crash;
       const char* name;
     };
-    for (const Mode& m : {Mode{Fault::write, false, false, "write once"}, Mode{Fault::write, true, false, "write persistent"},
-                          Mode{Fault::sync, false, false, "sync once"}, Mode{Fault::sync, true, false, "sync persistent"},
-                          Mode{Fault::full, true, false, "disk full"}, Mode{Fault::write, true, true, "write, then crash"},
-                          Mode{Fault::sync, true, true, "sync, then crash"}, Mode{Fault::full, true, true, "disk full, then crash"}}) {
+    for (const Mode& m :
+         {Mode{Fault::write, false, false, "write once"}, Mode{Fault::write, true, false, "write persistent"},
+          Mode{Fault::sync, false, false, "sync once"}, Mode{Fault::sync, true, false, "sync persistent"},
+          Mode{Fault::full, true, false, "disk full"}, Mode{Fault::write, true, true, "write, then crash"},
+          Mode{Fault::sync, true, true, "sync, then crash"}, Mode{Fault::full, true, true, "disk full, then crash"}}) {
       const long n = m.fault == Fault::sync ? syncs : writes;
       long failed = 0, ambiguous = 0;
       std::string sample;
@@ -383,8 +421,8 @@ TEST_CASE("I/O faults at every write and sync of a coding and an import transact
       CHECK(failed > 0);  // the faults did reach the transaction
     }
   }
-  std::cout << "[faults] total: " << total_points << " fault points, " << total_failed << " failed actions, " << total_ambiguous
-            << " ambiguous fsync outcomes (all or nothing), 0 lost, 0 corrupt\n";
+  std::cout << "[faults] total: " << total_points << " fault points, " << total_failed << " failed actions, "
+            << total_ambiguous << " ambiguous fsync outcomes (all or nothing), 0 lost, 0 corrupt\n";
 }
 
 TEST_CASE("two instances on one project: the second is refused, 100 trials across processes") {
@@ -477,8 +515,8 @@ TEST_CASE("two instances on one project: the second is refused, 100 trials acros
     CHECK(p->check().empty());
     CHECK(static_cast<int64_t>(p->codings().size()) == codings0 + trial + 1);
   }
-  std::cout << "[faults] two instances: " << kTrials << " trials, " << refused << " second instances refused (" << pid_unknown
-            << " before the first had written its pid), 0 corrupt\n";
+  std::cout << "[faults] two instances: " << kTrials << " trials, " << refused << " second instances refused ("
+            << pid_unknown << " before the first had written its pid), 0 corrupt\n";
   CHECK(refused == kTrials);
 
   // The command line is refused the same way while a window holds the project.

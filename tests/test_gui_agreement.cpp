@@ -15,8 +15,8 @@
 #include "exchange/exchange.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "ui/app.h"
-#include "ui/view_agreement.h"
+#include "ui/agreement/view_agreement.h"
+#include "ui/shell/app.h"
 
 using namespace telaah;
 namespace fs = std::filesystem;
@@ -72,7 +72,8 @@ size_t disagreements(const store::Project& p, const analysis::AgreementOptions& 
 
 }  // namespace
 
-TEST_CASE("agreement view: the table is the library's numbers for the same options, the review list its disagreements") {
+TEST_CASE(
+    "agreement view: the table is the library's numbers for the same options, the review list its disagreements") {
   if (!test::have_sample()) return;
   SampleSession s(ui::View::agreement);
   if (!s.ok) return;
@@ -381,7 +382,8 @@ TEST_CASE("agreement view in blind mode: a notice instead of the comparison; its
   CHECK(v.button_rect(0, ui::AgreementView::Button::accept_a).has_value());
 }
 
-TEST_CASE("agreement view: a double-click on Accept resolves one passage, not the next one that moves under the cursor") {
+TEST_CASE(
+    "agreement view: a double-click on Accept resolves one passage, not the next one that moves under the cursor") {
   if (!test::have_sample()) return;
   SampleSession s(ui::View::agreement);
   if (!s.ok) return;

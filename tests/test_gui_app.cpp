@@ -12,11 +12,11 @@
 
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "ui/app.h"
-#include "ui/import_job.h"
-#include "ui/strings.h"
-#include "ui/tasks.h"
-#include "ui/ui_state.h"
+#include "ui/shell/app.h"
+#include "ui/shell/import_job.h"
+#include "ui/shell/strings.h"
+#include "ui/shell/tasks.h"
+#include "ui/shell/ui_state.h"
 
 using namespace telaah;
 
@@ -216,7 +216,8 @@ TEST_CASE("every UI string exists in English and Bahasa Indonesia with the same 
   auto conversions = [&](const char* s) {
     std::string out;
     const std::string str(s);
-    for (auto it = std::sregex_iterator(str.begin(), str.end(), conv); it != std::sregex_iterator(); ++it) out += it->str();
+    for (auto it = std::sregex_iterator(str.begin(), str.end(), conv); it != std::sregex_iterator(); ++it)
+      out += it->str();
     return out;
   };
   for (int i = 0; i < static_cast<int>(ui::S::COUNT); ++i) {
@@ -254,7 +255,8 @@ TEST_CASE("every view draws; switching the language redraws every panel without 
   CHECK_FALSE(ui::view_from_key("nonsense").has_value());
 }
 
-TEST_CASE("the window backs up on open off the UI thread; a failed backup is an error in the status line, work goes on") {
+TEST_CASE(
+    "the window backs up on open off the UI thread; a failed backup is an error in the status line, work goes on") {
   test::ScratchDir dir{"gui-backups"};
   test::Headless h;
   auto run_until_idle = [&](ui::App& app) {

@@ -7,7 +7,7 @@
 #include "gui/fixture.h"
 #include "gui/headless.h"
 #include "text/structure.h"
-#include "ui/app.h"
+#include "ui/shell/app.h"
 
 using namespace telaah;
 using test::cp_of;
@@ -16,7 +16,8 @@ namespace {
 
 const std::string kText =
     "Pewawancara: Bagaimana awal kerja sama ini?\n\n"
-    "Informan B: Komunike bersama tahun 1984 hanya menyatakan \xE2\x80\x9Csister city\xE2\x80\x9D Jakarta\xE2\x80\x93Seoul "
+    "Informan B: Komunike bersama tahun 1984 hanya menyatakan \xE2\x80\x9Csister city\xE2\x80\x9D "
+    "Jakarta\xE2\x80\x93Seoul "
     "\xE2\x80\x94 tanpa hak dan kewajiban. Dokumen \xEC\x84\x9C\xEC\x9A\xB8\xED\x8A\xB9\xEB\xB3\x84\xEC\x8B\x9C juga "
     "menyebut kerja sama perdagangan. Na\xC3\xAFve caf\xC3\xA9 r\xC3\xA9sum\xC3\xA9.\n\n"
     "Pewawancara: Apakah ada pelatihan pegawai?\n\n"
@@ -138,7 +139,9 @@ TEST_CASE("stance keys + - 0 and Delete act on the selected coding, each one und
   struct {
     unsigned key;
     store::Stance want;
-  } table[] = {{'+', store::Stance::supports}, {0x2212, store::Stance::contradicts}, {'0', store::Stance::neutral},
+  } table[] = {{'+', store::Stance::supports},
+               {0x2212, store::Stance::contradicts},
+               {'0', store::Stance::neutral},
                {'-', store::Stance::contradicts}};  // each one a change: the store records no empty actions
   for (const auto& row : table) {
     s.h.type(row.key);

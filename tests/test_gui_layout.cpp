@@ -5,8 +5,8 @@
 
 #include "gui/headless.h"
 #include "text/utf8.h"
-#include "ui/doc_layout.h"
-#include "ui/open_document.h"
+#include "ui/coding/open_document.h"
+#include "ui/widgets/doc_layout.h"
 
 using namespace telaah;
 
@@ -59,8 +59,9 @@ TEST_CASE("layout: lines fit the width, break after spaces, and agree in bytes a
       if (body.find(' ') != std::string_view::npos) CHECK(width_of(f.regular, f.size, body) <= r.width + 0.01f);
       // A soft break happens after a space (or inside a word that cannot fit).
       if (i > 0 && r.text[lines[i].byte - 1] != '\n' && r.text[lines[i].byte - 1] != ' ')
-        CHECK(width_of(f.regular, f.size, std::string_view(r.text.data() + lines[i - 1].byte,
-                                                           lines[i].byte - lines[i - 1].byte)) > r.width * 0.5f);
+        CHECK(width_of(f.regular, f.size,
+                       std::string_view(r.text.data() + lines[i - 1].byte, lines[i].byte - lines[i - 1].byte)) >
+              r.width * 0.5f);
     }
     // Every hard line break starts a line.
     for (size_t b = 0; b < r.text.size(); ++b)
@@ -151,6 +152,8 @@ TEST_CASE("glyph set: grows with the text, notices Hangul, and the atlas then ho
   CHECK_FALSE(h.fonts.fallback);
   CHECK(h.fonts.doc->FindGlyphNoFallback(0x201C) != nullptr);  // “
   CHECK(h.fonts.doc->FindGlyphNoFallback(0x2013) != nullptr);  // –
-  if (files.cjk) CHECK(h.fonts.doc->FindGlyphNoFallback(0xC11C) != nullptr);
-  else MESSAGE("Noto Sans CJK not installed (fonts-noto-cjk): Hangul shows as boxes");
+  if (files.cjk)
+    CHECK(h.fonts.doc->FindGlyphNoFallback(0xC11C) != nullptr);
+  else
+    MESSAGE("Noto Sans CJK not installed (fonts-noto-cjk): Hangul shows as boxes");
 }

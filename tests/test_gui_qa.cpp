@@ -8,9 +8,9 @@
 
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "ui/app.h"
-#include "ui/theme.h"
-#include "ui/view_triangulation.h"
+#include "ui/shell/app.h"
+#include "ui/shell/theme.h"
+#include "ui/triangulation/view_triangulation.h"
 
 using namespace telaah;
 using test::cp_of;
@@ -196,7 +196,8 @@ TEST_CASE("triangulation: the status line after an override names the sources as
     s.h.frames(2, s.draw);
   };
   const auto& rows = v.model().matrix().rows;
-  const auto row = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.path == "Input/Legal infrastructure"; });
+  const auto row =
+      std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.path == "Input/Legal infrastructure"; });
   REQUIRE(row != rows.end());
   click("row:" + std::to_string(row - rows.begin()));
   click("override:pair:interview:news");
@@ -212,7 +213,8 @@ TEST_CASE("triangulation: the status line after an override names the sources as
   CHECK(st.find("partial agreement") != std::string::npos);
 }
 
-TEST_CASE("fit_panes: the document keeps a readable width; side panes give way in proportion, not below their minimum") {
+TEST_CASE(
+    "fit_panes: the document keeps a readable width; side panes give way in proportion, not below their minimum") {
   // 1440 wide, the defaults: untouched.
   auto f = ui::fit_panes(1440, 270, 360, 6, 140, 320);
   CHECK(f.left == 270);
@@ -274,7 +276,8 @@ TEST_CASE("retrieval list in an 800 px window: the quote column keeps a readable
   for (int tries = 0; tries < 300 && !list; ++tries) {  // the retrieval may run off the UI thread
     s.h.frame(s.draw);
     for (int i = 0; i < g.Tables.GetMapSize(); ++i)
-      if (const ImGuiTable* t = g.Tables.TryGetMapData(i); t && t->ColumnsCount == 6 && t->LastFrameActive >= g.FrameCount - 1)
+      if (const ImGuiTable* t = g.Tables.TryGetMapData(i);
+          t && t->ColumnsCount == 6 && t->LastFrameActive >= g.FrameCount - 1)
         list = t;
     if (!list) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }

@@ -13,9 +13,9 @@
 #include "analysis/retrieval.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "ui/app.h"
-#include "ui/retrieval_export.h"
-#include "ui/view_retrieval.h"
+#include "ui/retrieval/retrieval_export.h"
+#include "ui/retrieval/view_retrieval.h"
+#include "ui/shell/app.h"
 
 using namespace telaah;
 namespace fs = std::filesystem;
@@ -57,7 +57,9 @@ struct Session : test::SampleWindow {
   }
 };
 
-std::set<store::Id> as_set(const std::vector<store::Id>& v) { return {v.begin(), v.end()}; }
+std::set<store::Id> as_set(const std::vector<store::Id>& v) {
+  return {v.begin(), v.end()};
+}
 
 }  // namespace
 

@@ -21,9 +21,13 @@ using namespace telaah;
 
 namespace {
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 int run(const std::string& cmd) {
   const int rc = std::system(cmd.c_str());
@@ -118,10 +122,12 @@ TEST_CASE("end to end with xdotool: drag-select in a real window, press 1, quit;
   const std::string bin = TELAAH_BINARY;
   REQUIRE(run(bin + " new " + quoted(project) + " > /dev/null") == 0);
   REQUIRE(run(bin + " import " + quoted(project) + " " + quoted(transcript) + " --type interview > /dev/null") == 0);
-  REQUIRE(run(bin + " codes " + quoted(project) + " --load " + quoted(src / "corpus/framework.json") + " > /dev/null") == 0);
-  const std::string cmd = "XDG_STATE_HOME=" + quoted(dir.path / "state") + " xvfb-run -a -s '-screen 0 1280x800x24' bash " +
-                          quoted(src / "tests/gui/e2e_code_selection.sh") + " " + bin + " " + quoted(project) + " 1 2> " +
-                          quoted(dir.path / "stderr.txt");
+  REQUIRE(run(bin + " codes " + quoted(project) + " --load " + quoted(src / "corpus/framework.json") +
+              " > /dev/null") == 0);
+  const std::string cmd = "XDG_STATE_HOME=" + quoted(dir.path / "state") +
+                          " xvfb-run -a -s '-screen 0 1280x800x24' bash " +
+                          quoted(src / "tests/gui/e2e_code_selection.sh") + " " + bin + " " + quoted(project) +
+                          " 1 2> " + quoted(dir.path / "stderr.txt");
   const int rc = run(cmd);
   if (rc != 0) {
     std::ifstream err(dir.path / "stderr.txt");

@@ -12,9 +12,9 @@
 #include "gui/fixture.h"
 #include "gui/headless.h"
 #include "index/search.h"
-#include "ui/app.h"
-#include "ui/search_filters.h"
-#include "ui/view_search.h"
+#include "ui/search/search_filters.h"
+#include "ui/search/view_search.h"
+#include "ui/shell/app.h"
 
 using namespace telaah;
 
@@ -68,7 +68,8 @@ struct Session : test::SampleWindow {
 
 }  // namespace
 
-TEST_CASE("typing a query searches in the background; a facet narrows it; a hit opens in the coding view at its place") {
+TEST_CASE(
+    "typing a query searches in the background; a facet narrows it; a hit opens in the coding view at its place") {
   Session s;
   CHECK(s.app->view() == ui::View::search);
   const int64_t runs = s.view().searches_run();
@@ -191,7 +192,8 @@ namespace {
 
 // Opens the review for the current query at `scope`, chooses `code`, accepts
 // exactly the rows `rows` and applies. Returns the plan that was shown.
-std::vector<index::AutocodeSpan> code_rows(Session& s, const std::string& scope, store::Id code, const std::vector<int>& rows) {
+std::vector<index::AutocodeSpan> code_rows(Session& s, const std::string& scope, store::Id code,
+                                           const std::vector<int>& rows) {
   s.click("button:code_hits");
   s.settle();
   REQUIRE(s.view().review_open());
@@ -243,7 +245,8 @@ TEST_CASE("code from search: accept two of three reviewed hits, exactly two codi
   for (const auto& c : after)
     if (c.origin == "search: \"misi dagang\"") fresh.push_back(c);
   REQUIRE(fresh.size() == 2);
-  std::sort(fresh.begin(), fresh.end(), [](const auto& a, const auto& b) { return std::tie(a.doc, a.start) < std::tie(b.doc, b.start); });
+  std::sort(fresh.begin(), fresh.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.doc, a.start) < std::tie(b.doc, b.start); });
   for (int k = 0; k < 2; ++k) {
     const auto& want = plan[k == 0 ? 0 : 2];
     CHECK(fresh[k].doc == want.doc);
@@ -364,7 +367,9 @@ namespace {
 ui::SearchView::SnippetLayout layout(test::AppWindow& w, float width, int lines, const std::string& text,
                                      const std::vector<index::Match>& marks, bool lead = false) {
   ui::SearchView::SnippetLayout out;
-  w.h.frame([&] { out = ui::SearchView::layout_snippet(ImGui::GetFont(), ImGui::GetFontSize(), width, lines, text, marks, lead); });
+  w.h.frame([&] {
+    out = ui::SearchView::layout_snippet(ImGui::GetFont(), ImGui::GetFontSize(), width, lines, text, marks, lead);
+  });
   return out;
 }
 

@@ -15,9 +15,9 @@
 #include "analysis/overrides.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
-#include "ui/app.h"
-#include "ui/triangulation_heatmap.h"
-#include "ui/view_triangulation.h"
+#include "ui/shell/app.h"
+#include "ui/triangulation/triangulation_heatmap.h"
+#include "ui/triangulation/view_triangulation.h"
 
 using namespace telaah;
 using analysis::Convergence;
@@ -51,7 +51,9 @@ struct Session : test::SampleWindow {
     REQUIRE(it != l.end());
     return static_cast<int>(it - l.begin());
   }
-  const analysis::Row& row_data(const std::string& path) { return view().model().matrix().rows[static_cast<size_t>(row(path))]; }
+  const analysis::Row& row_data(const std::string& path) {
+    return view().model().matrix().rows[static_cast<size_t>(row(path))];
+  }
   Convergence pair(const std::string& path, const std::string& a, const std::string& b) {
     const int ca = column(a), cb = column(b);
     for (const auto& p : row_data(path).pairs)
@@ -71,10 +73,12 @@ TEST_CASE("the view shows every indicator's status and cells as in corpus/README
   const auto& m = s.view().model().matrix();
   REQUIRE(m.columns.dimension == "type");
   REQUIRE(m.rows.size() == 6);
-  const std::map<std::string, Status> intended = {
-      {"Input/Legal infrastructure", Status::triangulated},   {"Input/Human and natural resources", Status::single_source},
-      {"Process/Programme continuity", Status::triangulated}, {"Process/Community involvement", Status::triangulated},
-      {"Output/Trade goals reached", Status::divergent},      {"Output/Continuity of cooperation", Status::single_source}};
+  const std::map<std::string, Status> intended = {{"Input/Legal infrastructure", Status::triangulated},
+                                                  {"Input/Human and natural resources", Status::single_source},
+                                                  {"Process/Programme continuity", Status::triangulated},
+                                                  {"Process/Community involvement", Status::triangulated},
+                                                  {"Output/Trade goals reached", Status::divergent},
+                                                  {"Output/Continuity of cooperation", Status::single_source}};
   for (const auto& [path, st] : intended) {
     CAPTURE(path);
     CHECK(s.row_data(path).effective == st);
@@ -96,7 +100,8 @@ TEST_CASE("the view shows every indicator's status and cells as in corpus/README
   CHECK(s.pair("Process/Programme continuity", "interview", "news") == Convergence::silence);
   // Every cell was laid out, and without a GPU renderer the heatmap is drawn by ImGui.
   for (size_t r = 0; r < 6; ++r)
-    for (size_t c = 0; c < 3; ++c) CHECK(s.view().item_rect("cell:" + std::to_string(r) + ":" + std::to_string(c)).has_value());
+    for (size_t c = 0; c < 3; ++c)
+      CHECK(s.view().item_rect("cell:" + std::to_string(r) + ":" + std::to_string(c)).has_value());
   CHECK_FALSE(s.view().heatmap_on_gpu());
   CHECK_FALSE(s.app->status_is_error());
 }
@@ -133,8 +138,8 @@ TEST_CASE("with a GPU renderer registered, the cells go to it as a draw-list cal
   REQUIRE(batch != nullptr);
   CHECK(reset_follows);
   CHECK(batch->cells.size() == 18);  // 6 indicators x 3 source types
-  const int empty = static_cast<int>(std::count_if(batch->cells.begin(), batch->cells.end(),
-                                                   [](const ui::HeatCell& c) { return (c.flags & ui::kHeatEmpty) != 0; }));
+  const int empty = static_cast<int>(std::count_if(
+      batch->cells.begin(), batch->cells.end(), [](const ui::HeatCell& c) { return (c.flags & ui::kHeatEmpty) != 0; }));
   CHECK(empty == 5);  // the dashes of README's table
   // A renderer that failed says why, once, on the status line.
   ui::heatmap_renderer().failure = "heatmap.frag does not compile: 0:12: 'x' : undeclared identifier";

@@ -16,9 +16,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "helpers/index_fixture.h"
@@ -42,7 +42,8 @@ namespace {
 struct TempDir {
   fs::path path;
   TempDir() {
-    path = fs::temp_directory_path() / ("telaah-index-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    path = fs::temp_directory_path() /
+           ("telaah-index-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -156,7 +157,8 @@ TEST_CASE("hits carry snippets and the code-point offsets of every match") {
       for (const auto& m : h.matches) {
         std::string word = fold_case(std::string(text::slice_cp(text, map, m.start, m.end)));
         // every match is a word the query asked for, at its exact place
-        bool ok = word.find("pelatihan") == 0 || word.find("kerja") != std::string::npos || word == "seoul" || word.rfind("trad", 0) == 0;
+        bool ok = word.find("pelatihan") == 0 || word.find("kerja") != std::string::npos || word == "seoul" ||
+                  word.rfind("trad", 0) == 0;
         CHECK_MESSAGE(ok, "match '" << word << "' in doc " << h.doc);
       }
       REQUIRE(!h.snippet_marks.empty());
@@ -175,7 +177,8 @@ TEST_CASE("hits carry snippets and the code-point offsets of every match") {
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].passages.size() == 3);
   CHECK(r.hits[0].matches.size() == 3);
-  CHECK(std::is_sorted(r.hits[0].matches.begin(), r.hits[0].matches.end(), [](auto& a, auto& b) { return a.start < b.start; }));
+  CHECK(std::is_sorted(r.hits[0].matches.begin(), r.hits[0].matches.end(),
+                       [](auto& a, auto& b) { return a.start < b.start; }));
   // "kerja sama" written apart is one highlighted span
   q.text = "kerjasama doc:1";
   r = idx.search(q);
@@ -211,13 +214,15 @@ struct SpanFixture {
       d.original_name = "d.txt";
       return d;
     };
-    p->add_documents({doc("id",
-                          "Misi dagang Jakarta membahas perdagangan rempah dengan Seoul.\n\n"
-                          "Dagang bukan misi utama; misi dagang kedua batal.\n\n"
-                          "Para pedagang menunggu misi berikutnya."),
-                      doc("en", "The trade mission discussed trading rules with Seoul officials.\n\nTrade mission members traded spices."),
-                      doc("id", "Pemerintah bekerja sama dengan Seoul; kerjasama itu berlanjut.")},
-                     "Import");
+    p->add_documents(
+        {doc("id",
+             "Misi dagang Jakarta membahas perdagangan rempah dengan Seoul.\n\n"
+             "Dagang bukan misi utama; misi dagang kedua batal.\n\n"
+             "Para pedagang menunggu misi berikutnya."),
+         doc("en",
+             "The trade mission discussed trading rules with Seoul officials.\n\nTrade mission members traded spices."),
+         doc("id", "Pemerintah bekerja sama dengan Seoul; kerjasama itu berlanjut.")},
+        "Import");
     p->load_codebook(nlohmann::json::parse(R"({"codes":[{"name":"Trade"}]})"));
     p.reset();
     idx = Index::open(project);
@@ -243,7 +248,8 @@ std::vector<std::string> marked_passages(Index& idx, const Results& r) {
       int64_t at = p.start;
       for (const auto& m : h.matches) {
         if (m.start < p.start || m.end > p.end) continue;
-        s += std::string(text::slice_cp(text, map, at, m.start)) + "[" + std::string(text::slice_cp(text, map, m.start, m.end)) + "]";
+        s += std::string(text::slice_cp(text, map, at, m.start)) + "[" +
+             std::string(text::slice_cp(text, map, m.start, m.end)) + "]";
         at = m.end;
       }
       s += text::slice_cp(text, map, at, p.end);
@@ -266,11 +272,15 @@ TEST_CASE("match offsets are the spans that satisfy the query") {
       // a phrase: its words where they stand together, as one span; not the
       // same stems elsewhere in the passage ("perdagangan", the first "Dagang")
       {"\"misi dagang\"",
-       {"1: [Misi dagang] Jakarta membahas perdagangan rempah dengan Seoul. | Dagang bukan misi utama; [misi dagang] kedua batal."}},
-      {"\"trade missions\"", {"2: The [trade mission] discussed trading rules with Seoul officials. | [Trade mission] members traded spices."}},
+       {"1: [Misi dagang] Jakarta membahas perdagangan rempah dengan Seoul. | Dagang bukan misi utama; [misi dagang] "
+        "kedua batal."}},
+      {"\"trade missions\"",
+       {"2: The [trade mission] discussed trading rules with Seoul officials. | [Trade mission] members traded "
+        "spices."}},
       // a prefix* inside a phrase: only where the phrase matched
       {"\"misi dag*\"",
-       {"1: [Misi dagang] Jakarta membahas perdagangan rempah dengan Seoul. | Dagang bukan misi utama; [misi dagang] kedua batal."}},
+       {"1: [Misi dagang] Jakarta membahas perdagangan rempah dengan Seoul. | Dagang bukan misi utama; [misi dagang] "
+        "kedua batal."}},
       // compounds: "kerja sama" finds "bekerja sama" and "kerjasama" (one word, two positions)
       {"\"kerja sama\"", {"3: Pemerintah [bekerja sama] dengan Seoul; [kerjasama] itu berlanjut."}},
       {"\"sama dengan\"", {"3: Pemerintah bekerja [sama dengan] Seoul; kerjasama itu berlanjut."}},
@@ -282,19 +292,26 @@ TEST_CASE("match offsets are the spans that satisfy the query") {
       // AND: every word of the query, in the passages that have them all
       {"misi rempah", {"1: [Misi] dagang Jakarta membahas perdagangan [rempah] dengan Seoul."}},
       {"(rempah OR batal) misi",
-       {"1: [Misi] dagang Jakarta membahas perdagangan [rempah] dengan Seoul. | Dagang bukan [misi] utama; [misi] dagang kedua [batal]."}},
+       {"1: [Misi] dagang Jakarta membahas perdagangan [rempah] dengan Seoul. | Dagang bukan [misi] utama; [misi] "
+        "dagang kedua [batal]."}},
       // NOT: the excluded words never count, nor do passages that have them
-      {"misi NOT rempah", {"1: Dagang bukan [misi] utama; [misi] dagang kedua batal. | Para pedagang menunggu [misi] berikutnya."}},
+      {"misi NOT rempah",
+       {"1: Dagang bukan [misi] utama; [misi] dagang kedua batal. | Para pedagang menunggu [misi] berikutnya."}},
       {"dagang NOT \"misi dagang\"", {"1: Para [pedagang] menunggu misi berikutnya."}},
       {"rempah -Jakarta", {}},
       // wildcards: where a surface form or a stem starts with the prefix
       {"perdag*", {"1: Misi dagang Jakarta membahas [perdagangan] rempah dengan Seoul."}},
-      {"trad*", {"2: The [trade] mission discussed [trading] rules with Seoul officials. | [Trade] mission members [traded] spices."}},
+      {"trad*",
+       {"2: The [trade] mission discussed [trading] rules with Seoul officials. | [Trade] mission members [traded] "
+        "spices."}},
       // stemmed forms: every word with the query word's stem
       {"perdagangan",
-       {"1: Misi [dagang] Jakarta membahas [perdagangan] rempah dengan Seoul. | [Dagang] bukan misi utama; misi [dagang] kedua batal. | "
+       {"1: Misi [dagang] Jakarta membahas [perdagangan] rempah dengan Seoul. | [Dagang] bukan misi utama; misi "
+        "[dagang] kedua batal. | "
         "Para [pedagang] menunggu misi berikutnya."}},
-      {"traded", {"2: The [trade] mission discussed [trading] rules with Seoul officials. | [Trade] mission members [traded] spices."}},
+      {"traded",
+       {"2: The [trade] mission discussed [trading] rules with Seoul officials. | [Trade] mission members [traded] "
+        "spices."}},
       {"kerjasama", {"3: Pemerintah [bekerja sama] dengan Seoul; [kerjasama] itu berlanjut."}},
   };
   auto p = store::Project::open(span_fixture().project);
@@ -316,7 +333,8 @@ TEST_CASE("match offsets are the spans that satisfy the query") {
     for (const auto& h : r.hits)
       for (const auto& m : h.snippet_marks) {
         const Match at{h.snippet_start + m.start, h.snippet_start + m.end};
-        CHECK(std::any_of(h.matches.begin(), h.matches.end(), [&](const Match& x) { return x.start == at.start && x.end == at.end; }));
+        CHECK(std::any_of(h.matches.begin(), h.matches.end(),
+                          [&](const Match& x) { return x.start == at.start && x.end == at.end; }));
       }
     // ... and auto-coding at scope "hit" codes exactly them.
     std::vector<std::pair<store::Id, Match>> want, got;
@@ -328,7 +346,9 @@ TEST_CASE("match offsets are the spans that satisfy the query") {
                return x.first == y.first && x.second.start == y.second.start && x.second.end == y.second.end;
              });
     };
-    auto by_place = [](const auto& x, const auto& y) { return std::tie(x.first, x.second.start) < std::tie(y.first, y.second.start); };
+    auto by_place = [](const auto& x, const auto& y) {
+      return std::tie(x.first, x.second.start) < std::tie(y.first, y.second.start);
+    };
     std::sort(want.begin(), want.end(), by_place);
     CHECK(same(want, got));
   }
@@ -343,7 +363,8 @@ TEST_CASE("queries with only filters or only NOT parts") {
     return idx.search(q);
   };
   auto has_note = [](const Results& r, const std::string& part) {
-    return std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& n) { return n.find(part) != std::string::npos; });
+    return std::any_of(r.notes.begin(), r.notes.end(),
+                       [&](const std::string& n) { return n.find(part) != std::string::npos; });
   };
   // Filters alone: every matching document, newest first, nothing to mark.
   Results r = search("type:official");
@@ -370,10 +391,11 @@ TEST_CASE("queries with only filters or only NOT parts") {
       CHECK(h.matches.empty());
       const std::string text = idx.source().text(h.doc);
       const text::OffsetMap map(text);
-      for (const auto& p : h.passages) CHECK(fold_case(std::string(text::slice_cp(text, map, p.start, p.end))).find("seoul") == std::string::npos);
+      for (const auto& p : h.passages)
+        CHECK(fold_case(std::string(text::slice_cp(text, map, p.start, p.end))).find("seoul") == std::string::npos);
     }
   }
-  CHECK(docs_of(search("NOT Seoul")) == Docs{1, 2, 3, 4, 5, 6, 7});  // each has a passage without "Seoul"
+  CHECK(docs_of(search("NOT Seoul")) == Docs{1, 2, 3, 4, 5, 6, 7});         // each has a passage without "Seoul"
   CHECK(docs_of(search("NOT Seoul NOT Korea")) == Docs{2, 3, 4, 5, 6, 7});  // d1's second paragraph has Korea
   CHECK(docs_of(search("type:official -Seoul")) == Docs{6, 7});
   // A query with words is not "negative only", and marks its words.
@@ -473,7 +495,8 @@ TEST_CASE("synonyms and did-you-mean") {
 
 namespace {
 
-store::Id add_doc(store::Project& p, const std::string& title, const std::string& text, const std::string& lang = "id") {
+store::Id add_doc(store::Project& p, const std::string& title, const std::string& text,
+                  const std::string& lang = "id") {
   store::NewDocument d;
   d.title = title;
   d.source_type = "news";
@@ -677,7 +700,8 @@ TEST_CASE("an indexer killed in the middle of a rebuild leaves a usable index") 
       d.source_type = "news";
       d.language = "id";
       std::string t;
-      for (int k = 0; k < 40; ++k) t += "Kerjasama perdagangan kota kembar nomor " + std::to_string(i * 40 + k) + " berjalan. ";
+      for (int k = 0; k < 40; ++k)
+        t += "Kerjasama perdagangan kota kembar nomor " + std::to_string(i * 40 + k) + " berjalan. ";
       d.text = t + "\n\nPelatihan pegawai dilanjutkan.";
       docs.push_back(std::move(d));
     }
@@ -706,7 +730,7 @@ TEST_CASE("an indexer killed in the middle of a rebuild leaves a usable index") 
   auto idx = Index::open(project);
   Query q;
   q.text = "pelatihan pegawai";
-  CHECK(idx->search(q).total == 3001);  // 3000 generated + document 5
+  CHECK(idx->search(q).total == 3001);                    // 3000 generated + document 5
   for (const auto& e : fs::directory_iterator(dir.path))  // no leftovers of the killed rebuild
     CHECK(e.path().filename().string().find(".new-") == std::string::npos);
 }
@@ -766,11 +790,12 @@ TEST_CASE("auto-coding from a search is one undoable action with its query recor
   const Case cases[] = {
       {Scope::hit, {"pelatihan", "pelatihan", "pelatihan", "Pelatihan", "pelatihan"}},
       {Scope::sentence,
-       {"Informan C: Kerjasamanya baik, tetapi pelatihan pegawai masih kurang.", "Pewawancara: Apakah ada pelatihan bahasa Korea?",
-        "Informan C: Tidak ada pelatihan bahasa untuk kami.",
+       {"Informan C: Kerjasamanya baik, tetapi pelatihan pegawai masih kurang.",
+        "Pewawancara: Apakah ada pelatihan bahasa Korea?", "Informan C: Tidak ada pelatihan bahasa untuk kami.",
         "Pelatihan vokasi bagi siswa SMK diselenggarakan di Seoul selama dua minggu.",
         "Laporan ini tidak memuat evaluasi dampak pelatihan."}},
-      {Scope::document, {test::read_file(test::kIndexCorpus / "d5.txt"), test::read_file(test::kIndexCorpus / "d6.txt")}},
+      {Scope::document,
+       {test::read_file(test::kIndexCorpus / "d5.txt"), test::read_file(test::kIndexCorpus / "d6.txt")}},
   };
   for (const auto& c : cases) {
     const std::string scope = to_string(c.scope);

@@ -96,14 +96,15 @@ TEST_CASE("real files from real producers: text, structure and metadata exactly"
     std::string text;
     const char* kinds;
   };
-  const std::string body_from_heading = std::string(kSampleOffice).substr(std::string(kSampleOffice).find("Latar belakang"));
+  const std::string body_from_heading =
+      std::string(kSampleOffice).substr(std::string(kSampleOffice).find("Latar belakang"));
   std::string md_text = body_from_heading;
   md_text.replace(md_text.find("–"), std::string("–").size(), "--");  // pandoc writes an en dash as --
   const Case cases[] = {
       {"sample.docx", "docx", "Laporan Uji Impor", "Tim Telaah", "2016-04-22", "id", kSampleOffice, kSampleOfficeKinds},
       {"sample.odt", "odt", "Laporan Uji Impor", "Tim Telaah", "2016-04-22", "id", kSampleOffice, kSampleOfficeKinds},
-      {"sample.html", "html", "Laporan Uji Impor", "Tim Telaah", "2016-04-22", "id", "Laporan Uji Impor\n\n" + body_from_heading,
-       "h1 h1 p h2 li li row row row turn turn turn turn p"},
+      {"sample.html", "html", "Laporan Uji Impor", "Tim Telaah", "2016-04-22", "id",
+       "Laporan Uji Impor\n\n" + body_from_heading, "h1 h1 p h2 li li row row row turn turn turn turn p"},
       {"sample.pandoc.md", "md", "Laporan Uji Impor", "Tim Telaah", "2016-04-22", "", md_text,
        "h1 p h2 li li row row row turn turn turn turn p"},
       {"sample.pdf", "pdf", "Laporan Uji Impor PDF", "Tim Telaah", "2016-04-11", "",
@@ -111,14 +112,18 @@ TEST_CASE("real files from real producers: text, structure and metadata exactly"
        "Laporan ini mencatat bahwa nilai perdagangan Jakarta dengan Seoul meningkat tajam. "
        "Kerja sama Jakarta-Seoul melibatkan banyak kota-kota mitra di Asia.\n\n"
        "Pelatihan vokasi bagi siswa SMK\n\nTemu bisnis di Seoul\n\n"
-       "Paragraf ini dimulai di halaman pertama dan berlanjut ke halaman berikutnya tanpa tanda titik di akhir halaman pertama.\n\n"
+       "Paragraf ini dimulai di halaman pertama dan berlanjut ke halaman berikutnya tanpa tanda titik di akhir halaman "
+       "pertama.\n\n"
        "2. Tabel\n\nTahun\tEkspor\tCatatan\n\n2011\t24,2\tawal\n\n2015\t69,7\tnaik hampir tiga kali\n\n"
        "Penutup: data belum dipisahkan menurut kota mitra.",
        "h1 h2 p li li p h2 row row row p"},
-      {"news-page.html", "html", "Ekspor Rempah ke Seoul Naik, Eksportir Kecil Bertanya", "Rina Kusuma", "2016-03-14", "id",
+      {"news-page.html", "html", "Ekspor Rempah ke Seoul Naik, Eksportir Kecil Bertanya", "Rina Kusuma", "2016-03-14",
+       "id",
        "Ekspor Rempah ke Seoul Naik, Eksportir Kecil Bertanya\n\n"
-       "Nilai ekspor rempah Jakarta ke Seoul naik hampir tiga kali lipat dalam lima tahun, dari Rp 24,2 miliar menjadi Rp 69,7 miliar.\n\n"
-       "“Yang menikmati hanya eksportir besar,” kata seorang pedagang lada di Muara Baru. Ia menyebut kafe & toko di Gangnam "
+       "Nilai ekspor rempah Jakarta ke Seoul naik hampir tiga kali lipat dalam lima tahun, dari Rp 24,2 miliar menjadi "
+       "Rp 69,7 miliar.\n\n"
+       "“Yang menikmati hanya eksportir besar,” kata seorang pedagang lada di Muara Baru. Ia menyebut kafe & toko di "
+       "Gangnam "
        "sebagai pembeli tetap—café yang ‘setia’.\n\nSiapa yang menikmati?\n\n"
        "Data Biro KDH&KLN tidak memisahkan eksportir menurut ukuran usaha <UKM>.\n\n"
        "Kami tahu dari koran, bukan dari undangan.\n\nlada putih\n\npala\n\ncengkih\n\n"
@@ -146,18 +151,21 @@ TEST_CASE("real files from real producers: text, structure and metadata exactly"
 TEST_CASE("DOCX and ODT features pandoc does not write: hidden, deleted, boxes, breaks, notes, merged cells") {
   Extracted w = extract_fixture("word-features.docx");
   CHECK(w.text ==
-        "Catatan Rapat\n\n22 April 2016\n\nPewawancara: Mulai?\n\nInforman D: Ya, mulai.\n\nPewawancara: Terima kasih.\n\n"
+        "Catatan Rapat\n\n22 April 2016\n\nPewawancara: Mulai?\n\nInforman D: Ya, mulai.\n\nPewawancara: Terima "
+        "kasih.\n\n"
         "Informan D: Sama-sama.\n\nTeks disisipkan dan tab-nya.[1]\n\nJangkar kotak teks.\n\nIsi kotak teks.\n\n"
-        "Bidang\tCatatan\n\nPerdagangan dan ekspor\tnaik tajam\n\n\tlanjutan\n\nButir dari gaya\n\nIsi kontrol konten.\n\n"
+        "Bidang\tCatatan\n\nPerdagangan dan ekspor\tnaik tajam\n\n\tlanjutan\n\nButir dari gaya\n\nIsi kontrol "
+        "konten.\n\n"
         "[1] Catatan akhir.");
   CHECK(kinds(w) == "h1 p turn turn turn turn p p p row row row li p p");
   CHECK(w.title == "Catatan Rapat");  // no dc:title: the first heading (a style based on Heading 1)
   CHECK(w.author == "Biro Uji");
-  CHECK(w.date == "2016-04-22");      // the Date paragraph outranks the file's creation time
-  CHECK(w.language == "id");          // from the document defaults in styles.xml
+  CHECK(w.date == "2016-04-22");  // the Date paragraph outranks the file's creation time
+  CHECK(w.language == "id");      // from the document defaults in styles.xml
   Extracted o = extract_fixture("writer-features.odt");
   CHECK(o.text ==
-        "Notulen Uji\n\nBagian dua\n\nSpasi   ganda, spasi biasa dan tab.[1]\n\nPewawancara: Siap?\n\nInforman E: Siap.\n\n"
+        "Notulen Uji\n\nBagian dua\n\nSpasi   ganda, spasi biasa dan tab.[1]\n\nPewawancara: Siap?\n\nInforman E: "
+        "Siap.\n\n"
         "Pewawancara: Baik.\n\nInforman E: Mari.\n\nbutir satu\n\nbutir bersarang\n\nJangkar\n\nTeks dalam bingkai.\n\n"
         "A\t\tC\n\n[1] Catatan kaki ODT.");
   CHECK(kinds(o) == "h1 h2 p turn turn turn turn li li p p row p");
@@ -250,7 +258,8 @@ TEST_CASE("hostile and broken files: a clear error, bounded, and the project unc
       {"truncated.pdf", nullptr, "not a readable PDF"},
       {"sample.pdf", [](ImportOptions& o) { o.limits.pdf_seconds = 0; }, "took longer than 0 s"},
       {"empty.txt", nullptr, "the file is empty"},
-      {"invalid-utf8.txt", [](ImportOptions& o) { o.encoding = "utf-8"; }, "not valid UTF-8 (first bad byte at position 17)"},
+      {"invalid-utf8.txt", [](ImportOptions& o) { o.encoding = "utf-8"; },
+       "not valid UTF-8 (first bad byte at position 17)"},
       {"transcript.utf8.txt", [](ImportOptions& o) { o.encoding = "klingon-8"; }, "unknown encoding"},
   };
   TempDir dir;
@@ -319,7 +328,8 @@ TEST_CASE("a 200 MB text file is refused by its size before it is read") {
 TEST_CASE("batch import: all or nothing, keep-going, duplicates, folders with stray files") {
   TempDir dir;
   auto project = store::Project::create(dir.path / "p.telaah");
-  const std::vector<FileSpec> mixed = {spec(kFixtures / "transcript.utf8.txt"), spec(kFixtures / "billion-laughs.docx")};
+  const std::vector<FileSpec> mixed = {spec(kFixtures / "transcript.utf8.txt"),
+                                       spec(kFixtures / "billion-laughs.docx")};
   CHECK_THROWS_AS(import_files(*project, mixed, {}), ImportError);
   CHECK(project->documents().empty());
   CHECK(project->revision() == 0);
@@ -371,12 +381,22 @@ TEST_CASE("batch import: all or nothing, keep-going, duplicates, folders with st
 
 TEST_CASE("dates from the forms documents and pages use") {
   const std::pair<const char*, const char*> cases[] = {
-      {"2011-05-18T08:30:00+07:00", "2011-05-18"}, {"2011-05-18", "2011-05-18"}, {"2011/05/18", "2011-05-18"},
-      {"20110518", "2011-05-18"},    {"2011-05", "2011-05"},        {"2011", "2011"},
-      {"18 May 2011", "2011-05-18"}, {"Senin, 18 Mei 2011 07:30 WIB", "2011-05-18"},
-      {"May 18, 2011", "2011-05-18"}, {"Agustus 2015", "2015-08"},   {"29 Feb 2011", ""},
-      {"2011-13-01", ""},            {"yesterday", ""},            {"", ""},
-      {"16/04/2014", ""},            {"29 Februari 2016", "2016-02-29"},
+      {"2011-05-18T08:30:00+07:00", "2011-05-18"},
+      {"2011-05-18", "2011-05-18"},
+      {"2011/05/18", "2011-05-18"},
+      {"20110518", "2011-05-18"},
+      {"2011-05", "2011-05"},
+      {"2011", "2011"},
+      {"18 May 2011", "2011-05-18"},
+      {"Senin, 18 Mei 2011 07:30 WIB", "2011-05-18"},
+      {"May 18, 2011", "2011-05-18"},
+      {"Agustus 2015", "2015-08"},
+      {"29 Feb 2011", ""},
+      {"2011-13-01", ""},
+      {"yesterday", ""},
+      {"", ""},
+      {"16/04/2014", ""},
+      {"29 Februari 2016", "2016-02-29"},
   };
   for (const auto& [in, out] : cases) {
     const std::string input = in;
@@ -387,10 +407,18 @@ TEST_CASE("dates from the forms documents and pages use") {
 
 TEST_CASE("HTML character references") {
   const std::pair<const char*, const char*> cases[] = {
-      {"caf&eacute; &amp; toko", "café & toko"}, {"&#8220;ya&#8221;", "“ya”"},  {"&#x2014;&#X2014;", "——"},
-      {"a&nbsp;b", "a\u00A0b"},                   {"&#150;", "–"},             {"&#0;&#xD800;&#x110000;", "\uFFFD\uFFFD\uFFFD"},
-      {"AT&T &unknown; &", "AT&T &unknown; &"},  {"&copy 2016", "© 2016"},     {"&lt;p&gt;", "<p>"},
-      {"&#39;&apos;", "''"},                      {"&#", "&#"},                {"&amp", "&"},
+      {"caf&eacute; &amp; toko", "café & toko"},
+      {"&#8220;ya&#8221;", "“ya”"},
+      {"&#x2014;&#X2014;", "——"},
+      {"a&nbsp;b", "a\u00A0b"},
+      {"&#150;", "–"},
+      {"&#0;&#xD800;&#x110000;", "\uFFFD\uFFFD\uFFFD"},
+      {"AT&T &unknown; &", "AT&T &unknown; &"},
+      {"&copy 2016", "© 2016"},
+      {"&lt;p&gt;", "<p>"},
+      {"&#39;&apos;", "''"},
+      {"&#", "&#"},
+      {"&amp", "&"},
   };
   for (const auto& [in, out] : cases) {
     const std::string input = in;
@@ -404,8 +432,8 @@ TEST_CASE("HTML pages: the article survives broken markup, boilerplate does not"
   auto body = [](const std::string& page) { return extract_html("t.html", page, {}).text; };
   const std::string para = "<p>Paragraf isi berita yang cukup panjang untuk dihitung sebagai teks utama halaman.</p>";
   // An unclosed cookie banner wraps the whole page: the article is still found.
-  const std::string unclosed =
-      body("<html><body><div id=cookie-bar>Kami memakai cookie. <div class=story>" + para + para + "</div></body></html>");
+  const std::string unclosed = body("<html><body><div id=cookie-bar>Kami memakai cookie. <div class=story>" + para +
+                                    para + "</div></body></html>");
   CHECK(unclosed.find("Paragraf isi") != std::string::npos);
   CHECK(unclosed.find("cookie") == std::string::npos);
   // Comments, related links and ads next to the article are left out.
@@ -436,18 +464,24 @@ TEST_CASE("Markdown: headings, lists, tables, footnotes, emphasis") {
       "Judul\n=====\n\nSub\n---\n\nTeks *miring* dan __tebal__, snake_case tetap, 5 * 3.[^n]\n\n"
       "| A | B |\n|---|---|\n| 1 | 2 |\n\n* * *\n\n1. satu\n2) dua\n\n[^n]: Catatan.\n";
   Extracted e = extract_markdown("t.md", md, {});
-  CHECK(e.text == "Judul\n\nSub\n\nTeks miring dan tebal, snake_case tetap, 5 * 3.[1]\n\nA\tB\n\n1\t2\n\nsatu\n\ndua\n\n[1] Catatan.");
+  CHECK(e.text ==
+        "Judul\n\nSub\n\nTeks miring dan tebal, snake_case tetap, 5 * 3.[1]\n\nA\tB\n\n1\t2\n\nsatu\n\ndua\n\n[1] "
+        "Catatan.");
   CHECK(kinds(e) == "h1 h2 p row row li li p");
   CHECK(e.title == "Judul");
 }
 
 TEST_CASE("format detection by name and by content") {
   const std::tuple<const char*, std::string, const char*> cases[] = {
-      {"a.txt", "hello", "txt"},          {"a.md", "# x", "md"},
-      {"a.htm", "<p>x", "html"},          {"a", "<!DOCTYPE html><p>x", "html"},
+      {"a.txt", "hello", "txt"},
+      {"a.md", "# x", "md"},
+      {"a.htm", "<p>x", "html"},
+      {"a", "<!DOCTYPE html><p>x", "html"},
       {"report.txt", "%PDF-1.4 ...", "pdf"},  // a PDF saved with the wrong name
-      {"a.docx", "not a zip", "docx"},    {"a", std::string("PK\x03\x04....word/document.xml"), "docx"},
-      {"a.json", "{}", ""},               {"a.doc", "\xD0\xCF\x11\xE0", ""},
+      {"a.docx", "not a zip", "docx"},
+      {"a", std::string("PK\x03\x04....word/document.xml"), "docx"},
+      {"a.json", "{}", ""},
+      {"a.doc", "\xD0\xCF\x11\xE0", ""},
   };
   for (const auto& [name, bytes, fmt] : cases) {
     const std::string file = name;
@@ -482,10 +516,10 @@ TEST_CASE("PDF layout: hyphenation, running headers, columns of a table, page st
     const char* joined;
   };
   const Case hyphens[] = {
-      {"nilai perda-", "gangan naik", "nilai perdagangan naik"},      // a word broken at the line end
+      {"nilai perda-", "gangan naik", "nilai perdagangan naik"},               // a word broken at the line end
       {"kerja sama Jakarta-", "Seoul erat", "kerja sama Jakarta-Seoul erat"},  // a real hyphen before a capital
-      {"banyak kota-", "kota mitra", "banyak kota-kota mitra"},       // reduplication keeps its hyphen
-      {"tahun 2011-", "2015 naik", "tahun 2011- 2015 naik"},          // not a letter before the hyphen
+      {"banyak kota-", "kota mitra", "banyak kota-kota mitra"},                // reduplication keeps its hyphen
+      {"tahun 2011-", "2015 naik", "tahun 2011- 2015 naik"},                   // not a letter before the hyphen
       {"biasa saja", "lanjut lagi", "biasa saja lanjut lagi"},
   };
   for (const auto& c : hyphens) {
@@ -519,9 +553,12 @@ TEST_CASE("PDF layout: hyphenation, running headers, columns of a table, page st
   for (int p = 0; p < 3; ++p) {
     pages[p].width = 595;
     pages[p].height = 842;
-    pages[p].words = {word("Laporan", 68, 30, 40, true, 8), word("2015", 112, 30, 20, false, 8),
-                      word("Isi", 68, 100, 15), word("halaman", 86, 100, 40, false),
-                      word("Halaman", 260, 800, 40, true, 8), word(std::to_string(p + 1), 303, 800, 5, false, 8)};
+    pages[p].words = {word("Laporan", 68, 30, 40, true, 8),
+                      word("2015", 112, 30, 20, false, 8),
+                      word("Isi", 68, 100, 15),
+                      word("halaman", 86, 100, 40, false),
+                      word("Halaman", 260, 800, 40, true, 8),
+                      word(std::to_string(p + 1), 303, 800, 5, false, 8)};
   }
   auto lay = pdf::layout(pages);
   CHECK(lay.furniture_removed == 6);
@@ -531,8 +568,9 @@ TEST_CASE("PDF layout: hyphenation, running headers, columns of a table, page st
   CHECK(lay.starts[2].block == 2);
   // Poppler reads a table column block by column block; rows come out whole, wrapped cells joined.
   pdf::Page t;
-  t.words = {word("1", 72, 200, 5, false), word("Seoul", 93, 200, 25, false), word("Republik", 153, 200, 36),
-             word("Rakyat", 192, 200, 30, false), word("Tiongkok", 153, 211.6, 38, false), word("1992", 255, 200, 21, false)};
+  t.words = {
+      word("1", 72, 200, 5, false),        word("Seoul", 93, 200, 25, false),       word("Republik", 153, 200, 36),
+      word("Rakyat", 192, 200, 30, false), word("Tiongkok", 153, 211.6, 38, false), word("1992", 255, 200, 21, false)};
   lay = pdf::layout({t});
   REQUIRE(lay.blocks.size() == 1);
   CHECK(lay.blocks[0].kind == "row");

@@ -13,8 +13,8 @@
 // then agree with the project (index::check_index).
 //
 // TELAAH_KILLS overrides the number of kills (default 200, the CI minimum).
-#include <doctest/doctest.h>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,7 +40,8 @@ namespace {
 // FNV-1a over every coding row: the state a coding session changes.
 uint64_t state_hash(const Project& p) {
   uint64_t h = 1469598103934665603ULL;
-  SQLite::Statement q(p.db(), "SELECT id, doc_id, code_id, coder_id, start, end, stance, memo FROM codings ORDER BY id");
+  SQLite::Statement q(p.db(),
+                      "SELECT id, doc_id, code_id, coder_id, start, end, stance, memo FROM codings ORDER BY id");
   while (q.executeStep()) {
     for (int i = 0; i < 8; ++i) {
       std::string v = q.getColumn(i).getString();
@@ -70,7 +71,8 @@ std::optional<int64_t> one_rev(const Project& p, const char* sql) {
 }
 
 // The child: a coding session that never stops by itself.
-[[noreturn]] void session(const fs::path& file, unsigned seed, int fd, std::map<int64_t, uint64_t> hash_at, int64_t base_rev) {
+[[noreturn]] void session(const fs::path& file, unsigned seed, int fd, std::map<int64_t, uint64_t> hash_at,
+                          int64_t base_rev) {
   try {
     auto p = Project::open(file);
     send(fd, "O\n");
@@ -153,7 +155,8 @@ std::string interview(int i) {
   for (int k = 0; k < 30; ++k)
     s += (k % 2 ? "Informan " + std::to_string(i) + ": " : "Pewawancara: ") +
          "kerja sama sister city Jakarta–Seoul di bidang perdagangan, pelatihan vokasi dan pertukaran pemuda; "
-         "kendala: dokumen tidak memuat hak dan kewajiban para pihak. (" + std::to_string(k) + ")\n\n";
+         "kendala: dokumen tidak memuat hak dan kewajiban para pihak. (" +
+         std::to_string(k) + ")\n\n";
   return s;
 }
 
@@ -232,7 +235,8 @@ TEST_CASE("kill -9 of a coding session at random points loses no acknowledged ac
     std::optional<uint64_t> pending;
     bool opened = false;
     for (std::string tag; in >> tag;) {
-      if (tag == "O") opened = true;
+      if (tag == "O")
+        opened = true;
       else if (tag == "P") {
         uint64_t h;
         in >> h;
@@ -274,8 +278,9 @@ TEST_CASE("kill -9 of a coding session at random points loses no acknowledged ac
     }
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "[killcoding] " << kills << " kills in " << secs << " s: " << acked << " acknowledged actions, all present; "
-            << before_open << " kills before the project was open; in flight at the kill: " << pending_committed
+  std::cout << "[killcoding] " << kills << " kills in " << secs << " s: " << acked
+            << " acknowledged actions, all present; " << before_open
+            << " kills before the project was open; in flight at the kill: " << pending_committed
             << " committed whole, " << pending_lost << " rolled back whole; 0 corrupt; the index caught up "
             << index_syncs << " times\n";
   CHECK(kills >= kills_wanted);

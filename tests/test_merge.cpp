@@ -115,8 +115,8 @@ TEST_CASE("two copies coded by different coders merge as one undoable action") {
 
   auto r = analysis::merge_project(*p, theirs);
   CHECK(r.same_lineage);
-  CHECK(r.considered == 4);   // ayu's shared coding + bima's three
-  CHECK(r.duplicates == 1);   // ayu's coding is in both copies
+  CHECK(r.considered == 4);  // ayu's shared coding + bima's three
+  CHECK(r.duplicates == 1);  // ayu's coding is in both copies
   CHECK(r.added == 3);
   CHECK(r.skipped == 0);
   CHECK(r.documents_matched == 2);
@@ -159,7 +159,8 @@ TEST_CASE("merge of a different project: documents by content, codes by path, co
   // An independent project: other ids, other order, one unknown document, one unknown code.
   auto q = store::Project::create(t.dir / "other.telaah");
   q->add_document(doc("unrelated", "Something nobody imported here."));
-  q->add_document(doc("news 2 (renamed)", "The mission signed letters of intent worth millions, mostly for large firms."));
+  q->add_document(
+      doc("news 2 (renamed)", "The mission signed letters of intent worth millions, mostly for large firms."));
   q->add_document(doc("interview 1", "Kami bertemu setiap tahun. Tidak pernah putus. Anggaran terbatas sekali."));
   store::Code imp;
   imp.name = "Impediment";
@@ -174,10 +175,10 @@ TEST_CASE("merge of a different project: documents by content, codes by path, co
   cont.kind = store::CodeKind::indicator;
   cont.definition = "programmes go on";
   q->add_code(cont);
-  code_as(*q, "ayu", 3, "Impediment", 48, 72);        // same name as our coder: a clash across projects
+  code_as(*q, "ayu", 3, "Impediment", 48, 72);  // same name as our coder: a clash across projects
   code_as(*q, "citra", 2, "Impediment", 0, 40);
   code_as(*q, "citra", 3, "Process/Continuity", 0, 46);
-  code_as(*q, "citra", 1, "Impediment", 0, 9);         // document not here
+  code_as(*q, "citra", 1, "Impediment", 0, 9);  // document not here
 
   auto r = analysis::merge_project(*p, *q);
   CHECK_FALSE(r.same_lineage);

@@ -10,10 +10,10 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -120,9 +120,9 @@ struct Fixture {
     code(interview, exports, "eksportir kecil tidak merasakan manfaatnya", Stance::contradicts);
     code(official, exports, "Realisasi ekspor Rp 69.714.695.364 pada 2015.", Stance::supports);
     code(official, goals, "Seoul termasuk enam kota kembar paling aktif.", Stance::supports);
-    code(interview, impediment, "Revisinya selalu tertunda.", Stance::neutral);         // same turn as legal
+    code(interview, impediment, "Revisinya selalu tertunda.", Stance::neutral);                 // same turn as legal
     code(interview, impediment, "Data diklat pegawai tidak dipublikasikan.", Stance::neutral);  // a turn of its own
-    code(news, impediment, "kewajiban para pihak <menurut pengamat>", Stance::neutral);  // overlaps legal
+    code(news, impediment, "kewajiban para pihak <menurut pengamat>", Stance::neutral);         // overlaps legal
   }
 
   EvidenceTable table() { return EvidenceTable::load(*p); }
@@ -145,7 +145,8 @@ Row row_with(Status s, int64_t sup, int64_t con, int64_t neu) {
 
 // Runs the telaah binary; returns exit status and stdout (stderr to `err`).
 int run(const std::string& args, std::string* out = nullptr, std::string* err = nullptr) {
-  const std::string errfile = (fs::temp_directory_path() / ("telaah-report-err-" + std::to_string(::getpid()))).string();
+  const std::string errfile =
+      (fs::temp_directory_path() / ("telaah-report-err-" + std::to_string(::getpid()))).string();
   FILE* f = ::popen((std::string(TELAAH_BINARY) + " " + args + " 2>" + errfile).c_str(), "r");
   REQUIRE(f != nullptr);
   std::string o;
@@ -162,7 +163,9 @@ int run(const std::string& args, std::string* out = nullptr, std::string* err = 
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 }  // namespace
 
@@ -179,9 +182,11 @@ TEST_CASE("suggested rating: the documented rule, case by case") {
       {"triangulated, all supporting", row_with(Status::triangulated, 20, 0, 3), Rating::achieved},
       {"triangulated, all contradicting", row_with(Status::triangulated, 0, 20, 2), Rating::not_achieved},
       {"triangulated, mixed", row_with(Status::triangulated, 5, 5, 0), Rating::partially_achieved},
-      {"triangulated, share at the threshold (2 of 3 < 0.67)", row_with(Status::triangulated, 2, 1, 0), Rating::partially_achieved},
+      {"triangulated, share at the threshold (2 of 3 < 0.67)", row_with(Status::triangulated, 2, 1, 0),
+       Rating::partially_achieved},
       {"triangulated, share above the threshold", row_with(Status::triangulated, 7, 3, 0), Rating::achieved},
-      {"single-source supporting: not corroborated", row_with(Status::single_source, 8, 0, 0), Rating::partially_achieved},
+      {"single-source supporting: not corroborated", row_with(Status::single_source, 8, 0, 0),
+       Rating::partially_achieved},
       {"single-source contradicting", row_with(Status::single_source, 0, 3, 0), Rating::not_achieved},
       {"insufficient, supporting", row_with(Status::insufficient, 4, 0, 0), Rating::partially_achieved},
   };
@@ -206,16 +211,32 @@ TEST_CASE("overall verdict: the documented rule, thresholds and what insufficien
     int rated;
   };
   const Case cases[] = {
-      {"the seed study's shape", {R::not_achieved, R::insufficient_evidence, R::achieved, R::achieved, R::partially_achieved, R::partially_achieved},
-       false, Verdict::fairly_effective, 5},
+      {"the seed study's shape",
+       {R::not_achieved, R::insufficient_evidence, R::achieved, R::achieved, R::partially_achieved,
+        R::partially_achieved},
+       false,
+       Verdict::fairly_effective,
+       5},
       {"all achieved", {R::achieved, R::achieved}, false, Verdict::effective, 2},
       {"exactly 0.75", {R::achieved, R::achieved, R::achieved, R::not_achieved}, false, Verdict::effective, 4},
-      {"just under 0.75", {R::achieved, R::partially_achieved, R::achieved, R::not_achieved, R::achieved}, false, Verdict::fairly_effective, 5},
-      {"exactly 0.40", {R::achieved, R::not_achieved, R::not_achieved, R::not_achieved, R::achieved}, false, Verdict::fairly_effective, 5},
+      {"just under 0.75",
+       {R::achieved, R::partially_achieved, R::achieved, R::not_achieved, R::achieved},
+       false,
+       Verdict::fairly_effective,
+       5},
+      {"exactly 0.40",
+       {R::achieved, R::not_achieved, R::not_achieved, R::not_achieved, R::achieved},
+       false,
+       Verdict::fairly_effective,
+       5},
       {"under 0.40", {R::partially_achieved, R::not_achieved, R::not_achieved}, false, Verdict::not_effective, 3},
       {"nothing rated", {R::insufficient_evidence, R::insufficient_evidence}, false, Verdict::undetermined, 0},
       {"no indicators", {}, false, Verdict::undetermined, 0},
-      {"insufficient counts as not achieved", {R::achieved, R::insufficient_evidence}, true, Verdict::fairly_effective, 2},
+      {"insufficient counts as not achieved",
+       {R::achieved, R::insufficient_evidence},
+       true,
+       Verdict::fairly_effective,
+       2},
       {"insufficient left out", {R::achieved, R::insufficient_evidence}, false, Verdict::effective, 1},
   };
   for (const auto& c : cases) {
@@ -230,7 +251,8 @@ TEST_CASE("overall verdict: the documented rule, thresholds and what insufficien
   CHECK(std::string(to_indonesian(Verdict::fairly_effective)) == "cukup efektif");
   CHECK(verdict_from_string("cukup efektif") == Verdict::fairly_effective);
   CHECK_THROWS_AS(verdict_from_string("great"), ValidationError);
-  for (auto r : {R::achieved, R::partially_achieved, R::not_achieved, R::insufficient_evidence}) CHECK(rating_from_string(to_string(r)) == r);
+  for (auto r : {R::achieved, R::partially_achieved, R::not_achieved, R::insufficient_evidence})
+    CHECK(rating_from_string(to_string(r)) == r);
   CHECK(rating_from_string("partially-achieved") == R::partially_achieved);
   CHECK_THROWS_AS(rating_from_string("good"), ValidationError);
 }
@@ -245,7 +267,8 @@ TEST_CASE("recorded ratings and the verdict override: validation, one action eac
   CHECK_THROWS_AS(set_evaluation(*f.p, 4242, Rating::not_achieved, "why", {}), NotFound);
   CHECK(f.p->revision() == rev);
 
-  set_evaluation(*f.p, f.legal, Rating::not_achieved, "The 1984 communique lacks what the regulation requires.", {ids[0].id, ids[1].id, ids[0].id});
+  set_evaluation(*f.p, f.legal, Rating::not_achieved, "The 1984 communique lacks what the regulation requires.",
+                 {ids[0].id, ids[1].id, ids[0].id});
   auto recs = load_evaluations(*f.p);
   REQUIRE(recs.size() == 1);
   CHECK(recs[0].evidence == std::vector<Id>{ids[0].id, ids[1].id});  // duplicates dropped
@@ -262,10 +285,10 @@ TEST_CASE("recorded ratings and the verdict override: validation, one action eac
   REQUIRE(e.indicators.size() == 3);
   CHECK(e.indicators[0].recorded.has_value());
   CHECK(e.indicators[0].rating() == Rating::not_achieved);
-  CHECK(e.indicators[0].suggested.rating == Rating::not_achieved);  // triangulated, all contradicting
+  CHECK(e.indicators[0].suggested.rating == Rating::not_achieved);   // triangulated, all contradicting
   CHECK(e.indicators[1].rating() == Rating::insufficient_evidence);  // gap
   CHECK(e.indicators[2].rating() == Rating::partially_achieved);     // divergent
-  CHECK(e.verdict.automatic == Verdict::not_effective);             // (0 + 0.5) / 2
+  CHECK(e.verdict.automatic == Verdict::not_effective);              // (0 + 0.5) / 2
 
   CHECK_THROWS_AS(set_verdict(*f.p, "fairly effective", ""), ValidationError);
   CHECK_THROWS_AS(set_verdict(*f.p, "splendid", "memo"), ValidationError);
@@ -300,10 +323,11 @@ TEST_CASE("impediments: the impediment codes by name or alias, linked by overlap
     auto c = f.p->coding(it.coding_id);
     std::string body = f.p->text(c.doc);
     text::OffsetMap om(body);
-    by_quote[std::string(text::slice_cp(body, om, static_cast<size_t>(c.start), static_cast<size_t>(c.end)))] = it.indicators;
+    by_quote[std::string(text::slice_cp(body, om, static_cast<size_t>(c.start), static_cast<size_t>(c.end)))] =
+        it.indicators;
   }
-  CHECK(by_quote["Revisinya selalu tertunda."] == std::vector<Id>{f.legal});          // same speaker turn
-  CHECK(by_quote["Data diklat pegawai tidak dipublikasikan."].empty());               // cross-cutting
+  CHECK(by_quote["Revisinya selalu tertunda."] == std::vector<Id>{f.legal});               // same speaker turn
+  CHECK(by_quote["Data diklat pegawai tidak dipublikasikan."].empty());                    // cross-cutting
   CHECK(by_quote["kewajiban para pihak <menurut pengamat>"] == std::vector<Id>{f.legal});  // overlaps the legal coding
   s.impediment_codes = {"Nothing here"};
   CHECK(impediments(*f.p, t, m, s).empty());
@@ -315,9 +339,11 @@ TEST_CASE("impediments: the impediment codes by name or alias, linked by overlap
 TEST_CASE("the report: framework, matrix, quotes with citations, ratings, impediments, verdict, method") {
   Fixture f;
   f.code_study();
-  set_evaluation(*f.p, f.legal, Rating::not_achieved, "Every source says the communique lacks the required content.", {});
+  set_evaluation(*f.p, f.legal, Rating::not_achieved, "Every source says the communique lacks the required content.",
+                 {});
   auto t = f.table();
-  set_override(*f.p, t, f.goals, "type", "interview", "official", "partial agreement", "they answer different questions");
+  set_override(*f.p, t, f.goals, "type", "interview", "official", "partial agreement",
+               "they answer different questions");
   t.refresh(*f.p);
   exchange::ReportOptions o;
   o.generated = "2026-01-02";
@@ -339,11 +365,12 @@ TEST_CASE("the report: framework, matrix, quotes with citations, ratings, impedi
   CHECK(data.method.codings_counted == 6);
 
   const std::string md = exchange::render_markdown(data);
-  for (const char* want : {"# Evaluation report: study", "## 1. The evaluation framework", "| Input | Legal infrastructure |",
-                           "Komunike kita tidak memuat objek kerja sama.", "Wawancara Informan B, para. 2",
-                           "LKPJ 2015, p. 2", "partial agreement (override; automatic: dissonance)", "they answer different questions",
-                           "**not achieved** (researcher; suggested: not achieved)", "## 4. Impediments", "Data diklat pegawai",
-                           "(cross-cutting)", "## 5. Overall verdict", "k = 2, m = 1, prominence ratio = 3", "Report date: 2026-01-02"}) {
+  for (const char* want :
+       {"# Evaluation report: study", "## 1. The evaluation framework", "| Input | Legal infrastructure |",
+        "Komunike kita tidak memuat objek kerja sama.", "Wawancara Informan B, para. 2", "LKPJ 2015, p. 2",
+        "partial agreement (override; automatic: dissonance)", "they answer different questions",
+        "**not achieved** (researcher; suggested: not achieved)", "## 4. Impediments", "Data diklat pegawai",
+        "(cross-cutting)", "## 5. Overall verdict", "k = 2, m = 1, prominence ratio = 3", "Report date: 2026-01-02"}) {
     CAPTURE(want);
     CHECK(md.find(want) != std::string::npos);
   }
@@ -395,11 +422,15 @@ TEST_CASE("the CLI: triangulate, override, evaluate and report end to end") {
   CHECK(run("triangulate " + q(file) + " --coder nobody", &out, &err) == 1);
   CHECK(err.find("no coder 'nobody'") != std::string::npos);
 
-  CHECK(run("override " + q(file) + " --indicator O1 --pair interview,official --label agreement", &out, &err) == 1);  // no such alias
-  CHECK(run("override " + q(file) + " --indicator 'Trade goals reached' --pair interview,official --label agreement", &out, &err) == 1);
+  CHECK(run("override " + q(file) + " --indicator O1 --pair interview,official --label agreement", &out, &err) ==
+        1);  // no such alias
+  CHECK(run("override " + q(file) + " --indicator 'Trade goals reached' --pair interview,official --label agreement",
+            &out, &err) == 1);
   CHECK(err.find("memo") != std::string::npos);
-  CHECK(run("override " + q(file) + " --indicator 'Trade goals reached' --pair interview,official --label 'partial agreement' "
-            "--memo 'different questions'", &out) == 0);
+  CHECK(run("override " + q(file) +
+                " --indicator 'Trade goals reached' --pair interview,official --label 'partial agreement' "
+                "--memo 'different questions'",
+            &out) == 0);
   CHECK(run("triangulate " + q(file) + " --json", &out) == 0);
   j = nlohmann::json::parse(out);
   CHECK(j["rows"][2]["status"]["effective"] == "triangulated");
@@ -408,8 +439,10 @@ TEST_CASE("the CLI: triangulate, override, evaluate and report end to end") {
   CHECK(run("triangulate " + q(file) + " --json", &out) == 0);
   CHECK(nlohmann::json::parse(out)["rows"][2]["status"]["effective"] == "divergent");
 
-  CHECK(run("evaluate " + q(file) + " --indicator 'Legal infrastructure' --rating 'not achieved' --justification 'no content' "
-            "--evidence 1,2 --verdict 'cukup efektif' --memo 'overall judgement'", &out) == 0);
+  CHECK(run("evaluate " + q(file) +
+                " --indicator 'Legal infrastructure' --rating 'not achieved' --justification 'no content' "
+                "--evidence 1,2 --verdict 'cukup efektif' --memo 'overall judgement'",
+            &out) == 0);
   CHECK(out.find("rating: not achieved (recorded)") != std::string::npos);
   CHECK(out.find("verdict: fairly effective (cukup efektif)") != std::string::npos);
   CHECK(run("undo " + q(file), &out) == 0);  // rating and verdict were one action
@@ -417,9 +450,12 @@ TEST_CASE("the CLI: triangulate, override, evaluate and report end to end") {
   j = nlohmann::json::parse(out);
   CHECK(j["indicators"][0]["recorded"].is_null());
   CHECK(j["verdict"]["override"].is_null());
-  CHECK(run("evaluate " + q(file) + " --indicator 'Legal infrastructure' --rating great --justification x", &out, &err) == 1);
+  CHECK(run("evaluate " + q(file) + " --indicator 'Legal infrastructure' --rating great --justification x", &out,
+            &err) == 1);
   CHECK(err.find("unknown rating") != std::string::npos);
-  CHECK(run("evaluate " + q(file) + " --indicator 'Legal infrastructure' --rating achieved --justification x --evidence 1,x", &out, &err) == 1);
+  CHECK(run("evaluate " + q(file) +
+                " --indicator 'Legal infrastructure' --rating achieved --justification x --evidence 1,x",
+            &out, &err) == 1);
 
   const fs::path html = f.dir / "report.html", md = f.dir / "report.md";
   CHECK(run("report " + q(file) + " --out " + q(html), &out) == 0);
@@ -449,7 +485,9 @@ struct Image {
   std::vector<uint8_t> px;
 };
 
-uint32_t be32(const uint8_t* p) { return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]; }
+uint32_t be32(const uint8_t* p) {
+  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
+}
 
 Image decode_png(const std::string& bytes) {
   Image img;
@@ -493,18 +531,26 @@ Image decode_png(const std::string& bytes) {
     uint8_t* row = &img.px[y * stride];
     const uint8_t* up = y ? &img.px[(y - 1) * stride] : nullptr;
     for (size_t x = 0; x < stride; ++x) {
-      int a = x >= img.channels ? row[x - img.channels] : 0, u = up ? up[x] : 0, c = (up && x >= img.channels) ? up[x - img.channels] : 0;
+      int a = x >= img.channels ? row[x - img.channels] : 0, u = up ? up[x] : 0,
+          c = (up && x >= img.channels) ? up[x - img.channels] : 0;
       int pred = 0;
       switch (f) {
-        case 1: pred = a; break;
-        case 2: pred = u; break;
-        case 3: pred = (a + u) / 2; break;
+        case 1:
+          pred = a;
+          break;
+        case 2:
+          pred = u;
+          break;
+        case 3:
+          pred = (a + u) / 2;
+          break;
         case 4: {
           int p = a + u - c, pa = std::abs(p - a), pb = std::abs(p - u), pc = std::abs(p - c);
           pred = (pa <= pb && pa <= pc) ? a : pb <= pc ? u : c;
           break;
         }
-        default: pred = 0;
+        default:
+          pred = 0;
       }
       row[x] = static_cast<uint8_t>(in[x] + pred);
     }
@@ -540,9 +586,11 @@ TEST_CASE("the HTML report renders in headless Chromium to a PNG that is not bla
   const fs::path png = fs::current_path() / "report_render.png";
   fs::remove(png);
   REQUIRE(run("report " + q(project) + " --out " + q(html)) == 0);
-  const std::string cmd = "timeout 120 " + chromium + " --headless --no-sandbox --disable-gpu --hide-scrollbars "
-                          "--user-data-dir=" + q(f.dir / "chromium-profile") + " --window-size=1280,2400 --screenshot=" + q(png) +
-                          " " + q("file://" + html.string()) + " >/dev/null 2>&1";
+  const std::string cmd = "timeout 120 " + chromium +
+                          " --headless --no-sandbox --disable-gpu --hide-scrollbars "
+                          "--user-data-dir=" +
+                          q(f.dir / "chromium-profile") + " --window-size=1280,2400 --screenshot=" + q(png) + " " +
+                          q("file://" + html.string()) + " >/dev/null 2>&1";
   int rc = std::system(cmd.c_str());
   REQUIRE_MESSAGE(fs::exists(png), "chromium wrote no screenshot (exit " << rc << ")");
   std::ifstream in(png, std::ios::binary);
@@ -557,8 +605,8 @@ TEST_CASE("the HTML report renders in headless Chromium to a PNG that is not bla
     if (p[1] > p[0] + 40 && p[1] > p[2] + 40) ++green;  // supporting cells, "triangulated" badges
     if (p[0] > p[1] + 60 && p[0] > p[2] + 60) ++red;    // contradicting cells, "divergent" badges
   }
-  MESSAGE("screenshot " << png.string() << ": " << 100.0 * double(ink) / double(n) << "% ink, " << green << " green and " << red
-                        << " red pixels");
+  MESSAGE("screenshot " << png.string() << ": " << 100.0 * double(ink) / double(n) << "% ink, " << green
+                        << " green and " << red << " red pixels");
   CHECK(double(ink) / double(n) > 0.03);  // text, tables and the matrix, not a white page
   CHECK(green > 2000);
   CHECK(red > 2000);

@@ -58,8 +58,9 @@ struct Small {
     o.create = true;
     o.coder = "x";
     p = store::Project::create(dir / "s.telaah", o);
-    auto add_doc = [&](const std::string& title, const std::string& type, const std::string& date, const std::string& text,
-                       std::vector<store::Attribute> attrs, std::vector<store::Page> pages = {}) {
+    auto add_doc = [&](const std::string& title, const std::string& type, const std::string& date,
+                       const std::string& text, std::vector<store::Attribute> attrs,
+                       std::vector<store::Page> pages = {}) {
       store::NewDocument d;
       d.title = title;
       d.source_type = type;
@@ -73,7 +74,8 @@ struct Small {
       return p->add_document(d);
     };
     doc1 = add_doc("one", "interview", "2015-03-01",
-                   "Alpha beta gamma delta.\n\nEpsilon zeta eta theta.\n\nIota kappa lambda mu.\n", {{"region", "text", "north"}});
+                   "Alpha beta gamma delta.\n\nEpsilon zeta eta theta.\n\nIota kappa lambda mu.\n",
+                   {{"region", "text", "north"}});
     doc2 = add_doc("two", "news", "2016-07-09", "One two three four.\n", {{"region", "text", "south"}});
     doc3 = add_doc("three", "official", "", "First page text....\n\nSecond page text here.\n", {}, {{1, 0}, {2, 20}});
     store::Code v;
@@ -164,15 +166,21 @@ TEST_CASE("retrieval: filters by source type, attribute, coder, stance and docum
   CHECK(with([](auto& f) { f.source_types = {"interview"}; }) == Ids{s.a1, s.a2, s.a3});
   CHECK(with([](auto& f) { f.source_types = {"news", "official"}; }) == Ids{s.a4, s.a5, s.a6});
   CHECK(with([](auto& f) { f.attributes = {{"region", "south"}}; }) == Ids{s.a4});
-  CHECK(with([](auto& f) { f.attributes = {{"region", "east"}}; }).empty());     // a value nobody has
-  CHECK(with([](auto& f) { f.attributes = {{"colour", "north"}}; }).empty());    // an attribute nobody has
+  CHECK(with([](auto& f) { f.attributes = {{"region", "east"}}; }).empty());   // a value nobody has
+  CHECK(with([](auto& f) { f.attributes = {{"colour", "north"}}; }).empty());  // an attribute nobody has
   CHECK(with([&](auto& f) { f.coders = {s.y}; }) == Ids{s.a2});
   CHECK(with([&](auto& f) { f.coders = {s.x, s.y}; }).size() == 6);
-  CHECK(with([](auto& f) { f.date_from = "2016"; }) == Ids{s.a4});                 // undated doc3 is out
+  CHECK(with([](auto& f) { f.date_from = "2016"; }) == Ids{s.a4});               // undated doc3 is out
   CHECK(with([](auto& f) { f.date_to = "2015-03"; }) == Ids{s.a1, s.a2, s.a3});  // the whole month counts
-  CHECK(with([](auto& f) { f.date_from = "2015-03-02"; f.date_to = "2016-07-09"; }) == Ids{s.a4});
+  CHECK(with([](auto& f) {
+          f.date_from = "2015-03-02";
+          f.date_to = "2016-07-09";
+        }) == Ids{s.a4});
   // Combined: the done-when query in small: contradicting interview passages on A.
-  CHECK(with([](auto& f) { f.source_types = {"interview"}; f.stances = {Stance::contradicts}; }) == Ids{s.a2});
+  CHECK(with([](auto& f) {
+          f.source_types = {"interview"};
+          f.stances = {Stance::contradicts};
+        }) == Ids{s.a2});
 }
 
 TEST_CASE("retrieval: code queries; touching spans do not overlap, the same paragraph does") {
@@ -189,7 +197,8 @@ TEST_CASE("retrieval: code queries; touching spans do not overlap, the same para
   CHECK(s.run(q) == Ids{s.b3});
   // A coding never pairs with itself: A AND A needs two A codings.
   CHECK(s.run(s.q({s.A}, CodeOp::and_overlap, {s.A})).empty());
-  CHECK(s.run(s.q({s.A}, CodeOp::and_paragraph, {s.A})) == Ids{s.a1, s.a2, s.a5, s.a6});  // pairs in P1 of doc1 and P2 of doc3
+  CHECK(s.run(s.q({s.A}, CodeOp::and_paragraph, {s.A})) ==
+        Ids{s.a1, s.a2, s.a5, s.a6});  // pairs in P1 of doc1 and P2 of doc3
   CHECK(s.run(s.q({s.A}, CodeOp::not_, {s.A})).size() == 6);
   // The filter restricts the rows, not B: b1 is neutral, a2 contradicts.
   auto f = s.q({s.A}, CodeOp::and_overlap, {s.B});
@@ -216,7 +225,8 @@ TEST_CASE("retrieval: bad input is a clear error") {
   q.filter.date_from = "2016";
   q.filter.date_to = "2015";
   CHECK_THROWS_WITH_AS(analysis::retrieve(t, *s.p, q), doctest::Contains("before it starts"), ValidationError);
-  CHECK_THROWS_WITH_AS(analysis::retrieve(t, *s.p, s.q({s.A}, CodeOp::not_, {})), doctest::Contains("B"), ValidationError);
+  CHECK_THROWS_WITH_AS(analysis::retrieve(t, *s.p, s.q({s.A}, CodeOp::not_, {})), doctest::Contains("B"),
+                       ValidationError);
   CHECK_THROWS_AS(analysis::retrieve(t, *s.p, s.q({99999})), NotFound);
   s.p->delete_code(s.C);
   t.refresh(*s.p);

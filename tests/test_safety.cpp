@@ -1,19 +1,19 @@
 // Data safety: verified backups and their rotation, restore, the scheduler,
 // storage warnings (sync folders, network file systems, permissions) and the
 // backup/restore command line. Pseudonymisation has its own cases at the end.
-#include <doctest/doctest.h>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
 #include <tuple>
-#include <nlohmann/json.hpp>
 
 #include "store/backup.h"
 #include "store/fswarn.h"
@@ -76,7 +76,9 @@ std::unique_ptr<Project> make_project(const fs::path& file) {
   return p;
 }
 
-Id code_id(Project& p, const std::string& path) { return p.resolve_code(path); }
+Id code_id(Project& p, const std::string& path) {
+  return p.resolve_code(path);
+}
 
 Id add(Project& p, Id doc, int64_t s, int64_t e, const std::string& code = "Input", const std::string& memo = "") {
   Coding c;
@@ -146,9 +148,9 @@ TEST_CASE("backup file names round-trip and foreign names are ignored") {
   auto dup = parse_backup_name("20260128T101500Z-r7-periodic.3.telaah");
   REQUIRE(dup);
   CHECK(dup->reason == "periodic");
-  for (const char* bad : {"study.telaah", "20260128T101500Z-r7-periodic.telaah-wal", ".tmp-12-0.telaah", "20260128T101500Z-rX-a.telaah",
-                          "20260128T1015Z-r7-a.telaah", "20260128T101500Z-r7-.telaah", "20260128T101500Z-r7-Bad Reason.telaah",
-                          "20260128T101500Z-r7-a.x.telaah"})
+  for (const char* bad : {"study.telaah", "20260128T101500Z-r7-periodic.telaah-wal", ".tmp-12-0.telaah",
+                          "20260128T101500Z-rX-a.telaah", "20260128T1015Z-r7-a.telaah", "20260128T101500Z-r7-.telaah",
+                          "20260128T101500Z-r7-Bad Reason.telaah", "20260128T101500Z-r7-a.x.telaah"})
     CHECK_MESSAGE(!parse_backup_name(bad), bad);
 
   struct Slug {
@@ -184,7 +186,8 @@ TEST_CASE("a backup is complete, verified, private and never includes an open ac
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");  // one self-contained file
   }
-  for (const auto& e : fs::directory_iterator(backup_dir(file))) CHECK(e.path().filename().string().rfind(".tmp-", 0) != 0);
+  for (const auto& e : fs::directory_iterator(backup_dir(file)))
+    CHECK(e.path().filename().string().rfind(".tmp-", 0) != 0);
   CHECK(!fs::exists(fs::path(b.path.string() + "-wal")));
 
   auto list = list_backups(file);
@@ -262,7 +265,8 @@ TEST_CASE("stale temporary files of a dead backup are removed, live ones kept") 
   auto p = make_project(file);
   fs::create_directories(backup_dir(file));
   // pid 2^22+1 is above the default pid_max, so no such process exists.
-  fs::path dead = backup_dir(file) / ".tmp-4194305-0.telaah", mine = backup_dir(file) / (".tmp-" + std::to_string(::getpid()) + "-999.telaah");
+  fs::path dead = backup_dir(file) / ".tmp-4194305-0.telaah",
+           mine = backup_dir(file) / (".tmp-" + std::to_string(::getpid()) + "-999.telaah");
   std::ofstream(dead) << "half a backup";
   std::ofstream(mine) << "in progress";
   make_backup(*p, "manual");
@@ -545,8 +549,9 @@ TEST_CASE("sync folders are recognised by path") {
                        Row{"/home/ani/onedrive/x", "OneDrive"}, Row{"/Volumes/GoogleDrive/My Drive/x", "Google Drive"},
                        Row{"/Users/ani/Library/CloudStorage/GoogleDrive-ani@example.org/My Drive", "Google Drive"},
                        Row{"/Users/ani/Library/CloudStorage/Box-Box/x", "Box (cloud storage)"},
-                       Row{"/home/ani/Google Drive/x", "Google Drive"}, Row{"/home/ani/Nextcloud/Documents", "Nextcloud"},
-                       Row{"/home/ani/ownCloud", "ownCloud"}, Row{"/Users/ani/Library/Mobile Documents/com~apple~CloudDocs/x", "iCloud Drive"},
+                       Row{"/home/ani/Google Drive/x", "Google Drive"},
+                       Row{"/home/ani/Nextcloud/Documents", "Nextcloud"}, Row{"/home/ani/ownCloud", "ownCloud"},
+                       Row{"/Users/ani/Library/Mobile Documents/com~apple~CloudDocs/x", "iCloud Drive"},
                        Row{"/home/ani/pCloudDrive/x", "pCloud"}, Row{"/home/ani/Documents/telaah", nullptr},
                        Row{"/home/dropboxer/x", nullptr}, Row{"/srv/data/projects", nullptr}}) {
     CAPTURE(r.path);
@@ -554,7 +559,8 @@ TEST_CASE("sync folders are recognised by path") {
     if (r.service) {
       REQUIRE(s);
       CHECK(*s == r.service);
-    } else CHECK(!s);
+    } else
+      CHECK(!s);
   }
 }
 
@@ -571,8 +577,10 @@ TEST_CASE("sync folders are recognised by marker files up the tree") {
     fs::path deep = t.dir / "synced" / "studi" / "proyek";
     fs::create_directories(deep);
     CHECK(!sync_service_from_markers(deep));
-    if (r.dir) fs::create_directories(t.dir / "synced" / r.marker);
-    else std::ofstream(t.dir / "synced" / r.marker) << "";
+    if (r.dir)
+      fs::create_directories(t.dir / "synced" / r.marker);
+    else
+      std::ofstream(t.dir / "synced" / r.marker) << "";
     auto s = sync_service_from_markers(deep);
     REQUIRE(s);
     CHECK(*s == r.service);
@@ -605,19 +613,24 @@ TEST_CASE("network file systems are recognised by statfs magic and by mount type
     const char* type;
     const char* risky;
   };
-  for (const Row& r : {Row{"/home/ani/x", "ext4", nullptr}, Row{"/mnt/nas/studi", "nfs4", "NFS"}, Row{"/mnt/nas", "nfs4", "NFS"},
-                       Row{"/mnt/nasa/x", "ext4", nullptr}, Row{"/mnt/nas/local/x", "ext4", nullptr},
-                       Row{"/home/ani/remote box/p", "fuse.sshfs", "SSHFS"}, Row{"/home/ani/gdrive/x", "fuse.rclone", "rclone (cloud storage)"}}) {
+  for (const Row& r : {Row{"/home/ani/x", "ext4", nullptr}, Row{"/mnt/nas/studi", "nfs4", "NFS"},
+                       Row{"/mnt/nas", "nfs4", "NFS"}, Row{"/mnt/nasa/x", "ext4", nullptr},
+                       Row{"/mnt/nas/local/x", "ext4", nullptr}, Row{"/home/ani/remote box/p", "fuse.sshfs", "SSHFS"},
+                       Row{"/home/ani/gdrive/x", "fuse.rclone", "rclone (cloud storage)"}}) {
     CAPTURE(r.path);
     auto type = fs_type_from_mountinfo(mountinfo, r.path);
     REQUIRE(type);
     CHECK(*type == r.type);
     auto risky = risky_fs_type(*type);
-    if (r.risky) CHECK(risky == r.risky);
-    else CHECK(!risky);
+    if (r.risky)
+      CHECK(risky == r.risky);
+    else
+      CHECK(!risky);
   }
-  for (const char* t : {"cifs", "smb3", "9p", "ceph", "glusterfs", "fuse.gvfsd-fuse", "vboxsf"}) CHECK_MESSAGE(risky_fs_type(t), t);
-  for (const char* t : {"ext4", "xfs", "btrfs", "tmpfs", "overlay", "fuse.portal", "fuseblk", "zfs"}) CHECK_MESSAGE(!risky_fs_type(t), t);
+  for (const char* t : {"cifs", "smb3", "9p", "ceph", "glusterfs", "fuse.gvfsd-fuse", "vboxsf"})
+    CHECK_MESSAGE(risky_fs_type(t), t);
+  for (const char* t : {"ext4", "xfs", "btrfs", "tmpfs", "overlay", "fuse.portal", "fuseblk", "zfs"})
+    CHECK_MESSAGE(!risky_fs_type(t), t);
 }
 
 TEST_CASE("a project readable by others gets a permissions warning") {
@@ -690,7 +703,8 @@ TEST_CASE("telaah backups and telaah restore") {
 
 namespace {
 
-const std::vector<Replacement> kNames = {{"Budi", "Informan B"}, {"Budi Santoso", "Informan B"}, {"Siti", "Informan C"}};
+const std::vector<Replacement> kNames = {
+    {"Budi", "Informan B"}, {"Budi Santoso", "Informan B"}, {"Siti", "Informan C"}};
 
 // An independent oracle for ASCII names in mostly-ASCII text: std::regex whole-word
 // alternation, longest name first.
@@ -773,7 +787,8 @@ TEST_CASE("rewrite_names: whole words, longest first, case folding") {
   struct Map {
     int64_t old, start, end;
   };
-  for (const Map& m : {Map{0, 0, 0}, Map{2, 2, 2}, Map{3, 2, 12}, Map{5, 2, 12}, Map{6, 12, 12}, Map{7, 13, 13}, Map{8, 14, 14}}) {
+  for (const Map& m :
+       {Map{0, 0, 0}, Map{2, 2, 2}, Map{3, 2, 12}, Map{5, 2, 12}, Map{6, 12, 12}, Map{7, 13, 13}, Map{8, 14, 14}}) {
     CAPTURE(m.old);
     CHECK(rw.map_start(m.old) == m.start);
     CHECK(rw.map_end(m.old) == m.end);
@@ -799,12 +814,12 @@ TEST_CASE("pseudonymise: every coding keeps its words, one undo restores every b
   };
   std::vector<Span> spans = {
       {1, cp_of(body, "Budi Santoso: Kerja"), cp_of(body, "\n\nPewawancara: Siapa"), nullptr},  // a whole turn
-      {1, cp_of(body, "Budi sendiri"), cp_of(body, "Budi sendiri") + 4, nullptr},                   // exactly a name
-      {1, cp_of(body, "Budi Santoso") + 1, cp_of(body, "Budi Santoso") + 9, "Informan B"},         // inside a name
-      {1, cp_of(body, "Ibu Siti"), cp_of(body, " Siti menulis"), nullptr},                          // Budiman stays
-      {1, cp_of(body, ": Kerja"), cp_of(body, ": Kerja") + 12, nullptr},                            // right after a name
-      {1, cp_of(body, "Ibu Siti"), cp_of(body, "Ibu Siti") + 4, nullptr},                           // right before a name
-      {1, 0, static_cast<int64_t>(text::count_code_points(body)), nullptr},                         // everything
+      {1, cp_of(body, "Budi sendiri"), cp_of(body, "Budi sendiri") + 4, nullptr},               // exactly a name
+      {1, cp_of(body, "Budi Santoso") + 1, cp_of(body, "Budi Santoso") + 9, "Informan B"},      // inside a name
+      {1, cp_of(body, "Ibu Siti"), cp_of(body, " Siti menulis"), nullptr},                      // Budiman stays
+      {1, cp_of(body, ": Kerja"), cp_of(body, ": Kerja") + 12, nullptr},                        // right after a name
+      {1, cp_of(body, "Ibu Siti"), cp_of(body, "Ibu Siti") + 4, nullptr},                       // right before a name
+      {1, 0, static_cast<int64_t>(text::count_code_points(body)), nullptr},                     // everything
       {2, 0, 30, nullptr},
       {3, 0, 26, nullptr},
   };
@@ -915,7 +930,8 @@ TEST_CASE("telaah pseudonymise") {
   make_project(file).reset();
   const std::string f = "'" + file.string() + "'";
   std::ofstream(t.dir / "names.txt") << "# informants\nBudi Santoso=Informan B\n\nSiti=Informan C\n";
-  Cli c = cli("pseudonymise " + f + " --map '" + (t.dir / "names.txt").string() + "' -r Budi=Informan\\ B --dry-run", t.dir);
+  Cli c = cli("pseudonymise " + f + " --map '" + (t.dir / "names.txt").string() + "' -r Budi=Informan\\ B --dry-run",
+              t.dir);
   CHECK(c.status == 0);
   CHECK(c.out.find("nothing was changed (dry run)") != std::string::npos);
   c = cli("pseudonymise " + f + " -r 'Budi=Informan B' -r 'Siti=Informan C' --docs 2 --json", t.dir);

@@ -125,9 +125,12 @@ TEST_CASE("the sample project builds and tells the intended triangulation story"
         Cell& cell = got[type_of[c.doc]];
         cell.codings++;
         docs[type_of[c.doc]].insert(c.doc);
-        if (c.stance == store::Stance::supports) cell.sup++;
-        else if (c.stance == store::Stance::contradicts) cell.con++;
-        else cell.neu++;
+        if (c.stance == store::Stance::supports)
+          cell.sup++;
+        else if (c.stance == store::Stance::contradicts)
+          cell.con++;
+        else
+          cell.neu++;
       }
       for (auto& [type, cell] : got) cell.docs = static_cast<int>(docs[type].size());
       for (const auto& [type, want] : expected) {

@@ -17,7 +17,7 @@
 
 #include "gui/fixture.h"
 #include "platform/heatmap_gl.h"
-#include "ui/triangulation_heatmap.h"
+#include "ui/triangulation/triangulation_heatmap.h"
 
 namespace fs = std::filesystem;
 using namespace telaah;
@@ -26,7 +26,9 @@ namespace {
 
 const fs::path kShaders = fs::path(TELAAH_SOURCE_DIR) / "shaders";
 
-bool have(const std::string& tool) { return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const std::string& tool) {
+  return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 int run(const std::string& cmd) {
   const int st = std::system(cmd.c_str());
@@ -45,7 +47,9 @@ std::string with_error(std::string src) {  // a fragment shader that uses an und
   return src.insert(at, "  frag_colour = vec4(undeclared_thing, 1.0);\n");
 }
 
-bool has_renderer() { return ui::heatmap_renderer().draw != nullptr; }
+bool has_renderer() {
+  return ui::heatmap_renderer().draw != nullptr;
+}
 
 }  // namespace
 
@@ -83,7 +87,8 @@ TEST_CASE("a shader that does not compile is reported and the fallback stays on 
     }
     // Again in a child under a virtual display (Mesa's llvmpipe gives GL 3.3 core).
     const std::string self = fs::read_symlink("/proc/self/exe").string();
-    const int rc = run("TELAAH_TEST_UNDER_XVFB=1 xvfb-run -a '" + self + "' -tc='a shader that does not compile*' >/dev/null 2>&1");
+    const int rc = run("TELAAH_TEST_UNDER_XVFB=1 xvfb-run -a '" + self +
+                       "' -tc='a shader that does not compile*' >/dev/null 2>&1");
     CHECK_MESSAGE(rc == 0, "the GL test failed under xvfb-run; run it there by hand to see why");
     return;
   }
@@ -105,7 +110,8 @@ TEST_CASE("a shader that does not compile is reported and the fallback stays on 
     CHECK(log.find("heatmap.frag") != std::string::npos);
     CHECK(log.find("undeclared_thing") != std::string::npos);
     log.clear();
-    CHECK(platform::HeatmapGL::compile_program("#version 330 core\nvoid main() { gl_Position = vec4(0.0) }\n", frag, &log) == 0);
+    CHECK(platform::HeatmapGL::compile_program("#version 330 core\nvoid main() { gl_Position = vec4(0.0) }\n", frag,
+                                               &log) == 0);
     CHECK(log.find("heatmap.vert") != std::string::npos);
 
     // The renderer: a broken program leaves no callback and a reason for the status line.

@@ -13,8 +13,8 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -154,7 +154,8 @@ TEST_CASE("three loopback shards answer the query table exactly as the local ind
       CHECK(r.hits[i].passages.size() == l.hits[i].passages.size());
       CHECK(r.hits[i].matches.size() == l.hits[i].matches.size());
       for (size_t m = 0; m < std::min(r.hits[i].matches.size(), l.hits[i].matches.size()); ++m)
-        CHECK((r.hits[i].matches[m].start == l.hits[i].matches[m].start && r.hits[i].matches[m].end == l.hits[i].matches[m].end));
+        CHECK((r.hits[i].matches[m].start == l.hits[i].matches[m].start &&
+               r.hits[i].matches[m].end == l.hits[i].matches[m].end));
     }
     auto same = [](const std::vector<FacetValue>& a, const std::vector<FacetValue>& b) {
       std::map<std::string, int64_t> x, y;
@@ -207,7 +208,9 @@ TEST_CASE("a shard killed mid-session: partial results, flagged, in bounded time
   CHECK(docs_of(r) == without_shard(all, victim));
   CHECK(r.total == static_cast<int64_t>(without_shard(all, victim).size()));
   bool said = false;
-  for (const auto& n : r.notes) said = said || (n.find((*s.servers)[victim].endpoint()) != std::string::npos && n.find("partial") != std::string::npos);
+  for (const auto& n : r.notes)
+    said = said ||
+           (n.find((*s.servers)[victim].endpoint()) != std::string::npos && n.find("partial") != std::string::npos);
   CHECK(said);
   // Auto-coding refuses to work on an incomplete set.
   CHECK_THROWS_AS(autocode_plan(*s.sharded, "Seoul", Scope::hit, 1), UserError);

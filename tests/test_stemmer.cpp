@@ -4,13 +4,13 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
-#include <unistd.h>
 
 #include "index/stem_id.h"
 #include "store/errors.h"
@@ -54,22 +54,22 @@ std::vector<Pair> root_table(const std::string& name = "id_roots.tsv") {
 }  // namespace
 
 TEST_CASE("confix stripping rules on a dictionary we control") {
-  auto d = tiny_dictionary({"kerja", "sama", "ajar", "tahu", "dagang", "sapu", "tulis", "kirim", "pukul", "makan", "pakan",
-                            "tanya", "satu", "kenal", "baik", "punya", "lihat", "nilai", "temu", "usaha", "bersih", "tani",
-                            "menteri", "teri", "cat", "angkat"});
+  auto d = tiny_dictionary({"kerja", "sama",  "ajar",   "tahu", "dagang",  "sapu", "tulis", "kirim", "pukul",
+                            "makan", "pakan", "tanya",  "satu", "kenal",   "baik", "punya", "lihat", "nilai",
+                            "temu",  "usaha", "bersih", "tani", "menteri", "teri", "cat",   "angkat"});
   IdStemmer s(d);
   struct Case {
     const char* word;
     const char* root;
   };
   const Case cases[] = {
-      {"bekerja", "kerja"},         // be-C1erC2
-      {"bekerjasama", "kerjasama"}, // compound is a root
+      {"bekerja", "kerja"},          // be-C1erC2
+      {"bekerjasama", "kerjasama"},  // compound is a root
       {"kerjasamanya", "kerjasama"},
-      {"pekerjaan", "kerja"},       // pe- ... -an
-      {"belajar", "ajar"},          // bel-ajar
-      {"diketahui", "tahu"},        // di-ke-...-i (ke-i allowed for tahu)
-      {"perdagangan", "dagang"},    // per-an
+      {"pekerjaan", "kerja"},     // pe- ... -an
+      {"belajar", "ajar"},        // bel-ajar
+      {"diketahui", "tahu"},      // di-ke-...-i (ke-i allowed for tahu)
+      {"perdagangan", "dagang"},  // per-an
       {"berdagang", "dagang"},
       {"pedagang", "dagang"},
       {"menyapu", "sapu"},          // meny- -> s
@@ -82,8 +82,8 @@ TEST_CASE("confix stripping rules on a dictionary we control") {
       {"memperkenalkan", "kenal"},  // mem-per-...-kan
       {"diperbaiki", "baik"},
       {"mempunyai", "punya"},
-      {"kelihatannya", "lihat"},    // ke-an + possessive
-      {"menilaikah", "nilai"},      // particle
+      {"kelihatannya", "lihat"},  // ke-an + possessive
+      {"menilaikah", "nilai"},    // particle
       {"pertemuan", "temu"},
       {"pengusahanya", "usaha"},
       {"kebersihan", "bersih"},
@@ -180,7 +180,8 @@ TEST_CASE("the hunspell-id dictionary: the issue's cases and accuracy against Sn
     h_snow += snowball(p.word) == p.root;
     if (a != p.root) h_misses << " " << p.word << "->" << a << "(" << p.root << ")";
   }
-  MESSAGE("held out, " << holdout.size() << " pairs: dictionary " << h_ours << " (" << int(1000.0 * h_ours / holdout.size()) / 10.0
-                       << " %), Snowball " << h_snow << " (" << int(1000.0 * h_snow / holdout.size()) / 10.0 << " %); misses:" << h_misses.str());
+  MESSAGE("held out, " << holdout.size() << " pairs: dictionary " << h_ours << " ("
+                       << int(1000.0 * h_ours / holdout.size()) / 10.0 << " %), Snowball " << h_snow << " ("
+                       << int(1000.0 * h_snow / holdout.size()) / 10.0 << " %); misses:" << h_misses.str());
   CHECK(h_ours > h_snow);
 }

@@ -43,7 +43,8 @@ struct Fixture {
     o.coder = "ayu";
     p = Project::create(dir / "p.telaah", o);
     // Multi-byte characters before the passages: code points != bytes.
-    d1 = p->add_document(new_doc("Informan A", "Pewawancara: “Komunike” 1984 — 서울?\n\nInforman A: Komunike tidak memuat hak dan kewajiban."));
+    d1 = p->add_document(new_doc(
+        "Informan A", "Pewawancara: “Komunike” 1984 — 서울?\n\nInforman A: Komunike tidak memuat hak dan kewajiban."));
     d2 = p->add_document(new_doc("Berita", "Ekspor naik 👍 dari Rp 24,2 miliar.", "news"));
     input = p->add_code(mk("Input", std::nullopt, CodeKind::variable));
     legal = p->add_code(mk("Legal infrastructure", input, CodeKind::indicator));
@@ -100,7 +101,9 @@ void check_refused(Project& p, const std::string& what, const std::function<void
   CHECK(p.current_action() == nullptr);
 }
 
-std::string file_bytes(const std::filesystem::path& f) { return telaah::test::read_file(f); }
+std::string file_bytes(const std::filesystem::path& f) {
+  return telaah::test::read_file(f);
+}
 
 // A raw SQLite connection, outside the model (to plant problems or build old files).
 std::unique_ptr<SQLite::Database> raw(const std::filesystem::path& f, bool create = false) {
@@ -120,8 +123,8 @@ TEST_CASE("a new project has the current schema and its settings") {
   CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
   CHECK(db.execAndGet("PRAGMA synchronous").getInt() == 2);  // FULL
   CHECK(db.execAndGet("PRAGMA trusted_schema").getInt() == 0);
-  for (const char* t : {"meta", "settings", "source_types", "documents", "originals", "blocks", "pages", "attributes", "codes",
-                        "coders", "codings", "memos", "overrides", "evaluations", "change_log"}) {
+  for (const char* t : {"meta", "settings", "source_types", "documents", "originals", "blocks", "pages", "attributes",
+                        "codes", "coders", "codings", "memos", "overrides", "evaluations", "change_log"}) {
     CAPTURE(t);
     CHECK(db.tableExists(t));
   }
@@ -169,7 +172,9 @@ TEST_CASE("a failed create leaves nothing behind") {
 
 TEST_CASE("opening what is not a Telaah project is refused and changes nothing") {
   TempDir dir;
-  SUBCASE("missing file") { CHECK_THROWS_AS(Project::open(dir / "missing.telaah"), NotFound); }
+  SUBCASE("missing file") {
+    CHECK_THROWS_AS(Project::open(dir / "missing.telaah"), NotFound);
+  }
   SUBCASE("a folder") {
     std::filesystem::create_directory(dir / "folder.telaah");
     CHECK_THROWS_AS(Project::open(dir / "folder.telaah"), UserError);
@@ -182,11 +187,14 @@ TEST_CASE("opening what is not a Telaah project is refused and changes nothing")
       {"empty file", [&](const auto& f) { dir.write(f.filename(), ""); }},
       {"text file", [&](const auto& f) { dir.write(f.filename(), "Pewawancara: ini bukan basis data.\n"); }},
       {"short file", [&](const auto& f) { dir.write(f.filename(), "SQLite"); }},
-      {"another program's SQLite database", [&](const auto& f) { raw(f, true)->exec("CREATE TABLE notes(x); INSERT INTO notes VALUES (1)"); }},
+      {"another program's SQLite database",
+       [&](const auto& f) { raw(f, true)->exec("CREATE TABLE notes(x); INSERT INTO notes VALUES (1)"); }},
       {"SQLite with a user_version but other tables",
        [&](const auto& f) { raw(f, true)->exec("CREATE TABLE notes(x); PRAGMA user_version=1"); }},
       {"SQLite with another application id",
-       [&](const auto& f) { raw(f, true)->exec("CREATE TABLE meta(k); PRAGMA application_id=42; PRAGMA user_version=2"); }},
+       [&](const auto& f) {
+         raw(f, true)->exec("CREATE TABLE meta(k); PRAGMA application_id=42; PRAGMA user_version=2");
+       }},
       {"empty SQLite database", [&](const auto& f) { raw(f, true)->exec("PRAGMA user_version=0; VACUUM"); }},
   };
   for (const auto& c : cases) {
@@ -222,12 +230,14 @@ static void make_v1_project(const std::filesystem::path& f) {
   db->exec("PRAGMA journal_mode=WAL");
   db->exec(migrations()[0]);
   db->exec("INSERT INTO meta VALUES ('project_id', '00000000-0000-4000-8000-000000000001')");
-  db->exec("INSERT INTO documents(id, title, source_type_id, length_cp, text, deleted, created, modified) "
-           "VALUES (1, 'Lama', 1, 13, 'Seoul–서울 teks', 0, 'c', 'm')");
+  db->exec(
+      "INSERT INTO documents(id, title, source_type_id, length_cp, text, deleted, created, modified) "
+      "VALUES (1, 'Lama', 1, 13, 'Seoul–서울 teks', 0, 'c', 'm')");
   db->exec("INSERT INTO blocks(doc_id, start, end, kind) VALUES (1, 0, 13, 'p')");
   db->exec("INSERT INTO codes(id, name, colour) VALUES (1, 'Input', '#123456')");
   db->exec("INSERT INTO coders(id, name) VALUES (1, 'ayu')");
-  db->exec("INSERT INTO codings(doc_id, code_id, coder_id, start, end, created, modified) VALUES (1, 1, 1, 6, 8, 'c', 'm')");
+  db->exec(
+      "INSERT INTO codings(doc_id, code_id, coder_id, start, end, created, modified) VALUES (1, 1, 1, 6, 8, 'c', 'm')");
   db->exec("INSERT INTO change_log(at, kind, label, changes) VALUES ('t', 'do', 'Old action', '[]')");
   db->exec("PRAGMA user_version=1");
 }
@@ -394,8 +404,11 @@ TEST_CASE("documents: add, rename, fields, attributes, delete, each undoable") {
     CHECK(ids.size() == 2);
   });
   check_undoable(p, "rename", [&] { p.rename_document(fx.d1, "Informan A (staf biro)"); });
-  for (auto [field, value] : std::vector<std::pair<std::string, std::string>>{
-           {"title", "Judul"}, {"language", "id"}, {"date", "2016-02-29"}, {"author", "Warta Niaga"}, {"source_type", "official"}})
+  for (auto [field, value] : std::vector<std::pair<std::string, std::string>>{{"title", "Judul"},
+                                                                              {"language", "id"},
+                                                                              {"date", "2016-02-29"},
+                                                                              {"author", "Warta Niaga"},
+                                                                              {"source_type", "official"}})
     check_undoable(p, "set " + field, [&] { p.set_document_field(fx.d2, field, value); });
   CHECK(p.document(fx.d2).source_type == "official");
   check_undoable(p, "new attribute", [&] { p.set_attribute(fx.d1, {"role", "text", "staf"}); });
@@ -429,7 +442,8 @@ TEST_CASE("imported text is stored in NFC, with paragraphs and speaker turns") {
 TEST_CASE("codebook: add, edit, move, merge, delete, each undoable") {
   Fixture fx;
   auto& p = *fx.p;
-  check_undoable(p, "add code", [&] { p.add_code(mk("Trade goals reached", fx.output, CodeKind::indicator, "#C73E3A")); });
+  check_undoable(p, "add code",
+                 [&] { p.add_code(mk("Trade goals reached", fx.output, CodeKind::indicator, "#C73E3A")); });
   check_undoable(p, "edit code", [&] {
     Code c = p.code(fx.legal);
     c.name = "Legal basis";
@@ -491,7 +505,8 @@ TEST_CASE("codings: add, remove, stance, memo, span, each undoable; quotes ancho
   CHECK(span.start == 48);  // code points, not bytes (byte 58)
   CHECK(span.end == 69);
   Id c = 0;
-  check_undoable(p, "add coding", [&] { c = p.add_coding(fx.coding(fx.d1, fx.legal, span.start, span.end, Stance::contradicts)); });
+  check_undoable(p, "add coding",
+                 [&] { c = p.add_coding(fx.coding(fx.d1, fx.legal, span.start, span.end, Stance::contradicts)); });
   CHECK(p.coding(c).coder == p.find_coder("ayu"));
   check_undoable(p, "stance", [&] { p.set_stance(c, Stance::supports); });
   check_undoable(p, "memo", [&] { p.set_coding_memo(c, "tanpa hak — “kewajiban”"); });
@@ -547,7 +562,8 @@ TEST_CASE("begin_action groups calls into one undo step; a failing part rolls ba
   {
     auto a = p.begin_action("Partly bad");
     p.add_coding(fx.coding(fx.d1, fx.output, 0, 2));
-    CHECK_THROWS_AS(p.add_codings({fx.coding(fx.d1, fx.output, 2, 3), fx.coding(fx.d1, fx.output, 5, 9999)}, "batch"), ValidationError);
+    CHECK_THROWS_AS(p.add_codings({fx.coding(fx.d1, fx.output, 2, 3), fx.coding(fx.d1, fx.output, 5, 9999)}, "batch"),
+                    ValidationError);
     a.commit();
   }
   CHECK(p.revision() == rev + 1);
@@ -606,7 +622,11 @@ TEST_CASE("the change log tells listeners what changed") {
   p.on_commit([&](int64_t rev) { seen.push_back(rev); });
   const int64_t rev = p.revision();
   p.add_coding(fx.coding(fx.d2, fx.legal, 0, 3));
-  p.edit_code([&] { Code c = p.code(fx.output); c.colour = "#000000"; return c; }());
+  p.edit_code([&] {
+    Code c = p.code(fx.output);
+    c.colour = "#000000";
+    return c;
+  }());
   p.undo();
   REQUIRE(seen.size() == 3);
   CHECK(seen[0] == rev + 1);
@@ -628,11 +648,13 @@ TEST_CASE("validation refuses bad input and changes nothing") {
   Id sub = p.add_code(mk("Komunike", fx.legal));
   const int64_t len = p.document(fx.d1).length_cp;
   using V = ValidationError;
-  auto add = [&](Id doc, Id code, int64_t s, int64_t e) { return [&p, doc, code, s, e] {
-    Coding c;
-    c.doc = doc, c.code = code, c.start = s, c.end = e;
-    p.add_coding(c);
-  }; };
+  auto add = [&](Id doc, Id code, int64_t s, int64_t e) {
+    return [&p, doc, code, s, e] {
+      Coding c;
+      c.doc = doc, c.code = code, c.start = s, c.end = e;
+      p.add_coding(c);
+    };
+  };
   // Offsets and references.
   check_refused<V>(p, "start < 0", add(fx.d1, fx.legal, -1, 3));
   check_refused<V>(p, "end beyond the text", add(fx.d1, fx.legal, 0, len + 1));
@@ -641,7 +663,11 @@ TEST_CASE("validation refuses bad input and changes nothing") {
   check_refused<NotFound>(p, "unknown document", add(999, fx.legal, 0, 1));
   check_refused<NotFound>(p, "deleted document", add(deleted, fx.legal, 0, 1));
   check_refused<NotFound>(p, "unknown code", add(fx.d1, 999, 0, 1));
-  check_refused<NotFound>(p, "unknown coder", [&] { Coding c = fx.coding(fx.d1, fx.legal, 0, 1); c.coder = 77; p.add_coding(c); });
+  check_refused<NotFound>(p, "unknown coder", [&] {
+    Coding c = fx.coding(fx.d1, fx.legal, 0, 1);
+    c.coder = 77;
+    p.add_coding(c);
+  });
   check_refused<V>(p, "resize beyond the text", [&] { p.set_coding_span(coding, 0, len + 10); });
   check_refused<NotFound>(p, "stance of a missing coding", [&] { p.set_stance(4242, Stance::supports); });
   check_refused<V>(p, "bad stance word", [&] { stance_from_string("maybe"); });
@@ -649,7 +675,11 @@ TEST_CASE("validation refuses bad input and changes nothing") {
   check_refused<V>(p, "code under itself", [&] { p.move_code(fx.legal, fx.legal, 0); });
   check_refused<V>(p, "code under its own sub-code", [&] { p.move_code(fx.input, sub, 0); });
   check_refused<V>(p, "duplicate sibling", [&] { p.add_code(mk("Resources", fx.input)); });
-  check_refused<V>(p, "rename onto a sibling", [&] { Code c = p.code(fx.resources); c.name = "Legal infrastructure"; p.edit_code(c); });
+  check_refused<V>(p, "rename onto a sibling", [&] {
+    Code c = p.code(fx.resources);
+    c.name = "Legal infrastructure";
+    p.edit_code(c);
+  });
   p.add_code(mk("Resources", fx.output));
   check_refused<V>(p, "move next to a namesake", [&] { p.move_code(fx.resources, fx.output, 0); });
   p.undo();  // Output/Resources
@@ -663,15 +693,22 @@ TEST_CASE("validation refuses bad input and changes nothing") {
   for (std::string name : {"", "Input/Output", " Lead", "Trail ", "two\nlines", "bad \xFF byte"})
     check_refused<V>(p, "code name '" + name + "'", [&] { p.add_code(mk(name)); });
   for (std::string colour : {"", "red", "#12345", "#1234567", "#GGGGGG", "123456"})
-    check_refused<V>(p, "colour '" + colour + "'", [&] { p.add_code(mk("Warna", std::nullopt, CodeKind::code, colour)); });
-  for (std::string date : {"2015-02-29", "2016-02-30", "2015-13-01", "2015-00-10", "2015-04-31", "15-01-01", "2015/01/01", "2015-1-1", "tahun 2015"})
+    check_refused<V>(p, "colour '" + colour + "'",
+                     [&] { p.add_code(mk("Warna", std::nullopt, CodeKind::code, colour)); });
+  for (std::string date : {"2015-02-29", "2016-02-30", "2015-13-01", "2015-00-10", "2015-04-31", "15-01-01",
+                           "2015/01/01", "2015-1-1", "tahun 2015"})
     check_refused<V>(p, "date '" + date + "'", [&] { p.set_document_field(fx.d1, "date", date); });
-  for (std::string date : {"2016-02-29", "2000-02-29", "2015-12", "2015", ""}) CHECK_NOTHROW(p.set_document_field(fx.d1, "date", date));
+  for (std::string date : {"2016-02-29", "2000-02-29", "2015-12", "2015", ""})
+    CHECK_NOTHROW(p.set_document_field(fx.d1, "date", date));
   check_refused<V>(p, "1900 was no leap year", [&] { p.set_document_field(fx.d1, "date", "1900-02-29"); });
   check_refused<V>(p, "empty title", [&] { p.rename_document(fx.d1, ""); });
   check_refused<V>(p, "title not UTF-8", [&] { p.rename_document(fx.d1, "Informan \xC0\xAF"); });
   check_refused<V>(p, "text not UTF-8", [&] { p.add_document(new_doc("Rusak", "Seoul \xED\xA0\x80 kota")); });
-  check_refused<V>(p, "import with a bad date", [&] { auto d = new_doc("X", "y"); d.date = "2015-02-30"; p.add_document(d); });
+  check_refused<V>(p, "import with a bad date", [&] {
+    auto d = new_doc("X", "y");
+    d.date = "2015-02-30";
+    p.add_document(d);
+  });
   check_refused<NotFound>(p, "unknown source type", [&] { p.add_document(new_doc("X", "y", "blog")); });
   check_refused<V>(p, "unknown field", [&] { p.set_document_field(fx.d1, "colour", "x"); });
   check_refused<V>(p, "number attribute", [&] { p.set_attribute(fx.d1, {"age", "number", "empat puluh"}); });
@@ -687,10 +724,12 @@ TEST_CASE("validation refuses bad input and changes nothing") {
   check_refused<V>(p, "source type colour", [&] { p.add_source_type("survey", "blue"); });
   check_refused<V>(p, "duplicate source type", [&] { p.add_source_type("news"); });
   // Codebook files.
-  for (const char* bad : {R"([])", R"({"codes": {}})", R"({"codes": [{"colour": "#123456"}]})",
-                          R"({"codes": [{"name": "A", "aliases": "A1"}]})", R"({"codes": [{"name": "A", "colour": 12}]})",
-                          R"({"codes": [{"name": "A", "children": {"name": "B"}}]})", R"({"codes": [{"name": "A", "kind": "theme"}]})",
-                          R"({"codes": [{"name": "A", "children": [{"name": "B/C"}]}]})", R"({"codes": [{"name": "A", "colour": "red"}]})"})
+  for (const char* bad :
+       {R"([])", R"({"codes": {}})", R"({"codes": [{"colour": "#123456"}]})",
+        R"({"codes": [{"name": "A", "aliases": "A1"}]})", R"({"codes": [{"name": "A", "colour": 12}]})",
+        R"({"codes": [{"name": "A", "children": {"name": "B"}}]})", R"({"codes": [{"name": "A", "kind": "theme"}]})",
+        R"({"codes": [{"name": "A", "children": [{"name": "B/C"}]}]})",
+        R"({"codes": [{"name": "A", "colour": "red"}]})"})
     check_refused<V>(p, std::string("codebook ") + bad, [&] { p.load_codebook(nlohmann::json::parse(bad)); });
   // References by number that are too long to be one.
   check_refused<NotFound>(p, "huge document number", [&] { p.resolve_document("123456789012345678901234567890"); });
@@ -733,14 +772,21 @@ TEST_CASE("check() is clean after real work and finds planted damage") {
   };
   const std::vector<Case> cases = {
       {"coding beyond its document", "UPDATE codings SET end=9999 WHERE id=" + std::to_string(c), "lies outside"},
-      {"wrong stored length", "UPDATE documents SET length_cp=length_cp+1 WHERE id=" + std::to_string(fx.d1), "wrong stored length"},
-      {"invalid UTF-8 in a text", "UPDATE documents SET text=CAST(x'41FF42' AS TEXT) WHERE id=" + std::to_string(fx.d2), "invalid UTF-8 at byte 1"},
-      {"a cycle in the tree", "UPDATE codes SET parent_id=" + std::to_string(fx.legal) + " WHERE id=" + std::to_string(fx.input), "its own ancestor"},
-      {"twins", "UPDATE codes SET name='Legal infrastructure' WHERE id=" + std::to_string(fx.resources), "two codes named"},
+      {"wrong stored length", "UPDATE documents SET length_cp=length_cp+1 WHERE id=" + std::to_string(fx.d1),
+       "wrong stored length"},
+      {"invalid UTF-8 in a text", "UPDATE documents SET text=CAST(x'41FF42' AS TEXT) WHERE id=" + std::to_string(fx.d2),
+       "invalid UTF-8 at byte 1"},
+      {"a cycle in the tree",
+       "UPDATE codes SET parent_id=" + std::to_string(fx.legal) + " WHERE id=" + std::to_string(fx.input),
+       "its own ancestor"},
+      {"twins", "UPDATE codes SET name='Legal infrastructure' WHERE id=" + std::to_string(fx.resources),
+       "two codes named"},
       {"dangling memo", "UPDATE memos SET target_id=999 WHERE kind='code'", "memo #"},
-      {"dangling reference", "PRAGMA defer_foreign_keys=ON; UPDATE codings SET code_id=999", "points to a missing codes"},
+      {"dangling reference", "PRAGMA defer_foreign_keys=ON; UPDATE codings SET code_id=999",
+       "points to a missing codes"},
       {"unreadable log", "UPDATE change_log SET changes='not json' WHERE rev=1", "cannot be read"},
-      {"block outside its text", "UPDATE blocks SET end=9999 WHERE doc_id=" + std::to_string(fx.d1), "paragraph of document"},
+      {"block outside its text", "UPDATE blocks SET end=9999 WHERE doc_id=" + std::to_string(fx.d1),
+       "paragraph of document"},
   };
   for (const auto& k : cases) {
     CAPTURE(std::string(k.name));
@@ -780,7 +826,8 @@ TEST_CASE("merging and deleting codes carry their evaluations and overrides") {
     auto a = p.begin_action("Rate and override");
     a.insert("evaluations", {{"code_id", fx.resources}, {"rating", "achieved"}, {"modified", "t"}});
     a.insert("evaluations", {{"code_id", fx.legal}, {"rating", "not achieved"}, {"modified", "t"}});
-    a.insert("overrides", {{"code_id", fx.resources}, {"label", "agreement"}, {"memo", "checked by hand"}, {"created", "t"}});
+    a.insert("overrides",
+             {{"code_id", fx.resources}, {"label", "agreement"}, {"memo", "checked by hand"}, {"created", "t"}});
     a.commit();
   }
   check_undoable(p, "merge a rated code into a rated one", [&] { p.merge_codes(fx.resources, fx.legal); });

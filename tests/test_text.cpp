@@ -93,12 +93,11 @@ TEST_CASE("specific offsets a reader can check by eye") {
     size_t cp, byte;
   };
   const std::vector<Case> cases = {
-      {"abc", 2, 2},
-      {"“a”", 1, 3},           // U+201C is 3 bytes
-      {"–x", 1, 3},            // en dash
-      {"👍x", 1, 4},           // 4-byte emoji
-      {"서울x", 2, 6},         // Hangul syllables are 3 bytes each
-      {"e\xCC\x81x", 2, 3},    // combining acute is its own code point
+      {"abc", 2, 2},        {"“a”", 1, 3},  // U+201C is 3 bytes
+      {"–x", 1, 3},                         // en dash
+      {"👍x", 1, 4},                         // 4-byte emoji
+      {"서울x", 2, 6},                      // Hangul syllables are 3 bytes each
+      {"e\xCC\x81x", 2, 3},                 // combining acute is its own code point
       {"naïve", 3, 4},
   };
   for (const auto& c : cases) {
@@ -120,8 +119,9 @@ TEST_CASE("slice_cp cuts by code points") {
 }
 
 TEST_CASE("valid UTF-8 is accepted") {
-  for (std::string s : {"", "plain", "“quotes” – dashes — 서울 👍🏽", "e\xCC\x81", "\xF4\x8F\xBF\xBF" /* U+10FFFF */,
-                        "\xEF\xBF\xBD" /* U+FFFD */, "\xED\x9F\xBF" /* U+D7FF */, "\xEE\x80\x80" /* U+E000 */}) {
+  for (std::string s :
+       {"", "plain", "“quotes” – dashes — 서울 👍🏽", "e\xCC\x81", "\xF4\x8F\xBF\xBF" /* U+10FFFF */,
+        "\xEF\xBF\xBD" /* U+FFFD */, "\xED\x9F\xBF" /* U+D7FF */, "\xEE\x80\x80" /* U+E000 */}) {
     CAPTURE(s);
     CHECK_FALSE(find_invalid_utf8(s).has_value());
     CHECK_NOTHROW(require_valid_utf8(s));
@@ -135,7 +135,10 @@ TEST_CASE("invalid UTF-8 is rejected at the byte of the first bad sequence") {
     size_t pos;
   };
   const std::vector<Case> cases = {
-      {"stray continuation", "ab\x80" "cd", 2},
+      {"stray continuation",
+       "ab\x80"
+       "cd",
+       2},
       {"stray continuation after multibyte", "서\xBF", 3},
       {"overlong 2-byte /", "x\xC0\xAF", 1},
       {"overlong 2-byte C1", "\xC1\xBF", 0},
@@ -174,11 +177,11 @@ TEST_CASE("NFC normalisation") {
     std::string in, out;
   };
   const std::vector<Case> cases = {
-      {"cafe\xCC\x81", "caf\xC3\xA9"},                          // e + U+0301 -> é
-      {"caf\xC3\xA9", "caf\xC3\xA9"},                           // already NFC
-      {"\xE1\x84\x89\xE1\x85\xA5\xE1\x86\xAF", "\xEC\x84\xA4"},     // conjoining jamo -> 설
+      {"cafe\xCC\x81", "caf\xC3\xA9"},                           // e + U+0301 -> é
+      {"caf\xC3\xA9", "caf\xC3\xA9"},                            // already NFC
+      {"\xE1\x84\x89\xE1\x85\xA5\xE1\x86\xAF", "\xEC\x84\xA4"},  // conjoining jamo -> 설
       {"plain ASCII", "plain ASCII"},
-      {"\xE2\x84\xAB", "\xC3\x85"},                              // ANGSTROM SIGN -> Å
+      {"\xE2\x84\xAB", "\xC3\x85"},  // ANGSTROM SIGN -> Å
   };
   for (const auto& c : cases) {
     CAPTURE(c.in);
@@ -194,7 +197,9 @@ TEST_CASE("NFC normalisation") {
 
 TEST_CASE("newlines are normalised to \\n") {
   CHECK(normalise_newlines("a\r\nb\rc\n") == "a\nb\nc\n");
-  CHECK(normalise_newlines("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c") == "a\nb\nc");
+  CHECK(normalise_newlines("a\xE2\x80\xA8"
+                           "b\xE2\x80\xA9"
+                           "c") == "a\nb\nc");
   CHECK(normalise_newlines("“no change”") == "“no change”");
 }
 
@@ -205,7 +210,9 @@ TEST_CASE("paragraphs") {
     std::vector<std::string> paragraphs;
   };
   const std::vector<Case> cases = {
-      {"blank-line separated", "Satu dua.\nmasih satu.\n\nDua.\n\n\nTiga.", {"Satu dua.\nmasih satu.", "Dua.", "Tiga."}},
+      {"blank-line separated",
+       "Satu dua.\nmasih satu.\n\nDua.\n\n\nTiga.",
+       {"Satu dua.\nmasih satu.", "Dua.", "Tiga."}},
       {"one per line without blank lines", "Baris satu\nBaris dua\n", {"Baris satu", "Baris dua"}},
       {"a trailing blank line makes it one paragraph", "Baris satu\nBaris dua\n\n", {"Baris satu\nBaris dua"}},
       {"trimmed", "  indented  \n\n\tTab\t", {"indented", "Tab"}},
@@ -233,16 +240,24 @@ TEST_CASE("sentences") {
   };
   const std::vector<Case> cases = {
       {"simple", "Satu. Dua? Tiga!", {"Satu.", "Dua?", "Tiga!"}},
-      {"No. is an abbreviation", "Permendagri No. 3 Tahun 2008 berlaku. Lalu apa?", {"Permendagri No. 3 Tahun 2008 berlaku.", "Lalu apa?"}},
-      {"Rp. and decimals", "Nilainya Rp. 24.232.202.714 pada 2011. Naik 3,5 kali.", {"Nilainya Rp. 24.232.202.714 pada 2011.", "Naik 3,5 kali."}},
+      {"No. is an abbreviation",
+       "Permendagri No. 3 Tahun 2008 berlaku. Lalu apa?",
+       {"Permendagri No. 3 Tahun 2008 berlaku.", "Lalu apa?"}},
+      {"Rp. and decimals",
+       "Nilainya Rp. 24.232.202.714 pada 2011. Naik 3,5 kali.",
+       {"Nilainya Rp. 24.232.202.714 pada 2011.", "Naik 3,5 kali."}},
       {"decimal point", "It rose 2.5 percent. Then it fell.", {"It rose 2.5 percent.", "Then it fell."}},
       {"closing quote stays", "Dia bilang, “Sudah.” Lalu pergi.", {"Dia bilang, “Sudah.”", "Lalu pergi."}},
       {"straight quotes", "He said \"no.\" Then left.", {"He said \"no.\"", "Then left."}},
       {"abbreviation after an opening quote", "Kata “Dr. Sari” benar. Ya.", {"Kata “Dr. Sari” benar.", "Ya."}},
       {"initials", "Menurut I. R. Sari, ekspor naik. Itu benar.", {"Menurut I. R. Sari, ekspor naik.", "Itu benar."}},
-      {"a single digit ends a sentence", "Jumlahnya naik menjadi 5. Lalu turun.", {"Jumlahnya naik menjadi 5.", "Lalu turun."}},
+      {"a single digit ends a sentence",
+       "Jumlahnya naik menjadi 5. Lalu turun.",
+       {"Jumlahnya naik menjadi 5.", "Lalu turun."}},
       {"list number", "1. Pertama, komunike. Kedua, MoU.", {"1. Pertama, komunike.", "Kedua, MoU."}},
-      {"lowercase continues", "Contoh: e.g. rempah. dan mebel. Selesai.", {"Contoh: e.g. rempah. dan mebel.", "Selesai."}},
+      {"lowercase continues",
+       "Contoh: e.g. rempah. dan mebel. Selesai.",
+       {"Contoh: e.g. rempah. dan mebel.", "Selesai."}},
       {"dll.", "Rempah, mebel, dll. Semua naik.", {"Rempah, mebel, dll. Semua naik."}},
       {"ellipsis", "Ya… Baiklah.", {"Ya…", "Baiklah."}},
       {"Hangul and emoji", "서울특별시입니다. 좋아요 👍! Yes.", {"서울특별시입니다.", "좋아요 👍!", "Yes."}},
@@ -314,7 +329,8 @@ TEST_CASE("speaker turns need a conversation") {
   CHECK(blocks[3].kind == "p");
 
   // One labelled paragraph in an article is not a conversation.
-  const std::string article = "Gubernur berkunjung ke Seoul.\n\nKepala Biro: kerja sama berjalan baik.\n\nAkhir berita.";
+  const std::string article =
+      "Gubernur berkunjung ke Seoul.\n\nKepala Biro: kerja sama berjalan baik.\n\nAkhir berita.";
   auto b2 = split_paragraphs(article);
   mark_speaker_turns(article, b2);
   for (const auto& b : b2) CHECK(b.kind == "p");
@@ -363,9 +379,9 @@ TEST_CASE("decode and encode agree for every plane") {
 TEST_CASE("one_line: whitespace runs become one space; long quotes are cut at a word in their second half") {
   CHECK(one_line("  a\n\nb\tc  ", 100, "…") == "a b c");
   CHECK(one_line("", 10, "…").empty());
-  CHECK(one_line("kerja sama", 10, "…") == "kerja sama");            // exactly the limit: kept whole
+  CHECK(one_line("kerja sama", 10, "…") == "kerja sama");           // exactly the limit: kept whole
   CHECK(one_line("kerja sama Jakarta", 12, "…") == "kerja sama…");  // cut at the last space
   CHECK(one_line("kerja sama Jakarta", 12, " …") == "kerja sama …");
-  CHECK(one_line("ab cdefghijklmnop", 10, "…") == "ab cdefghi…");  // space in the first half: cut inside the word
-  CHECK(one_line("서울 특별시 서울 특별시", 6, "…") == "서울 특별시…");      // counted in code points, not bytes
+  CHECK(one_line("ab cdefghijklmnop", 10, "…") == "ab cdefghi…");        // space in the first half: cut inside the word
+  CHECK(one_line("서울 특별시 서울 특별시", 6, "…") == "서울 특별시…");  // counted in code points, not bytes
 }

@@ -145,7 +145,8 @@ TEST_CASE("convergence labels: every label, ties, neutral-only evidence and the 
       {"other side silent", cell(0, 0, 0), cell(0, 2, 1), 3, Convergence::silence},
       {"neutral-only against nothing is silence", cell(0, 0, 2), cell(0, 0, 0), 3, Convergence::silence},
       {"opposite net stances", cell(4, 1, 0), cell(0, 3, 0), 3, Convergence::dissonance},
-      {"opposite, very different prominence is still dissonance", cell(20, 0, 0), cell(0, 1, 0), 3, Convergence::dissonance},
+      {"opposite, very different prominence is still dissonance", cell(20, 0, 0), cell(0, 1, 0), 3,
+       Convergence::dissonance},
       {"same direction, comparable", cell(3, 0, 0), cell(2, 0, 1), 3, Convergence::agreement},
       {"both negative, comparable", cell(0, 8, 0), cell(0, 8, 2), 3, Convergence::agreement},
       {"prominence exactly at the ratio", cell(9, 0, 0), cell(3, 0, 0), 3, Convergence::agreement},
@@ -182,7 +183,11 @@ TEST_CASE("indicator status: gap, single-source, triangulated, divergent, insuff
       {"one column", {cell(5, 0, 0), cell(0, 0, 0), cell(0, 0, 0)}, 2, 1, Status::single_source},
       {"one column of neutral evidence", {cell(0, 0, 0), cell(0, 0, 0), cell(0, 0, 1)}, 2, 1, Status::single_source},
       {"two columns agree", {cell(5, 0, 0), cell(3, 0, 0), cell(0, 0, 0)}, 2, 1, Status::triangulated},
-      {"two columns, partial agreement still triangulates", {cell(14, 0, 0), cell(2, 0, 0), cell(0, 0, 0)}, 2, 1, Status::triangulated},
+      {"two columns, partial agreement still triangulates",
+       {cell(14, 0, 0), cell(2, 0, 0), cell(0, 0, 0)},
+       2,
+       1,
+       Status::triangulated},
       {"neutral-only in two columns", {cell(0, 0, 2), cell(0, 0, 1), cell(0, 0, 0)}, 2, 1, Status::triangulated},
       {"a dissonant pair", {cell(5, 0, 0), cell(0, 4, 0), cell(3, 0, 0)}, 2, 1, Status::divergent},
       {"dissonance wins over thresholds not met", {cell(1, 0, 0, 1), cell(0, 1, 0, 1)}, 3, 2, Status::divergent},
@@ -192,7 +197,11 @@ TEST_CASE("indicator status: gap, single-source, triangulated, divergent, insuff
       {"m = 2: only one column reaches it", {cell(3, 0, 0, 2), cell(2, 0, 0, 1)}, 2, 2, Status::insufficient},
       {"m = 2: both columns reach it", {cell(3, 0, 0, 2), cell(2, 0, 0, 2)}, 2, 2, Status::triangulated},
       {"m = 1 and a one-document column", {cell(3, 0, 0, 1), cell(2, 0, 0, 1)}, 2, 1, Status::triangulated},
-      {"single column with many documents is still single-source", {cell(9, 0, 0, 9), cell(0, 0, 0)}, 2, 1, Status::single_source},
+      {"single column with many documents is still single-source",
+       {cell(9, 0, 0, 9), cell(0, 0, 0)},
+       2,
+       1,
+       Status::single_source},
   };
   for (const auto& c : cases) {
     CAPTURE(c.what);
@@ -301,7 +310,8 @@ TEST_CASE("settings change labels and statuses: k = 3, m = 2, prominence") {
   f.code(c, f.legal, Stance::supports, 1);
   Settings s;
   CHECK(row(f.matrix({}, s), f.legal).automatic == Status::triangulated);
-  CHECK(pair(row(f.matrix({}, s), f.legal), f.matrix({}, s), "interview", "news").automatic == Convergence::partial);  // 7 vs 2
+  CHECK(pair(row(f.matrix({}, s), f.legal), f.matrix({}, s), "interview", "news").automatic ==
+        Convergence::partial);  // 7 vs 2
   s.prominence = 3.5;
   auto m = f.matrix({}, s);
   CHECK(pair(row(m, f.legal), m, "interview", "news").automatic == Convergence::agreement);  // 7 <= 3.5 * 2
@@ -320,8 +330,8 @@ TEST_CASE("columns by attribute, year, and the coder and date filters") {
   Fixture f;
   Id a = f.doc("news", "2012-03-01", {{"outlet", "text", "Warta Niaga"}});
   Id b = f.doc("news", "2014-07", {{"outlet", "text", "Harian Ibukota"}});
-  Id c = f.doc("interview", "2015");   // no outlet
-  Id d = f.doc("official");            // no date
+  Id c = f.doc("interview", "2015");  // no outlet
+  Id d = f.doc("official");           // no date
   f.code(a, f.legal, Stance::supports, 2);
   f.code(b, f.legal, Stance::contradicts, 1);
   f.code(c, f.legal, Stance::supports, 1);
@@ -446,8 +456,10 @@ TEST_CASE("overrides: a pair label, a status, replace, undo and redo, validation
   CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "interview", "official", "agreement", " "), ValidationError);
   CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "interview", "official", "agree", "memo"), ValidationError);
   CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "interview", "radio", "agreement", "memo"), NotFound);
-  CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "interview", "interview", "agreement", "memo"), ValidationError);
-  CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "", "", "agreement", "memo"), ValidationError);  // not a status
+  CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "interview", "interview", "agreement", "memo"),
+                  ValidationError);
+  CHECK_THROWS_AS(set_override(*f.p, t, f.goals, "type", "", "", "agreement", "memo"),
+                  ValidationError);                                                                   // not a status
   CHECK_THROWS_AS(set_override(*f.p, t, f.exports, "type", "", "", "gap", "memo"), ValidationError);  // a sub-code
   CHECK_THROWS_AS(clear_override(*f.p, f.legal, "type", "", ""), NotFound);
   CHECK(f.p->revision() == rev);  // nothing was written
@@ -467,11 +479,19 @@ TEST_CASE("the evidence table refreshes incrementally to exactly what a full loa
     REQUIRE(x.size() == y.size());
     std::map<Id, std::tuple<Id, Id, std::string, int64_t, int64_t, Stance>> rx, ry;
     for (size_t i = 0; i < x.size(); ++i)
-      rx[x.row_id[i]] = {x.doc_id[static_cast<size_t>(x.row_doc[i])], x.code_id[static_cast<size_t>(x.row_code[i])],
-                         x.coder_name[static_cast<size_t>(x.row_coder[i])], x.row_start[i], x.row_end[i], x.row_stance[i]};
+      rx[x.row_id[i]] = {x.doc_id[static_cast<size_t>(x.row_doc[i])],
+                         x.code_id[static_cast<size_t>(x.row_code[i])],
+                         x.coder_name[static_cast<size_t>(x.row_coder[i])],
+                         x.row_start[i],
+                         x.row_end[i],
+                         x.row_stance[i]};
     for (size_t i = 0; i < y.size(); ++i)
-      ry[y.row_id[i]] = {y.doc_id[static_cast<size_t>(y.row_doc[i])], y.code_id[static_cast<size_t>(y.row_code[i])],
-                         y.coder_name[static_cast<size_t>(y.row_coder[i])], y.row_start[i], y.row_end[i], y.row_stance[i]};
+      ry[y.row_id[i]] = {y.doc_id[static_cast<size_t>(y.row_doc[i])],
+                         y.code_id[static_cast<size_t>(y.row_code[i])],
+                         y.coder_name[static_cast<size_t>(y.row_coder[i])],
+                         y.row_start[i],
+                         y.row_end[i],
+                         y.row_stance[i]};
     CHECK(rx == ry);
     for (size_t i = 1; i < x.size(); ++i) {  // the (document, start) order holds
       CHECK(x.row_doc[i - 1] <= x.row_doc[i]);
@@ -481,7 +501,8 @@ TEST_CASE("the evidence table refreshes incrementally to exactly what a full loa
       int32_t xd = x.doc_index(y.doc_id[d]);
       REQUIRE(xd >= 0);
       CHECK(x.doc_live[static_cast<size_t>(xd)] == y.doc_live[d]);
-      CHECK(x.type_name[static_cast<size_t>(x.doc_type[static_cast<size_t>(xd)])] == y.type_name[static_cast<size_t>(y.doc_type[d])]);
+      CHECK(x.type_name[static_cast<size_t>(x.doc_type[static_cast<size_t>(xd)])] ==
+            y.type_name[static_cast<size_t>(y.doc_type[d])]);
       CHECK(x.doc_date[static_cast<size_t>(xd)] == y.doc_date[d]);
     }
     Query q;
@@ -503,17 +524,22 @@ TEST_CASE("the evidence table refreshes incrementally to exactly what a full loa
       {"remove a coding", [&] { f.p->remove_coding(f.p->codings().back().id); }},
       {"move a document to another source type", [&] { f.p->set_document_field(b, "source_type", "official"); }},
       {"change a date", [&] { f.p->set_document_field(a, "date", "2016-02-03"); }},
-      {"set an attribute", [&] { f.p->set_attribute(c, {"outlet", "text", "Warta Niaga"}); }},
+      {"set an attribute",
+       [&] {
+         f.p->set_attribute(c, {"outlet", "text", "Warta Niaga"});
+       }},
       {"delete a document", [&] { f.p->delete_document(a); }},
       {"undo the deletion", [&] { f.p->undo(); }},
-      {"a new source type and document", [&] {
+      {"a new source type and document",
+       [&] {
          f.p->add_source_type("observation", "#123456");
          f.code(f.doc("observation"), f.resources, Stance::supports, 1);
        }},
       {"merge a sub-code into its indicator", [&] { f.p->merge_codes(f.exports, f.goals); }},
       {"move a code out of its indicator", [&] { f.p->move_code(f.benefits, std::nullopt, 0); }},
       {"delete a code with its codings", [&] { f.p->delete_code(f.legal); }},
-      {"undo twice", [&] {
+      {"undo twice",
+       [&] {
          f.p->undo();
          f.p->undo();
        }},
@@ -544,9 +570,10 @@ TEST_CASE("co-occurrence by sort-and-sweep equals the pairwise definition") {
     Id doc, code;
     int64_t s, e;
   };
-  std::vector<Span> spans = {{a, f.legal, 0, 50},   {a, f.impediment, 10, 20}, {a, f.exports, 15, 60}, {a, f.legal, 49, 55},
-                             {a, f.goals, 60, 70},  {a, f.legal, 100, 120},    {b, f.legal, 0, 10},    {b, f.impediment, 10, 20},
-                             {b, f.goals, 5, 15},   {b, f.goals, 5, 15}};
+  std::vector<Span> spans = {{a, f.legal, 0, 50},  {a, f.impediment, 10, 20}, {a, f.exports, 15, 60},
+                             {a, f.legal, 49, 55}, {a, f.goals, 60, 70},      {a, f.legal, 100, 120},
+                             {b, f.legal, 0, 10},  {b, f.impediment, 10, 20}, {b, f.goals, 5, 15},
+                             {b, f.goals, 5, 15}};
   std::vector<store::Coding> cs;
   for (const auto& s : spans) {
     store::Coding c;
@@ -562,7 +589,8 @@ TEST_CASE("co-occurrence by sort-and-sweep equals the pairwise definition") {
     for (size_t i = 0; i < spans.size(); ++i)
       for (size_t j = i + 1; j < spans.size(); ++j) {
         if (spans[i].doc != spans[j].doc || !(spans[i].s < spans[j].e && spans[j].s < spans[i].e)) continue;
-        auto ci = static_cast<size_t>(t.code_index(spans[i].code)), cj = static_cast<size_t>(t.code_index(spans[j].code));
+        auto ci = static_cast<size_t>(t.code_index(spans[i].code)),
+             cj = static_cast<size_t>(t.code_index(spans[j].code));
         if (rollup) ci = static_cast<size_t>(t.code_rollup[ci]), cj = static_cast<size_t>(t.code_rollup[cj]);
         ++want[ci * co.n + cj];
         if (ci != cj) ++want[cj * co.n + ci];
@@ -571,7 +599,7 @@ TEST_CASE("co-occurrence by sort-and-sweep equals the pairwise definition") {
   }
   auto co = cooccurrence(t);
   CHECK(co.at(t.code_index(f.legal), t.code_index(f.impediment)) == 1);  // [0,50) meets [10,20); [0,10) only touches it
-  CHECK(co.at(t.code_index(f.goals), t.code_index(f.goals)) == 1);      // the two identical spans
+  CHECK(co.at(t.code_index(f.goals), t.code_index(f.goals)) == 1);       // the two identical spans
 }
 
 TEST_CASE("the sample project's matrix is the pattern in corpus/README.md") {
@@ -604,18 +632,42 @@ TEST_CASE("the sample project's matrix is the pattern in corpus/README.md") {
   };
   const C none{0, 0, 0, 0, 0};
   const Want want[] = {
-      {"Input/Legal infrastructure", {{8, 4, 0, 8, 0}, {4, 3, 0, 4, 0}, {10, 4, 0, 8, 2}}, Status::triangulated,
-       Convergence::agreement, Convergence::agreement, Convergence::agreement},
-      {"Input/Human and natural resources", {none, none, {1, 1, 0, 0, 1}}, Status::single_source,
-       Convergence::none, Convergence::silence, Convergence::silence},
-      {"Process/Programme continuity", {{10, 5, 9, 0, 1}, none, {8, 4, 8, 0, 0}}, Status::triangulated,
-       Convergence::silence, Convergence::agreement, Convergence::silence},
-      {"Process/Community involvement", {{14, 6, 12, 0, 2}, {4, 3, 3, 0, 1}, {6, 3, 6, 0, 0}}, Status::triangulated,
-       Convergence::partial, Convergence::agreement, Convergence::agreement},
-      {"Output/Trade goals reached", {{10, 5, 2, 8, 0}, {8, 5, 2, 6, 0}, {12, 4, 12, 0, 0}}, Status::divergent,
-       Convergence::agreement, Convergence::dissonance, Convergence::dissonance},
-      {"Output/Continuity of cooperation", {none, none, {8, 3, 8, 0, 0}}, Status::single_source,
-       Convergence::none, Convergence::silence, Convergence::silence},
+      {"Input/Legal infrastructure",
+       {{8, 4, 0, 8, 0}, {4, 3, 0, 4, 0}, {10, 4, 0, 8, 2}},
+       Status::triangulated,
+       Convergence::agreement,
+       Convergence::agreement,
+       Convergence::agreement},
+      {"Input/Human and natural resources",
+       {none, none, {1, 1, 0, 0, 1}},
+       Status::single_source,
+       Convergence::none,
+       Convergence::silence,
+       Convergence::silence},
+      {"Process/Programme continuity",
+       {{10, 5, 9, 0, 1}, none, {8, 4, 8, 0, 0}},
+       Status::triangulated,
+       Convergence::silence,
+       Convergence::agreement,
+       Convergence::silence},
+      {"Process/Community involvement",
+       {{14, 6, 12, 0, 2}, {4, 3, 3, 0, 1}, {6, 3, 6, 0, 0}},
+       Status::triangulated,
+       Convergence::partial,
+       Convergence::agreement,
+       Convergence::agreement},
+      {"Output/Trade goals reached",
+       {{10, 5, 2, 8, 0}, {8, 5, 2, 6, 0}, {12, 4, 12, 0, 0}},
+       Status::divergent,
+       Convergence::agreement,
+       Convergence::dissonance,
+       Convergence::dissonance},
+      {"Output/Continuity of cooperation",
+       {none, none, {8, 3, 8, 0, 0}},
+       Status::single_source,
+       Convergence::none,
+       Convergence::silence,
+       Convergence::silence},
   };
   REQUIRE(m.rows.size() == 6);
   for (size_t i = 0; i < 6; ++i) {

@@ -39,7 +39,8 @@ ResolvedSelection resolve_selection(const store::Project& p, const AgreementSele
   for (const auto& c : p.coders()) known += (known.empty() ? "" : ", ") + c.name;
   for (const auto& name : sel.coders) {
     auto id = p.find_coder(name);
-    if (!id) throw NotFound("no coder '" + name + "' in this project (its coders: " + (known.empty() ? "none" : known) + ")");
+    if (!id)
+      throw NotFound("no coder '" + name + "' in this project (its coders: " + (known.empty() ? "none" : known) + ")");
     if (std::find(rs.coder_ids.begin(), rs.coder_ids.end(), *id) != rs.coder_ids.end())
       throw ValidationError("coder '" + name + "' is named twice");
     rs.coder_ids.push_back(*id);
@@ -145,22 +146,26 @@ struct Wording {
   std::string units;  // "code points" or "segment units"
 };
 
-PairAgreement pair_stats(const detail::Tally& t, const std::string& a, const std::string& b, int docs, const Wording& w) {
+PairAgreement pair_stats(const detail::Tally& t, const std::string& a, const std::string& b, int docs,
+                         const Wording& w) {
   PairAgreement pa;
   pa.coder_a = a;
   pa.coder_b = b;
   pa.table = t.table;
   pa.documents = docs;
   const int64_t n = t.table.total();
-  const std::string who = a + " x " + b + ", " + count(n) + " " + w.units + " in " + std::to_string(docs) + " document" +
-                          (docs == 1 ? "" : "s");
+  const std::string who = a + " x " + b + ", " + count(n) + " " + w.units + " in " + std::to_string(docs) +
+                          " document" + (docs == 1 ? "" : "s");
   pa.percent.value = percent_agreement(t.table);
   pa.percent.method = "percent agreement = (both + neither) / units = (" + count(t.table.both) + " + " +
                       count(t.table.neither) + ") / " + count(n) + "; " + who;
   pa.kappa.value = cohen_kappa(t.table);
-  if (n == 0) pa.kappa.method = "Cohen's kappa: n/a, no units (" + who + ")";
+  if (n == 0)
+    pa.kappa.method = "Cohen's kappa: n/a, no units (" + who + ")";
   else if (std::isnan(pa.kappa.value))
-    pa.kappa.method = "Cohen's kappa: n/a, both coders made the same single decision on every unit, so chance agreement is 1 (" + who + ")";
+    pa.kappa.method =
+        "Cohen's kappa: n/a, both coders made the same single decision on every unit, so chance agreement is 1 (" +
+        who + ")";
   else
     pa.kappa.method = "Cohen's kappa (1960) = (po - pe) / (1 - pe), po = " + fmt(percent_agreement(t.table)) +
                       ", pe = " + fmt(cohen_expected(t.table)) + " from each coder's own share of 'present'; " + who;
@@ -171,14 +176,17 @@ Statistic alpha_stat(const detail::Tally& t, int coders, const Wording& w) {
   Statistic s;
   s.value = t.co.alpha_nominal();
   const double n = t.co.pairable();
-  const std::string over = count(static_cast<int64_t>(std::llround(n))) + " pairable values (" + w.units + " x coders counted there), " +
-                           std::to_string(coders) + " coders";
-  if (n < 2) s.method = "Krippendorff's alpha (nominal): n/a, no unit has two coders' values";
+  const std::string over = count(static_cast<int64_t>(std::llround(n))) + " pairable values (" + w.units +
+                           " x coders counted there), " + std::to_string(coders) + " coders";
+  if (n < 2)
+    s.method = "Krippendorff's alpha (nominal): n/a, no unit has two coders' values";
   else if (std::isnan(s.value))
-    s.method = "Krippendorff's alpha (nominal): n/a, every value is the same (no variation to be reliable about); " + over;
+    s.method =
+        "Krippendorff's alpha (nominal): n/a, every value is the same (no variation to be reliable about); " + over;
   else
     s.method = "Krippendorff's alpha (nominal, missing values allowed) = 1 - Do/De = 1 - " +
-               fmt(t.co.observed_disagreement()) + "/" + fmt(t.co.expected_disagreement()) + " from the coincidence matrix; " + over;
+               fmt(t.co.observed_disagreement()) + "/" + fmt(t.co.expected_disagreement()) +
+               " from the coincidence matrix; " + over;
   return s;
 }
 
@@ -190,14 +198,16 @@ std::string describe(const AgreementOptions& o, const ResolvedSelection& rs, int
     if (o.exclude_uncoded)
       m += ", except text that none of the compared coders coded with any of the chosen codes (left out: " +
            count(text_total - units_total) + " of " + count(text_total) + " code points)";
-    else m += ", coded or not (uncoded text counts as agreement on 'absent'; --exclude-uncoded leaves it out)";
+    else
+      m += ", coded or not (uncoded text counts as agreement on 'absent'; --exclude-uncoded leaves it out)";
     m += ". Per code, a coder's decision on a unit is 'present' when the code point lies inside one of the coder's "
          "codings of the code, else 'absent'. ";
   } else {
     char thr[32];
     std::snprintf(thr, sizeof thr, "%g", o.threshold);
     m = "Segment level over " + docs + ": two coders' segments of a code match when their overlap (" +
-        (o.overlap == OverlapRatio::union_ ? std::string("intersection over union") : std::string("intersection over the shorter segment")) +
+        (o.overlap == OverlapRatio::union_ ? std::string("intersection over union")
+                                           : std::string("intersection over the shorter segment")) +
         ") is at least " + thr +
         "; a group holds at most one segment per coder, every two of them matching (best ratios first). A group is one "
         "unit, 'present' for its coders and 'absent' for the others; an unmatched segment is a unit only its coder "
@@ -205,9 +215,11 @@ std::string describe(const AgreementOptions& o, const ResolvedSelection& rs, int
         "where all say 'absent' (with a single code there are none, and kappa and alpha are not meaningful). The same "
         "span coded twice by one coder counts once. ";
   }
-  if (o.sel.rollup) m += "Sub-codes are rolled up: a coding counts for its nearest chosen ancestor (by default its indicator). ";
+  if (o.sel.rollup)
+    m += "Sub-codes are rolled up: a coding counts for its nearest chosen ancestor (by default its indicator). ";
   if (rs.explicit_docs)
-    m += "The documents were named, so every coder is taken to have read each of them: no coding there means 'absent'. ";
+    m +=
+        "The documents were named, so every coder is taken to have read each of them: no coding there means 'absent'. ";
   else
     m += "A coder without any coding in a document is taken not to have coded it: that document leaves the coder's "
          "pairs, and the coder's values there are missing for alpha. ";
@@ -234,7 +246,8 @@ AgreementReport compute_agreement(const store::Project& p, const AgreementOption
   for (int a = 0; a < m; ++a)
     for (int b = a + 1; b < m; ++b) views.push_back({(uint64_t{1} << a) | (uint64_t{1} << b), a, b});
   if (m > 2) views.push_back({m == 64 ? ~uint64_t{0} : (uint64_t{1} << m) - 1, -1, -1});
-  std::vector<std::vector<detail::Tally>> tallies(views.size(), std::vector<detail::Tally>(static_cast<size_t>(ncodes)));
+  std::vector<std::vector<detail::Tally>> tallies(views.size(),
+                                                  std::vector<detail::Tally>(static_cast<size_t>(ncodes)));
   std::vector<int> pair_docs(views.size(), 0);
 
   const detail::SegmentRule rule{opt.threshold, opt.overlap};
@@ -259,7 +272,8 @@ AgreementReport compute_agreement(const store::Project& p, const AgreementOption
       if (view.pair() && (d.participants >> view.a & 1) && (d.participants >> view.b & 1)) ++pair_docs[v];
       if (opt.unit == AgreementUnit::character)
         detail::count_characters(segs, ncodes, d.length, d.participants, view, opt.exclude_uncoded, tallies[v]);
-      else detail::count_segments(segs, ncodes, d.participants, view, rule, tallies[v]);
+      else
+        detail::count_segments(segs, ncodes, d.participants, view, rule, tallies[v]);
     }
     text_total += d.length;
   }
@@ -282,7 +296,8 @@ AgreementReport compute_agreement(const store::Project& p, const AgreementOption
   for (int c = 0; c < ncodes; ++c) {
     std::vector<const detail::Tally*> pv;
     for (auto& t : tallies) pv.push_back(&t[static_cast<size_t>(c)]);
-    rep.codes.push_back(build(rs.reported[static_cast<size_t>(c)], p.code_path(rs.reported[static_cast<size_t>(c)]), pv));
+    rep.codes.push_back(
+        build(rs.reported[static_cast<size_t>(c)], p.code_path(rs.reported[static_cast<size_t>(c)]), pv));
   }
   std::vector<detail::Tally> pooled(views.size());
   for (size_t v = 0; v < views.size(); ++v)

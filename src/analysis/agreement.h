@@ -57,33 +57,33 @@ struct AgreementOptions {
 };
 
 struct Statistic {
-  double value = 0;     // NaN when undefined
-  std::string method;   // what was computed, on which units, and why n/a
+  double value = 0;    // NaN when undefined
+  std::string method;  // what was computed, on which units, and why n/a
 };
 
 // Two coders on one code (or pooled over codes).
 struct PairAgreement {
   std::string coder_a, coder_b;
-  Binary2x2 table;      // units: code points or segments
-  int documents = 0;    // documents both coders are counted in
+  Binary2x2 table;    // units: code points or segments
+  int documents = 0;  // documents both coders are counted in
   Statistic percent, kappa, alpha;
 };
 
 struct CodeAgreement {
-  Id code = 0;          // 0 for the pooled overall row
-  std::string path;     // "Input/Legal infrastructure"; "overall" for the pooled row
+  Id code = 0;                       // 0 for the pooled overall row
+  std::string path;                  // "Input/Legal infrastructure"; "overall" for the pooled row
   std::vector<PairAgreement> pairs;  // one per pair of coders, in the order given
-  Statistic alpha;      // all chosen coders (= the pair's alpha for two coders)
-  double alpha_units = 0;  // pairable values behind alpha
+  Statistic alpha;                   // all chosen coders (= the pair's alpha for two coders)
+  double alpha_units = 0;            // pairable values behind alpha
 };
 
 struct AgreementReport {
   AgreementOptions options;
   std::vector<std::string> coders;
-  std::vector<Id> documents;        // documents with at least two coders counted
-  std::vector<CodeAgreement> codes; // in codebook order
-  CodeAgreement overall;            // pooled: each (unit, code) pair one binary decision
-  std::string method;               // the units and rules, in one paragraph
+  std::vector<Id> documents;         // documents with at least two coders counted
+  std::vector<CodeAgreement> codes;  // in codebook order
+  CodeAgreement overall;             // pooled: each (unit, code) pair one binary decision
+  std::string method;                // the units and rules, in one paragraph
 };
 
 AgreementReport compute_agreement(const store::Project& p, const AgreementOptions& opt);
@@ -92,17 +92,17 @@ AgreementReport compute_agreement(const store::Project& p, const AgreementOption
 
 // The coders, documents and code mapping a selection resolves to.
 struct ResolvedSelection {
-  std::vector<Id> coder_ids;        // same order as the names
+  std::vector<Id> coder_ids;  // same order as the names
   std::vector<std::string> coder_names;
   struct Doc {
     Id id = 0;
     int64_t length = 0;
-    uint64_t participants = 0;      // bit i: coder i counts in this document
+    uint64_t participants = 0;  // bit i: coder i counts in this document
   };
   std::vector<Doc> docs;
   // code id -> the code it counts for (after roll-up); absent: not chosen.
   std::vector<std::pair<Id, Id>> code_map;  // sorted by first
-  std::vector<Id> reported;         // target codes in codebook order
+  std::vector<Id> reported;                 // target codes in codebook order
   // The chosen coders' codings with a chosen code in those documents, by (doc, start, id).
   std::vector<store::Coding> codings;
   bool explicit_docs = false;

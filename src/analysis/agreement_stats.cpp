@@ -81,7 +81,8 @@ void Coincidences::add_unit(std::span<const double> counts, double weight) {
   for (int c = 0; c < v_; ++c) {
     if (counts[static_cast<size_t>(c)] == 0) continue;
     for (int k = 0; k < v_; ++k) {
-      double pairs = counts[static_cast<size_t>(c)] * (c == k ? counts[static_cast<size_t>(k)] - 1 : counts[static_cast<size_t>(k)]);
+      double pairs = counts[static_cast<size_t>(c)] *
+                     (c == k ? counts[static_cast<size_t>(k)] - 1 : counts[static_cast<size_t>(k)]);
       if (pairs != 0) o_[static_cast<size_t>(c * v_ + k)] += weight * pairs / (m - 1);
     }
   }

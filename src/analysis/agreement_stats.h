@@ -50,10 +50,10 @@ class Coincidences {
   void add_binary(int present, int coders, double weight = 1.0);
   Coincidences& operator+=(const Coincidences& o);
 
-  double pairable() const;                 // n: the number of pairable values
-  double observed_disagreement() const;    // Do
-  double expected_disagreement() const;    // De
-  double alpha_nominal() const;            // 1 - Do/De; NaN when De = 0
+  double pairable() const;               // n: the number of pairable values
+  double observed_disagreement() const;  // Do
+  double expected_disagreement() const;  // De
+  double alpha_nominal() const;          // 1 - Do/De; NaN when De = 0
   double at(int c, int k) const { return o_[static_cast<size_t>(c * v_ + k)]; }
   int values() const { return v_; }
 

@@ -10,17 +10,20 @@
 
 namespace telaah::analysis::detail {
 
-bool reaches(double ratio, double threshold) { return ratio >= threshold - 1e-9; }
+bool reaches(double ratio, double threshold) {
+  return ratio >= threshold - 1e-9;
+}
 
 std::vector<Span> merge_spans(std::vector<Span> spans) {
-  std::sort(spans.begin(), spans.end(), [](const Span& x, const Span& y) {
-    return x.start != y.start ? x.start < y.start : x.end < y.end;
-  });
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& x, const Span& y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
   std::vector<Span> out;
   for (const auto& s : spans) {
     if (s.end <= s.start) continue;
-    if (!out.empty() && s.start <= out.back().end) out.back().end = std::max(out.back().end, s.end);
-    else out.push_back(s);
+    if (!out.empty() && s.start <= out.back().end)
+      out.back().end = std::max(out.back().end, s.end);
+    else
+      out.push_back(s);
   }
   return out;
 }
@@ -46,10 +49,14 @@ void add_units(Tally& t, const View& v, uint64_t present, int participants, int6
   t.co.add_binary(std::popcount(present), participants, static_cast<double>(weight));
   if (!v.pair()) return;
   const bool a = present >> v.a & 1, b = present >> v.b & 1;
-  if (a && b) t.table.both += weight;
-  else if (a) t.table.only_a += weight;
-  else if (b) t.table.only_b += weight;
-  else t.table.neither += weight;
+  if (a && b)
+    t.table.both += weight;
+  else if (a)
+    t.table.only_a += weight;
+  else if (b)
+    t.table.only_b += weight;
+  else
+    t.table.neither += weight;
 }
 
 // [first, last) ranges of `segs` with one code each.
@@ -117,8 +124,10 @@ void count_characters(const std::vector<Seg>& segs, int ncodes, int64_t doc_leng
         covered += e.pos - prev;
       }
       // Each coder's spans are merged, so a coder is either in or out.
-      if (e.delta > 0) present |= uint64_t{1} << e.coder;
-      else present &= ~(uint64_t{1} << e.coder);
+      if (e.delta > 0)
+        present |= uint64_t{1} << e.coder;
+      else
+        present &= ~(uint64_t{1} << e.coder);
       prev = e.pos;
     }
     add_units(t, v, 0, m, base - covered);
@@ -203,9 +212,8 @@ std::vector<Group> match_segments(const std::vector<Seg>& in, const SegmentRule&
     std::sort(g.segs.begin(), g.segs.end());
     out.push_back(std::move(g));
   }
-  std::sort(out.begin(), out.end(), [](const Group& a, const Group& b) {
-    return a.start != b.start ? a.start < b.start : a.end < b.end;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Group& a, const Group& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
   return out;
 }
 
@@ -266,7 +274,8 @@ void count_segments(const std::vector<Seg>& segs, int ncodes, uint64_t participa
   }
   for (const auto& lg : groups) add_units(tallies[static_cast<size_t>(lg.code)], v, lg.g.members, m, 1);
   const int64_t n = static_cast<int64_t>(passages.size());
-  for (int c = 0; c < ncodes; ++c) add_units(tallies[static_cast<size_t>(c)], v, 0, m, n - with_code[static_cast<size_t>(c)]);
+  for (int c = 0; c < ncodes; ++c)
+    add_units(tallies[static_cast<size_t>(c)], v, 0, m, n - with_code[static_cast<size_t>(c)]);
 }
 
 }  // namespace telaah::analysis::detail

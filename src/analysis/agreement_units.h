@@ -29,9 +29,9 @@ int64_t total_length(const std::vector<Span>& spans);
 
 // Counts of one view (a set of coders) on one code.
 struct Tally {
-  Binary2x2 table;          // filled only for two-coder views
+  Binary2x2 table;  // filled only for two-coder views
   Coincidences co{2};
-  int64_t units = 0;        // code points or segment units that counted
+  int64_t units = 0;  // code points or segment units that counted
 };
 
 // A view: the coders compared. For two coders, `a` and `b` are their indices
@@ -60,8 +60,8 @@ void count_segments(const std::vector<Seg>& segs, int ncodes, uint64_t participa
 // matching. `segs` are one code's segments of coders in the view.
 struct Group {
   uint64_t members = 0;
-  int64_t start = 0, end = 0;     // hull of the members
-  std::vector<size_t> segs;       // indices into the input
+  int64_t start = 0, end = 0;  // hull of the members
+  std::vector<size_t> segs;    // indices into the input
 };
 std::vector<Group> match_segments(const std::vector<Seg>& segs, const SegmentRule& rule);
 

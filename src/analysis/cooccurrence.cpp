@@ -21,7 +21,8 @@ CoOccurrence cooccurrence(const EvidenceTable& t, const std::vector<int32_t>& co
       active.clear();
     }
     const int64_t start = t.row_start[i];
-    active.erase(std::remove_if(active.begin(), active.end(), [&](size_t a) { return t.row_end[a] <= start; }), active.end());
+    active.erase(std::remove_if(active.begin(), active.end(), [&](size_t a) { return t.row_end[a] <= start; }),
+                 active.end());
     const auto ci = static_cast<size_t>(rollup ? t.code_rollup[static_cast<size_t>(t.row_code[i])] : t.row_code[i]);
     for (size_t a : active) {
       const auto ca = static_cast<size_t>(rollup ? t.code_rollup[static_cast<size_t>(t.row_code[a])] : t.row_code[a]);

@@ -22,37 +22,52 @@ static std::string norm(std::string s) {
 
 const char* to_string(Rating r) {
   switch (r) {
-    case Rating::achieved: return "achieved";
-    case Rating::partially_achieved: return "partially achieved";
-    case Rating::not_achieved: return "not achieved";
-    default: return "insufficient evidence";
+    case Rating::achieved:
+      return "achieved";
+    case Rating::partially_achieved:
+      return "partially achieved";
+    case Rating::not_achieved:
+      return "not achieved";
+    default:
+      return "insufficient evidence";
   }
 }
 
 Rating rating_from_string(const std::string& in) {
   std::string s = norm(in);
   if (s == "achieved" || s == "tercapai") return Rating::achieved;
-  if (s == "partially achieved" || s == "partial" || s == "partially" || s == "sebagian tercapai") return Rating::partially_achieved;
+  if (s == "partially achieved" || s == "partial" || s == "partially" || s == "sebagian tercapai")
+    return Rating::partially_achieved;
   if (s == "not achieved" || s == "tidak tercapai") return Rating::not_achieved;
-  if (s == "insufficient evidence" || s == "insufficient" || s == "bukti tidak cukup") return Rating::insufficient_evidence;
-  throw ValidationError("unknown rating '" + in + "' (use achieved, partially achieved, not achieved or insufficient evidence)");
+  if (s == "insufficient evidence" || s == "insufficient" || s == "bukti tidak cukup")
+    return Rating::insufficient_evidence;
+  throw ValidationError("unknown rating '" + in +
+                        "' (use achieved, partially achieved, not achieved or insufficient evidence)");
 }
 
 const char* to_string(Verdict v) {
   switch (v) {
-    case Verdict::effective: return "effective";
-    case Verdict::fairly_effective: return "fairly effective";
-    case Verdict::not_effective: return "not effective";
-    default: return "undetermined";
+    case Verdict::effective:
+      return "effective";
+    case Verdict::fairly_effective:
+      return "fairly effective";
+    case Verdict::not_effective:
+      return "not effective";
+    default:
+      return "undetermined";
   }
 }
 
 const char* to_indonesian(Verdict v) {
   switch (v) {
-    case Verdict::effective: return "efektif";
-    case Verdict::fairly_effective: return "cukup efektif";
-    case Verdict::not_effective: return "tidak efektif";
-    default: return "belum dapat ditentukan";
+    case Verdict::effective:
+      return "efektif";
+    case Verdict::fairly_effective:
+      return "cukup efektif";
+    case Verdict::not_effective:
+      return "tidak efektif";
+    default:
+      return "belum dapat ditentukan";
   }
 }
 
@@ -62,7 +77,9 @@ Verdict verdict_from_string(const std::string& in) {
   if (s == "fairly effective" || s == "fairly" || s == "cukup efektif") return Verdict::fairly_effective;
   if (s == "not effective" || s == "tidak efektif") return Verdict::not_effective;
   if (s == "undetermined") return Verdict::undetermined;
-  throw ValidationError("unknown verdict '" + in + "' (use effective, fairly effective or not effective; or efektif, cukup efektif, tidak efektif)");
+  throw ValidationError(
+      "unknown verdict '" + in +
+      "' (use effective, fairly effective or not effective; or efektif, cukup efektif, tidak efektif)");
 }
 
 EvalSettings eval_settings_from_project(const store::Project& p) {
@@ -74,17 +91,21 @@ EvalSettings eval_settings_from_project(const store::Project& p) {
   s.effective = real_setting(p, "evaluation.verdict.effective", s.effective);
   s.fairly = real_setting(p, "evaluation.verdict.fairly", s.fairly);
   if (!(s.fairly >= 0 && s.fairly <= s.effective && s.effective <= 1))
-    throw ValidationError("the verdict thresholds need 0 <= evaluation.verdict.fairly <= evaluation.verdict.effective <= 1");
+    throw ValidationError(
+        "the verdict thresholds need 0 <= evaluation.verdict.fairly <= evaluation.verdict.effective <= 1");
   std::string ins = norm(p.setting("evaluation.insufficient", "exclude"));
-  if (ins == "not achieved") s.insufficient_counts_as_not_achieved = true;
-  else if (ins != "exclude") throw ValidationError("evaluation.insufficient must be 'exclude' or 'not achieved', not '" + ins + "'");
+  if (ins == "not achieved")
+    s.insufficient_counts_as_not_achieved = true;
+  else if (ins != "exclude")
+    throw ValidationError("evaluation.insufficient must be 'exclude' or 'not achieved', not '" + ins + "'");
   return s;
 }
 
 // --- records ---
 std::vector<EvaluationRecord> load_evaluations(const store::Project& p) {
   std::vector<EvaluationRecord> out;
-  SQLite::Statement q(p.db(), "SELECT id, code_id, rating, justification, evidence, modified FROM evaluations ORDER BY id");
+  SQLite::Statement q(p.db(),
+                      "SELECT id, code_id, rating, justification, evidence, modified FROM evaluations ORDER BY id");
   while (q.executeStep()) {
     EvaluationRecord r;
     r.id = q.getColumn(0).getInt64();
@@ -109,7 +130,8 @@ static std::optional<Id> evaluation_id(const store::Project& p, Id code_id) {
   return std::nullopt;
 }
 
-void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::string& justification, const std::vector<Id>& evidence) {
+void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::string& justification,
+                    const std::vector<Id>& evidence) {
   const std::string path = p.code_path(code_id);  // throws NotFound
   if (justification.find_first_not_of(" \t\n") == std::string::npos)
     throw ValidationError("a rating of '" + path + "' needs a justification");
@@ -123,7 +145,8 @@ void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::str
                          {"evidence", nlohmann::json(ev).dump()},
                          {"modified", store::now_iso()}};
   auto a = p.begin_action("Rate " + path + ": " + to_string(rating));
-  if (auto id = evaluation_id(p, code_id)) a.update("evaluations", *id, cols);
+  if (auto id = evaluation_id(p, code_id))
+    a.update("evaluations", *id, cols);
   else {
     cols["code_id"] = code_id;
     a.insert("evaluations", cols);
@@ -187,7 +210,8 @@ void set_verdict(store::Project& p, const std::string& value, const std::string&
     p.set_setting("evaluation.verdict_memo", "");
   } else {
     Verdict v = verdict_from_string(value);
-    if (v == Verdict::undetermined) throw ValidationError("the verdict can be overridden with effective, fairly effective or not effective");
+    if (v == Verdict::undetermined)
+      throw ValidationError("the verdict can be overridden with effective, fairly effective or not effective");
     if (memo.find_first_not_of(" \t\n") == std::string::npos)
       throw ValidationError("overriding the verdict needs a memo that says why");
     p.set_setting("evaluation.verdict", to_string(v));

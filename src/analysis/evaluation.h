@@ -41,10 +41,11 @@ namespace telaah::analysis {
 
 enum class Rating { achieved, partially_achieved, not_achieved, insufficient_evidence };
 const char* to_string(Rating r);  // "achieved", "partially achieved", ...
-Rating rating_from_string(const std::string& s);  // also "partial", "not-achieved", "insufficient"; throws ValidationError
+Rating rating_from_string(
+    const std::string& s);  // also "partial", "not-achieved", "insufficient"; throws ValidationError
 
 enum class Verdict { effective, fairly_effective, not_effective, undetermined };
-const char* to_string(Verdict v);  // "effective", "fairly effective", "not effective", "undetermined"
+const char* to_string(Verdict v);      // "effective", "fairly effective", "not effective", "undetermined"
 const char* to_indonesian(Verdict v);  // "efektif", "cukup efektif", "tidak efektif", "belum dapat ditentukan"
 Verdict verdict_from_string(const std::string& s);  // English or Indonesian
 
@@ -66,7 +67,8 @@ struct EvaluationRecord {
 std::vector<EvaluationRecord> load_evaluations(const store::Project& p);
 // Records (or replaces) the researcher's rating; one undoable action.
 // Every evidence id must be a coding of a live document.
-void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::string& justification, const std::vector<Id>& evidence);
+void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::string& justification,
+                    const std::vector<Id>& evidence);
 void clear_evaluation(store::Project& p, Id code_id);  // throws NotFound when there is none
 
 struct Suggestion {
@@ -95,7 +97,8 @@ struct ImpedimentItem {
 // Dense indices of the impediment codes with their sub-codes.
 std::vector<int32_t> impediment_codes(const EvidenceTable& t, const std::vector<std::string>& names);
 // Impediment codings under the matrix's coder and date filters, linked to indicators.
-std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceTable& t, const Matrix& m, const EvalSettings& s);
+std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceTable& t, const Matrix& m,
+                                        const EvalSettings& s);
 
 struct IndicatorEvaluation {
   Id code_id = 0;

@@ -60,7 +60,8 @@ int32_t date_key(std::string_view d) {
 }
 
 std::pair<int32_t, int32_t> date_range(std::string_view p) {
-  bool ok = (p.size() == 4 && digits(p, 0, 4)) || (p.size() == 7 && digits(p, 0, 4) && p[4] == '-' && digits(p, 5, 2)) ||
+  bool ok = (p.size() == 4 && digits(p, 0, 4)) ||
+            (p.size() == 7 && digits(p, 0, 4) && p[4] == '-' && digits(p, 5, 2)) ||
             (p.size() == 10 && digits(p, 0, 4) && p[4] == '-' && digits(p, 5, 2) && p[7] == '-' && digits(p, 8, 2));
   if (ok && p.size() >= 7) ok = num(p, 5, 2) >= 1 && num(p, 5, 2) <= 12;
   if (ok && p.size() == 10) ok = num(p, 8, 2) >= 1 && num(p, 8, 2) <= 31;
@@ -355,8 +356,10 @@ void EvidenceTable::sort_rows(size_t from) {
   order.reserve(n);
   size_t a = 0, b = 0;
   while (a < from || b < fresh.size()) {
-    if (b == fresh.size() || (a < from && !less(fresh[b], static_cast<uint32_t>(a)))) order.push_back(static_cast<uint32_t>(a++));
-    else order.push_back(fresh[b++]);
+    if (b == fresh.size() || (a < from && !less(fresh[b], static_cast<uint32_t>(a))))
+      order.push_back(static_cast<uint32_t>(a++));
+    else
+      order.push_back(fresh[b++]);
   }
   auto gather = [&](auto& v) {
     std::remove_reference_t<decltype(v)> out(n);

@@ -53,18 +53,18 @@ std::pair<int32_t, int32_t> date_range(std::string_view period);
 class EvidenceTable {
  public:
   // --- rows: one per coding of a live document, sorted by (doc, start, end, id) ---
-  std::vector<Id> row_id;         // the coding's id
-  std::vector<int32_t> row_doc;   // dense document index
-  std::vector<int32_t> row_code;  // dense code index (the code as coded)
-  std::vector<int32_t> row_coder; // dense coder index
+  std::vector<Id> row_id;                   // the coding's id
+  std::vector<int32_t> row_doc;             // dense document index
+  std::vector<int32_t> row_code;            // dense code index (the code as coded)
+  std::vector<int32_t> row_coder;           // dense coder index
   std::vector<int64_t> row_start, row_end;  // code points
   std::vector<store::Stance> row_stance;
 
   // --- documents (dense) ---
   std::vector<Id> doc_id;
-  std::vector<bool> doc_live;       // false: deleted (its codings are not rows)
-  std::vector<int32_t> doc_type;    // dense source type index
-  std::vector<int32_t> doc_date;    // date_key(date)
+  std::vector<bool> doc_live;                     // false: deleted (its codings are not rows)
+  std::vector<int32_t> doc_type;                  // dense source type index
+  std::vector<int32_t> doc_date;                  // date_key(date)
   std::vector<int32_t> doc_language, doc_author;  // ids in `strings`
   std::vector<std::string> doc_title;
   // Document attributes: attr_values[a][doc] is the value's id in `strings`, -1 when unset.

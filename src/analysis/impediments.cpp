@@ -30,11 +30,13 @@ std::vector<int32_t> impediment_codes(const EvidenceTable& t, const std::vector<
 // Index of the block holding code point `pos` (the last block starting at or
 // before it, so text between blocks counts with the block before).
 static size_t block_of(const std::vector<text::Block>& blocks, int64_t pos) {
-  auto it = std::upper_bound(blocks.begin(), blocks.end(), pos, [](int64_t p, const text::Block& b) { return p < b.start; });
+  auto it =
+      std::upper_bound(blocks.begin(), blocks.end(), pos, [](int64_t p, const text::Block& b) { return p < b.start; });
   return it == blocks.begin() ? 0 : static_cast<size_t>(it - blocks.begin() - 1);
 }
 
-std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceTable& t, const Matrix& m, const EvalSettings& s) {
+std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceTable& t, const Matrix& m,
+                                        const EvalSettings& s) {
   std::vector<ImpedimentItem> out;
   const auto codes = impediment_codes(t, s.impediment_codes);
   if (codes.empty()) return out;

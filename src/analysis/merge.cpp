@@ -19,12 +19,18 @@ namespace telaah::analysis {
 
 const char* to_string(MergeConflict::Kind k) {
   switch (k) {
-    case MergeConflict::document_missing: return "document missing";
-    case MergeConflict::text_differs: return "text differs";
-    case MergeConflict::code_missing: return "code missing";
-    case MergeConflict::code_renamed: return "code renamed";
-    case MergeConflict::coder_clash: return "coder clash";
-    default: return "coder missing";
+    case MergeConflict::document_missing:
+      return "document missing";
+    case MergeConflict::text_differs:
+      return "text differs";
+    case MergeConflict::code_missing:
+      return "code missing";
+    case MergeConflict::code_renamed:
+      return "code renamed";
+    case MergeConflict::coder_clash:
+      return "coder clash";
+    default:
+      return "coder missing";
   }
 }
 
@@ -42,7 +48,9 @@ std::map<Id, std::string> code_paths(const std::vector<store::Code>& codes) {
 
 using Key = std::tuple<Id, int64_t, int64_t, Id, std::string>;  // doc, start, end, code, coder name
 
-std::string plural(int64_t n, const std::string& what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); }
+std::string plural(int64_t n, const std::string& what) {
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
 
 }  // namespace
 
@@ -76,12 +84,15 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
   if (!opt.only_coder.empty()) {
     auto id = o.find_coder(opt.only_coder);
     if (!id)
-      throw NotFound("no coder '" + opt.only_coder + "' in " + other_name + " (its coders: " + (known.empty() ? "none" : known) + ")");
+      throw NotFound("no coder '" + opt.only_coder + "' in " + other_name +
+                     " (its coders: " + (known.empty() ? "none" : known) + ")");
     f.coder = *id;
   }
   const auto incoming = o.codings(f);
   rep.considered = static_cast<int64_t>(incoming.size());
-  auto target_coder = [&](Id other_coder) { return opt.as_coder.empty() ? other_coders.at(other_coder) : opt.as_coder; };
+  auto target_coder = [&](Id other_coder) {
+    return opt.as_coder.empty() ? other_coders.at(other_coder) : opt.as_coder;
+  };
 
   // --- documents: by the original's hash, the text must be the same ---
   std::multimap<std::string, store::Document> by_sha;
@@ -98,8 +109,10 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
     bool same_file_other_text = false;
     auto [lo, hi] = by_sha.equal_range(odoc.sha256);
     for (auto it = lo; it != hi && !match; ++it) {
-      if (it->second.length_cp == odoc.length_cp && store::sha256_hex(p.text(it->second.id)) == otext_sha) match = it->second.id;
-      else same_file_other_text = true;
+      if (it->second.length_cp == odoc.length_cp && store::sha256_hex(p.text(it->second.id)) == otext_sha)
+        match = it->second.id;
+      else
+        same_file_other_text = true;
     }
     if (!match) {
       if (!by_text) {
@@ -109,11 +122,14 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
       if (auto it = by_text->find(otext_sha); it != by_text->end()) match = it->second;
     }
     doc_map[od] = match;
-    if (match) ++rep.documents_matched;
+    if (match)
+      ++rep.documents_matched;
     else if (same_file_other_text)
       rep.conflicts.push_back({MergeConflict::text_differs,
-                               "'" + odoc.title + "' is the same file as a document here, but its text differs (imported by "
-                               "another version or with other options): its " + plural(n, "coding") + " would land on the wrong words and are not merged",
+                               "'" + odoc.title +
+                                   "' is the same file as a document here, but its text differs (imported by "
+                                   "another version or with other options): its " +
+                                   plural(n, "coding") + " would land on the wrong words and are not merged",
                                n});
     else
       rep.conflicts.push_back({MergeConflict::document_missing,
@@ -144,12 +160,14 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
       if (match && ppath[oc] != path)
         rep.conflicts.push_back({MergeConflict::code_renamed,
                                  "code '" + path + "' of " + other_name + " is '" + ppath[oc] +
-                                     "' here (same code, renamed or moved): its codings are merged into '" + ppath[oc] + "'",
+                                     "' here (same code, renamed or moved): its codings are merged into '" + ppath[oc] +
+                                     "'",
                                  n});
     }
     if (!match && same_path != by_path.end()) match = same_path->second;
     if (!match) {
-      if (opt.create_codes) to_create.push_back(path);
+      if (opt.create_codes)
+        to_create.push_back(path);
       else {
         rep.conflicts.push_back({MergeConflict::code_missing,
                                  "code '" + path + "' is not in this codebook: its " + plural(n, "coding") +
@@ -193,7 +211,8 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
     const std::string coder = target_coder(c.coder);
     // Codes still to be created get their id at apply time: a stand-in id per path.
     Id code_key = 0;
-    if (pc) code_key = *pc;
+    if (pc)
+      code_key = *pc;
     else {
       auto it = pending_codes.emplace(opath.at(c.code), -static_cast<Id>(pending_codes.size()) - 1).first;
       code_key = it->second;
@@ -224,10 +243,11 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
     }
     if (!opt.as_coder.empty()) continue;  // the researcher chose the name deliberately
     if (!rep.same_lineage) {
-      rep.conflicts.push_back({MergeConflict::coder_clash,
-                               "coder '" + name + "' exists in both projects: " + plural(n, "coding") +
-                                   " are merged as one coder's; if they are two people, merge again with --as OTHER-NAME after undo",
-                               n});
+      rep.conflicts.push_back(
+          {MergeConflict::coder_clash,
+           "coder '" + name + "' exists in both projects: " + plural(n, "coding") +
+               " are merged as one coder's; if they are two people, merge again with --as OTHER-NAME after undo",
+           n});
       continue;
     }
     // One lineage: a clash when both copies gained codings under that name.
@@ -235,11 +255,12 @@ MergeReport merge_project(store::Project& p, const store::Project& o, const Merg
     for (const auto& k : present)
       if (std::get<4>(k) == name && !incoming_keys.count(k)) ++here_only;
     if (here_only > 0)
-      rep.conflicts.push_back({MergeConflict::coder_clash,
-                               "coder '" + name + "' coded in both copies (" + plural(here_only, "coding") + " only here, " +
-                                   plural(n, "coding") + " only in " + other_name +
-                                   "): merged as one coder; if two people used that name, undo and merge with --as OTHER-NAME",
-                               n});
+      rep.conflicts.push_back(
+          {MergeConflict::coder_clash,
+           "coder '" + name + "' coded in both copies (" + plural(here_only, "coding") + " only here, " +
+               plural(n, "coding") + " only in " + other_name +
+               "): merged as one coder; if two people used that name, undo and merge with --as OTHER-NAME",
+           n});
   }
 
   rep.added = static_cast<int64_t>(plan.size());

@@ -24,32 +24,32 @@ namespace telaah::analysis {
 using store::Id;
 
 struct MergeOptions {
-  std::string only_coder;   // merge only this coder's codings of the other project ("" = all)
-  std::string as_coder;     // attribute every merged coding to this coder ("" = the same name)
+  std::string only_coder;     // merge only this coder's codings of the other project ("" = all)
+  std::string as_coder;       // attribute every merged coding to this coder ("" = the same name)
   bool create_codes = false;  // codes missing here are created (with their parents), else reported
   bool dry_run = false;       // plan and report, change nothing
 };
 
 struct MergeConflict {
   enum Kind { document_missing, text_differs, code_missing, code_renamed, coder_clash, coder_missing } kind;
-  std::string message;      // one sentence for the researcher
-  int64_t codings = 0;      // codings of the other project it concerns
+  std::string message;  // one sentence for the researcher
+  int64_t codings = 0;  // codings of the other project it concerns
 };
 const char* to_string(MergeConflict::Kind k);
 
 struct MergeReport {
   std::filesystem::path other;
-  bool same_lineage = false;      // the other project is a copy of this one
-  int64_t considered = 0;         // codings of the other project looked at
-  int64_t added = 0;              // codings added here
-  int64_t duplicates = 0;         // already present, skipped
-  int64_t skipped = 0;            // not merged because of a conflict
+  bool same_lineage = false;  // the other project is a copy of this one
+  int64_t considered = 0;     // codings of the other project looked at
+  int64_t added = 0;          // codings added here
+  int64_t duplicates = 0;     // already present, skipped
+  int64_t skipped = 0;        // not merged because of a conflict
   int64_t documents_matched = 0;
   std::vector<std::string> codes_created;  // paths
   std::vector<std::string> coders_added;
   std::vector<MergeConflict> conflicts;
-  int64_t revision = 0;           // of this project after the merge (unchanged for a dry run or nothing to add)
-  std::string label;              // the undo label
+  int64_t revision = 0;  // of this project after the merge (unchanged for a dry run or nothing to add)
+  std::string label;     // the undo label
 };
 
 // `other` is opened (and locked) for reading only; it is never written.

@@ -13,10 +13,12 @@ namespace telaah::analysis {
 
 std::vector<OverrideRecord> load_overrides(const store::Project& p) {
   std::vector<OverrideRecord> out;
-  SQLite::Statement q(p.db(), "SELECT id, code_id, dimension, column_a, column_b, label, memo, created FROM overrides ORDER BY id");
+  SQLite::Statement q(
+      p.db(), "SELECT id, code_id, dimension, column_a, column_b, label, memo, created FROM overrides ORDER BY id");
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString()});
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString(), q.getColumn(7).getString()});
   return out;
 }
 
@@ -36,8 +38,9 @@ static std::optional<Id> find_override(const store::Project& p, Id code, const s
   return std::nullopt;
 }
 
-Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension, const std::string& column_a,
-                const std::string& column_b, const std::string& label, const std::string& memo) {
+Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
+                const std::string& column_a, const std::string& column_b, const std::string& label,
+                const std::string& memo) {
   const bool is_status = column_a.empty() && column_b.empty();
   if (!is_status && (column_a.empty() || column_b.empty()))
     throw ValidationError("a label override needs two columns (e.g. --pair interview,news)");
@@ -45,7 +48,8 @@ Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std
   if (memo.find_first_not_of(" \t\n") == std::string::npos)
     throw ValidationError("an override needs a memo that says why the automatic value is wrong");
   int32_t code = t.code_index(code_id);
-  if (code < 0 || !t.code_live[static_cast<size_t>(code)]) throw NotFound("no code #" + std::to_string(code_id) + " in this codebook");
+  if (code < 0 || !t.code_live[static_cast<size_t>(code)])
+    throw NotFound("no code #" + std::to_string(code_id) + " in this codebook");
   Query q;
   q.by = dimension;
   q.all_codes = true;
@@ -70,8 +74,13 @@ Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std
     id = *existing;
     action.update("overrides", id, {{"label", canonical}, {"memo", memo}, {"created", store::now_iso()}});
   } else {
-    id = action.insert("overrides", {{"code_id", code_id}, {"dimension", cols.dimension}, {"column_a", a}, {"column_b", b},
-                                     {"label", canonical}, {"memo", memo}, {"created", store::now_iso()}});
+    id = action.insert("overrides", {{"code_id", code_id},
+                                     {"dimension", cols.dimension},
+                                     {"column_a", a},
+                                     {"column_b", b},
+                                     {"label", canonical},
+                                     {"memo", memo},
+                                     {"created", store::now_iso()}});
   }
   action.commit();
   return id;
@@ -82,7 +91,8 @@ void clear_override(store::Project& p, Id code_id, const std::string& dimension,
   std::string dim = dimension == "source_type" || dimension == "source type" || dimension.empty() ? "type" : dimension;
   auto id = find_override(p, code_id, dim, column_a, column_b);
   if (!id)
-    throw NotFound("no override of " + std::string(column_a.empty() ? "the status" : "the pair " + column_a + "/" + column_b) +
+    throw NotFound("no override of " +
+                   std::string(column_a.empty() ? "the status" : "the pair " + column_a + "/" + column_b) +
                    " of code #" + std::to_string(code_id) + " for columns by " + dim);
   auto action = p.begin_action("Remove override of " + p.code_path(code_id));
   action.remove("overrides", *id);
@@ -104,7 +114,8 @@ void apply_overrides(Matrix& m, const std::vector<OverrideRecord>& overrides) {
         continue;
       }
       for (auto& pair : row.pairs) {
-        auto [a, b] = ordered(m.columns.labels[static_cast<size_t>(pair.a)], m.columns.labels[static_cast<size_t>(pair.b)]);
+        auto [a, b] =
+            ordered(m.columns.labels[static_cast<size_t>(pair.a)], m.columns.labels[static_cast<size_t>(pair.b)]);
         if (a == o.column_a && b == o.column_b) pair.override = ov;
       }
     }

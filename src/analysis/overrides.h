@@ -25,7 +25,8 @@ std::vector<OverrideRecord> load_overrides(const store::Project& p);
 // required. The indicator must be a row of a matrix over `dimension`; the
 // columns must be two different columns of that dimension.
 Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
-                const std::string& column_a, const std::string& column_b, const std::string& label, const std::string& memo);
+                const std::string& column_a, const std::string& column_b, const std::string& label,
+                const std::string& memo);
 // Removes the override; throws NotFound when there is none.
 void clear_override(store::Project& p, Id code_id, const std::string& dimension, const std::string& column_a,
                     const std::string& column_b);

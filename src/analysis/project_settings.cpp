@@ -42,7 +42,8 @@ std::vector<std::string> split_list(const std::string& v) {
   return out;
 }
 
-std::vector<std::string> list_setting(const store::Project& p, const std::string& key, const std::vector<std::string>& fallback) {
+std::vector<std::string> list_setting(const store::Project& p, const std::string& key,
+                                      const std::vector<std::string>& fallback) {
   std::string v = p.setting(key);
   if (v.empty()) return fallback;
   return split_list(v);

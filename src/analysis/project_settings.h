@@ -13,7 +13,8 @@ namespace telaah::analysis {
 int int_setting(const store::Project& p, const std::string& key, int fallback);
 double real_setting(const store::Project& p, const std::string& key, double fallback);
 // A comma-separated list, items trimmed, empty items dropped; `fallback` when unset.
-std::vector<std::string> list_setting(const store::Project& p, const std::string& key, const std::vector<std::string>& fallback);
+std::vector<std::string> list_setting(const store::Project& p, const std::string& key,
+                                      const std::vector<std::string>& fallback);
 std::vector<std::string> split_list(const std::string& v);
 
 }  // namespace telaah::analysis

@@ -14,11 +14,16 @@ namespace telaah::analysis {
 
 const char* to_string(CodeOp op) {
   switch (op) {
-    case CodeOp::only_a: return "A";
-    case CodeOp::and_overlap: return "A AND B (overlapping)";
-    case CodeOp::and_paragraph: return "A AND B (same paragraph)";
-    case CodeOp::or_: return "A OR B";
-    case CodeOp::not_: return "A NOT B";
+    case CodeOp::only_a:
+      return "A";
+    case CodeOp::and_overlap:
+      return "A AND B (overlapping)";
+    case CodeOp::and_paragraph:
+      return "A AND B (same paragraph)";
+    case CodeOp::or_:
+      return "A OR B";
+    case CodeOp::not_:
+      return "A NOT B";
   }
   return "A";
 }
@@ -47,7 +52,8 @@ Resolved resolve(const EvidenceTable& t, const RetrievalFilter& f) {
   if (dated) {
     lo = f.date_from.empty() ? 0 : date_range(f.date_from).first;
     hi = f.date_to.empty() ? 99999999 : date_range(f.date_to).second;
-    if (lo > hi) throw ValidationError("the date range ends (" + f.date_to + ") before it starts (" + f.date_from + ")");
+    if (lo > hi)
+      throw ValidationError("the date range ends (" + f.date_to + ") before it starts (" + f.date_from + ")");
   }
   std::vector<char> type_ok(t.type_id.size(), f.source_types.empty() ? 1 : 0);
   for (const auto& name : f.source_types)
@@ -61,8 +67,7 @@ Resolved resolve(const EvidenceTable& t, const RetrievalFilter& f) {
     if (!t.doc_live[d] || t.doc_type[d] < 0 || !type_ok[static_cast<size_t>(t.doc_type[d])]) continue;
     if (dated && (t.doc_date[d] == 0 || t.doc_date[d] < lo || t.doc_date[d] > hi)) continue;
     bool ok = true;
-    for (auto [a, v] : attrs)
-      ok = ok && a >= 0 && v >= 0 && t.attr_values[static_cast<size_t>(a)][d] == v;
+    for (auto [a, v] : attrs) ok = ok && a >= 0 && v >= 0 && t.attr_values[static_cast<size_t>(a)][d] == v;
     r.doc_ok[d] = ok ? 1 : 0;
   }
   r.coder_ok.assign(t.coder_id.size(), f.coders.empty() ? 1 : 0);
@@ -79,7 +84,8 @@ Resolved resolve(const EvidenceTable& t, const RetrievalFilter& f) {
 
 int32_t live_code(const EvidenceTable& t, Id id) {
   int32_t c = t.code_index(id);
-  if (c < 0 || !t.code_live[static_cast<size_t>(c)]) throw NotFound("code " + std::to_string(id) + " does not exist (any more)");
+  if (c < 0 || !t.code_live[static_cast<size_t>(c)])
+    throw NotFound("code " + std::to_string(id) + " does not exist (any more)");
   return c;
 }
 
@@ -143,9 +149,11 @@ struct BSweep {
 
 std::vector<Hit> retrieve(const EvidenceTable& t, const store::Project& p, const RetrievalQuery& q) {
   const bool needs_b = q.op != CodeOp::only_a;
-  if (needs_b && q.codes_b.empty()) throw ValidationError(std::string(to_string(q.op)) + " needs at least one code for B");
+  if (needs_b && q.codes_b.empty())
+    throw ValidationError(std::string(to_string(q.op)) + " needs at least one code for B");
   const Resolved f = resolve(t, q.filter);
-  std::vector<char> in_a = q.codes_a.empty() ? std::vector<char>(t.code_count(), 1) : code_set(t, q.codes_a, q.subcodes);
+  std::vector<char> in_a =
+      q.codes_a.empty() ? std::vector<char>(t.code_count(), 1) : code_set(t, q.codes_a, q.subcodes);
   std::vector<char> in_b = needs_b ? code_set(t, q.codes_b, q.subcodes) : std::vector<char>(t.code_count(), 0);
   auto is_a = [&](size_t r) { return in_a[static_cast<size_t>(t.row_code[r])] != 0; };
   auto is_b = [&](size_t r) { return in_b[static_cast<size_t>(t.row_code[r])] != 0; };
@@ -237,8 +245,8 @@ void finish(const EvidenceTable& t, MatrixCell& c) {
 
 }  // namespace
 
-CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project&, const std::vector<Id>& codes, bool subcodes,
-                               const RetrievalFilter& filter) {
+CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project&, const std::vector<Id>& codes,
+                               bool subcodes, const RetrievalFilter& filter) {
   const Resolved f = resolve(t, filter);
   const auto mem = members(t, codes, subcodes);
   const size_t n = codes.size();
@@ -278,8 +286,8 @@ CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project&, co
   return m;
 }
 
-AttributeMatrix attribute_matrix(const EvidenceTable& t, const store::Project&, const std::vector<Id>& codes, bool subcodes,
-                                 const std::string& by, const RetrievalFilter& filter) {
+AttributeMatrix attribute_matrix(const EvidenceTable& t, const store::Project&, const std::vector<Id>& codes,
+                                 bool subcodes, const std::string& by, const RetrievalFilter& filter) {
   const Resolved f = resolve(t, filter);
   const auto mem = members(t, codes, subcodes);
   AttributeMatrix m;
@@ -300,8 +308,10 @@ AttributeMatrix attribute_matrix(const EvidenceTable& t, const store::Project&, 
   bool none = false;
   for (size_t d = 0; d < t.doc_count(); ++d)
     if (f.doc_ok[d]) {
-      if (value[d].empty()) none = true;
-      else used.insert(value[d]);
+      if (value[d].empty())
+        none = true;
+      else
+        used.insert(value[d]);
     }
   if (by == kBySourceType) {  // the project's order of source types, not the alphabet
     for (int32_t ti : t.type_order)
@@ -377,7 +387,9 @@ const RowDescriber::DocData& RowDescriber::doc(int32_t d) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t';
+}
 
 std::string one_line(std::string_view s) {
   std::string out(s);

@@ -70,8 +70,8 @@ std::vector<Hit> retrieve(const EvidenceTable& t, const store::Project& p, const
 // --- matrices: every cell knows its codings ---
 
 struct MatrixCell {
-  int64_t count = 0;        // code x code: overlapping coding pairs; code x attribute: codings
-  int64_t documents = 0;    // distinct documents of the codings
+  int64_t count = 0;         // code x code: overlapping coding pairs; code x attribute: codings
+  int64_t documents = 0;     // distinct documents of the codings
   std::vector<Hit> codings;  // in (document, start) order, each once
 };
 
@@ -90,10 +90,10 @@ CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project& p, 
                                bool subcodes, const RetrievalFilter& filter);
 
 struct AttributeMatrix {
-  std::string by;                   // "source type" or an attribute name
-  std::vector<Id> rows;             // code ids
+  std::string by;                    // "source type" or an attribute name
+  std::vector<Id> rows;              // code ids
   std::vector<std::string> columns;  // the values in use, sorted; "" (no value) last when present
-  std::vector<MatrixCell> cells;    // rows.size() x columns.size(), row-major
+  std::vector<MatrixCell> cells;     // rows.size() x columns.size(), row-major
   const MatrixCell& at(size_t r, size_t c) const { return cells[r * columns.size() + c]; }
 };
 
@@ -114,9 +114,9 @@ struct RetrievalRow {
   std::string document, source_type, date, code_path, coder_name, memo, speaker;
   store::Stance stance = store::Stance::neutral;
   int64_t start = 0, end = 0;
-  int page = 0;       // from the page map (or the block's page); 0 when unknown
-  int paragraph = 0;  // 1-based block number; 0 when the coding starts outside every block
-  std::string quote;  // the coded text
+  int page = 0;               // from the page map (or the block's page); 0 when unknown
+  int paragraph = 0;          // 1-based block number; 0 when the coding starts outside every block
+  std::string quote;          // the coded text
   std::string before, after;  // context: text around the quote inside its paragraph(s), cut at words
 };
 

@@ -72,26 +72,35 @@ void require_current(const store::Project& p, const Disagreement& d) {
       } catch (const NotFound&) {
         throw UserError("coding #" + std::to_string(c.id) + " of this passage is gone; refresh the review list");
       }
-      if (now.start != c.start || now.end != c.end || now.stance != c.stance || now.code != c.code || now.coder != c.coder)
-        throw UserError("coding #" + std::to_string(c.id) + " of this passage changed since the list was made; refresh the review list");
+      if (now.start != c.start || now.end != c.end || now.stance != c.stance || now.code != c.code ||
+          now.coder != c.coder)
+        throw UserError("coding #" + std::to_string(c.id) +
+                        " of this passage changed since the list was made; refresh the review list");
     }
 }
 
-std::string where(const Disagreement& d) { return d.code_path + " in '" + d.doc_title + "'"; }
+std::string where(const Disagreement& d) {
+  return d.code_path + " in '" + d.doc_title + "'";
+}
 
 }  // namespace
 
 const char* to_string(DisagreementKind k) {
   switch (k) {
-    case DisagreementKind::only_a: return "only A";
-    case DisagreementKind::only_b: return "only B";
-    case DisagreementKind::boundaries: return "boundaries";
-    default: return "stance";
+    case DisagreementKind::only_a:
+      return "only A";
+    case DisagreementKind::only_b:
+      return "only B";
+    case DisagreementKind::boundaries:
+      return "boundaries";
+    default:
+      return "stance";
   }
 }
 
 std::vector<Disagreement> list_disagreements(const store::Project& p, const ReviewOptions& opt) {
-  if (opt.sel.coders.size() != 2) throw ValidationError("the review compares exactly two coders (e.g. --coders ayu,bima)");
+  if (opt.sel.coders.size() != 2)
+    throw ValidationError("the review compares exactly two coders (e.g. --coders ayu,bima)");
   ResolvedSelection rs = resolve_selection(p, opt.sel);
   const auto kept = kept_keys(p);
   std::map<Id, std::string> titles, paths;
@@ -99,7 +108,8 @@ std::vector<Disagreement> list_disagreements(const store::Project& p, const Revi
   size_t k = 0;
   for (const auto& doc : rs.docs) {
     std::map<Id, std::vector<store::Coding>> by_code;  // target code -> codings of both coders, by start
-    for (; k < rs.codings.size() && rs.codings[k].doc == doc.id; ++k) by_code[*rs.target(rs.codings[k].code)].push_back(rs.codings[k]);
+    for (; k < rs.codings.size() && rs.codings[k].doc == doc.id; ++k)
+      by_code[*rs.target(rs.codings[k].code)].push_back(rs.codings[k]);
     if (!(doc.participants & 1) || !(doc.participants & 2)) continue;
     for (auto& [code, cs] : by_code) {
       // Clusters of codings that overlap one another (a sweep over starts).
@@ -115,14 +125,17 @@ std::vector<Disagreement> list_disagreements(const store::Project& p, const Revi
           (cs[j].coder == rs.coder_ids[0] ? d.a : d.b).push_back(cs[j]);
         }
         i = j;
-        if (d.b.empty()) d.kind = DisagreementKind::only_a;
-        else if (d.a.empty()) d.kind = DisagreementKind::only_b;
+        if (d.b.empty())
+          d.kind = DisagreementKind::only_a;
+        else if (d.a.empty())
+          d.kind = DisagreementKind::only_b;
         else {
           d.stance_differs = stances(d.a) != stances(d.b);
           if (same_spans(coverage(d.a), coverage(d.b))) {
             if (!d.stance_differs) continue;  // the coders agree on this passage
             d.kind = DisagreementKind::stance;
-          } else d.kind = DisagreementKind::boundaries;
+          } else
+            d.kind = DisagreementKind::boundaries;
         }
         d.coder_a = rs.coder_ids[0];
         d.coder_b = rs.coder_ids[1];
@@ -196,7 +209,8 @@ void set_agreed(store::Project& p, const Disagreement& d, const AgreedVersion& v
     throw ValidationError("the agreed span " + std::to_string(v.start) + ".." + std::to_string(v.end) +
                           " is outside '" + d.doc_title + "' (it has " + std::to_string(len) + " characters)");
   Id code = 0;
-  if (v.code) code = p.code(*v.code).id;
+  if (v.code)
+    code = p.code(*v.code).id;
   else {
     std::set<Id> used;
     for (const auto* side : {&d.a, &d.b})
@@ -205,8 +219,8 @@ void set_agreed(store::Project& p, const Disagreement& d, const AgreedVersion& v
       throw ValidationError("the codings of this passage use different codes; say which code the agreed version has");
     code = *used.begin();
   }
-  auto act = p.begin_action("Agree on " + where(d) + ": [" + std::to_string(v.start) + "," + std::to_string(v.end) + ") " +
-                            store::to_string(v.stance));
+  auto act = p.begin_action("Agree on " + where(d) + ": [" + std::to_string(v.start) + "," + std::to_string(v.end) +
+                            ") " + store::to_string(v.stance));
   for (int side = 0; side < 2; ++side) {
     const auto& cs = side == 0 ? d.a : d.b;
     const Id coder = side == 0 ? d.coder_a : d.coder_b;
@@ -237,7 +251,8 @@ void set_agreed(store::Project& p, const Disagreement& d, const AgreedVersion& v
 std::string passage_text(const store::Project& p, Id doc, int64_t start, int64_t end) {
   const std::string body = p.text(doc);
   text::OffsetMap m(body);
-  return std::string(text::slice_cp(body, m, static_cast<size_t>(std::max<int64_t>(0, start)), static_cast<size_t>(std::max<int64_t>(0, end))));
+  return std::string(text::slice_cp(body, m, static_cast<size_t>(std::max<int64_t>(0, start)),
+                                    static_cast<size_t>(std::max<int64_t>(0, end))));
 }
 
 }  // namespace telaah::analysis

@@ -21,7 +21,7 @@ class Project;
 namespace telaah::analysis {
 
 enum class DisagreementKind {
-  only_a,      // coder A coded the passage, B did not
+  only_a,  // coder A coded the passage, B did not
   only_b,
   boundaries,  // both coded it, with different spans
   stance,      // same spans, different stances
@@ -30,21 +30,21 @@ const char* to_string(DisagreementKind k);
 
 struct Disagreement {
   Id doc = 0;
-  Id code = 0;                          // the code compared (after roll-up)
+  Id code = 0;  // the code compared (after roll-up)
   std::string code_path, doc_title;
   Id coder_a = 0, coder_b = 0;
   std::string coder_a_name, coder_b_name;
   DisagreementKind kind = DisagreementKind::only_a;
-  bool stance_differs = false;          // also for boundaries: the two sides' stances differ
-  int64_t start = 0, end = 0;           // hull of the passage
-  std::vector<store::Coding> a, b;      // the codings of each side
-  std::string key;                      // identifies this exact state (codings, spans, stances)
-  bool kept = false;                    // a reviewer decided to keep both as they are
+  bool stance_differs = false;      // also for boundaries: the two sides' stances differ
+  int64_t start = 0, end = 0;       // hull of the passage
+  std::vector<store::Coding> a, b;  // the codings of each side
+  std::string key;                  // identifies this exact state (codings, spans, stances)
+  bool kept = false;                // a reviewer decided to keep both as they are
 };
 
 struct ReviewOptions {
-  AgreementSelection sel;               // coders[0] is A, coders[1] is B
-  bool include_kept = false;            // list passages already resolved as "keep both"
+  AgreementSelection sel;     // coders[0] is A, coders[1] is B
+  bool include_kept = false;  // list passages already resolved as "keep both"
 };
 
 std::vector<Disagreement> list_disagreements(const store::Project& p, const ReviewOptions& opt);

@@ -14,21 +14,31 @@ namespace telaah::analysis {
 
 const char* to_string(Convergence c) {
   switch (c) {
-    case Convergence::agreement: return "agreement";
-    case Convergence::partial: return "partial agreement";
-    case Convergence::silence: return "silence";
-    case Convergence::dissonance: return "dissonance";
-    default: return "";
+    case Convergence::agreement:
+      return "agreement";
+    case Convergence::partial:
+      return "partial agreement";
+    case Convergence::silence:
+      return "silence";
+    case Convergence::dissonance:
+      return "dissonance";
+    default:
+      return "";
   }
 }
 
 const char* to_string(Status s) {
   switch (s) {
-    case Status::single_source: return "single-source";
-    case Status::insufficient: return "insufficient";
-    case Status::triangulated: return "triangulated";
-    case Status::divergent: return "divergent";
-    default: return "gap";
+    case Status::single_source:
+      return "single-source";
+    case Status::insufficient:
+      return "insufficient";
+    case Status::triangulated:
+      return "triangulated";
+    case Status::divergent:
+      return "divergent";
+    default:
+      return "gap";
   }
 }
 
@@ -44,7 +54,8 @@ Convergence convergence_from_string(const std::string& in) {
   if (s == "partial agreement" || s == "partial" || s == "partial-agreement") return Convergence::partial;
   if (s == "silence") return Convergence::silence;
   if (s == "dissonance") return Convergence::dissonance;
-  throw ValidationError("unknown convergence label '" + in + "' (use agreement, partial agreement, silence or dissonance)");
+  throw ValidationError("unknown convergence label '" + in +
+                        "' (use agreement, partial agreement, silence or dissonance)");
 }
 
 Status status_from_string(const std::string& in) {
@@ -54,14 +65,18 @@ Status status_from_string(const std::string& in) {
   if (s == "insufficient") return Status::insufficient;
   if (s == "triangulated") return Status::triangulated;
   if (s == "divergent") return Status::divergent;
-  throw ValidationError("unknown status '" + in + "' (use triangulated, divergent, single-source, insufficient or gap)");
+  throw ValidationError("unknown status '" + in +
+                        "' (use triangulated, divergent, single-source, insufficient or gap)");
 }
 
 void validate(const Settings& s) {
-  if (s.k < 2) throw ValidationError("triangulation.k must be at least 2 (triangulation compares two or more columns), not " + std::to_string(s.k));
+  if (s.k < 2)
+    throw ValidationError("triangulation.k must be at least 2 (triangulation compares two or more columns), not " +
+                          std::to_string(s.k));
   if (s.m < 1) throw ValidationError("triangulation.m must be at least 1 document, not " + std::to_string(s.m));
   if (!(s.prominence >= 1.0) || !std::isfinite(s.prominence))
-    throw ValidationError("triangulation.prominence must be a ratio of at least 1 (e.g. 3), not " + std::to_string(s.prominence));
+    throw ValidationError("triangulation.prominence must be a ratio of at least 1 (e.g. 3), not " +
+                          std::to_string(s.prominence));
 }
 
 Settings settings_from_project(const store::Project& p) {
@@ -84,7 +99,8 @@ std::vector<std::string> default_coders(const store::Project& p, const EvidenceT
   return {};
 }
 
-std::vector<std::string> resolve_coders(const store::Project& p, const EvidenceTable& t, const std::vector<std::string>& given) {
+std::vector<std::string> resolve_coders(const store::Project& p, const EvidenceTable& t,
+                                        const std::vector<std::string>& given) {
   std::vector<std::string> out;
   for (const auto& g : given)
     for (auto& name : split_list(g)) out.push_back(name);
@@ -109,7 +125,8 @@ static bool numeric(const std::string& s) {
   return *end == '\0';
 }
 
-static void by_values(const EvidenceTable& t, const std::vector<int32_t>& value_of_doc, const Interner& names, Columns& c) {
+static void by_values(const EvidenceTable& t, const std::vector<int32_t>& value_of_doc, const Interner& names,
+                      Columns& c) {
   std::set<int32_t> used;
   for (size_t d = 0; d < t.doc_count(); ++d)
     if (t.doc_live[d] && value_of_doc[d] >= 0 && !names.name(value_of_doc[d]).empty()) used.insert(value_of_doc[d]);
@@ -158,7 +175,8 @@ Columns columns_for(const EvidenceTable& t, const Query& q) {
   } else {
     std::string known;
     for (size_t i = 0; i < t.attr_names.size(); ++i) known += ", " + t.attr_names.name(static_cast<int32_t>(i));
-    throw NotFound("no document attribute '" + by + "' to use as columns (use type, year, language, author" + known + ")");
+    throw NotFound("no document attribute '" + by + "' to use as columns (use type, year, language, author" + known +
+                   ")");
   }
   if (!q.from.empty() || !q.to.empty()) {
     int32_t lo = q.from.empty() ? 0 : date_range(q.from).first;
@@ -277,18 +295,25 @@ Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
     ++c.codings;
     ++tot.codings;
     switch (t.row_stance[i]) {
-      case store::Stance::supports: ++c.supports, ++tot.supports; break;
-      case store::Stance::contradicts: ++c.contradicts, ++tot.contradicts; break;
-      default: ++c.neutral, ++tot.neutral;
+      case store::Stance::supports:
+        ++c.supports, ++tot.supports;
+        break;
+      case store::Stance::contradicts:
+        ++c.contradicts, ++tot.contradicts;
+        break;
+      default:
+        ++c.neutral, ++tot.neutral;
     }
     // Rows are grouped by document, so a change of document is a new one.
     if (last_doc[k] != doc) ++c.documents, last_doc[k] = doc;
-    if (last_doc_total[static_cast<size_t>(row)] != doc) ++tot.documents, last_doc_total[static_cast<size_t>(row)] = doc;
+    if (last_doc_total[static_cast<size_t>(row)] != doc)
+      ++tot.documents, last_doc_total[static_cast<size_t>(row)] = doc;
     ++m.codings;
   }
   for (size_t r = 0; r < m.rows.size(); ++r) {
     Row& row = m.rows[r];
-    row.cells.assign(cells.begin() + static_cast<ptrdiff_t>(r * ncol), cells.begin() + static_cast<ptrdiff_t>((r + 1) * ncol));
+    row.cells.assign(cells.begin() + static_cast<ptrdiff_t>(r * ncol),
+                     cells.begin() + static_cast<ptrdiff_t>((r + 1) * ncol));
     row.total = totals[r];
     for (size_t a = 0; a < ncol; ++a)
       for (size_t b = a + 1; b < ncol; ++b) {
@@ -316,7 +341,8 @@ void resolve(Matrix& m) {
       effective.push_back(p.effective);
     }
     row.automatic = status(row.cells, automatic, m.settings);
-    row.effective = row.status_override ? status_from_string(row.status_override->label) : status(row.cells, effective, m.settings);
+    row.effective =
+        row.status_override ? status_from_string(row.status_override->label) : status(row.cells, effective, m.settings);
   }
 }
 
@@ -329,7 +355,9 @@ std::vector<size_t> cell_rows(const EvidenceTable& t, const Matrix& m, int32_t c
   std::vector<size_t> out;
   if (want < 0) return out;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (sel.row_of_code[static_cast<size_t>(t.row_code[i])] != want || !sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;
+    if (sel.row_of_code[static_cast<size_t>(t.row_code[i])] != want ||
+        !sel.coder_ok[static_cast<size_t>(t.row_coder[i])])
+      continue;
     const int32_t col = m.columns.of_doc[static_cast<size_t>(t.row_doc[i])];
     if (col < 0 || (column >= 0 && col != column)) continue;
     out.push_back(i);

@@ -42,8 +42,8 @@ namespace telaah::analysis {
 
 enum class Convergence { none, agreement, partial, silence, dissonance };
 enum class Status { gap, single_source, insufficient, triangulated, divergent };
-const char* to_string(Convergence c);  // "agreement", "partial agreement", ...
-const char* to_string(Status s);       // "triangulated", "single-source", ...
+const char* to_string(Convergence c);                       // "agreement", "partial agreement", ...
+const char* to_string(Status s);                            // "triangulated", "single-source", ...
 Convergence convergence_from_string(const std::string& s);  // throws ValidationError
 Status status_from_string(const std::string& s);
 
@@ -68,13 +68,14 @@ struct Query {
 std::vector<std::string> default_coders(const store::Project& p, const EvidenceTable& t);
 // Coders named by a user (each entry may be a comma-separated list): none
 // given -> default_coders; "all" -> every coder (empty); unknown -> NotFound.
-std::vector<std::string> resolve_coders(const store::Project& p, const EvidenceTable& t, const std::vector<std::string>& given);
+std::vector<std::string> resolve_coders(const store::Project& p, const EvidenceTable& t,
+                                        const std::vector<std::string>& given);
 
 // Which column each document falls in, after the date filter (-1: none).
 struct Columns {
-  std::string dimension;            // "type", an attribute name, "year", ...
+  std::string dimension;  // "type", an attribute name, "year", ...
   std::vector<std::string> labels;
-  std::vector<int32_t> of_doc;      // by dense document index
+  std::vector<int32_t> of_doc;  // by dense document index
 };
 Columns columns_for(const EvidenceTable& t, const Query& q);
 
@@ -119,9 +120,9 @@ struct Matrix {
   std::vector<Row> rows;
   Settings settings;
   Query query;
-  int64_t codings = 0;      // codings counted in the matrix
-  int64_t unassigned = 0;   // codings of row codes whose document has no column value
-  int64_t revision = 0;     // of the evidence table
+  int64_t codings = 0;     // codings counted in the matrix
+  int64_t unassigned = 0;  // codings of row codes whose document has no column value
+  int64_t revision = 0;    // of the evidence table
   const Row* find(Id code_id) const;
 };
 

@@ -21,11 +21,15 @@ struct SelectionArgs {
 
 void add_selection(CLI::App* cmd, SelectionArgs& a) {
   cmd->add_option("project", a.project, "the project file")->required();
-  cmd->add_option("--coders", a.coders, "the coders compared, comma-separated (kappa: two; alpha: two or more)")->required();
-  cmd->add_option("--docs", a.docs, "documents (numbers, titles or file names), comma-separated; named documents count as read by every coder")
+  cmd->add_option("--coders", a.coders, "the coders compared, comma-separated (kappa: two; alpha: two or more)")
+      ->required();
+  cmd->add_option(
+         "--docs", a.docs,
+         "documents (numbers, titles or file names), comma-separated; named documents count as read by every coder")
       ->delimiter(',');
   cmd->add_option("--type", a.type, "only documents of this source type");
-  cmd->add_option("--codes", a.codes, "code paths, comma-separated (default: every code the coders used)")->delimiter(',');
+  cmd->add_option("--codes", a.codes, "code paths, comma-separated (default: every code the coders used)")
+      ->delimiter(',');
   cmd->add_flag("--rollup", a.rollup, "sub-codes count for their chosen parent (by default their indicator)");
 }
 
@@ -58,9 +62,13 @@ analysis::AgreementSelection selection(const store::Project& p, const SelectionA
   return s;
 }
 
-nlohmann::json number(double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); }
+nlohmann::json number(double x) {
+  return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x);
+}
 
-nlohmann::json stat_json(const analysis::Statistic& s) { return {{"value", number(s.value)}, {"method", s.method}}; }
+nlohmann::json stat_json(const analysis::Statistic& s) {
+  return {{"value", number(s.value)}, {"method", s.method}};
+}
 
 nlohmann::json row_json(const analysis::CodeAgreement& c) {
   nlohmann::json pairs = nlohmann::json::array();
@@ -68,7 +76,11 @@ nlohmann::json row_json(const analysis::CodeAgreement& c) {
     pairs.push_back({{"coder_a", pa.coder_a},
                      {"coder_b", pa.coder_b},
                      {"documents", pa.documents},
-                     {"table", {{"both", pa.table.both}, {"only_a", pa.table.only_a}, {"only_b", pa.table.only_b}, {"neither", pa.table.neither}}},
+                     {"table",
+                      {{"both", pa.table.both},
+                       {"only_a", pa.table.only_a},
+                       {"only_b", pa.table.only_b},
+                       {"neither", pa.table.neither}}},
                      {"units", pa.table.total()},
                      {"percent_agreement", stat_json(pa.percent)},
                      {"kappa", stat_json(pa.kappa)},
@@ -135,8 +147,12 @@ nlohmann::json disagreement_json(const store::Project& p, const analysis::Disagr
   auto side = [&](const std::vector<store::Coding>& cs) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& c : cs)
-      out.push_back({{"id", c.id}, {"start", c.start}, {"end", c.end}, {"code", p.code_path(c.code)},
-                     {"stance", store::to_string(c.stance)}, {"memo", c.memo},
+      out.push_back({{"id", c.id},
+                     {"start", c.start},
+                     {"end", c.end},
+                     {"code", p.code_path(c.code)},
+                     {"stance", store::to_string(c.stance)},
+                     {"memo", c.memo},
                      {"quote", analysis::passage_text(p, c.doc, c.start, c.end)}});
     return out;
   };
@@ -158,8 +174,9 @@ void print_disagreements(const store::Project& p, const std::vector<analysis::Di
   size_t n = 0;
   for (const auto& d : list) {
     std::cout << "[" << ++n << "] " << d.key << "  " << analysis::to_string(d.kind)
-              << (d.stance_differs && d.kind == analysis::DisagreementKind::boundaries ? " + stance" : "") << (d.kept ? " (kept)" : "")
-              << "  " << d.code_path << "  doc " << d.doc << " '" << d.doc_title << "' [" << d.start << "," << d.end << ")\n";
+              << (d.stance_differs && d.kind == analysis::DisagreementKind::boundaries ? " + stance" : "")
+              << (d.kept ? " (kept)" : "") << "  " << d.code_path << "  doc " << d.doc << " '" << d.doc_title << "' ["
+              << d.start << "," << d.end << ")\n";
     const size_t w = std::max(text::count_code_points(d.coder_a_name), text::count_code_points(d.coder_b_name)) + 1;
     for (int s = 0; s < 2; ++s) {
       const auto& cs = s == 0 ? d.a : d.b;
@@ -167,7 +184,8 @@ void print_disagreements(const store::Project& p, const std::vector<analysis::Di
       if (cs.empty()) std::cout << "    " << pad(name + ":", w + 1) << "(not coded)\n";
       for (const auto& c : cs)
         std::cout << "    " << pad(name + ":", w + 1) << "#" << c.id << " [" << c.start << "," << c.end << ") "
-                  << store::to_string(c.stance) << "  \"" << one_line(analysis::passage_text(p, c.doc, c.start, c.end)) << "\"\n";
+                  << store::to_string(c.stance) << "  \"" << one_line(analysis::passage_text(p, c.doc, c.start, c.end))
+                  << "\"\n";
     }
   }
   std::cout << list.size() << " disagreement" << (list.size() == 1 ? "" : "s") << "\n";
@@ -175,12 +193,16 @@ void print_disagreements(const store::Project& p, const std::vector<analysis::Di
 
 Registrar reg_agreement(65, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<SelectionArgs>();
-  auto* cmd = app.add_subcommand("agreement", "Intercoder agreement per code: percent agreement, Cohen's kappa, Krippendorff's alpha");
+  auto* cmd = app.add_subcommand(
+      "agreement", "Intercoder agreement per code: percent agreement, Cohen's kappa, Krippendorff's alpha");
   add_selection(cmd, *a);
   cmd->add_option("--unit", a->unit, "char (every code point a unit) or segment (coded segments matched by overlap)");
-  cmd->add_option("--threshold", a->threshold, "segment level: the overlap ratio at which two segments match (default 0.5)");
-  cmd->add_option("--overlap", a->overlap, "segment level: union (intersection over union, default) or shorter (over the shorter segment)");
-  cmd->add_flag("--exclude-uncoded", a->exclude_uncoded, "character level: leave out text no compared coder coded with a chosen code");
+  cmd->add_option("--threshold", a->threshold,
+                  "segment level: the overlap ratio at which two segments match (default 0.5)");
+  cmd->add_option("--overlap", a->overlap,
+                  "segment level: union (intersection over union, default) or shorter (over the shorter segment)");
+  cmd->add_flag("--exclude-uncoded", a->exclude_uncoded,
+                "character level: leave out text no compared coder coded with a chosen code");
   cmd->add_flag("--disagreements", a->disagreements, "list the passages where the two coders differ, side by side");
   cmd->add_flag("--all", a->all, "with --disagreements: also passages already resolved as 'keep both'");
   cmd->callback([a, &ctx] {
@@ -200,12 +222,18 @@ Registrar reg_agreement(65, [](CLI::App& app, Context& ctx) {
     }
     analysis::AgreementOptions o;
     o.sel = sel;
-    if (a->unit == "char" || a->unit == "character") o.unit = analysis::AgreementUnit::character;
-    else if (a->unit == "segment") o.unit = analysis::AgreementUnit::segment;
-    else throw UserError("--unit is char or segment, not '" + a->unit + "'");
-    if (a->overlap == "union") o.overlap = analysis::OverlapRatio::union_;
-    else if (a->overlap == "shorter") o.overlap = analysis::OverlapRatio::shorter;
-    else throw UserError("--overlap is union or shorter, not '" + a->overlap + "'");
+    if (a->unit == "char" || a->unit == "character")
+      o.unit = analysis::AgreementUnit::character;
+    else if (a->unit == "segment")
+      o.unit = analysis::AgreementUnit::segment;
+    else
+      throw UserError("--unit is char or segment, not '" + a->unit + "'");
+    if (a->overlap == "union")
+      o.overlap = analysis::OverlapRatio::union_;
+    else if (a->overlap == "shorter")
+      o.overlap = analysis::OverlapRatio::shorter;
+    else
+      throw UserError("--overlap is union or shorter, not '" + a->overlap + "'");
     o.threshold = a->threshold;
     o.exclude_uncoded = a->exclude_uncoded;
     auto r = analysis::compute_agreement(*p, o);
@@ -235,16 +263,21 @@ struct ResolveArgs : SelectionArgs {
 
 Registrar reg_resolve(66, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ResolveArgs>();
-  auto* cmd = app.add_subcommand("resolve", "Resolve one disagreement of 'telaah agreement --disagreements' (one undoable action)");
+  auto* cmd = app.add_subcommand(
+      "resolve", "Resolve one disagreement of 'telaah agreement --disagreements' (one undoable action)");
   add_selection(cmd, *a);
   cmd->add_option("--passage", a->passage, "the passage's key from the list (a unique prefix is enough)")->required();
-  auto* acc = cmd->add_option("--accept", a->accept, "accept this coder's coding: the other coder's becomes a copy of it");
+  auto* acc =
+      cmd->add_option("--accept", a->accept, "accept this coder's coding: the other coder's becomes a copy of it");
   auto* keep = cmd->add_flag("--keep-both", a->keep, "keep both codings as they are (the passage leaves the list)");
-  auto* agr = cmd->add_option("--agree", a->agree, "START,END: both coders get one coding of this span")->delimiter(',')->expected(2);
+  auto* agr = cmd->add_option("--agree", a->agree, "START,END: both coders get one coding of this span")
+                  ->delimiter(',')
+                  ->expected(2);
   cmd->add_option("--stance", a->stance, "with --agree: the agreed stance (default neutral)");
   cmd->add_option("--code", a->code, "with --agree: the agreed code when the passage has several");
   cmd->callback([a, &ctx, acc, keep, agr] {
-    if ((*acc ? 1 : 0) + (*keep ? 1 : 0) + (*agr ? 1 : 0) != 1) throw UserError("give one of --accept CODER, --keep-both or --agree START,END");
+    if ((*acc ? 1 : 0) + (*keep ? 1 : 0) + (*agr ? 1 : 0) != 1)
+      throw UserError("give one of --accept CODER, --keep-both or --agree START,END");
     auto p = open_project(a->project);
     analysis::ReviewOptions ro;
     ro.sel = selection(*p, *a);
@@ -256,7 +289,9 @@ Registrar reg_resolve(66, [](CLI::App& app, Context& ctx) {
         if (found) throw UserError("passage key '" + a->passage + "' is ambiguous; give more of it");
         found = &d;
       }
-    if (!found) throw NotFound("no disagreement with key '" + a->passage + "' for this selection (see 'telaah agreement --disagreements')");
+    if (!found)
+      throw NotFound("no disagreement with key '" + a->passage +
+                     "' for this selection (see 'telaah agreement --disagreements')");
     std::string what;
     if (*acc) {
       if (a->accept != found->coder_a_name && a->accept != found->coder_b_name)
@@ -275,8 +310,11 @@ Registrar reg_resolve(66, [](CLI::App& app, Context& ctx) {
       analysis::set_agreed(*p, *found, v);
       what = "set the agreed version";
     }
-    if (ctx.json) print_json({{"resolved", found->key}, {"action", what}, {"revision", p->revision()}});
-    else std::cout << what << " for " << found->code_path << " in '" << found->doc_title << "' (undo with 'telaah undo')\n";
+    if (ctx.json)
+      print_json({{"resolved", found->key}, {"action", what}, {"revision", p->revision()}});
+    else
+      std::cout << what << " for " << found->code_path << " in '" << found->doc_title
+                << "' (undo with 'telaah undo')\n";
   });
 });
 

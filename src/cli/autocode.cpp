@@ -15,11 +15,13 @@ struct Args {
 
 Registrar reg_autocode(61, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("autocode", "Code every match of a search query (one undoable action; --dry-run lists them first)");
+  auto* cmd = app.add_subcommand(
+      "autocode", "Code every match of a search query (one undoable action; --dry-run lists them first)");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("query", a->query, "the search query")->required();
   cmd->add_option("--code", a->code, "code path, e.g. \"Process/Programme continuity\"")->required();
-  cmd->add_option("--scope", a->scope, "what to code around each match: hit (the words), sentence, paragraph or document");
+  cmd->add_option("--scope", a->scope,
+                  "what to code around each match: hit (the words), sentence, paragraph or document");
   cmd->add_option("--stance", a->stance, "supports, contradicts or neutral (default)");
   cmd->add_option("--coder", a->coder, "who codes (default: the project's default coder, then $USER)");
   cmd->add_flag("--dry-run", a->dry_run, "list what would be coded, change nothing");
@@ -42,7 +44,11 @@ Registrar reg_autocode(61, [](CLI::App& app, Context& ctx) {
     if (ctx.json) {
       nlohmann::json spans = nlohmann::json::array();
       for (const auto& s : plan)
-        spans.push_back({{"document", s.doc}, {"start", s.start}, {"end", s.end}, {"title", s.title}, {"quote", s.quote},
+        spans.push_back({{"document", s.doc},
+                         {"start", s.start},
+                         {"end", s.end},
+                         {"title", s.title},
+                         {"quote", s.quote},
                          {"already_coded", s.already_coded}});
       return print_json({{"query", a->query},
                          {"code", p->code_path(code)},
@@ -60,13 +66,15 @@ Registrar reg_autocode(61, [](CLI::App& app, Context& ctx) {
       }
       for (auto& ch : q)
         if (ch == '\n') ch = ' ';
-      std::cout << (s.already_coded ? "  (already coded) " : "  ") << "doc " << s.doc << " [" << s.start << "," << s.end << ")  \"" << q << "\"\n";
+      std::cout << (s.already_coded ? "  (already coded) " : "  ") << "doc " << s.doc << " [" << s.start << "," << s.end
+                << ")  \"" << q << "\"\n";
     }
     if (a->dry_run)
-      std::cout << "dry run: " << fresh << " passages would be coded as " << p->code_path(code) << " (" << plan.size() - fresh
-                << " already are); nothing was changed\n";
+      std::cout << "dry run: " << fresh << " passages would be coded as " << p->code_path(code) << " ("
+                << plan.size() - fresh << " already are); nothing was changed\n";
     else
-      std::cout << "coded " << ids.size() << " passages as " << p->code_path(code) << " in one action (undo with 'telaah undo')\n";
+      std::cout << "coded " << ids.size() << " passages as " << p->code_path(code)
+                << " in one action (undo with 'telaah undo')\n";
   });
 });
 

@@ -35,8 +35,8 @@ std::string human_size(uintmax_t n) {
 }
 
 nlohmann::json to_json(const store::BackupInfo& b, size_t number) {
-  return {{"number", number},           {"file", b.path.string()}, {"time", iso(b.time)},
-          {"revision", b.revision},     {"reason", b.reason},      {"size", b.size}};
+  return {{"number", number},       {"file", b.path.string()}, {"time", iso(b.time)},
+          {"revision", b.revision}, {"reason", b.reason},      {"size", b.size}};
 }
 
 struct Args {
@@ -52,12 +52,16 @@ Registrar reg_backups(70, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--reason", a->reason, "with --now: a word for the file name (default: manual)");
   cmd->callback([a, &ctx] {
     std::optional<store::BackupInfo> made;
-    if (a->now) made = store::make_backup_of(a->project, a->reason);
-    else if (!std::filesystem::exists(a->project)) throw NotFound("no project at " + a->project);
+    if (a->now)
+      made = store::make_backup_of(a->project, a->reason);
+    else if (!std::filesystem::exists(a->project))
+      throw NotFound("no project at " + a->project);
     auto list = store::list_backups(a->project);
     const std::string warn = store::storage_warning_text(a->project);
     if (ctx.json) {
-      nlohmann::json out = {{"project", a->project}, {"folder", store::backup_dir(a->project).string()}, {"backups", nlohmann::json::array()}};
+      nlohmann::json out = {{"project", a->project},
+                            {"folder", store::backup_dir(a->project).string()},
+                            {"backups", nlohmann::json::array()}};
       for (size_t i = 0; i < list.size(); ++i) out["backups"].push_back(to_json(list[i], i + 1));
       if (made) out["made"] = made->path.string();
       if (!warn.empty()) out["warning"] = warn;
@@ -66,8 +70,9 @@ Registrar reg_backups(70, [](CLI::App& app, Context& ctx) {
     if (made) std::cout << "made " << made->path.string() << " (revision " << made->revision << ", verified)\n";
     if (list.empty()) std::cout << "no backups yet in " << store::backup_dir(a->project).string() << "\n";
     for (size_t i = 0; i < list.size(); ++i)
-      std::cout << "  " << (i + 1) << "\t" << iso(list[i].time) << "\trevision " << list[i].revision << "\t" << list[i].reason << "\t"
-                << human_size(list[i].size) << "\t" << list[i].path.filename().string() << "\n";
+      std::cout << "  " << (i + 1) << "\t" << iso(list[i].time) << "\trevision " << list[i].revision << "\t"
+                << list[i].reason << "\t" << human_size(list[i].size) << "\t" << list[i].path.filename().string()
+                << "\n";
     if (!list.empty())
       std::cout << list.size() << " backups in " << store::backup_dir(a->project).string()
                 << " (kept: the 5 newest plus the newest of each of the last 7 days)\n";
@@ -77,9 +82,11 @@ Registrar reg_backups(70, [](CLI::App& app, Context& ctx) {
 
 Registrar reg_restore(71, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("restore", "Replace the project by one of its backups (the current state is kept as a backup)");
+  auto* cmd = app.add_subcommand("restore",
+                                 "Replace the project by one of its backups (the current state is kept as a backup)");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("backup", a->backup, "the backup: its number or file name from 'telaah backups', or a path")->required();
+  cmd->add_option("backup", a->backup, "the backup: its number or file name from 'telaah backups', or a path")
+      ->required();
   cmd->add_flag("--yes,-y", a->yes, "do not ask for confirmation");
   cmd->callback([a, &ctx] {
     const std::filesystem::path backup = store::resolve_backup(a->project, a->backup);
@@ -100,7 +107,8 @@ Registrar reg_restore(71, [](CLI::App& app, Context& ctx) {
       j["before_restore_raw"] = r.before_restore_raw;
       return print_json(j);
     }
-    std::cout << "restored " << a->project << " from " << backup.filename().string() << " (revision " << r.restored.revision << ")\n";
+    std::cout << "restored " << a->project << " from " << backup.filename().string() << " (revision "
+              << r.restored.revision << ")\n";
     if (r.before_restore)
       std::cout << "the state it replaced is kept as " << r.before_restore->path.string()
                 << (r.before_restore_raw ? " (an unreadable file, copied byte for byte)" : "") << "\n";

@@ -17,7 +17,9 @@ static std::vector<std::pair<int, Setup>>& registry() {
   return r;
 }
 
-Registrar::Registrar(int order, Setup setup) { registry().push_back({order, std::move(setup)}); }
+Registrar::Registrar(int order, Setup setup) {
+  registry().push_back({order, std::move(setup)});
+}
 
 std::unique_ptr<store::Project> open_project(const std::string& path, const std::string& coder) {
   store::OpenOptions o;
@@ -30,10 +32,18 @@ void print_json(const nlohmann::json& j) {
 }
 
 nlohmann::json to_json(const store::Document& d) {
-  return {{"id", d.id},           {"title", d.title},         {"source_type", d.source_type}, {"language", d.language},
-          {"date", d.date},       {"author", d.author},       {"original_name", d.original_name},
-          {"original_size", d.original_size},                 {"sha256", d.sha256},           {"length", d.length_cp},
-          {"created", d.created}, {"modified", d.modified}};
+  return {{"id", d.id},
+          {"title", d.title},
+          {"source_type", d.source_type},
+          {"language", d.language},
+          {"date", d.date},
+          {"author", d.author},
+          {"original_name", d.original_name},
+          {"original_size", d.original_size},
+          {"sha256", d.sha256},
+          {"length", d.length_cp},
+          {"created", d.created},
+          {"modified", d.modified}};
 }
 
 struct CodingWriter::Text {
@@ -52,22 +62,25 @@ nlohmann::json CodingWriter::operator()(const store::Coding& c) {
     for (const auto& k : p_.coders()) coders_[k.id] = k.name;
   auto path = paths_.find(c.code);
   if (path == paths_.end()) path = paths_.emplace(c.code, p_.code_path(c.code)).first;
-  return {{"id", c.id},
-          {"document", c.doc},
-          {"start", c.start},
-          {"end", c.end},
-          {"code", path->second},
-          {"code_id", c.code},
-          {"coder", coders_.count(c.coder) ? coders_[c.coder] : ""},
-          {"stance", store::to_string(c.stance)},
-          {"memo", c.memo},
-          {"origin", c.origin},
-          {"quote", std::string(text::slice_cp(t->body, t->map, static_cast<size_t>(c.start), static_cast<size_t>(c.end)))},
-          {"created", c.created},
-          {"modified", c.modified}};
+  return {
+      {"id", c.id},
+      {"document", c.doc},
+      {"start", c.start},
+      {"end", c.end},
+      {"code", path->second},
+      {"code_id", c.code},
+      {"coder", coders_.count(c.coder) ? coders_[c.coder] : ""},
+      {"stance", store::to_string(c.stance)},
+      {"memo", c.memo},
+      {"origin", c.origin},
+      {"quote", std::string(text::slice_cp(t->body, t->map, static_cast<size_t>(c.start), static_cast<size_t>(c.end)))},
+      {"created", c.created},
+      {"modified", c.modified}};
 }
 
-nlohmann::json to_json(const store::Coding& c, const store::Project& p) { return CodingWriter(p)(c); }
+nlohmann::json to_json(const store::Coding& c, const store::Project& p) {
+  return CodingWriter(p)(c);
+}
 
 int64_t parse_int(const std::string& what, const std::string& value) {
   try {
@@ -80,8 +93,9 @@ int64_t parse_int(const std::string& what, const std::string& value) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"Telaah: evaluation research with qualitative evidence.\n"
-               "Without a subcommand, opens the window (same as 'telaah gui')."};
+  CLI::App app{
+      "Telaah: evaluation research with qualitative evidence.\n"
+      "Without a subcommand, opens the window (same as 'telaah gui')."};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", "telaah 0.1.0");
   Context ctx;
@@ -112,7 +126,9 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "telaah: " << e.what() << " (see 'telaah " << (app.get_subcommands().empty() ? std::string() : app.get_subcommands()[0]->get_name() + " ") << "--help')\n";
+    std::cerr << "telaah: " << e.what() << " (see 'telaah "
+              << (app.get_subcommands().empty() ? std::string() : app.get_subcommands()[0]->get_name() + " ")
+              << "--help')\n";
     return 1;
   } catch (const text::InvalidUtf8& e) {
     std::cerr << "telaah: " << e.what() << "; nothing was changed\n";

@@ -23,7 +23,8 @@ Registrar reg_code(40, [](CLI::App& app, Context& ctx) {
   auto* o_start = cmd->add_option("--start", a->start, "start offset (code points, 0-based)");
   auto* o_end = cmd->add_option("--end", a->end, "end offset (code points, exclusive)");
   auto* o_quote = cmd->add_option("--quote", a->quote, "the exact text of the passage");
-  cmd->add_option("--occurrence", a->occurrence, "which occurrence of the quote (1-based) when it occurs more than once");
+  cmd->add_option("--occurrence", a->occurrence,
+                  "which occurrence of the quote (1-based) when it occurs more than once");
   cmd->add_option("--stance", a->stance, "supports, contradicts or neutral (default)");
   cmd->add_option("--memo", a->memo, "a memo on this coding");
   cmd->add_option("--coder", a->coder, "who codes (default: the project's default coder, then $USER)");
@@ -51,9 +52,11 @@ Registrar reg_code(40, [](CLI::App& app, Context& ctx) {
     store::Id id = p->add_coding(c);
     auto j = to_json(p->coding(id), *p);
     j["revision"] = p->revision();
-    if (ctx.json) print_json(j);
-    else std::cout << "coded #" << id << " " << j["code"].get<std::string>() << " [" << c.start << "," << c.end << ") "
-                   << store::to_string(c.stance) << "\n";
+    if (ctx.json)
+      print_json(j);
+    else
+      std::cout << "coded #" << id << " " << j["code"].get<std::string>() << " [" << c.start << "," << c.end << ") "
+                << store::to_string(c.stance) << "\n";
   });
 });
 
@@ -70,8 +73,10 @@ Registrar reg_uncode(41, [](CLI::App& app, Context& ctx) {
   cmd->callback([a, &ctx] {
     auto p = open_project(a->project);
     p->remove_coding(a->id);
-    if (ctx.json) print_json({{"removed", a->id}, {"revision", p->revision()}});
-    else std::cout << "removed coding #" << a->id << "\n";
+    if (ctx.json)
+      print_json({{"removed", a->id}, {"revision", p->revision()}});
+    else
+      std::cout << "removed coding #" << a->id << "\n";
   });
 });
 
@@ -90,8 +95,10 @@ Registrar reg_edit(42, [](CLI::App& app, Context& ctx) {
     if (*st) p->set_stance(a->id, store::stance_from_string(a->stance));
     if (*me) p->set_coding_memo(a->id, a->memo);
     act.commit();
-    if (ctx.json) print_json(to_json(p->coding(a->id), *p));
-    else std::cout << "changed coding #" << a->id << "\n";
+    if (ctx.json)
+      print_json(to_json(p->coding(a->id), *p));
+    else
+      std::cout << "changed coding #" << a->id << "\n";
   });
 });
 
@@ -102,7 +109,8 @@ struct ListArgs {
 
 Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ListArgs>();
-  auto* cmd = app.add_subcommand("codings", "List codings, filtered by document, code (with sub-codes), type, coder, stance");
+  auto* cmd =
+      app.add_subcommand("codings", "List codings, filtered by document, code (with sub-codes), type, coder, stance");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--doc", a->doc, "document number, title or file name");
   cmd->add_option("--code", a->code, "code path (its sub-codes are included)");
@@ -144,8 +152,9 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
       }
       for (auto& ch : q)
         if (ch == '\n') ch = ' ';
-      std::cout << "#" << c.id << "\tdoc " << c.doc << " [" << c.start << "," << c.end << ")\t" << j["code"].get<std::string>()
-                << "\t" << store::to_string(c.stance) << "\t" << j["coder"].get<std::string>() << "\t\"" << q << "\"\n";
+      std::cout << "#" << c.id << "\tdoc " << c.doc << " [" << c.start << "," << c.end << ")\t"
+                << j["code"].get<std::string>() << "\t" << store::to_string(c.stance) << "\t"
+                << j["coder"].get<std::string>() << "\t\"" << q << "\"\n";
     }
     std::cout << list.size() << " codings\n";
   });

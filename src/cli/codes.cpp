@@ -27,8 +27,9 @@ nlohmann::json read_json_file(const std::string& file) {
 
 Registrar reg(30, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("codes",
-                                 "Print the codebook tree; --load a framework from JSON; --add, --edit, --move, --merge or --delete a code");
+  auto* cmd = app.add_subcommand(
+      "codes",
+      "Print the codebook tree; --load a framework from JSON; --add, --edit, --move, --merge or --delete a code");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--load", a->load, "load a codebook/framework JSON file (merged by code path)");
   cmd->add_option("--add", a->add, "add a code with this name");
@@ -36,7 +37,8 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--move", a->move, "move the code at this path (with --parent PATH or --root, and --position N)");
   cmd->add_option("--merge", a->merge, "merge the code at this path (its codings, memos and sub-codes) --into another");
   cmd->add_option("--into", a->into, "with --merge: the code that receives everything");
-  cmd->add_option("--delete", a->del, "delete the code at this path with its sub-codes (and, with --yes, their codings)");
+  cmd->add_option("--delete", a->del,
+                  "delete the code at this path with its sub-codes (and, with --yes, their codings)");
   cmd->add_flag("--yes", a->yes, "with --delete: also delete the codings of the code and its sub-codes");
   cmd->add_option("--parent", a->parent, "with --add or --move: parent code path");
   cmd->add_flag("--root", a->root, "with --move: to the top level");
@@ -49,7 +51,8 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
   auto* o_exc = cmd->add_option("--exclusion", a->exclusion, "with --add or --edit: exclusion criteria");
   auto* o_ex = cmd->add_option("--example", a->example, "with --add or --edit: an example");
   cmd->callback([=, &ctx] {
-    const int actions = !a->load.empty() + !a->add.empty() + !a->edit.empty() + !a->move.empty() + !a->merge.empty() + !a->del.empty();
+    const int actions =
+        !a->load.empty() + !a->add.empty() + !a->edit.empty() + !a->move.empty() + !a->merge.empty() + !a->del.empty();
     if (actions > 1) throw UserError("give one of --load, --add, --edit, --move, --merge, --delete at a time");
     if (!a->into.empty() && a->merge.empty()) throw UserError("--into goes with --merge");
     auto p = open_project(a->project);
@@ -76,7 +79,8 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
     if (!a->edit.empty()) {
       store::Code c = p->code(p->resolve_code(a->edit));
       if (!*o_name && !*o_colour && !*o_kind && !*o_def && !*o_inc && !*o_exc && !*o_ex)
-        throw UserError("nothing to change: give --name, --colour, --kind, --definition, --inclusion, --exclusion or --example");
+        throw UserError(
+            "nothing to change: give --name, --colour, --kind, --definition, --inclusion, --exclusion or --example");
       if (*o_name) c.name = a->name;
       if (*o_colour) c.colour = a->colour;
       if (*o_kind) c.kind = store::code_kind_from_string(a->kind);
@@ -104,7 +108,8 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
       const int64_t n = p->coding_count(from);
       p->merge_codes(from, into);
       done = {{"merged", from}, {"into", into}, {"codings_moved", n}};
-      if (!ctx.json) std::cout << "merged " << a->merge << " into " << p->code_path(into) << " (" << n << " codings moved)\n";
+      if (!ctx.json)
+        std::cout << "merged " << a->merge << " into " << p->code_path(into) << " (" << n << " codings moved)\n";
     }
     if (!a->del.empty()) {
       store::Id id = p->resolve_code(a->del);
@@ -139,12 +144,14 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
                        {"aliases", c.aliases},
                        {"codings", n}});
       else
-        std::cout << std::string(static_cast<size_t>(depth[c.id]) * 2, ' ') << c.name << "  [" << store::to_string(c.kind) << ", #"
-                  << c.id << ", " << n << " codings]\n";
+        std::cout << std::string(static_cast<size_t>(depth[c.id]) * 2, ' ') << c.name << "  ["
+                  << store::to_string(c.kind) << ", #" << c.id << ", " << n << " codings]\n";
     }
     if (ctx.json) {
-      if (actions > 0) print_json({{"done", done}, {"revision", p->revision()}, {"codes", out}});
-      else print_json(out);
+      if (actions > 0)
+        print_json({{"done", done}, {"revision", p->revision()}, {"codes", out}});
+      else
+        print_json(out);
     }
   });
 });

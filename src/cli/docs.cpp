@@ -26,7 +26,8 @@ Registrar reg_docs(21, [](CLI::App& app, Context& ctx) {
       nlohmann::json attrs = nlohmann::json::object();
       for (const auto& at : p->attributes(d.id)) attrs[at.name] = at.value;
       j["attributes"] = attrs;
-      if (ctx.json) out.push_back(j);
+      if (ctx.json)
+        out.push_back(j);
       else
         std::cout << "#" << d.id << "\t" << d.source_type << "\t" << (d.language.empty() ? "-" : d.language) << "\t"
                   << (d.date.empty() ? "-" : d.date) << "\t" << d.length_cp << " chars\t" << d.title << "\n";
@@ -50,13 +51,16 @@ Registrar reg_show(22, [](CLI::App& app, Context& ctx) {
     int64_t start = 0, end = static_cast<int64_t>(m.size_cp());
     if (a->around >= 0) {
       if (a->around > end)
-        throw UserError("offset " + std::to_string(a->around) + " is outside the document (it has " + std::to_string(end) + " characters)");
+        throw UserError("offset " + std::to_string(a->around) + " is outside the document (it has " +
+                        std::to_string(end) + " characters)");
       start = std::max<int64_t>(0, a->around - a->context);
       end = std::min<int64_t>(end, a->around + a->context);
     }
     std::string part(text::slice_cp(body, m, start, end));
-    if (ctx.json) print_json({{"document", id}, {"start", start}, {"end", end}, {"text", part}});
-    else std::cout << part << (part.empty() || part.back() != '\n' ? "\n" : "");
+    if (ctx.json)
+      print_json({{"document", id}, {"start", start}, {"end", end}, {"text", part}});
+    else
+      std::cout << part << (part.empty() || part.back() != '\n' ? "\n" : "");
   });
 });
 
@@ -69,7 +73,8 @@ struct DocArgs {
 // "name=value" or "name:type=value" (type text, number or date).
 store::Attribute parse_attr(const std::string& kv) {
   auto eq = kv.find('=');
-  if (eq == std::string::npos || eq == 0) throw UserError("--attr needs name=value or name:type=value, not '" + kv + "'");
+  if (eq == std::string::npos || eq == 0)
+    throw UserError("--attr needs name=value or name:type=value, not '" + kv + "'");
   store::Attribute at{kv.substr(0, eq), "text", kv.substr(eq + 1)};
   auto colon = at.name.rfind(':');
   if (colon != std::string::npos && colon > 0) {
@@ -81,12 +86,14 @@ store::Attribute parse_attr(const std::string& kv) {
 
 Registrar reg_doc(23, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<DocArgs>();
-  auto* cmd = app.add_subcommand("doc", "Change a document: rename, set fields and attributes, or delete it (one undoable action)");
+  auto* cmd = app.add_subcommand(
+      "doc", "Change a document: rename, set fields and attributes, or delete it (one undoable action)");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("doc", a->doc, "document number, title or file name")->required();
   cmd->add_option("--rename", a->rename, "new title");
   cmd->add_option("--set", a->set, "field=value for title, language, date, author or source_type (repeatable)");
-  cmd->add_option("--attr", a->attrs, "attribute name=value or name:type=value, type text, number or date (repeatable)");
+  cmd->add_option("--attr", a->attrs,
+                  "attribute name=value or name:type=value, type text, number or date (repeatable)");
   cmd->add_option("--remove-attr", a->remove_attrs, "remove this attribute (repeatable)");
   cmd->add_flag("--delete", a->del, "delete the document (undo brings it back with its codings)");
   cmd->callback([a, &ctx] {
@@ -97,8 +104,10 @@ Registrar reg_doc(23, [](CLI::App& app, Context& ctx) {
     if (a->del) {
       const std::string title = p->document(id).title;
       p->delete_document(id);
-      if (ctx.json) print_json({{"deleted", id}, {"revision", p->revision()}});
-      else std::cout << "deleted document #" << id << " " << title << " (telaah undo brings it back)\n";
+      if (ctx.json)
+        print_json({{"deleted", id}, {"revision", p->revision()}});
+      else
+        std::cout << "deleted document #" << id << " " << title << " (telaah undo brings it back)\n";
       return;
     }
     if (change) {
@@ -119,10 +128,11 @@ Registrar reg_doc(23, [](CLI::App& app, Context& ctx) {
     j["attributes"] = attrs;
     j["revision"] = p->revision();
     if (ctx.json) return print_json(j);
-    std::cout << "#" << id << "  " << j["title"].get<std::string>() << "\n  type " << j["source_type"].get<std::string>()
-              << ", language " << j["language"].get<std::string>() << ", date " << j["date"].get<std::string>() << ", author "
-              << j["author"].get<std::string>() << "\n";
-    for (const auto& at : p->attributes(id)) std::cout << "  " << at.name << " (" << at.type << ") = " << at.value << "\n";
+    std::cout << "#" << id << "  " << j["title"].get<std::string>() << "\n  type "
+              << j["source_type"].get<std::string>() << ", language " << j["language"].get<std::string>() << ", date "
+              << j["date"].get<std::string>() << ", author " << j["author"].get<std::string>() << "\n";
+    for (const auto& at : p->attributes(id))
+      std::cout << "  " << at.name << " (" << at.type << ") = " << at.value << "\n";
   });
 });
 

@@ -35,9 +35,10 @@ std::vector<store::Id> parse_ids(const std::string& list) {
 
 Registrar reg(72, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("evaluate", "Ratings per indicator, impediments and the overall verdict; "
-                                             "record a rating (--indicator --rating --justification [--evidence]) "
-                                             "or override the verdict (--verdict --memo)");
+  auto* cmd = app.add_subcommand("evaluate",
+                                 "Ratings per indicator, impediments and the overall verdict; "
+                                 "record a rating (--indicator --rating --justification [--evidence]) "
+                                 "or override the verdict (--verdict --memo)");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--indicator", a->indicator, "the indicator to rate (code path, name or alias)");
   cmd->add_option("--rating", a->rating, "achieved, partially achieved, not achieved or insufficient evidence");
@@ -53,19 +54,27 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
     text::require_valid_utf8(a->memo, "the memo");
     if (!a->rating.empty() && a->indicator.empty()) throw UserError("--rating needs --indicator");
     if (a->clear && a->indicator.empty()) throw UserError("--clear needs --indicator");
-    if (!a->indicator.empty() && a->rating.empty() && !a->clear) throw UserError("with --indicator give --rating (and --justification) or --clear");
+    if (!a->indicator.empty() && a->rating.empty() && !a->clear)
+      throw UserError("with --indicator give --rating (and --justification) or --clear");
     auto p = open_project(a->project);
     if (!a->indicator.empty() || a->clear_verdict || !a->verdict.empty()) {
       auto action = p->begin_action("Evaluate");  // a rating and a verdict given together are one undo step
       if (!a->indicator.empty()) {
         const store::Id code = p->resolve_code(a->indicator);
-        if (a->clear) analysis::clear_evaluation(*p, code);
-        else analysis::set_evaluation(*p, code, analysis::rating_from_string(a->rating), a->justification, parse_ids(a->evidence));
-        action.set_label(a->clear ? "Remove rating of " + p->code_path(code) : "Rate " + p->code_path(code) + ": " + a->rating);
+        if (a->clear)
+          analysis::clear_evaluation(*p, code);
+        else
+          analysis::set_evaluation(*p, code, analysis::rating_from_string(a->rating), a->justification,
+                                   parse_ids(a->evidence));
+        action.set_label(a->clear ? "Remove rating of " + p->code_path(code)
+                                  : "Rate " + p->code_path(code) + ": " + a->rating);
       }
-      if (a->clear_verdict) analysis::set_verdict(*p, "", "");
-      else if (!a->verdict.empty()) analysis::set_verdict(*p, a->verdict, a->memo);
-      if (a->indicator.empty()) action.set_label(a->clear_verdict ? "Remove verdict override" : "Override verdict: " + a->verdict);
+      if (a->clear_verdict)
+        analysis::set_verdict(*p, "", "");
+      else if (!a->verdict.empty())
+        analysis::set_verdict(*p, a->verdict, a->memo);
+      if (a->indicator.empty())
+        action.set_label(a->clear_verdict ? "Remove verdict override" : "Override verdict: " + a->verdict);
       action.commit();
     }
 
@@ -81,22 +90,33 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
         const auto& ie = e.indicators[i];
         nlohmann::json rec = nullptr;
         if (ie.recorded)
-          rec = {{"rating", to_string(ie.recorded->rating)}, {"justification", ie.recorded->justification},
-                 {"evidence", ie.recorded->evidence}, {"modified", ie.recorded->modified}};
+          rec = {{"rating", to_string(ie.recorded->rating)},
+                 {"justification", ie.recorded->justification},
+                 {"evidence", ie.recorded->evidence},
+                 {"modified", ie.recorded->modified}};
         nlohmann::json imps = nlohmann::json::array();
         for (size_t k : ie.impediments) imps.push_back(e.impediments[k].coding_id);
-        ind.push_back({{"code_id", ie.code_id}, {"path", ie.path}, {"status", to_string(m.rows[i].effective)},
-                       {"rating", to_string(ie.rating())}, {"suggested", to_string(ie.suggested.rating)},
-                       {"reason", ie.suggested.reason}, {"recorded", rec}, {"impediments", imps}});
+        ind.push_back({{"code_id", ie.code_id},
+                       {"path", ie.path},
+                       {"status", to_string(m.rows[i].effective)},
+                       {"rating", to_string(ie.rating())},
+                       {"suggested", to_string(ie.suggested.rating)},
+                       {"reason", ie.suggested.reason},
+                       {"recorded", rec},
+                       {"impediments", imps}});
       }
       for (const auto& it : e.impediments) imp.push_back({{"coding", it.coding_id}, {"indicators", it.indicators}});
       const auto& v = e.verdict;
       return print_json({{"indicators", ind},
                          {"impediments", imp},
-                         {"verdict", {{"automatic", to_string(v.automatic)}, {"effective", to_string(v.effective())},
-                                      {"score", v.score}, {"rated", v.rated}, {"left_out", v.left_out},
-                                      {"override", v.override ? nlohmann::json(to_string(*v.override)) : nlohmann::json(nullptr)},
-                                      {"memo", v.memo}}},
+                         {"verdict",
+                          {{"automatic", to_string(v.automatic)},
+                           {"effective", to_string(v.effective())},
+                           {"score", v.score},
+                           {"rated", v.rated},
+                           {"left_out", v.left_out},
+                           {"override", v.override ? nlohmann::json(to_string(*v.override)) : nlohmann::json(nullptr)},
+                           {"memo", v.memo}}},
                          {"revision", p->revision()}});
     }
     for (size_t i = 0; i < e.indicators.size(); ++i) {
@@ -121,8 +141,10 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
     const auto& v = e.verdict;
     std::cout << "\n" << e.impediments.size() << " impediment codings\n";
     std::cout << "verdict: " << to_string(v.effective()) << " (" << analysis::to_indonesian(v.effective()) << ")";
-    if (v.override) std::cout << " — researcher's override (rule: " << to_string(v.automatic) << "): " << v.memo;
-    else std::cout << " — mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " indicators";
+    if (v.override)
+      std::cout << " — researcher's override (rule: " << to_string(v.automatic) << "): " << v.memo;
+    else
+      std::cout << " — mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " indicators";
     std::cout << "\n";
   });
 });

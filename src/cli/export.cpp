@@ -18,13 +18,15 @@ struct Args {
 
 Registrar reg(90, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("export", "Export to REFI-QDA (.qdpx project, .qdc codebook) for NVivo, ATLAS.ti, MAXQDA, "
-                                           "QualCoder, or to a spreadsheet (CSV, XLSX)");
+  auto* cmd = app.add_subcommand("export",
+                                 "Export to REFI-QDA (.qdpx project, .qdc codebook) for NVivo, ATLAS.ti, MAXQDA, "
+                                 "QualCoder, or to a spreadsheet (CSV, XLSX)");
   cmd->add_option("project", a->project, "the project file")->required();
   auto* o1 = cmd->add_option("--qdpx", a->qdpx, "REFI-QDA project exchange file to write");
   auto* o2 = cmd->add_option("--qdc", a->qdc, "REFI-QDA codebook file to write");
   auto* o3 = cmd->add_option("--csv", a->csv, "CSV file to write (one table: see --what)");
-  auto* o4 = cmd->add_option("--xlsx", a->xlsx, "Excel workbook to write (default: codings, codebook and matrix sheets)");
+  auto* o4 =
+      cmd->add_option("--xlsx", a->xlsx, "Excel workbook to write (default: codings, codebook and matrix sheets)");
   o1->excludes(o2, o3, o4);
   o2->excludes(o3, o4);
   o3->excludes(o4);
@@ -33,26 +35,31 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
   cmd->add_flag("--matrix", a->matrix, "same as --what matrix: the triangulation matrix");
   cmd->add_option("--by", a->by, "matrix columns: type (default), year, language, author or a document attribute");
   cmd->add_option("--coder", a->coders, "matrix: count this coder's codings (as in 'telaah triangulate')");
-  cmd->add_flag("--bom", a->bom, "CSV: begin with a UTF-8 byte-order mark so that Excel reads accents and Hangul correctly");
+  cmd->add_flag("--bom", a->bom,
+                "CSV: begin with a UTF-8 byte-order mark so that Excel reads accents and Hangul correctly");
   cmd->add_flag("--force", a->force, "replace the output file if it exists");
   cmd->callback([a, &ctx] {
     const int outputs = !a->qdpx.empty() + !a->qdc.empty() + !a->csv.empty() + !a->xlsx.empty();
     if (outputs != 1) throw UserError("give one of --qdpx FILE, --qdc FILE, --csv FILE or --xlsx FILE");
     if (a->matrix) {
-      if (!a->what.empty() && a->what != "matrix") throw UserError("--matrix and --what " + a->what + " contradict each other");
+      if (!a->what.empty() && a->what != "matrix")
+        throw UserError("--matrix and --what " + a->what + " contradict each other");
       a->what = "matrix";
     }
     const bool sheet = !a->csv.empty() || !a->xlsx.empty();
     if (!sheet && !a->what.empty()) throw UserError("--what and --matrix apply to --csv and --xlsx only");
-    if (!a->csv.empty() && a->what == "all") throw UserError("a CSV file holds one table: choose --what codings, codebook or matrix");
+    if (!a->csv.empty() && a->what == "all")
+      throw UserError("a CSV file holds one table: choose --what codings, codebook or matrix");
     const std::string target = a->qdpx + a->qdc + a->csv + a->xlsx;
     std::error_code ec;
     if (!a->force && std::filesystem::exists(target, ec))
       throw UserError(target + " exists already (give --force to replace it)");
     auto p = open_project(a->project);
     exchange::ExportSummary s;
-    if (!a->qdpx.empty()) s = exchange::export_qdpx(*p, a->qdpx);
-    else if (!a->qdc.empty()) s = exchange::export_qdc(*p, a->qdc);
+    if (!a->qdpx.empty())
+      s = exchange::export_qdpx(*p, a->qdpx);
+    else if (!a->qdc.empty())
+      s = exchange::export_qdc(*p, a->qdc);
     else {
       auto table = [&](const std::string& what) {
         if (what == "codebook") return exchange::codebook_table(*p);
@@ -67,12 +74,15 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
         std::vector<exchange::Table> tables;
         if (a->what.empty() || a->what == "all")
           for (const char* w : {"codings", "codebook", "matrix"}) tables.push_back(table(w));
-        else tables.push_back(table(a->what));
+        else
+          tables.push_back(table(a->what));
         s = exchange::write_xlsx(tables, a->xlsx);
       }
     }
-    if (ctx.json) print_json(s.to_json());
-    else std::cout << s.to_text();
+    if (ctx.json)
+      print_json(s.to_json());
+    else
+      std::cout << s.to_text();
   });
 });
 

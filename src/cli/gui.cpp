@@ -16,7 +16,8 @@ struct GuiArgs {
 Registrar reg_gui(5, [](CLI::App& app, Context&) {
   auto a = std::make_shared<GuiArgs>();
   auto* cmd = app.add_subcommand("gui", "Open the window (the default without a subcommand)");
-  cmd->add_option("project", a->opt.project, "the project to open (default: the last one, or the sample on first start)");
+  cmd->add_option("project", a->opt.project,
+                  "the project to open (default: the last one, or the sample on first start)");
   cmd->add_option("--screenshot", a->opt.screenshot, "draw, write this PNG file and exit (for docs and tests)");
   cmd->add_option("--size", a->size, "window size WxH, e.g. 1440x900");
   cmd->add_option("--frames", a->opt.frames, "frames to draw before the screenshot (default: until settled)");

@@ -35,7 +35,8 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
   cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");
   cmd->callback([a, &ctx] {
-    if (a->files.empty() && a->manifest.empty()) throw UserError("nothing to import: give files, folders or --manifest FILE");
+    if (a->files.empty() && a->manifest.empty())
+      throw UserError("nothing to import: give files, folders or --manifest FILE");
     auto p = open_project(a->project);
     std::vector<ingest::FileSpec> specs;
     if (!a->manifest.empty()) specs = ingest::read_manifest(a->manifest);
@@ -72,13 +73,19 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
     if (ctx.json) {
       nlohmann::json files = nlohmann::json::array();
       for (const auto& f : r.files)
-        files.push_back({{"file", f.path.string()}, {"imported", f.imported}, {"document", f.doc}, {"reason", f.reason}, {"notes", f.notes}});
+        files.push_back({{"file", f.path.string()},
+                         {"imported", f.imported},
+                         {"document", f.doc},
+                         {"reason", f.reason},
+                         {"notes", f.notes}});
       print_json({{"imported", r.imported()}, {"skipped", r.skipped()}, {"files", files}, {"revision", p->revision()}});
       return;
     }
     for (const auto& f : r.files) {
-      if (f.imported) std::cout << "imported #" << f.doc << "  " << f.path.string() << "\n";
-      else std::cout << "skipped    " << f.path.string() << ": " << f.reason << "\n";
+      if (f.imported)
+        std::cout << "imported #" << f.doc << "  " << f.path.string() << "\n";
+      else
+        std::cout << "skipped    " << f.path.string() << ": " << f.reason << "\n";
       for (const auto& n : f.notes) std::cout << "           note: " << n << "\n";
     }
     std::cout << r.imported() << " imported, " << r.skipped() << " skipped\n";

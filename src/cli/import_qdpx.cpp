@@ -16,7 +16,8 @@ struct Args {
 
 Registrar reg(91, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("import-qdpx", "Create a new project from a REFI-QDA file (.qdpx, .qde or .qdc) of another QDA tool");
+  auto* cmd = app.add_subcommand("import-qdpx",
+                                 "Create a new project from a REFI-QDA file (.qdpx, .qde or .qdc) of another QDA tool");
   cmd->add_option("file", a->file, "the .qdpx, .qde or .qdc file")->required();
   cmd->add_option("project", a->project, "the new project file (must not exist)")->required();
   cmd->add_option("--type", a->type, "source type for sources that carry none (default interview)");
@@ -30,8 +31,10 @@ Registrar reg(91, [](CLI::App& app, Context& ctx) {
     o.sources_dir = a->sources;
     if (!ctx.json && !a->quiet) o.progress = [](const std::string& s) { std::cerr << s << "\n"; };
     auto r = exchange::import_refi(a->file, a->project, o);
-    if (ctx.json) print_json(r.to_json());
-    else std::cout << r.to_text() << "project " << a->project << " created (revision " << r.revision << ")\n";
+    if (ctx.json)
+      print_json(r.to_json());
+    else
+      std::cout << r.to_text() << "project " << a->project << " created (revision " << r.revision << ")\n";
   });
 });
 

@@ -29,14 +29,21 @@ Registrar reg(50, [](CLI::App& app, Context& ctx) {
     std::string kind = "project";
     store::Id target = 0;
     if (!a->doc.empty() && !a->code.empty()) throw UserError("a memo is about a document or a code, not both");
-    if (!a->doc.empty()) { kind = "document"; target = p->resolve_document(a->doc); }
-    if (!a->code.empty()) { kind = "code"; target = p->resolve_code(a->code); }
+    if (!a->doc.empty()) {
+      kind = "document";
+      target = p->resolve_document(a->doc);
+    }
+    if (!a->code.empty()) {
+      kind = "code";
+      target = p->resolve_code(a->code);
+    }
     if (a->del && a->edit) throw UserError("give --edit or --delete, not both");
     if (a->del) {
       p->delete_memo(a->del);
       if (!ctx.json) std::cout << "deleted memo #" << a->del << "\n";
     } else if (a->edit) {
-      if (!*o_title && !*o_text) throw UserError("nothing to change in memo #" + std::to_string(a->edit) + ": give --title or --text");
+      if (!*o_title && !*o_text)
+        throw UserError("nothing to change in memo #" + std::to_string(a->edit) + ": give --title or --text");
       std::optional<store::Memo> old;
       for (const auto& m : p->memos())
         if (m.id == a->edit) old = m;
@@ -52,14 +59,19 @@ Registrar reg(50, [](CLI::App& app, Context& ctx) {
     if (ctx.json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& m : list)
-        out.push_back({{"id", m.id}, {"kind", m.kind}, {"target", m.target}, {"title", m.title}, {"text", m.body},
-                       {"created", m.created}, {"modified", m.modified}});
+        out.push_back({{"id", m.id},
+                       {"kind", m.kind},
+                       {"target", m.target},
+                       {"title", m.title},
+                       {"text", m.body},
+                       {"created", m.created},
+                       {"modified", m.modified}});
       return print_json(out);
     }
     if (!a->text.empty() || a->edit || a->del) return;
     for (const auto& m : list)
-      std::cout << "#" << m.id << "\t" << m.kind << (m.target ? " #" + std::to_string(m.target) : "") << "\t" << m.title << "\n  "
-                << m.body << "\n";
+      std::cout << "#" << m.id << "\t" << m.kind << (m.target ? " #" + std::to_string(m.target) : "") << "\t" << m.title
+                << "\n  " << m.body << "\n";
   });
 });
 

@@ -14,12 +14,14 @@ struct MergeArgs {
 
 Registrar reg_merge(67, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<MergeArgs>();
-  auto* cmd = app.add_subcommand("merge", "Merge the codings of another project (a colleague's coded copy) as one undoable action");
+  auto* cmd = app.add_subcommand(
+      "merge", "Merge the codings of another project (a colleague's coded copy) as one undoable action");
   cmd->add_option("project", a->project, "this project (it receives the codings)")->required();
   cmd->add_option("other", a->other, "the other project file (only read)")->required();
   cmd->add_option("--coder", a->coder, "merge only this coder's codings of the other project");
   cmd->add_option("--as", a->as, "attribute the merged codings to this coder (when two people used one name)");
-  cmd->add_flag("--create-codes", a->create_codes, "create codes missing here (default: report them and skip their codings)");
+  cmd->add_flag("--create-codes", a->create_codes,
+                "create codes missing here (default: report them and skip their codings)");
   cmd->add_flag("--dry-run", a->dry_run, "report what would be merged; change nothing");
   cmd->callback([a, &ctx] {
     auto p = open_project(a->project);
@@ -51,7 +53,8 @@ Registrar reg_merge(67, [](CLI::App& app, Context& ctx) {
               << " already here; " << r.skipped << " not merged)\n";
     std::cout << (r.same_lineage ? "  same project lineage: codes matched by id, then by path\n"
                                  : "  different projects: codes matched by path\n");
-    for (const auto& c : r.codes_created) std::cout << "  " << (o.dry_run ? "would create" : "created") << " code " << c << "\n";
+    for (const auto& c : r.codes_created)
+      std::cout << "  " << (o.dry_run ? "would create" : "created") << " code " << c << "\n";
     for (const auto& c : r.coders_added) std::cout << "  new coder " << c << "\n";
     for (const auto& c : r.conflicts) std::cout << "  " << analysis::to_string(c.kind) << ": " << c.message << "\n";
     if (!o.dry_run && r.added > 0) std::cout << "one action: undo it with 'telaah undo " << a->project << "'\n";

@@ -13,7 +13,8 @@ struct Args {
 
 Registrar reg_new(10, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("new", "Create a project file (NAME.telaah) with the evaluation-framework codebook template");
+  auto* cmd =
+      app.add_subcommand("new", "Create a project file (NAME.telaah) with the evaluation-framework codebook template");
   cmd->add_option("project", a->project, "the project file to create")->required();
   cmd->add_flag("--empty", a->empty, "start with an empty codebook instead of the template");
   cmd->callback([a, &ctx] {
@@ -21,8 +22,12 @@ Registrar reg_new(10, [](CLI::App& app, Context& ctx) {
     o.default_codebook = !a->empty;
     auto p = store::Project::create(a->project, o);
     const size_t codes = p->codes().size();
-    if (ctx.json) print_json({{"project", a->project}, {"project_id", p->project_id()}, {"revision", p->revision()}, {"codes", codes}});
-    else std::cout << "created " << a->project << (codes ? " with the framework template (" + std::to_string(codes) + " codes)" : "") << "\n";
+    if (ctx.json)
+      print_json(
+          {{"project", a->project}, {"project_id", p->project_id()}, {"revision", p->revision()}, {"codes", codes}});
+    else
+      std::cout << "created " << a->project
+                << (codes ? " with the framework template (" + std::to_string(codes) + " codes)" : "") << "\n";
   });
 });
 
@@ -74,8 +79,10 @@ Registrar reg_check(12, [](CLI::App& app, Context& ctx) {
   cmd->callback([a, &ctx] {
     auto p = open_project(a->project);
     auto problems = p->check();
-    if (ctx.json) print_json({{"ok", problems.empty()}, {"problems", problems}, {"revision", p->revision()}});
-    else if (problems.empty()) std::cout << "ok: " << a->project << " is consistent (revision " << p->revision() << ")\n";
+    if (ctx.json)
+      print_json({{"ok", problems.empty()}, {"problems", problems}, {"revision", p->revision()}});
+    else if (problems.empty())
+      std::cout << "ok: " << a->project << " is consistent (revision " << p->revision() << ")\n";
     else
       for (const auto& s : problems) std::cout << "problem: " << s << "\n";
     if (!problems.empty()) throw UserError(std::to_string(problems.size()) + " problem(s) found in " + a->project);
@@ -89,8 +96,10 @@ void undo_redo(CLI::App& app, Context& ctx, bool undo) {
   cmd->callback([a, &ctx, undo] {
     auto p = open_project(a->project);
     std::string label = undo ? p->undo() : p->redo();
-    if (ctx.json) print_json({{undo ? "undone" : "redone", label}, {"revision", p->revision()}});
-    else std::cout << (undo ? "undone: " : "redone: ") << label << "\n";
+    if (ctx.json)
+      print_json({{undo ? "undone" : "redone", label}, {"revision", p->revision()}});
+    else
+      std::cout << (undo ? "undone: " : "redone: ") << label << "\n";
   });
 }
 Registrar reg_undo(60, [](CLI::App& app, Context& ctx) { undo_redo(app, ctx, true); });

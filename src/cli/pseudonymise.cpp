@@ -34,12 +34,15 @@ std::vector<store::Replacement> read_map(const std::string& file) {
 
 Registrar reg(75, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("pseudonymise", "Replace names by roles in documents (text, titles, speakers, memos) as one undoable action");
+  auto* cmd = app.add_subcommand(
+      "pseudonymise", "Replace names by roles in documents (text, titles, speakers, memos) as one undoable action");
   cmd->alias("pseudonymize");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--replace,-r", a->replace, "NAME=ROLE, e.g. \"Budi Santoso=Informant B\" (repeatable)");
   cmd->add_option("--map", a->map, "a file with one NAME=ROLE per line (# comments)");
-  cmd->add_option("--docs,--doc", a->docs, "documents (number, title or file name; comma-separated or repeated); default: all")->delimiter(',');
+  cmd->add_option("--docs,--doc", a->docs,
+                  "documents (number, title or file name; comma-separated or repeated); default: all")
+      ->delimiter(',');
   cmd->add_flag("--ignore-case,-i", a->ignore_case, "also match BUDI and budi for Budi");
   cmd->add_flag("--dry-run,-n", a->dry_run, "only count what would be replaced");
   cmd->callback([a, &ctx] {
@@ -57,8 +60,12 @@ Registrar reg(75, [](CLI::App& app, Context& ctx) {
     if (ctx.json) {
       nlohmann::json docs = nlohmann::json::array();
       for (const auto& d : r.docs)
-        docs.push_back({{"id", d.id}, {"title", d.title}, {"hits", d.hits}, {"other_hits", d.other_hits},
-                        {"codings_shifted", d.codings_shifted}, {"deleted", d.deleted}});
+        docs.push_back({{"id", d.id},
+                        {"title", d.title},
+                        {"hits", d.hits},
+                        {"other_hits", d.other_hits},
+                        {"codings_shifted", d.codings_shifted},
+                        {"deleted", d.deleted}});
       return print_json({{"dry_run", a->dry_run}, {"total", r.total}, {"revision", r.revision}, {"documents", docs}});
     }
     for (const auto& d : r.docs) {
@@ -77,7 +84,8 @@ Registrar reg(75, [](CLI::App& app, Context& ctx) {
       return;
     }
     if (a->dry_run) {
-      std::cout << "would replace " << r.total << " occurrences in " << r.docs.size() << " documents; nothing was changed (dry run)\n";
+      std::cout << "would replace " << r.total << " occurrences in " << r.docs.size()
+                << " documents; nothing was changed (dry run)\n";
       return;
     }
     std::cout << "replaced " << r.total << " occurrences in " << r.docs.size() << " documents (revision " << r.revision

@@ -1,9 +1,9 @@
 // telaah reindex | check-index
-#include <chrono>
-#include <optional>
-#include <iostream>
-#include <thread>
 #include <unistd.h>
+#include <chrono>
+#include <iostream>
+#include <optional>
+#include <thread>
 
 #include "cli/cli.h"
 #include "index/search.h"
@@ -20,21 +20,29 @@ struct Args {
 };
 
 nlohmann::json report_json(const index::SyncReport& r) {
-  return {{"action", index::to_string(r.action)}, {"reason", r.reason},     {"from_revision", r.from_revision},
-          {"revision", r.revision},               {"documents", r.documents}, {"bytes", r.bytes},
-          {"seconds", r.seconds},                 {"notes", r.notes},         {"shards_down", r.shards_down}};
+  return {{"action", index::to_string(r.action)},
+          {"reason", r.reason},
+          {"from_revision", r.from_revision},
+          {"revision", r.revision},
+          {"documents", r.documents},
+          {"bytes", r.bytes},
+          {"seconds", r.seconds},
+          {"notes", r.notes},
+          {"shards_down", r.shards_down}};
 }
 
 Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("reindex", "Bring the search index (NAME.telaah-index) up to date, or rebuild it with --full");
+  auto* cmd =
+      app.add_subcommand("reindex", "Bring the search index (NAME.telaah-index) up to date, or rebuild it with --full");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_flag("--full", a->full, "rebuild from scratch even if the index is current");
   cmd->add_option("--threads", a->threads, "index with this many threads (default: one per core)");
-  auto* shards = cmd->add_option("--shards", a->shards,
-                                 "bring the remote shards up to date instead (rebuilding those that need it): the project's "
-                                 "shard setting, or the host:port,host:port,... given here")
-                     ->expected(0, 1);
+  auto* shards =
+      cmd->add_option("--shards", a->shards,
+                      "bring the remote shards up to date instead (rebuilding those that need it): the project's "
+                      "shard setting, or the host:port,host:port,... given here")
+          ->expected(0, 1);
   cmd->callback([a, &ctx, shards] {
     index::SyncOptions opt;
     opt.force_rebuild = a->full;
@@ -62,7 +70,8 @@ Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
     while (progress.stage != index::Stage::done) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
       if (tty && progress.total > 0)
-        std::cerr << "\r" << index::to_string(progress.stage.load()) << " " << progress.done << "/" << progress.total << " documents   " << std::flush;
+        std::cerr << "\r" << index::to_string(progress.stage.load()) << " " << progress.done << "/" << progress.total
+                  << " documents   " << std::flush;
     }
     worker.join();
     if (tty) std::cerr << "\r                                                  \r";
@@ -100,15 +109,18 @@ Registrar reg_check_index(63, [](CLI::App& app, Context& ctx) {
       j["repair"] = report_json(r);
       j["ok_after_repair"] = index::check_index(a->project).empty();
     }
-    if (ctx.json) print_json(j);
+    if (ctx.json)
+      print_json(j);
     else {
       if (problems.empty()) std::cout << "ok: the search index matches " << a->project << "\n";
       for (const auto& s : problems) std::cout << "problem: " << s << "\n";
       if (j.contains("repair"))
-        std::cout << "repaired: search index " << j["repair"]["action"].get<std::string>() << " to revision " << j["repair"]["revision"] << "\n";
+        std::cout << "repaired: search index " << j["repair"]["action"].get<std::string>() << " to revision "
+                  << j["repair"]["revision"] << "\n";
     }
     if (!problems.empty() && !a->repair)
-      throw UserError("the search index does not match the project (run 'telaah check-index --repair' or 'telaah reindex')");
+      throw UserError(
+          "the search index does not match the project (run 'telaah check-index --repair' or 'telaah reindex')");
   });
 });
 

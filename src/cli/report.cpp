@@ -43,10 +43,12 @@ void write_file(const std::filesystem::path& target, const std::string& body) {
 
 Registrar reg(73, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("report", "The evaluation report: framework, triangulation matrix, evidence with quotes and "
-                                           "citations, ratings, impediments, verdict and method (HTML or Markdown)");
+  auto* cmd = app.add_subcommand("report",
+                                 "The evaluation report: framework, triangulation matrix, evidence with quotes and "
+                                 "citations, ratings, impediments, verdict and method (HTML or Markdown)");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("--format", a->format, "html (default: one self-contained file) or md")->check(CLI::IsMember({"html", "md"}));
+  cmd->add_option("--format", a->format, "html (default: one self-contained file) or md")
+      ->check(CLI::IsMember({"html", "md"}));
   cmd->add_option("--out", a->out, "write to this file (default: standard output)");
   cmd->add_option("--by", a->by, "matrix columns: type (default) or a document attribute");
   cmd->add_option("--coder", a->coders, "coders whose codings count (default as in 'telaah triangulate')");
@@ -70,8 +72,12 @@ Registrar reg(73, [](CLI::App& app, Context& ctx) {
     }
     write_file(a->out, body);
     if (ctx.json)
-      print_json({{"out", a->out}, {"format", a->format}, {"bytes", body.size()}, {"verdict", to_string(data.evaluation.verdict.effective())}});
-    else std::cerr << "wrote " << a->out << " (" << body.size() / 1024 << " KB)\n";
+      print_json({{"out", a->out},
+                  {"format", a->format},
+                  {"bytes", body.size()},
+                  {"verdict", to_string(data.evaluation.verdict.effective())}});
+    else
+      std::cerr << "wrote " << a->out << " (" << body.size() / 1024 << " KB)\n";
   });
 });
 

@@ -23,7 +23,11 @@ Registrar reg(15, [](CLI::App& app, Context& ctx) {
       if (!ctx.json) std::cerr << s << "...\n";
     });
     if (ctx.json)
-      print_json({{"project", a->project}, {"documents", r.documents}, {"codes", r.codes}, {"codings", r.codings}, {"coders", r.coders}});
+      print_json({{"project", a->project},
+                  {"documents", r.documents},
+                  {"codes", r.codes},
+                  {"codings", r.codings},
+                  {"coders", r.coders}});
     else
       std::cout << "built " << a->project << ": " << r.documents << " documents, " << r.codes << " codes, " << r.codings
                 << " codings by " << r.coders.size() << " coders\n";

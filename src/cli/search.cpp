@@ -39,7 +39,8 @@ void bring_up_to_date(index::Index& idx, std::vector<std::string>& notes) {
       behind = behind || (st.reachable && st.problem.empty() && st.revision < st.project_revision);
     }
     if (rebuild) {
-      notes.push_back("some shards must be rebuilt ('telaah reindex " + idx.source().path().string() + " --shards'); searching them as they are");
+      notes.push_back("some shards must be rebuilt ('telaah reindex " + idx.source().path().string() +
+                      " --shards'); searching them as they are");
       return;
     }
     if (!behind) return;
@@ -55,8 +56,8 @@ void bring_up_to_date(index::Index& idx, std::vector<std::string>& notes) {
   try {
     auto r = idx.ensure_current();
     if (r.action == index::SyncReport::Action::rebuilt)
-      notes.push_back("the search index was rebuilt first (" + r.reason + ", " + std::to_string(r.documents) + " documents, " +
-                      std::to_string(static_cast<int>(r.seconds * 1000)) + " ms)");
+      notes.push_back("the search index was rebuilt first (" + r.reason + ", " + std::to_string(r.documents) +
+                      " documents, " + std::to_string(static_cast<int>(r.seconds * 1000)) + " ms)");
     for (auto& n : r.notes) notes.push_back(n);
   } catch (const index::IndexBusy& e) {
     if (!idx.ready()) throw;
@@ -83,8 +84,10 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
   cmd->add_flag("--facets", a->facets, "count matches by source type, year, language, outlet and code");
   cmd->add_flag("--synonyms", a->synonyms, "also find synonyms (e.g. kerjasama = kerja sama = cooperation)");
   cmd->add_flag("--passages", a->passages, "one hit per matching passage instead of per document");
-  cmd->add_option("--shards", a->shards, "search these xapian-tcpsrv shards (host:port,host:port,...) instead of the project's setting");
-  cmd->add_option("--shard-timeout", a->shard_timeout, "milliseconds a shard may take to answer before it is left out (default 5000)");
+  cmd->add_option("--shards", a->shards,
+                  "search these xapian-tcpsrv shards (host:port,host:port,...) instead of the project's setting");
+  cmd->add_option("--shard-timeout", a->shard_timeout,
+                  "milliseconds a shard may take to answer before it is left out (default 5000)");
   cmd->callback([a, &ctx] {
     index::Query q;
     q.text = a->query;
@@ -93,12 +96,17 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
     q.facets = a->facets;
     q.synonyms = a->synonyms;
     q.by_document = !a->passages;
-    if (a->sort == "relevance") q.sort = index::Query::Sort::relevance;
-    else if (a->sort == "date" || a->sort == "newest") q.sort = index::Query::Sort::date_newest;
-    else if (a->sort == "oldest") q.sort = index::Query::Sort::date_oldest;
-    else throw UserError("--sort must be relevance, date or oldest, not '" + a->sort + "'");
+    if (a->sort == "relevance")
+      q.sort = index::Query::Sort::relevance;
+    else if (a->sort == "date" || a->sort == "newest")
+      q.sort = index::Query::Sort::date_newest;
+    else if (a->sort == "oldest")
+      q.sort = index::Query::Sort::date_oldest;
+    else
+      throw UserError("--sort must be relevance, date or oldest, not '" + a->sort + "'");
     if (a->limit < 0 || a->offset < 0) throw UserError("--limit and --offset cannot be negative");
-    if (a->shard_timeout < 0 || a->shard_timeout > 600000) throw UserError("--shard-timeout must be milliseconds from 1 to 600000");
+    if (a->shard_timeout < 0 || a->shard_timeout > 600000)
+      throw UserError("--shard-timeout must be milliseconds from 1 to 600000");
     index::ShardConfig sc = index::shard_config(fs::path(a->project), a->shards);
     if (a->shard_timeout > 0) {
       sc.timeout_ms = static_cast<int>(a->shard_timeout);
@@ -113,21 +121,41 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
     if (ctx.json) {
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : r.hits)
-        hits.push_back({{"rank", h.rank},         {"document", h.doc},       {"block", h.block},
-                        {"start", h.start},       {"end", h.end},            {"score", h.score},
-                        {"title", h.title},       {"source_type", h.source_type},
-                        {"language", h.language}, {"date", h.date},          {"outlet", h.outlet},
-                        {"speaker", h.speaker},   {"snippet", h.snippet},    {"snippet_start", h.snippet_start},
-                        {"snippet_marks", spans(h.snippet_marks)},           {"passages", spans(h.passages)},
+        hits.push_back({{"rank", h.rank},
+                        {"document", h.doc},
+                        {"block", h.block},
+                        {"start", h.start},
+                        {"end", h.end},
+                        {"score", h.score},
+                        {"title", h.title},
+                        {"source_type", h.source_type},
+                        {"language", h.language},
+                        {"date", h.date},
+                        {"outlet", h.outlet},
+                        {"speaker", h.speaker},
+                        {"snippet", h.snippet},
+                        {"snippet_start", h.snippet_start},
+                        {"snippet_marks", spans(h.snippet_marks)},
+                        {"passages", spans(h.passages)},
                         {"matches", spans(h.matches)}});
-      nlohmann::json j = {{"query", a->query},  {"unit", unit},           {"total", r.total},
-                          {"exact", r.exact},   {"offset", a->offset},    {"limit", a->limit},
-                          {"index_revision", r.index_revision},           {"did_you_mean", r.did_you_mean},
-                          {"notes", notes},     {"hits", hits},
-                          {"sharded", idx->sharded()}, {"partial", r.partial}, {"missing_shards", r.missing_shards}};
+      nlohmann::json j = {{"query", a->query},
+                          {"unit", unit},
+                          {"total", r.total},
+                          {"exact", r.exact},
+                          {"offset", a->offset},
+                          {"limit", a->limit},
+                          {"index_revision", r.index_revision},
+                          {"did_you_mean", r.did_you_mean},
+                          {"notes", notes},
+                          {"hits", hits},
+                          {"sharded", idx->sharded()},
+                          {"partial", r.partial},
+                          {"missing_shards", r.missing_shards}};
       if (a->facets)
-        j["facets"] = {{"source_type", facets_json(r.facets.source_type)}, {"year", facets_json(r.facets.year)},
-                       {"language", facets_json(r.facets.language)},       {"outlet", facets_json(r.facets.outlet)},
+        j["facets"] = {{"source_type", facets_json(r.facets.source_type)},
+                       {"year", facets_json(r.facets.year)},
+                       {"language", facets_json(r.facets.language)},
+                       {"outlet", facets_json(r.facets.outlet)},
                        {"code", facets_json(r.facets.code)}};
       return print_json(j);
     }
@@ -136,11 +164,14 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       std::cerr << "warning: partial results: " << r.missing_shards.size() << " of " << idx->shards()->size()
                 << " shards did not answer, their documents are missing\n";
     std::cout << (r.partial ? "partial: " : "") << (r.exact ? "" : "about ") << r.total << " " << unit << " match";
-    if (!r.hits.empty()) std::cout << "; showing " << a->offset + 1 << "-" << a->offset + static_cast<int64_t>(r.hits.size());
+    if (!r.hits.empty())
+      std::cout << "; showing " << a->offset + 1 << "-" << a->offset + static_cast<int64_t>(r.hits.size());
     std::cout << "\n";
     if (!r.did_you_mean.empty()) std::cout << "did you mean: " << r.did_you_mean << "\n";
     for (const auto& h : r.hits) {
-      std::cout << "\n" << h.rank + 1 << ". doc " << h.doc << " [" << h.start << "," << h.end << ")  " << h.title << "  (" << h.source_type;
+      std::cout << "\n"
+                << h.rank + 1 << ". doc " << h.doc << " [" << h.start << "," << h.end << ")  " << h.title << "  ("
+                << h.source_type;
       if (!h.date.empty()) std::cout << ", " << h.date;
       if (!h.outlet.empty()) std::cout << ", " << h.outlet;
       std::cout << ")";
@@ -150,7 +181,9 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       std::string s = index::marked_snippet(h);
       for (auto& c : s)
         if (c == '\n') c = ' ';
-      std::cout << (h.snippet_start > h.start ? "..." : "") << s << (h.snippet_start + static_cast<int64_t>(text::count_code_points(h.snippet)) < h.end ? "..." : "") << "\n";
+      std::cout << (h.snippet_start > h.start ? "..." : "") << s
+                << (h.snippet_start + static_cast<int64_t>(text::count_code_points(h.snippet)) < h.end ? "..." : "")
+                << "\n";
       if (!h.matches.empty()) {  // a filter-only query has no words to point at
         std::cout << "   matches at";
         size_t shown = 0;
@@ -190,7 +223,8 @@ Registrar reg_synonyms(64, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<SynArgs>();
   auto* cmd = app.add_subcommand("synonyms", "Show or edit the search synonym table (used by 'search --synonyms')");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("--set", a->set_file, "replace the table with a JSON file: [[\"kerjasama\", \"kerja sama\", \"cooperation\"], ...]");
+  cmd->add_option("--set", a->set_file,
+                  "replace the table with a JSON file: [[\"kerjasama\", \"kerja sama\", \"cooperation\"], ...]");
   cmd->add_option("--add", a->add, "add one group, comma-separated: \"pelatihan, diklat, training\"");
   cmd->add_flag("--reset", a->reset, "go back to the built-in glossary plus the codebook's bilingual labels");
   cmd->callback([a, &ctx] {

@@ -18,10 +18,10 @@ struct Args {
 };
 
 nlohmann::json status_json(const index::ShardStatus& st) {
-  return {{"shard", st.index + 1},           {"endpoint", st.endpoint.str()}, {"reachable", st.reachable},
-          {"error", st.error},               {"latency_ms", st.latency_ms},   {"documents", st.documents},
-          {"passages", st.passages},         {"revision", st.revision},       {"project_revision", st.project_revision},
-          {"current", st.current()},         {"problem", st.problem},         {"state", st.state}};
+  return {{"shard", st.index + 1},   {"endpoint", st.endpoint.str()}, {"reachable", st.reachable},
+          {"error", st.error},       {"latency_ms", st.latency_ms},   {"documents", st.documents},
+          {"passages", st.passages}, {"revision", st.revision},       {"project_revision", st.project_revision},
+          {"current", st.current()}, {"problem", st.problem},         {"state", st.state}};
 }
 
 void check_timeout(int64_t t) {
@@ -29,12 +29,13 @@ void check_timeout(int64_t t) {
 }
 
 Registrar reg_shards(65, [](CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("shards",
-                                 "The search index on remote shards (xapian-tcpsrv --writable servers): status, set, clear");
+  auto* cmd = app.add_subcommand(
+      "shards", "The search index on remote shards (xapian-tcpsrv --writable servers): status, set, clear");
   cmd->require_subcommand(1);
 
   auto st = std::make_shared<Args>();
-  auto* status = cmd->add_subcommand("status", "Each shard: reachable, documents, passages, revision, what needs doing");
+  auto* status =
+      cmd->add_subcommand("status", "Each shard: reachable, documents, passages, revision, what needs doing");
   status->add_option("project", st->project, "the project file")->required();
   status->add_option("--shards", st->list, "these shards (host:port,host:port,...) instead of the project's setting");
   status->add_option("--timeout", st->timeout, "milliseconds a shard may take to answer (default 5000)");
@@ -70,31 +71,40 @@ Registrar reg_shards(65, [](CLI::App& app, Context& ctx) {
       for (const auto& s : all) {
         std::ostringstream rev;
         if (s.reachable) rev << s.revision << "/" << s.project_revision;
-        std::cout << std::left << std::setw(7) << (std::to_string(s.index + 1) + "/" + std::to_string(all.size())) << std::setw(27)
-                  << s.endpoint.str() << std::setw(11) << (s.reachable ? "yes" : "NO") << std::right << std::setw(9)
-                  << (s.reachable ? std::to_string(s.documents) : "-") << std::setw(11)
+        std::cout << std::left << std::setw(7) << (std::to_string(s.index + 1) + "/" + std::to_string(all.size()))
+                  << std::setw(27) << s.endpoint.str() << std::setw(11) << (s.reachable ? "yes" : "NO") << std::right
+                  << std::setw(9) << (s.reachable ? std::to_string(s.documents) : "-") << std::setw(11)
                   << (s.reachable ? std::to_string(s.passages) : "-") << std::setw(10) << rev.str() << "  ";
-        if (!s.reachable) std::cout << s.error;
-        else if (!s.problem.empty()) std::cout << s.problem << ": run 'telaah reindex " << st->project << " --shards'";
-        else if (s.revision < s.project_revision) std::cout << "behind (catches up on the next search or reindex)";
-        else std::cout << "current";
+        if (!s.reachable)
+          std::cout << s.error;
+        else if (!s.problem.empty())
+          std::cout << s.problem << ": run 'telaah reindex " << st->project << " --shards'";
+        else if (s.revision < s.project_revision)
+          std::cout << "behind (catches up on the next search or reindex)";
+        else
+          std::cout << "current";
         std::cout << " (" << static_cast<int>(s.latency_ms) << " ms)\n";
       }
       std::cout << docs << " documents on " << all.size() - down << " of " << all.size() << " reachable shards\n";
     }
-    if (down > 0) throw UserError(std::to_string(down) + " of " + std::to_string(all.size()) + " shards cannot be reached");
+    if (down > 0)
+      throw UserError(std::to_string(down) + " of " + std::to_string(all.size()) + " shards cannot be reached");
   });
 
   auto set = std::make_shared<Args>();
-  auto* setc = cmd->add_subcommand("set", "Search and index this project on these shards from now on (one undoable action)");
+  auto* setc =
+      cmd->add_subcommand("set", "Search and index this project on these shards from now on (one undoable action)");
   setc->add_option("project", set->project, "the project file")->required();
-  setc->add_option("shards", set->list, "host:port,host:port,... (each a 'xapian-tcpsrv --writable' server)")->required();
-  setc->add_option("--timeout", set->timeout, "milliseconds a shard may take to answer before it is left out (default 5000)");
+  setc->add_option("shards", set->list, "host:port,host:port,... (each a 'xapian-tcpsrv --writable' server)")
+      ->required();
+  setc->add_option("--timeout", set->timeout,
+                   "milliseconds a shard may take to answer before it is left out (default 5000)");
   setc->add_flag("--json", ctx.json, "print machine-readable JSON");
   setc->callback([set, &ctx] {
     check_timeout(set->timeout);
     const auto eps = index::parse_endpoints(set->list);
-    if (eps.empty()) throw UserError("name at least one shard (host:port); 'telaah shards clear' goes back to the local index");
+    if (eps.empty())
+      throw UserError("name at least one shard (host:port); 'telaah shards clear' goes back to the local index");
     index::ShardConfig cfg;
     cfg.endpoints = eps;
     auto p = open_project(set->project);

@@ -20,12 +20,15 @@ struct TriArgs {
 
 Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<TriArgs>();
-  auto* cmd = app.add_subcommand("triangulate", "The triangulation matrix: per indicator and source type (or attribute) the evidence, "
-                                                "the convergence label of every pair and the indicator's status");
+  auto* cmd = app.add_subcommand("triangulate",
+                                 "The triangulation matrix: per indicator and source type (or attribute) the evidence, "
+                                 "the convergence label of every pair and the indicator's status");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("--by", a->by, "columns: type (default), year, language, author, or a document attribute (outlet, role, ...)");
-  cmd->add_option("--coder", a->coders, "count this coder's codings (repeat or comma-separate; 'all' for every coder; "
-                                        "default: setting triangulation.coders, else the default coder)");
+  cmd->add_option("--by", a->by,
+                  "columns: type (default), year, language, author, or a document attribute (outlet, role, ...)");
+  cmd->add_option("--coder", a->coders,
+                  "count this coder's codings (repeat or comma-separate; 'all' for every coder; "
+                  "default: setting triangulation.coders, else the default coder)");
   cmd->add_option("--from", a->from, "only documents dated from (YYYY, YYYY-MM or YYYY-MM-DD)");
   cmd->add_option("--to", a->to, "only documents dated up to (inclusive)");
   cmd->add_option("--format", a->format, "table (default), csv, json or md")
@@ -54,11 +57,14 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
     }
     std::string coders;
     for (const auto& c : q.coders) coders += (coders.empty() ? "" : ", ") + c;
-    std::cout << "columns: " << m.columns.dimension << "; coders: " << (coders.empty() ? "all" : coders) << "; k=" << m.settings.k
-              << " m=" << m.settings.m << " prominence=" << m.settings.prominence;
-    if (!q.from.empty() || !q.to.empty()) std::cout << "; dated " << (q.from.empty() ? "…" : q.from) << " to " << (q.to.empty() ? "…" : q.to);
+    std::cout << "columns: " << m.columns.dimension << "; coders: " << (coders.empty() ? "all" : coders)
+              << "; k=" << m.settings.k << " m=" << m.settings.m << " prominence=" << m.settings.prominence;
+    if (!q.from.empty() || !q.to.empty())
+      std::cout << "; dated " << (q.from.empty() ? "…" : q.from) << " to " << (q.to.empty() ? "…" : q.to);
     std::cout << "\n\n" << exchange::matrix_table(m);
-    if (m.unassigned) std::cout << m.unassigned << " codings are in documents without a value for " << m.columns.dimension << " and are not counted\n";
+    if (m.unassigned)
+      std::cout << m.unassigned << " codings are in documents without a value for " << m.columns.dimension
+                << " and are not counted\n";
   });
 });
 
@@ -69,13 +75,15 @@ struct OverrideArgs {
 
 Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<OverrideArgs>();
-  auto* cmd = app.add_subcommand("override", "Override a convergence label (--pair A,B) or an indicator's status, with a memo; "
-                                             "undo with 'telaah undo'");
+  auto* cmd = app.add_subcommand("override",
+                                 "Override a convergence label (--pair A,B) or an indicator's status, with a memo; "
+                                 "undo with 'telaah undo'");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--indicator", a->indicator, "the indicator (code path, name or alias)")->required();
   cmd->add_option("--pair", a->pair, "two columns, e.g. interview,news; without it the status is overridden");
-  cmd->add_option("--label", a->label, "agreement, partial agreement, silence, dissonance; or for a status: "
-                                       "triangulated, divergent, single-source, insufficient, gap");
+  cmd->add_option("--label", a->label,
+                  "agreement, partial agreement, silence, dissonance; or for a status: "
+                  "triangulated, divergent, single-source, insufficient, gap");
   cmd->add_option("--memo", a->memo, "why (required)");
   cmd->add_option("--by", a->by, "the column dimension the override belongs to (default: type)");
   cmd->add_flag("--clear", a->clear, "remove the override instead");
@@ -84,7 +92,8 @@ Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
     std::string col_a, col_b;
     if (!a->pair.empty()) {
       auto comma = a->pair.find(',');
-      if (comma == std::string::npos) throw UserError("--pair needs two columns separated by a comma, e.g. interview,news");
+      if (comma == std::string::npos)
+        throw UserError("--pair needs two columns separated by a comma, e.g. interview,news");
       col_a = a->pair.substr(0, comma);
       col_b = a->pair.substr(comma + 1);
     }
@@ -93,15 +102,20 @@ Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
     const store::Id code = p->resolve_code(a->indicator);
     if (a->clear) {
       analysis::clear_override(*p, code, a->by, col_a, col_b);
-      if (ctx.json) print_json({{"cleared", true}, {"revision", p->revision()}});
-      else std::cout << "removed the override of " << p->code_path(code) << (a->pair.empty() ? " (status)" : " (" + a->pair + ")") << "\n";
+      if (ctx.json)
+        print_json({{"cleared", true}, {"revision", p->revision()}});
+      else
+        std::cout << "removed the override of " << p->code_path(code)
+                  << (a->pair.empty() ? " (status)" : " (" + a->pair + ")") << "\n";
       return;
     }
     auto t = analysis::EvidenceTable::load(*p);
     store::Id id = analysis::set_override(*p, t, code, a->by, col_a, col_b, a->label, a->memo);
-    if (ctx.json) print_json({{"override", id}, {"revision", p->revision()}});
-    else std::cout << "override #" << id << ": " << p->code_path(code) << (a->pair.empty() ? " status" : " " + col_a + "–" + col_b)
-                   << " = " << a->label << "\n";
+    if (ctx.json)
+      print_json({{"override", id}, {"revision", p->revision()}});
+    else
+      std::cout << "override #" << id << ": " << p->code_path(code)
+                << (a->pair.empty() ? " status" : " " + col_a + "–" + col_b) << " = " << a->label << "\n";
   });
 });
 

@@ -49,14 +49,14 @@ struct ExchangeError : UserError {
 // What an export wrote, how Telaah's concepts were encoded, and what the
 // target format cannot hold. Returned by every export and printed by the CLI.
 struct ExportSummary {
-  std::string file, format;                            // format: qdpx | qdc | csv | xlsx
+  std::string file, format;                             // format: qdpx | qdc | csv | xlsx
   std::vector<std::pair<std::string, int64_t>> counts;  // in writing order: {"sources", 12}, ...
-  std::vector<std::string> encoded;                    // how a concept was represented ("stance as Cases ...")
-  std::vector<std::string> lost;                       // what the format cannot hold, with counts
-  int64_t count(const std::string& what) const;        // 0 when absent
+  std::vector<std::string> encoded;                     // how a concept was represented ("stance as Cases ...")
+  std::vector<std::string> lost;                        // what the format cannot hold, with counts
+  int64_t count(const std::string& what) const;         // 0 when absent
   void add(const std::string& what, int64_t n) { counts.push_back({what, n}); }
   nlohmann::json to_json() const;
-  std::string to_text() const;                         // the human-readable summary, several lines
+  std::string to_text() const;  // the human-readable summary, several lines
 };
 
 struct ExportOptions {
@@ -81,8 +81,8 @@ struct Count {
 struct SourceReport {
   std::string name, guid;
   bool imported = false;
-  std::string text_from;        // "plainTextPath internal://X.txt", "PlainTextContent", "richTextPath X.docx (converted)"
-  std::string convention;       // "code points" (the standard), "UTF-16 code units", ...; empty without selections
+  std::string text_from;   // "plainTextPath internal://X.txt", "PlainTextContent", "richTextPath X.docx (converted)"
+  std::string convention;  // "code points" (the standard), "UTF-16 code units", ...; empty without selections
   int64_t selections = 0, selections_imported = 0;
   int64_t off_word_boundary = 0;  // imported selections that start or end inside a word
 };
@@ -120,10 +120,10 @@ ImportReport import_refi(const std::filesystem::path& file, const std::filesyste
 
 // A rectangular table: the unit every spreadsheet export writes.
 struct Table {
-  std::string name;                           // sheet name in XLSX
+  std::string name;  // sheet name in XLSX
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;  // cells as text; numeric columns are listed in `numeric`
-  std::vector<size_t> numeric;                // column indices written as numbers in XLSX
+  std::vector<size_t> numeric;                 // column indices written as numbers in XLSX
 };
 
 // Every coding: quote, document, source type, code path, stance, coder, memo,

@@ -104,7 +104,7 @@ std::vector<Convention> SourceText::candidates() const {
   std::vector<U> units{U::code_point};
   if (astral_) units.push_back(U::utf16);
   std::vector<B> breaks{B::as_stored};
-  if (crlf_) breaks.push_back(B::one);    // the stored CR LF counted once
+  if (crlf_) breaks.push_back(B::one);     // the stored CR LF counted once
   if (lone_lf_) breaks.push_back(B::two);  // a stored LF counted as CR LF
   std::vector<bool> boms{false};
   if (bom_) boms.push_back(true);
@@ -117,7 +117,7 @@ std::vector<Convention> SourceText::candidates() const {
 }
 
 std::vector<std::optional<std::pair<int64_t, int64_t>>> SourceText::map(const Convention& c,
-                                                                       const std::vector<RawSelection>& sels) const {
+                                                                        const std::vector<RawSelection>& sels) const {
   // One pass over the text for all positions, sorted.
   struct Ask {
     int64_t pos;
@@ -141,8 +141,10 @@ std::vector<std::optional<std::pair<int64_t, int64_t>>> SourceText::map(const Co
   for (size_t i = 0; i <= nl_.size() && k < asks.size(); ++i) {
     int64_t w = 1;
     if (i < nl_.size()) {
-      if (break_len_[i]) w = c.breaks == Convention::Breaks::as_stored ? break_len_[i] : c.breaks == Convention::Breaks::one ? 1 : 2;
-      else if (c.unit == Convention::Unit::utf16 && nl_[i] > 0xFFFF) w = 2;
+      if (break_len_[i])
+        w = c.breaks == Convention::Breaks::as_stored ? break_len_[i] : c.breaks == Convention::Breaks::one ? 1 : 2;
+      else if (c.unit == Convention::Unit::utf16 && nl_[i] > 0xFFFF)
+        w = 2;
     }
     while (k < asks.size() && asks[k].pos == vendor) nl_pos[k++] = static_cast<int64_t>(i);
     if (i == nl_.size()) break;
@@ -168,7 +170,8 @@ std::vector<std::optional<std::pair<int64_t, int64_t>>> SourceText::map(const Co
 
 bool SourceText::on_word_boundary(int64_t pos) const {
   if (pos <= 0 || pos >= length()) return true;
-  return !(text::is_word_char(final_[static_cast<size_t>(pos - 1)]) && text::is_word_char(final_[static_cast<size_t>(pos)]));
+  return !(text::is_word_char(final_[static_cast<size_t>(pos - 1)]) &&
+           text::is_word_char(final_[static_cast<size_t>(pos)]));
 }
 
 std::string SourceText::slice(int64_t start, int64_t end) const {

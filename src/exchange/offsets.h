@@ -27,9 +27,11 @@ struct Convention {
   enum class Breaks { as_stored, one, two };  // how a line break counts: as in the file, always 1, always 2
   Unit unit = Unit::code_point;
   Breaks breaks = Breaks::as_stored;
-  bool bom_counted = false;   // the byte-order mark occupies position 0
+  bool bom_counted = false;    // the byte-order mark occupies position 0
   bool end_inclusive = false;  // endPosition is the last character, not the one after it
-  bool standard() const { return unit == Unit::code_point && breaks == Breaks::as_stored && !bom_counted && !end_inclusive; }
+  bool standard() const {
+    return unit == Unit::code_point && breaks == Breaks::as_stored && !bom_counted && !end_inclusive;
+  }
   std::string describe() const;  // "code points (the standard)", "UTF-16 code units, CR LF counted as one"
   bool operator==(const Convention&) const = default;
 };
@@ -68,10 +70,11 @@ class SourceText {
   std::string slice(int64_t start, int64_t end) const;  // code points of text()
 
  private:
-  std::vector<char32_t> nl_;          // newline-normalised code points (before NFC)
-  std::vector<uint8_t> break_len_;    // per nl_ code point: 0, or the stored length of that line break (1 or 2)
-  std::vector<int64_t> nfc_map_;      // nl_ position -> final position at composition boundaries, -1 inside; empty: identity
-  std::vector<char32_t> final_;       // text() as code points
+  std::vector<char32_t> nl_;        // newline-normalised code points (before NFC)
+  std::vector<uint8_t> break_len_;  // per nl_ code point: 0, or the stored length of that line break (1 or 2)
+  std::vector<int64_t>
+      nfc_map_;                  // nl_ position -> final position at composition boundaries, -1 inside; empty: identity
+  std::vector<char32_t> final_;  // text() as code points
   std::string text_;
   bool crlf_ = false, lone_lf_ = false, astral_ = false, bom_ = false;
   int64_t to_final(int64_t nl_pos, bool is_end) const;

@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kOrigin = "Telaah 0.1.0";
 constexpr uint64_t kMaxInternalFile = 2147483647ull;  // REFI-QDA 8.5
-constexpr size_t kNameQuoteLength = 100;               // selection names quote the passage, like ATLAS.ti
+constexpr size_t kNameQuoteLength = 100;              // selection names quote the passage, like ATLAS.ti
 
 int64_t count_sql(const store::Project& p, const std::string& sql) {
   return p.db().execAndGet(sql).getInt64();
@@ -39,7 +39,9 @@ class Writer {
   int64_t replaced() const { return replaced_; }
 
   void set_text(pugi::xml_node n, std::string_view s) { n.text().set(clean(s).c_str()); }
-  void set_attr(pugi::xml_node n, const char* name, std::string_view v) { n.append_attribute(name).set_value(clean(v).c_str()); }
+  void set_attr(pugi::xml_node n, const char* name, std::string_view v) {
+    n.append_attribute(name).set_value(clean(v).c_str());
+  }
   void set_time(pugi::xml_node n, const char* name, const std::string& t) {
     if (is_xsd_datetime(t)) n.append_attribute(name).set_value(t.c_str());
   }
@@ -58,7 +60,8 @@ class Writer {
       if (!d.empty()) set_text(e.append_child("Description"), d);
       if (note_refs)
         if (auto it = code_memos.find(c.id); it != code_memos.end())
-          for (store::Id m : it->second) e.append_child("NoteRef").append_attribute("targetGUID").set_value(guid("memos", m).c_str());
+          for (store::Id m : it->second)
+            e.append_child("NoteRef").append_attribute("targetGUID").set_value(guid("memos", m).c_str());
       codes(e, c.id, note_refs, code_memos);
     }
   }
@@ -79,7 +82,8 @@ class Writer {
       set.append_attribute("name").set_value(name);
       set_text(set.append_child("Description"), std::string("Telaah: the codes of the evaluation framework that are ") +
                                                     (kind == store::CodeKind::variable ? "variables" : "indicators"));
-      for (store::Id m : members) set.append_child("MemberCode").append_attribute(member_attr).set_value(guid("codes", m).c_str());
+      for (store::Id m : members)
+        set.append_child("MemberCode").append_attribute(member_attr).set_value(guid("codes", m).c_str());
     }
   }
 
@@ -129,21 +133,28 @@ pugi::xml_node new_root(pugi::xml_document& doc, const char* name, const char* n
   return root;
 }
 
-const char* kEncodedDescription = "code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs ('Inclusion: ...')";
+const char* kEncodedDescription =
+    "code definition, inclusion, exclusion, example and aliases in the code's Description, as labelled paragraphs "
+    "('Inclusion: ...')";
 const char* kEncodedKinds = "code kinds as Sets 'Framework: variables' and 'Framework: indicators'";
 
 // "3 documents", "1 document"
-std::string n_of(int64_t n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+std::string n_of(int64_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
 
 void lost(ExportSummary& s, int64_t n, const std::string& what, const std::string& one, const std::string& many) {
   if (n > 0) s.lost.push_back(what + ": " + n_of(n, one, many));
 }
 
 void common_losses(const store::Project& p, ExportSummary& s) {
-  lost(s, count_sql(p, "SELECT count(*) FROM evaluations"), "indicator evaluations (ratings, justifications; use the report export)", "evaluation", "evaluations");
+  lost(s, count_sql(p, "SELECT count(*) FROM evaluations"),
+       "indicator evaluations (ratings, justifications; use the report export)", "evaluation", "evaluations");
   lost(s, count_sql(p, "SELECT count(*) FROM overrides"), "triangulation label overrides", "override", "overrides");
-  lost(s, count_sql(p, "SELECT count(*) FROM settings"), "project settings (triangulation thresholds, default coder, ...)", "setting", "settings");
-  lost(s, count_sql(p, "SELECT count(*) FROM change_log"), "the undo history (the export holds the current state)", "action", "actions");
+  lost(s, count_sql(p, "SELECT count(*) FROM settings"),
+       "project settings (triangulation thresholds, default coder, ...)", "setting", "settings");
+  lost(s, count_sql(p, "SELECT count(*) FROM change_log"), "the undo history (the export holds the current state)",
+       "action", "actions");
 }
 
 }  // namespace
@@ -165,20 +176,27 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   const auto memos = p.memos();
   std::set<store::Id> live_docs;
   for (const auto& d : docs) live_docs.insert(d.id);
-  s.encoded.insert(s.encoded.end(), {"each coding as its own PlainTextSelection (code points, end exclusive) with one Coding whose creatingUser is the coder",
-               "stance as Cases 'Stance: supports/contradicts/neutral' (SelectionRef) and as the selection's Description 'Stance: X'",
-               "coding memos as Notes referenced from their Coding (NoteRef); document, code and project memos as Notes referenced from the TextSource, the Code and the Project",
-               kEncodedDescription, kEncodedKinds,
-               "source type, language, date, author and attributes as Variables with a VariableValue on each TextSource; source types also as Cases 'Source type: X'",
-               "documents as UTF-8 plain text (LF line breaks) in sources/GUID.txt; the original file name in the source's Description"});
+  s.encoded.insert(s.encoded.end(), {"each coding as its own PlainTextSelection (code points, end exclusive) with one "
+                                     "Coding whose creatingUser is the coder",
+                                     "stance as Cases 'Stance: supports/contradicts/neutral' (SelectionRef) and as the "
+                                     "selection's Description 'Stance: X'",
+                                     "coding memos as Notes referenced from their Coding (NoteRef); document, code and "
+                                     "project memos as Notes referenced from the TextSource, the Code and the Project",
+                                     kEncodedDescription, kEncodedKinds,
+                                     "source type, language, date, author and attributes as Variables with a "
+                                     "VariableValue on each TextSource; source types also as Cases 'Source type: X'",
+                                     "documents as UTF-8 plain text (LF line breaks) in sources/GUID.txt; the original "
+                                     "file name in the source's Description"});
 
   pugi::xml_document doc;
   pugi::xml_node root = new_root(doc, "Project", refi::kProjectNs);
   w.set_attr(root, "name", p.path().stem().string());
   root.append_attribute("origin").set_value(kOrigin);
   if (!coders.empty()) root.append_attribute("creatingUserGUID").set_value(w.guid("coders", coders.front().id).c_str());
-  w.set_time(root, "creationDateTime", p.db().execAndGet("SELECT coalesce((SELECT value FROM meta WHERE key='created'), '')").getString());
-  if (!coders.empty()) root.append_attribute("modifyingUserGUID").set_value(w.guid("coders", coders.front().id).c_str());
+  w.set_time(root, "creationDateTime",
+             p.db().execAndGet("SELECT coalesce((SELECT value FROM meta WHERE key='created'), '')").getString());
+  if (!coders.empty())
+    root.append_attribute("modifyingUserGUID").set_value(w.guid("coders", coders.front().id).c_str());
   // The time of the last action, not of the export: exporting twice gives the same file.
   w.set_time(root, "modifiedDateTime", p.db().execAndGet("SELECT coalesce(max(at), '') FROM change_log").getString());
 
@@ -196,9 +214,12 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   std::vector<store::Id> project_memos, exported_memos;
   int64_t orphan_memos = 0;
   for (const auto& m : memos) {
-    if (m.kind == "code") code_memos[m.target].push_back(m.id);
-    else if (m.kind == "document" && live_docs.count(m.target)) doc_memos[m.target].push_back(m.id);
-    else if (m.kind == "project") project_memos.push_back(m.id);
+    if (m.kind == "code")
+      code_memos[m.target].push_back(m.id);
+    else if (m.kind == "document" && live_docs.count(m.target))
+      doc_memos[m.target].push_back(m.id);
+    else if (m.kind == "project")
+      project_memos.push_back(m.id);
     else {
       ++orphan_memos;
       continue;
@@ -206,7 +227,8 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
     exported_memos.push_back(m.id);
   }
   // CodeBook
-  if (!w.all_codes_.empty()) w.codes(root.append_child("CodeBook").append_child("Codes"), std::nullopt, true, code_memos);
+  if (!w.all_codes_.empty())
+    w.codes(root.append_child("CodeBook").append_child("Codes"), std::nullopt, true, code_memos);
 
   // Variables: the fixed ones, then one per attribute name.
   std::map<std::string, std::vector<store::Attribute>> attr_values;
@@ -216,23 +238,29 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
     for (const auto& a : doc_attrs[d.id]) attr_values[a.name].push_back(a);
   }
   std::vector<VariableDef> vars = {
-      {refi::kVarSourceType, "Text", "Telaah: the kind of source (interview, news, official, ...), used for triangulation"},
+      {refi::kVarSourceType, "Text",
+       "Telaah: the kind of source (interview, news, official, ...), used for triangulation"},
       {refi::kVarLanguage, "Text", "Telaah: the document's language (ISO 639-1)"},
       {refi::kVarDate, "Text", "Telaah: the document's date (YYYY-MM-DD, YYYY-MM or YYYY)"},
       {refi::kVarAuthor, "Text", "Telaah: the document's author or outlet"},
-      {refi::kVarStance, "Text", "Telaah: what a coded passage says about its indicator (supports, contradicts, neutral)"}};
+      {refi::kVarStance, "Text",
+       "Telaah: what a coded passage says about its indicator (supports, contradicts, neutral)"}};
   std::map<std::string, std::string> attr_var_name;  // attribute name -> variable name
   int64_t retyped = 0;
   for (const auto& [name, values] : attr_values) {
     std::string vname = refi::is_reserved_variable(name) ? name + refi::kAttributeSuffix : name;
-    if (vname != name) s.encoded.push_back("attribute '" + name + "' exported as variable '" + vname + "' (its name is taken)");
+    if (vname != name)
+      s.encoded.push_back("attribute '" + name + "' exported as variable '" + vname + "' (its name is taken)");
     attr_var_name[name] = vname;
     std::string type = attribute_type(values);
     for (const auto& a : values)
       if ((a.type == "number" && type == "Text") || (a.type == "date" && type == "Text")) ++retyped;
     vars.push_back({vname, type, "Telaah: document attribute"});
   }
-  lost(s, retyped, "attribute types: number or date values exported as text (partial dates such as 2015-03, numbers xsd:decimal cannot hold, or mixed types under one name)", "value", "values");
+  lost(s, retyped,
+       "attribute types: number or date values exported as text (partial dates such as 2015-03, numbers xsd:decimal "
+       "cannot hold, or mixed types under one name)",
+       "value", "values");
   std::map<std::string, std::pair<std::string, std::string>> var;  // name -> (guid, type)
   {
     pugi::xml_node vs = root.append_child("Variables");
@@ -262,7 +290,8 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
       w.set_attr(c, "name", refi::kCaseSourceType + t.name);
       w.set_text(c.append_child("Description"), "Telaah: the documents of source type " + t.name);
       add_value(c, var[refi::kVarSourceType].first, "Text", t.name, w);
-      for (store::Id d : it->second) c.append_child("SourceRef").append_attribute("targetGUID").set_value(w.guid("documents", d).c_str());
+      for (store::Id d : it->second)
+        c.append_child("SourceRef").append_attribute("targetGUID").set_value(w.guid("documents", d).c_str());
     }
     for (store::Stance st : {store::Stance::supports, store::Stance::contradicts, store::Stance::neutral}) {
       auto it = by_stance.find(st);
@@ -270,9 +299,12 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
       pugi::xml_node c = cases.append_child("Case");
       c.append_attribute("guid").set_value(w.guid("cases-stance", store::to_string(st)).c_str());
       w.set_attr(c, "name", refi::stance_line(st));
-      w.set_text(c.append_child("Description"), std::string("Telaah: the coded passages whose stance towards their indicator is ") + store::to_string(st));
+      w.set_text(
+          c.append_child("Description"),
+          std::string("Telaah: the coded passages whose stance towards their indicator is ") + store::to_string(st));
       add_value(c, var[refi::kVarStance].first, "Text", store::to_string(st), w);
-      for (store::Id k : it->second) c.append_child("SelectionRef").append_attribute("targetGUID").set_value(w.guid("codings", k).c_str());
+      for (store::Id k : it->second)
+        c.append_child("SelectionRef").append_attribute("targetGUID").set_value(w.guid("codings", k).c_str());
     }
   }
 
@@ -300,7 +332,8 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
         pugi::xml_node sel = ts.append_child("PlainTextSelection");
         const std::string coder = w.guid("coders", c.coder);
         sel.append_attribute("guid").set_value(w.guid("codings", c.id).c_str());
-        w.set_attr(sel, "name", cut_quote(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))));
+        w.set_attr(sel, "name",
+                   cut_quote(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))));
         sel.append_attribute("startPosition").set_value(c.start);
         sel.append_attribute("endPosition").set_value(c.end);
         sel.append_attribute("creatingUser").set_value(coder.c_str());
@@ -319,7 +352,8 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
         }
       }
       if (auto it = doc_memos.find(d.id); it != doc_memos.end())
-        for (store::Id m : it->second) ts.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
+        for (store::Id m : it->second)
+          ts.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
       add_value(ts, var[refi::kVarSourceType].first, "Text", d.source_type, w);
       if (!d.language.empty()) add_value(ts, var[refi::kVarLanguage].first, "Text", d.language, w);
       if (!d.date.empty()) add_value(ts, var[refi::kVarDate].first, "Text", d.date, w);
@@ -355,7 +389,8 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
     }
   }
   w.kind_sets(root, "targetGUID");
-  for (store::Id m : project_memos) root.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
+  for (store::Id m : project_memos)
+    root.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
 
   // The summary.
   s.format = s.format.empty() ? "qde" : s.format;
@@ -367,9 +402,13 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   s.add("notes", static_cast<int64_t>(exported_memos.size() + coding_memo_notes.size()));
   s.add("variables", static_cast<int64_t>(vars.size()));
   common_losses(p, s);
-  int64_t structured = count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN blocks b ON b.doc_id=d.id WHERE d.deleted=0 AND b.kind<>'p'");
-  lost(s, structured, "document structure (headings, list items, speaker turns; the text itself is complete)", "document", "documents");
-  int64_t paged = count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN pages g ON g.doc_id=d.id WHERE d.deleted=0");
+  int64_t structured = count_sql(
+      p,
+      "SELECT count(DISTINCT d.id) FROM documents d JOIN blocks b ON b.doc_id=d.id WHERE d.deleted=0 AND b.kind<>'p'");
+  lost(s, structured, "document structure (headings, list items, speaker turns; the text itself is complete)",
+       "document", "documents");
+  int64_t paged =
+      count_sql(p, "SELECT count(DISTINCT d.id) FROM documents d JOIN pages g ON g.doc_id=d.id WHERE d.deleted=0");
   lost(s, paged, "page numbers (REFI-QDA text sources have no pages)", "document", "documents");
   int64_t originals = 0;
   for (const auto& d : docs) {
@@ -377,14 +416,16 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
     std::string ext = dot == std::string::npos ? "" : d.original_name.substr(dot);
     if (!ext.empty() && ext != ".txt" && ext != ".TXT") ++originals;
   }
-  lost(s, originals, "original files (PDF, DOCX, HTML, ...; sources are exported as their plain text)", "document", "documents");
+  lost(s, originals, "original files (PDF, DOCX, HTML, ...; sources are exported as their plain text)", "document",
+       "documents");
   int64_t origins = 0;
   for (const auto& c : codings) origins += c.origin.empty() ? 0 : 1;
   lost(s, origins, "how codings were made (by hand, from a search, by import)", "coding", "codings");
   lost(s, orphan_memos, "memos on deleted documents", "memo", "memos");
   int64_t colours = static_cast<int64_t>(p.source_types().size());
   lost(s, colours, "source type colours", "source type", "source types");
-  lost(s, w.replaced(), "control characters in names, descriptions or memos (replaced by U+FFFD; XML cannot hold them)", "character", "characters");
+  lost(s, w.replaced(), "control characters in names, descriptions or memos (replaced by U+FFFD; XML cannot hold them)",
+       "character", "characters");
   return to_xml_string(doc);
 }
 
@@ -404,7 +445,8 @@ std::string codebook_qdc(const store::Project& p, ExportSummary* summary) {
   s.encoded = {kEncodedDescription, kEncodedKinds};
   int64_t memos = static_cast<int64_t>(p.memos("code").size());
   lost(s, memos, "code memos (a codebook file has no notes; export a .qdpx to keep them)", "memo", "memos");
-  lost(s, w.replaced(), "control characters in names or descriptions (replaced by U+FFFD; XML cannot hold them)", "character", "characters");
+  lost(s, w.replaced(), "control characters in names or descriptions (replaced by U+FFFD; XML cannot hold them)",
+       "character", "characters");
   return to_xml_string(doc);
 }
 
@@ -421,7 +463,8 @@ ExportSummary export_qdpx(const store::Project& p, const fs::path& out, const Ex
   for (const auto& d : p.documents()) {
     std::string body = p.text(d.id);
     if (body.size() > kMaxInternalFile)
-      throw UserError("document #" + std::to_string(d.id) + " '" + d.title + "' is over 2 GB, the REFI-QDA limit for a source file");
+      throw UserError("document #" + std::to_string(d.id) + " '" + d.title +
+                      "' is over 2 GB, the REFI-QDA limit for a source file");
     z.add("sources/" + stable_guid(p.project_id(), "documents", std::to_string(d.id)) + ".txt", std::move(body));
   }
   z.commit();

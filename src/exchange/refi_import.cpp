@@ -29,7 +29,8 @@ std::string colour_of(const std::string& c) {
     return std::all_of(h.begin(), h.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
   };
   if (s.size() == 7 && s[0] == '#' && hex(s.substr(1))) return s;
-  if (s.size() == 4 && s[0] == '#' && hex(s.substr(1))) return std::string("#") + s[1] + s[1] + s[2] + s[2] + s[3] + s[3];
+  if (s.size() == 4 && s[0] == '#' && hex(s.substr(1)))
+    return std::string("#") + s[1] + s[1] + s[2] + s[2] + s[3] + s[3];
   return "";
 }
 
@@ -39,18 +40,23 @@ std::string code_name(Context& cx, const std::string& raw) {
   if (n.find('/') != std::string::npos) {
     std::string out;
     for (char c : n) {
-      if (c == '/') out += "\xE2\x88\x95";  // U+2215 DIVISION SLASH: looks the same, is not a path separator
-      else out += c;
+      if (c == '/')
+        out += "\xE2\x88\x95";  // U+2215 DIVISION SLASH: looks the same, is not a path separator
+      else
+        out += c;
     }
-    cx.findings.deviation("code names with '/' (Telaah separates code paths with '/'; replaced by the look-alike U+2215)", raw);
+    cx.findings.deviation(
+        "code names with '/' (Telaah separates code paths with '/'; replaced by the look-alike U+2215)", raw);
     n = out;
   }
   if (n.find_first_of("\t\n\r") != std::string::npos) {
     std::string one;
     for (char ch : n) {
       const bool ws = ch == '\t' || ch == '\n' || ch == '\r';
-      if (!ws) one += ch;
-      else if (!one.empty() && one.back() != ' ') one += ' ';
+      if (!ws)
+        one += ch;
+      else if (!one.empty() && one.back() != ' ')
+        one += ' ';
     }
     cx.findings.deviation("code names over several lines (joined into one line)", one);
     n = one;
@@ -79,16 +85,21 @@ void plan_codes(Context& cx, const pugi::xml_node& parent_el, int parent) {
     }
     siblings.insert(pc.code.name);
     std::string col = attr(e, "color");
-    if (col.empty()) cx.findings.deviation("codes without a colour (grey)");
-    else if (colour_of(col).empty()) cx.findings.deviation("codes with a colour that is not #RRGGBB (grey)", col);
+    if (col.empty())
+      cx.findings.deviation("codes without a colour (grey)");
+    else if (colour_of(col).empty())
+      cx.findings.deviation("codes with a colour that is not #RRGGBB (grey)", col);
     pc.code.colour = colour_of(col).empty() ? "#888888" : colour_of(col);
     refi::parse_code_description(child_text(e, "Description"), pc.code);
     if (attr(e, "isCodable") == "false" || attr(e, "isCodable") == "0")
       cx.findings.deviation("codes marked not codable (code folders; imported as ordinary codes)", pc.code.name);
     const int idx = static_cast<int>(cx.plan.codes.size());
-    if (pc.guid.empty()) cx.findings.deviation("codes without a valid GUID (nothing can refer to them)", pc.code.name);
-    else if (cx.code_by_guid.count(pc.guid)) cx.findings.deviation("codes whose GUID is used twice (references go to the first)", pc.code.name);
-    else cx.code_by_guid[pc.guid] = idx;
+    if (pc.guid.empty())
+      cx.findings.deviation("codes without a valid GUID (nothing can refer to them)", pc.code.name);
+    else if (cx.code_by_guid.count(pc.guid))
+      cx.findings.deviation("codes whose GUID is used twice (references go to the first)", pc.code.name);
+    else
+      cx.code_by_guid[pc.guid] = idx;
     cx.plan.codes.push_back(pc);
     ++cx.report.codes.imported;
     for (const auto& nr : children_named(e, "NoteRef")) {
@@ -110,11 +121,14 @@ void plan_sets(Context& cx, const pugi::xml_node& sets) {
       for (const auto& m : members) {
         std::string g = canonical_guid(attr(m, "targetGUID").empty() ? attr(m, "guid") : attr(m, "targetGUID"));
         if (auto it = cx.code_by_guid.find(g); it != cx.code_by_guid.end())
-          cx.plan.codes[static_cast<size_t>(it->second)].code.kind = name == refi::kSetVariables ? store::CodeKind::variable : store::CodeKind::indicator;
+          cx.plan.codes[static_cast<size_t>(it->second)].code.kind =
+              name == refi::kSetVariables ? store::CodeKind::variable : store::CodeKind::indicator;
       }
       continue;
     }
-    if (!members.empty()) cx.findings.loss("code sets (code groups; Telaah has none)", name + " (" + std::to_string(members.size()) + " codes)");
+    if (!members.empty())
+      cx.findings.loss("code sets (code groups; Telaah has none)",
+                       name + " (" + std::to_string(members.size()) + " codes)");
     auto notes = children_named(set, "MemberNote");
     if (!notes.empty()) cx.findings.loss("note sets", name);
     for (const auto& m : children_named(set, "MemberSource"))
@@ -128,7 +142,8 @@ void plan_cases(Context& cx, const pugi::xml_node& cases) {
     if (name.rfind(refi::kCaseStance, 0) == 0) {
       try {
         store::Stance s = store::stance_from_string(name.substr(std::strlen(refi::kCaseStance)));
-        for (const auto& r : children_named(c, "SelectionRef")) cx.stance_by_selection[canonical_guid(attr(r, "targetGUID"))] = s;
+        for (const auto& r : children_named(c, "SelectionRef"))
+          cx.stance_by_selection[canonical_guid(attr(r, "targetGUID"))] = s;
         continue;
       } catch (const ValidationError&) {
       }
@@ -144,14 +159,19 @@ void plan_cases(Context& cx, const pugi::xml_node& cases) {
       auto it = cx.variables.find(canonical_guid(attr(child_named(vv, "VariableRef"), "targetGUID")));
       if (it == cx.variables.end()) continue;
       const std::string& t = it->second.second;
-      attrs.push_back({it->second.first, t == "Integer" || t == "Float" ? "number" : t == "Date" ? "date" : "text", variable_value(vv, nullptr)});
+      attrs.push_back({it->second.first,
+                       t == "Integer" || t == "Float" ? "number"
+                       : t == "Date"                  ? "date"
+                                                      : "text",
+                       variable_value(vv, nullptr)});
     }
     auto srcs = children_named(c, "SourceRef");
     for (const auto& r : srcs) {
       auto& list = cx.attrs_by_source[canonical_guid(attr(r, "targetGUID"))];
       list.insert(list.end(), attrs.begin(), attrs.end());
     }
-    if (srcs.empty()) cx.findings.loss("cases without sources (Telaah keeps cases as attributes of their documents)", name);
+    if (srcs.empty())
+      cx.findings.loss("cases without sources (Telaah keeps cases as attributes of their documents)", name);
     if (!children_named(c, "SelectionRef").empty() || !children_named(c, "CodeRef").empty())
       cx.findings.loss("case links to selections or codes (only links to whole sources are kept)", name);
   }
@@ -163,7 +183,8 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
   r.origin = attr(root, "origin");
   cx.project_user = attr(root, "creatingUserGUID");
   if (attr(root, "xmlns") != refi::kProjectNs)
-    cx.findings.deviation("a root element without the REFI-QDA namespace " + std::string(refi::kProjectNs), attr(root, "xmlns"));
+    cx.findings.deviation("a root element without the REFI-QDA namespace " + std::string(refi::kProjectNs),
+                          attr(root, "xmlns"));
   // Notes first: codes, sources and codings refer to them.
   if (pugi::xml_node notes = child_named(root, "Notes"))
     for (const auto& n : children_named(notes, "Note")) {
@@ -173,7 +194,8 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
       note.body = child_text(n, "PlainTextContent");
       if (note.body.empty() && !attr(n, "plainTextPath").empty())
         if (auto b = cx.files.fetch(attr(n, "plainTextPath"), cx.findings)) {
-          if (text::find_invalid_utf8(*b)) cx.findings.deviation("note files that are not UTF-8 (bad bytes replaced by U+FFFD)", note.title);
+          if (text::find_invalid_utf8(*b))
+            cx.findings.deviation("note files that are not UTF-8 (bad bytes replaced by U+FFFD)", note.title);
           note.body = store::sanitise_utf8(*b);
         }
       std::string d = child_text(n, "Description");
@@ -188,12 +210,14 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
       std::string g = canonical_guid(attr(u, "guid"));
       if (name.empty()) name = "user " + g.substr(0, 8);
       auto it = std::find(cx.plan.coders.begin(), cx.plan.coders.end(), name);
-      if (it != cx.plan.coders.end()) cx.findings.deviation("users with the same name (merged into one coder)", name);
+      if (it != cx.plan.coders.end())
+        cx.findings.deviation("users with the same name (merged into one coder)", name);
       else {
         cx.plan.coders.push_back(name);
         ++r.users.imported;
       }
-      cx.coder_by_guid[g] = static_cast<int>(std::find(cx.plan.coders.begin(), cx.plan.coders.end(), name) - cx.plan.coders.begin());
+      cx.coder_by_guid[g] =
+          static_cast<int>(std::find(cx.plan.coders.begin(), cx.plan.coders.end(), name) - cx.plan.coders.begin());
     }
   if (r.users.found == 1) cx.sole_user = cx.coder_by_guid.begin()->first;
   if (pugi::xml_node cb = child_named(root, "CodeBook"))
@@ -207,7 +231,8 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
     for (pugi::xml_node s = sources.first_child(); s; s = s.next_sibling())
       if (s.type() == pugi::node_element) ++r.sources.found;
     r.text_selections.found = static_cast<int64_t>(descendants_named(sources, "PlainTextSelection").size());
-    for (const char* k : {"PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection", "TranscriptSelection"})
+    for (const char* k :
+         {"PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection", "TranscriptSelection"})
       r.other_selections.found += static_cast<int64_t>(descendants_named(sources, k).size());
     r.codings.found = static_cast<int64_t>(descendants_named(sources, "Coding").size());
     if (cx.opt.progress) cx.opt.progress("reading " + std::to_string(r.sources.found) + " sources");
@@ -238,7 +263,8 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
 void plan_codebook(Context& cx, const pugi::xml_node& root) {
   cx.report.origin = attr(root, "origin");
   if (attr(root, "xmlns") != refi::kCodebookNs)
-    cx.findings.deviation("a root element without the REFI-QDA codebook namespace " + std::string(refi::kCodebookNs), attr(root, "xmlns"));
+    cx.findings.deviation("a root element without the REFI-QDA codebook namespace " + std::string(refi::kCodebookNs),
+                          attr(root, "xmlns"));
   if (pugi::xml_node codes = child_named(root, "Codes")) plan_codes(cx, codes, -1);
   if (pugi::xml_node sets = child_named(root, "Sets")) plan_sets(cx, sets);
 }
@@ -342,7 +368,8 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
       for (const auto& n : zip->names()) {
         std::string l = n;
         for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (l == "project.qde" || (l.size() > 4 && l.compare(l.size() - 4, 4, ".qde") == 0 && n.find('/') == std::string::npos)) {
+        if (l == "project.qde" ||
+            (l.size() > 4 && l.compare(l.size() - 4, 4, ".qde") == 0 && n.find('/') == std::string::npos)) {
           qde = n;
           findings.deviation("the project file is named '" + n + "' instead of 'project.qde'");
           break;
@@ -354,7 +381,8 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
         for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (l.size() > 4 && l.compare(l.size() - 4, 4, ".qde") == 0) {
           qde = n;
-          findings.deviation("the project file is '" + n + "', inside a folder of the archive, instead of 'project.qde' at its top");
+          findings.deviation("the project file is '" + n +
+                             "', inside a folder of the archive, instead of 'project.qde' at its top");
           break;
         }
       }
@@ -371,20 +399,26 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
   }
   pugi::xml_document doc;
   if (int64_t fixed = parse_xml_safely(doc, xml, xml_name))
-    findings.deviation("names or texts in the XML that are not valid UTF-8 (bad bytes replaced by U+FFFD)", std::to_string(fixed) + " in " + xml_name);
+    findings.deviation("names or texts in the XML that are not valid UTF-8 (bad bytes replaced by U+FFFD)",
+                       std::to_string(fixed) + " in " + xml_name);
   pugi::xml_node root = doc.document_element();
   const std::string_view kind = local_name(root);
-  if (kind == "CodeBook") report.format = "qdc";
+  if (kind == "CodeBook")
+    report.format = "qdc";
   else if (kind == "Project") {
     if (report.format.empty()) report.format = "qde";
   } else
-    throw ExchangeError(xml_name + " is XML but not REFI-QDA (its root element is <" + std::string(root.name()) + ">, not <Project> or <CodeBook>)");
+    throw ExchangeError(xml_name + " is XML but not REFI-QDA (its root element is <" + std::string(root.name()) +
+                        ">, not <Project> or <CodeBook>)");
 
-  FileStore files(std::move(zip), report.format == "qde" ? file.parent_path() : fs::path(), opt.sources_dir, opt.limits);
+  FileStore files(std::move(zip), report.format == "qde" ? file.parent_path() : fs::path(), opt.sources_dir,
+                  opt.limits);
   Context cx(opt, report, findings, files);
   try {
-    if (kind == "CodeBook") plan_codebook(cx, root);
-    else plan_project(cx, root);
+    if (kind == "CodeBook")
+      plan_codebook(cx, root);
+    else
+      plan_project(cx, root);
   } catch (const ingest::ImportError& e) {
     throw ExchangeError(e.what());
   }
@@ -393,7 +427,8 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
 
   // Only now the project file: all-or-nothing.
   if (opt.progress) opt.progress("creating " + project.filename().string());
-  if (fs::exists(project, ec)) throw UserError(project.string() + " appeared while reading " + fname + "; nothing was changed");
+  if (fs::exists(project, ec))
+    throw UserError(project.string() + " appeared while reading " + fname + "; nothing was changed");
   store::OpenOptions oo;
   oo.create = true;
   oo.coder = cx.plan.coders.empty() ? opt.coder_fallback : cx.plan.coders.front();

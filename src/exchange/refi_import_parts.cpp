@@ -31,7 +31,8 @@ std::vector<std::string> Findings::lines(const std::vector<Group>& gs) {
     if (!g.examples.empty()) {
       l += ": ";
       for (size_t i = 0; i < g.examples.size(); ++i) l += (i ? "; " : "") + g.examples[i];
-      if (g.count > static_cast<int64_t>(g.examples.size())) l += "; and " + std::to_string(g.count - static_cast<int64_t>(g.examples.size())) + " more";
+      if (g.count > static_cast<int64_t>(g.examples.size()))
+        l += "; and " + std::to_string(g.count - static_cast<int64_t>(g.examples.size())) + " more";
     }
     out.push_back(l);
   }
@@ -47,7 +48,8 @@ std::string attr(const pugi::xml_node& n, const char* name) {
   return "";
 }
 
-FileStore::FileStore(std::unique_ptr<ingest::ZipArchive> zip, fs::path folder, fs::path extra, const ingest::Limits& limits)
+FileStore::FileStore(std::unique_ptr<ingest::ZipArchive> zip, fs::path folder, fs::path extra,
+                     const ingest::Limits& limits)
     : zip_(std::move(zip)), folder_(std::move(folder)), extra_(std::move(extra)), limits_(limits) {}
 
 std::optional<std::string> FileStore::from_disk(const fs::path& p) {
@@ -67,7 +69,8 @@ static std::string lower(std::string s) {
 std::optional<std::string> FileStore::fetch(const std::string& path, Findings& f, std::string* where) {
   std::string name = path;
   bool external = false;
-  if (name.rfind("internal://", 0) == 0) name = name.substr(11);
+  if (name.rfind("internal://", 0) == 0)
+    name = name.substr(11);
   else if (name.rfind("relative://", 0) == 0 || name.rfind("absolute://", 0) == 0) {
     name = name.substr(11);
     external = true;
@@ -101,7 +104,8 @@ std::optional<std::string> FileStore::fetch(const std::string& path, Findings& f
       return zip_->read(*n);
     }
     if (auto n = folded("sources/" + base)) {
-      f.deviation("source folders or file names in another letter case than the standard's sources/ (e.g. Sources/)", *n);
+      f.deviation("source folders or file names in another letter case than the standard's sources/ (e.g. Sources/)",
+                  *n);
       return zip_->read(*n);
     }
     if (auto n = folded(base)) {
@@ -141,8 +145,10 @@ int Context::coder_for(const std::string& user_guid) {
   }
   if (auto it = coder_by_guid.find(g); it != coder_by_guid.end()) return it->second;
   std::string name = g.empty() ? opt.coder_fallback : "user " + g.substr(0, 8);
-  if (g.empty()) findings.deviation("codings that name no user (given to coder '" + opt.coder_fallback + "')");
-  else findings.deviation("codings by users missing from the Users list (coder named after the GUID)", g);
+  if (g.empty())
+    findings.deviation("codings that name no user (given to coder '" + opt.coder_fallback + "')");
+  else
+    findings.deviation("codings by users missing from the Users list (coder named after the GUID)", g);
   auto it = std::find(plan.coders.begin(), plan.coders.end(), name);
   int idx = static_cast<int>(it - plan.coders.begin());
   if (it == plan.coders.end()) plan.coders.push_back(name);
@@ -186,7 +192,8 @@ void apply_variable(Context& cx, store::NewDocument& d, const std::string& var_n
     d.source_type = value;
     static const char* kDefaults[] = {"interview", "news", "official"};
     if (std::find(std::begin(kDefaults), std::end(kDefaults), value) == std::end(kDefaults) &&
-        std::find(cx.plan.new_source_types.begin(), cx.plan.new_source_types.end(), value) == cx.plan.new_source_types.end())
+        std::find(cx.plan.new_source_types.begin(), cx.plan.new_source_types.end(), value) ==
+            cx.plan.new_source_types.end())
       cx.plan.new_source_types.push_back(value);
     return;
   }
@@ -209,8 +216,10 @@ void apply_variable(Context& cx, store::NewDocument& d, const std::string& var_n
     name = name.substr(0, name.size() - suffix.size());
   if (name.empty()) name = "variable";
   store::Attribute a{name, "text", value};
-  if ((var_type == "Integer" || var_type == "Float") && is_xsd_decimal(value)) a.type = "number";
-  else if (var_type == "Date" && is_xsd_date(value)) a.type = "date";
+  if ((var_type == "Integer" || var_type == "Float") && is_xsd_decimal(value))
+    a.type = "number";
+  else if (var_type == "Date" && is_xsd_date(value))
+    a.type = "date";
   for (auto& have : d.attributes)
     if (have.name == a.name) {
       if (have.value == a.value) return;

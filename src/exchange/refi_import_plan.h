@@ -83,7 +83,8 @@ struct Plan {
 
 // Shared state of one import while the plan is built.
 struct Context {
-  Context(const ImportOptions& o, ImportReport& r, Findings& f, FileStore& fs) : opt(o), report(r), findings(f), files(fs) {}
+  Context(const ImportOptions& o, ImportReport& r, Findings& f, FileStore& fs)
+      : opt(o), report(r), findings(f), files(fs) {}
   const ImportOptions& opt;
   ImportReport& report;
   Findings& findings;
@@ -94,14 +95,14 @@ struct Context {
     std::string title, body;
     bool used = false;
   };
-  std::map<std::string, Note> notes;                                   // by canonical GUID
+  std::map<std::string, Note> notes;                                     // by canonical GUID
   std::map<std::string, std::pair<std::string, std::string>> variables;  // guid -> (name, typeOfVariable)
-  std::map<std::string, store::Stance> stance_by_selection;             // from the "Stance: X" cases
-  std::map<std::string, std::string> type_by_source;                    // from the "Source type: X" cases
+  std::map<std::string, store::Stance> stance_by_selection;              // from the "Stance: X" cases
+  std::map<std::string, std::string> type_by_source;                     // from the "Source type: X" cases
   std::map<std::string, std::vector<store::Attribute>> attrs_by_source;  // from other cases and sets
-  std::string project_user;                                             // creatingUserGUID of the project
-  std::string sole_user;                                                // the only User, when there is one
-  int coder_for(const std::string& user_guid);                          // the coder index, created if unknown
+  std::string project_user;                                              // creatingUserGUID of the project
+  std::string sole_user;                                                 // the only User, when there is one
+  int coder_for(const std::string& user_guid);                           // the coder index, created if unknown
   std::string note_text(const pugi::xml_node& owner, bool consume);      // bodies of the NoteRefs under owner
 };
 

@@ -52,7 +52,10 @@ Candidate decode(Context& cx, const std::string& bytes, const std::string& what)
   if (b.size() >= 3 && std::memcmp(b.data(), "\xEF\xBB\xBF", 3) == 0) {
     b.remove_prefix(3);
     c.bom = true;
-    cx.findings.deviation("text files that begin with a UTF-8 byte-order mark (removed; the position convention is checked with and without it)", what);
+    cx.findings.deviation(
+        "text files that begin with a UTF-8 byte-order mark (removed; the position convention is checked with and "
+        "without it)",
+        what);
   }
   if (!text::find_invalid_utf8(b)) {
     c.raw = std::string(b);
@@ -73,7 +76,9 @@ std::optional<SourceText_> source_text(Context& cx, const pugi::xml_node& ts, co
   if (content) {
     out.candidates.push_back({content.text().get(), false, "PlainTextContent"});
     out.text_from = "PlainTextContent in the XML";
-    if (!plain.empty()) cx.findings.deviation("sources with both PlainTextContent and plainTextPath (the standard allows one; the content was used)", name);
+    if (!plain.empty())
+      cx.findings.deviation(
+          "sources with both PlainTextContent and plainTextPath (the standard allows one; the content was used)", name);
     return out;
   }
   if (!plain.empty()) {
@@ -100,28 +105,38 @@ std::optional<SourceText_> source_text(Context& cx, const pugi::xml_node& ts, co
           if (e.text[i] == '\n' && i + 1 < e.text.size() && e.text[i + 1] == '\n') continue;
           single += e.text[i];
         }
-        if (single != e.text) out.candidates.push_back({single, false, "text converted from " + e.format + ", paragraphs on single lines"});
+        if (single != e.text)
+          out.candidates.push_back({single, false, "text converted from " + e.format + ", paragraphs on single lines"});
         out.text_from = "richTextPath " + rich + " (converted by Telaah)";
         out.original_bytes = std::move(*bytes);
-        cx.findings.deviation(plain.empty() ? "sources with only a rich-text (DOCX) or PDF file and no plain text: converted by Telaah, selection positions checked against the conversion"
-                                            : "sources whose plain-text file is missing: the rich-text (DOCX) file was converted by Telaah instead, selection positions checked against the conversion",
+        cx.findings.deviation(plain.empty()
+                                  ? "sources with only a rich-text (DOCX) or PDF file and no plain text: converted by "
+                                    "Telaah, selection positions checked against the conversion"
+                                  : "sources whose plain-text file is missing: the rich-text (DOCX) file was converted "
+                                    "by Telaah instead, selection positions checked against the conversion",
                               name);
         return out;
       } catch (const UserError& e) {
-        cx.findings.loss("sources whose rich-text file cannot be read (the source and its selections are not imported)", name + ": " + e.what());
+        cx.findings.loss("sources whose rich-text file cannot be read (the source and its selections are not imported)",
+                         name + ": " + e.what());
         return std::nullopt;
       }
     }
   }
   if (plain.empty() && rich.empty())
-    cx.findings.loss("text sources with no text at all (no PlainTextContent, plainTextPath or richTextPath; not imported)", name);
+    cx.findings.loss(
+        "text sources with no text at all (no PlainTextContent, plainTextPath or richTextPath; not imported)", name);
   else
-    cx.findings.loss("text sources whose text file is not in the archive (the source and its selections are not imported; give --sources DIR if you have the files)",
-                     name + " (" + (plain.empty() ? rich : plain) + ")");
+    cx.findings.loss(
+        "text sources whose text file is not in the archive (the source and its selections are not imported; give "
+        "--sources DIR if you have the files)",
+        name + " (" + (plain.empty() ? rich : plain) + ")");
   return std::nullopt;
 }
 
-int64_t count_codings(const pugi::xml_node& n) { return static_cast<int64_t>(descendants_named(n, "Coding").size()); }
+int64_t count_codings(const pugi::xml_node& n) {
+  return static_cast<int64_t>(descendants_named(n, "Coding").size());
+}
 
 // Imports one text source with its selections and source-level codings.
 void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name, const std::string& guid,
@@ -134,7 +149,8 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
   auto txt = source_text(cx, ts, name);
   if (!txt) {
     if (!selections.empty())
-      cx.findings.loss("text selections on sources that could not be imported", std::to_string(selections.size()) + " on " + name);
+      cx.findings.loss("text selections on sources that could not be imported",
+                       std::to_string(selections.size()) + " on " + name);
     cx.report.source_details.push_back(rep);
     return;
   }
@@ -170,9 +186,14 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
   if (!raw.empty()) {
     rep.convention = best.convention.describe();
     if (!best.convention.standard())
-      cx.findings.deviation("sources whose selection positions do not count code points of the file as the standard says; converted from: " + best.convention.describe(), name);
+      cx.findings.deviation(
+          "sources whose selection positions do not count code points of the file as the standard says; converted "
+          "from: " +
+              best.convention.describe(),
+          name);
   }
-  if (st.has_crlf()) cx.findings.deviation("text files with CR LF line breaks (stored with LF; positions converted)", name);
+  if (st.has_crlf())
+    cx.findings.deviation("text files with CR LF line breaks (stored with LF; positions converted)", name);
   if (!st.was_nfc()) cx.findings.deviation("texts not in Unicode NFC (normalised; positions converted)", name);
 
   store::NewDocument d;
@@ -214,18 +235,24 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     for (const auto& a : it->second) apply_variable(cx, d, a.name, a.type == "number" ? "Float" : "Text", a.value);
   if (!typed) {
     apply_variable(cx, d, refi::kVarSourceType, "Text", cx.opt.default_source_type);
-    cx.findings.deviation("sources without a source type (set to '" + cx.opt.default_source_type + "'; change it in Telaah)", d.title);
+    cx.findings.deviation(
+        "sources without a source type (set to '" + cx.opt.default_source_type + "'; change it in Telaah)", d.title);
   }
 
   // Selections -> codings.
   for (size_t i = 0; i < nodes.size(); ++i) {
     const pugi::xml_node& s = nodes[i];
     const std::string sname = attr(s, "name");
-    const std::string label = (sname.empty() ? "[" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ")" : short_quote(sname)) + " in " + d.title;
+    const std::string label =
+        (sname.empty() ? "[" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ")"
+                       : short_quote(sname)) +
+        " in " + d.title;
     if (!best.spans[i]) {
-      cx.findings.loss("selections outside their source's text or empty (not imported)",
-                       (sname.empty() ? label : label + " [" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ")") +
-                           " (the text has " + std::to_string(st.length()) + " characters)");
+      cx.findings.loss(
+          "selections outside their source's text or empty (not imported)",
+          (sname.empty() ? label
+                         : label + " [" + std::to_string(raw[i].start) + "," + std::to_string(raw[i].end) + ")") +
+              " (the text has " + std::to_string(st.length()) + " characters)");
       continue;
     }
     auto [a, b] = *best.spans[i];
@@ -233,12 +260,15 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     std::string memo = child_text(s, "Description");
     std::optional<store::Stance> stance = refi::take_stance_line(memo);
     if (auto it = cx.stance_by_selection.find(canonical_guid(attr(s, "guid"))); it != cx.stance_by_selection.end()) {
-      if (stance && *stance != it->second) cx.findings.deviation("selections whose stance case and stance description disagree (the case was used)", label);
+      if (stance && *stance != it->second)
+        cx.findings.deviation("selections whose stance case and stance description disagree (the case was used)",
+                              label);
       stance = it->second;
     }
     std::string notes = cx.note_text(s, true);
     if (codings.empty()) {
-      cx.findings.loss("selections without any code (Telaah keeps passages only as codings)", label + (memo.empty() ? "" : ", comment: " + short_quote(memo)));
+      cx.findings.loss("selections without any code (Telaah keeps passages only as codings)",
+                       label + (memo.empty() ? "" : ", comment: " + short_quote(memo)));
       continue;
     }
     int made = 0;
@@ -275,10 +305,12 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     ++cx.report.text_selections.imported;
     if (!st.on_word_boundary(a) || !st.on_word_boundary(b)) {
       ++rep.off_word_boundary;
-      cx.findings.deviation("selections that start or end inside a word (imported as they are; check them)", short_quote(st.slice(a, b)) + " in " + d.title);
+      cx.findings.deviation("selections that start or end inside a word (imported as they are; check them)",
+                            short_quote(st.slice(a, b)) + " in " + d.title);
     }
     // Only for tools that quote the passage in the name (most names match).
-    if (!sname.empty() && best.name_matches * 2 > static_cast<int64_t>(nodes.size()) && !name_matches_text(sname, st.slice(a, b)))
+    if (!sname.empty() && best.name_matches * 2 > static_cast<int64_t>(nodes.size()) &&
+        !name_matches_text(sname, st.slice(a, b)))
       cx.findings.deviation("selections whose name quotes a text other than the one at their positions", label);
   }
   // Codings of the whole source.
@@ -286,7 +318,9 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     std::string cg = canonical_guid(attr(child_named(c, "CodeRef"), "targetGUID"));
     auto code = cx.code_by_guid.find(cg);
     if (code == cx.code_by_guid.end() || st.length() == 0) {
-      cx.findings.loss(st.length() == 0 ? "codings of empty sources" : "codings that refer to a code the codebook does not have", d.title);
+      cx.findings.loss(
+          st.length() == 0 ? "codings of empty sources" : "codings that refer to a code the codebook does not have",
+          d.title);
       continue;
     }
     PlanCoding pc;
@@ -331,8 +365,10 @@ void plan_sources(Context& cx, const pugi::xml_node& sources) {
       if (!coords.empty()) {
         int64_t codings = 0;
         for (const auto& k : coords) codings += count_codings(k);
-        cx.findings.loss("PDF area selections (page coordinates; Telaah codes text, so only their plain-text twins in the representation are imported)",
-                         std::to_string(coords.size()) + " in " + name + " with " + std::to_string(codings) + " codings");
+        cx.findings.loss(
+            "PDF area selections (page coordinates; Telaah codes text, so only their plain-text twins in the "
+            "representation are imported)",
+            std::to_string(coords.size()) + " in " + name + " with " + std::to_string(codings) + " codings");
       }
       pugi::xml_node rep = child_named(s, "Representation");
       if (rep) {
@@ -342,7 +378,8 @@ void plan_sources(Context& cx, const pugi::xml_node& sources) {
         pugi::xml_document fake;
         pugi::xml_node ts = fake.append_child("TextSource");
         ts.append_attribute("richTextPath").set_value(attr(s, "path").c_str());
-        cx.findings.deviation("PDF sources without a plain-text representation (the PDF was converted by Telaah)", name);
+        cx.findings.deviation("PDF sources without a plain-text representation (the PDF was converted by Telaah)",
+                              name);
         text_source(cx, ts, name, guid, s);
       }
     } else if (kind == "PictureSource" || kind == "AudioSource" || kind == "VideoSource") {
@@ -350,8 +387,11 @@ void plan_sources(Context& cx, const pugi::xml_node& sources) {
       int64_t sels = 0;
       for (const char* k : {"PictureSelection", "AudioSelection", "VideoSelection", "TranscriptSelection"})
         sels += static_cast<int64_t>(descendants_named(s, k).size());
-      cx.findings.loss("picture, audio and video sources (Telaah holds text; their selections, codings and transcripts are not imported)",
-                       name + " (" + what + ", " + std::to_string(sels) + " selections, " + std::to_string(count_codings(s)) + " codings)");
+      cx.findings.loss(
+          "picture, audio and video sources (Telaah holds text; their selections, codings and transcripts are not "
+          "imported)",
+          name + " (" + what + ", " + std::to_string(sels) + " selections, " + std::to_string(count_codings(s)) +
+              " codings)");
       SourceReport rep;
       rep.name = name;
       rep.guid = guid;

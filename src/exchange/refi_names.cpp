@@ -21,7 +21,9 @@ const Label kLabels[] = {{"Inclusion: ", &store::Code::inclusion},
                          {"Example: ", &store::Code::example}};
 constexpr const char* kAliases = "Aliases: ";
 
-bool starts_with(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool starts_with(const std::string& s, const char* p) {
+  return s.rfind(p, 0) == 0;
+}
 }  // namespace
 
 std::string code_description(const store::Code& c) {
@@ -87,7 +89,9 @@ void parse_code_description(const std::string& d, store::Code& c) {
   }
 }
 
-std::string stance_line(store::Stance s) { return std::string(kCaseStance) + store::to_string(s); }
+std::string stance_line(store::Stance s) {
+  return std::string(kCaseStance) + store::to_string(s);
+}
 
 std::optional<store::Stance> take_stance_line(std::string& d) {
   for (store::Stance s : {store::Stance::supports, store::Stance::contradicts, store::Stance::neutral}) {

@@ -56,7 +56,8 @@ class Quoter {
     }
     Quote q;
     q.coding_id = t_.row_id[row];
-    std::string raw(text::slice_cp(dt->text, dt->map, static_cast<size_t>(t_.row_start[row]), static_cast<size_t>(t_.row_end[row])));
+    std::string raw(text::slice_cp(dt->text, dt->map, static_cast<size_t>(t_.row_start[row]),
+                                   static_cast<size_t>(t_.row_end[row])));
     q.text = tidy(raw);
     q.citation = citation(p_, doc, t_.row_start[row]);
     q.stance = store::to_string(t_.row_stance[row]);
@@ -156,7 +157,8 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
     if (ie.recorded)
       for (store::Id id : ie.recorded->evidence) {
         auto it = row_of.find(id);
-        if (it != row_of.end()) s.linked_evidence.push_back(quoter.quote(it->second));
+        if (it != row_of.end())
+          s.linked_evidence.push_back(quoter.quote(it->second));
         else {
           Quote gone;
           gone.coding_id = id;
@@ -190,7 +192,8 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
   f.codings_counted = m.codings;
   f.unassigned = m.unassigned;
   f.revision = t.revision();
-  if (!q.from.empty() || !q.to.empty()) f.date_filter = (q.from.empty() ? "…" : q.from) + " to " + (q.to.empty() ? "…" : q.to);
+  if (!q.from.empty() || !q.to.empty())
+    f.date_filter = (q.from.empty() ? "…" : q.from) + " to " + (q.to.empty() ? "…" : q.to);
   return r;
 }
 
@@ -210,22 +213,27 @@ std::vector<std::string> method_notes(const ReportData& r) {
       "Silence: one column has evidence, the other none. Dissonance: both have evidence and opposite net stances.",
       "Agreement: same net stance and comparable prominence (larger count at most " + num(s.prominence) +
           " × the smaller). Partial agreement: the rest (very different prominence, or one side neutral or tied).",
-      "Triangulated: at least k = " + std::to_string(s.k) + " columns carry evidence from at least m = " + std::to_string(s.m) +
+      "Triangulated: at least k = " + std::to_string(s.k) +
+          " columns carry evidence from at least m = " + std::to_string(s.m) +
           " document(s) each, with no dissonance. Divergent: some pair is dissonant. Single-source: one column only. "
           "Gap: no evidence. Insufficient: evidence in several columns, but fewer than k reach m documents.",
       "Sub-code evidence rolls up to its indicator. Researcher overrides are marked and keep the automatic value.",
-      "Suggested rating: gap or neutral-only evidence → insufficient evidence; divergent → partially achieved; otherwise by the "
-      "share p of supporting among supporting and contradicting codings: p ≥ " + num(e.support_share) +
-          " → achieved when triangulated, partially achieved when not corroborated; p ≤ " + num(1 - e.support_share) +
+      "Suggested rating: gap or neutral-only evidence → insufficient evidence; divergent → partially achieved; "
+      "otherwise by the "
+      "share p of supporting among supporting and contradicting codings: p ≥ " +
+          num(e.support_share) + " → achieved when triangulated, partially achieved when not corroborated; p ≤ " +
+          num(1 - e.support_share) +
           " → not achieved; else partially achieved. A rating the researcher recorded replaces the suggestion.",
       "Verdict: mean score of the ratings (achieved 1, partially achieved 0.5, not achieved 0; insufficient evidence " +
           std::string(e.insufficient_counts_as_not_achieved ? "scores 0" : "left out") + "); ≥ " + num(e.effective) +
           " effective, ≥ " + num(e.fairly) + " fairly effective (cukup efektif), otherwise not effective.",
-      "Impediments: codings of " + [&] {
-        std::string names;
-        for (const auto& n : e.impediment_codes) names += (names.empty() ? "" : ", ") + n;
-        return names;
-      }() + " and their sub-codes, linked to an indicator when they overlap or share a paragraph with its evidence.",
+      "Impediments: codings of " +
+          [&] {
+            std::string names;
+            for (const auto& n : e.impediment_codes) names += (names.empty() ? "" : ", ") + n;
+            return names;
+          }() +
+          " and their sub-codes, linked to an indicator when they overlap or share a paragraph with its evidence.",
   };
 }
 

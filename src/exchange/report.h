@@ -19,10 +19,10 @@ class Project;
 namespace telaah::exchange {
 
 struct ReportOptions {
-  analysis::Query query;          // columns, coders (empty: the project's default coders), dates
-  size_t quotes_per_cell = 6;     // quotes shown per indicator and column; the rest are counted
-  size_t quote_chars = 400;       // longer quotes are shortened with an ellipsis
-  std::string generated;          // date shown in the report; default: today (UTC)
+  analysis::Query query;       // columns, coders (empty: the project's default coders), dates
+  size_t quotes_per_cell = 6;  // quotes shown per indicator and column; the rest are counted
+  size_t quote_chars = 400;    // longer quotes are shortened with an ellipsis
+  std::string generated;       // date shown in the report; default: today (UTC)
 };
 
 struct Quote {
@@ -51,7 +51,7 @@ struct ImpedimentEntry {
 };
 
 struct MethodFacts {
-  std::vector<std::string> coders;      // coders counted
+  std::vector<std::string> coders;  // coders counted
   std::vector<std::pair<std::string, int64_t>> documents_by_type;
   int64_t documents = 0, codings_total = 0, codings_counted = 0, unassigned = 0, revision = 0;
   std::string date_filter;

@@ -56,7 +56,9 @@ ul.notes li { margin-bottom: .3rem; }
 }
 )CSS";
 
-std::string esc(const std::string& s) { return escape_xml(s); }
+std::string esc(const std::string& s) {
+  return escape_xml(s);
+}
 
 std::string badge(Status s) {
   std::string n = to_string(s);
@@ -65,8 +67,9 @@ std::string badge(Status s) {
 
 std::string quote_html(const Quote& q) {
   std::ostringstream o;
-  o << "<blockquote class=\"" << esc(q.stance) << "\"" << (q.coding_id ? " id=\"c" + std::to_string(q.coding_id) + "\"" : "")
-    << "><p>“" << esc(q.text) << "”</p><cite>" << esc(q.citation);
+  o << "<blockquote class=\"" << esc(q.stance) << "\""
+    << (q.coding_id ? " id=\"c" + std::to_string(q.coding_id) + "\"" : "") << "><p>“" << esc(q.text) << "”</p><cite>"
+    << esc(q.citation);
   if (!q.stance.empty()) o << " · " << esc(q.stance);
   if (!q.code.empty()) o << " · " << esc(q.code);
   if (!q.coder.empty()) o << " · coder " << esc(q.coder);
@@ -82,7 +85,8 @@ std::string status_html(const Row& r) {
     s += " <span class=\"override\">override (automatic: " + std::string(to_string(r.automatic)) + ") — " +
          esc(r.status_override->memo) + "</span>";
   else if (r.effective != r.automatic)
-    s += " <span class=\"override\">from overridden labels (automatic: " + std::string(to_string(r.automatic)) + ")</span>";
+    s += " <span class=\"override\">from overridden labels (automatic: " + std::string(to_string(r.automatic)) +
+         ")</span>";
   return s;
 }
 
@@ -96,14 +100,17 @@ std::string render_html(const ReportData& r) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    << "<meta name=\"generator\" content=\"Telaah\">\n<title>Evaluation report: " << esc(r.title) << "</title>\n<style>" << kCss
-    << "</style>\n</head>\n<body>\n";
+    << "<meta name=\"generator\" content=\"Telaah\">\n<title>Evaluation report: " << esc(r.title) << "</title>\n<style>"
+    << kCss << "</style>\n</head>\n<body>\n";
   o << "<header><h1>Evaluation report: " << esc(r.title) << "</h1>\n<p class=\"meta\">Generated " << esc(r.generated)
-    << " by Telaah from <code>" << esc(r.project_file) << "</code> (revision " << r.method.revision << ").</p></header>\n";
-  o << "<div class=\"verdict\">Overall verdict: <b>" << to_string(v.effective()) << "</b> (<i>" << to_indonesian(v.effective())
-    << "</i>)<small>";
-  if (v.override) o << "Researcher's verdict; by the rule: " << to_string(v.automatic) << ". " << esc(v.memo);
-  else o << "Mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " rated indicator(s).";
+    << " by Telaah from <code>" << esc(r.project_file) << "</code> (revision " << r.method.revision
+    << ").</p></header>\n";
+  o << "<div class=\"verdict\">Overall verdict: <b>" << to_string(v.effective()) << "</b> (<i>"
+    << to_indonesian(v.effective()) << "</i>)<small>";
+  if (v.override)
+    o << "Researcher's verdict; by the rule: " << to_string(v.automatic) << ". " << esc(v.memo);
+  else
+    o << "Mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " rated indicator(s).";
   o << "</small></div>\n";
 
   // 1. framework
@@ -137,24 +144,27 @@ std::string render_html(const ReportData& r) {
   for (const auto& s : r.indicators) {
     const Row& row = m.rows[s.index];
     const auto& ie = e.indicators[s.index];
-    o << "<section class=\"indicator\" id=\"i" << row.code_id << "\">\n<h3>" << esc(s.variable.empty() ? "" : s.variable + " / ")
-      << esc(s.name) << "</h3>\n";
+    o << "<section class=\"indicator\" id=\"i" << row.code_id << "\">\n<h3>"
+      << esc(s.variable.empty() ? "" : s.variable + " / ") << esc(s.name) << "</h3>\n";
     if (!s.definition.empty()) o << "<p><i>" << esc(s.definition) << "</i></p>\n";
     o << "<p>Triangulation: " << status_html(row) << "</p>\n<ul>\n";
     for (const auto& p : row.pairs) {
       if (p.effective == Convergence::none && !p.override) continue;
       o << "<li>" << esc(pair_name(m, p)) << ": <b>" << to_string(p.effective) << "</b>";
       if (p.override)
-        o << " <span class=\"override\">override (automatic: " << (p.automatic == Convergence::none ? "none" : to_string(p.automatic))
-          << ") — " << esc(p.override->memo) << "</span>";
+        o << " <span class=\"override\">override (automatic: "
+          << (p.automatic == Convergence::none ? "none" : to_string(p.automatic)) << ") — " << esc(p.override->memo)
+          << "</span>";
       o << "</li>\n";
     }
     o << "</ul>\n<div class=\"rating\">Rating: <b>" << to_string(ie.rating()) << "</b> "
-      << (ie.recorded ? "<span class=\"override\">(researcher; suggested: " + std::string(to_string(ie.suggested.rating)) + ")</span>"
+      << (ie.recorded ? "<span class=\"override\">(researcher; suggested: " +
+                            std::string(to_string(ie.suggested.rating)) + ")</span>"
                       : std::string("<span class=\"override\">(suggested)</span>"))
       << "</div>\n";
     if (ie.recorded) o << "<p>" << esc(ie.recorded->justification) << "</p>\n";
-    o << "<p class=\"meta\">The evidence suggests: " << to_string(ie.suggested.rating) << " — " << esc(ie.suggested.reason) << ".</p>\n";
+    o << "<p class=\"meta\">The evidence suggests: " << to_string(ie.suggested.rating) << " — "
+      << esc(ie.suggested.reason) << ".</p>\n";
     for (const auto& q : s.linked_evidence) o << quote_html(q);
     o << "<div class=\"columns\">\n";
     for (const auto& c : s.columns) {
@@ -177,7 +187,8 @@ std::string render_html(const ReportData& r) {
   if (r.impediments.empty()) o << "<p class=\"none\">No impediments were coded.</p>\n";
   for (const auto& i : r.impediments) {
     o << quote_html(i.quote) << "<p class=\"meta\">";
-    if (i.indicators.empty()) o << "cross-cutting";
+    if (i.indicators.empty())
+      o << "cross-cutting";
     else {
       o << "bears on: ";
       for (size_t k = 0; k < i.indicators.size(); ++k) o << (k ? ", " : "") << esc(i.indicators[k]);
@@ -186,24 +197,27 @@ std::string render_html(const ReportData& r) {
   }
 
   // 5. verdict
-  o << "<h2>5. Overall verdict</h2>\n<p>By the rule: <b>" << to_string(v.automatic) << "</b> (<i>" << to_indonesian(v.automatic)
-    << "</i>), mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " rated indicator(s)";
+  o << "<h2>5. Overall verdict</h2>\n<p>By the rule: <b>" << to_string(v.automatic) << "</b> (<i>"
+    << to_indonesian(v.automatic) << "</i>), mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over "
+    << v.rated << " rated indicator(s)";
   if (v.left_out) o << "; " << v.left_out << " left out for insufficient evidence";
   o << ".</p>\n";
   if (v.override) o << "<p>Researcher's verdict: <b>" << to_string(*v.override) << "</b> — " << esc(v.memo) << "</p>\n";
 
   // appendix
   o << "<h2>Appendix: method</h2>\n<table>\n";
-  o << "<tr><th>k (columns)</th><td>" << m.settings.k << "</td></tr>\n<tr><th>m (documents per column)</th><td>" << m.settings.m
-    << "</td></tr>\n<tr><th>prominence ratio</th><td>" << m.settings.prominence << "</td></tr>\n<tr><th>coders counted</th><td>";
+  o << "<tr><th>k (columns)</th><td>" << m.settings.k << "</td></tr>\n<tr><th>m (documents per column)</th><td>"
+    << m.settings.m << "</td></tr>\n<tr><th>prominence ratio</th><td>" << m.settings.prominence
+    << "</td></tr>\n<tr><th>coders counted</th><td>";
   for (size_t i = 0; i < r.method.coders.size(); ++i) o << (i ? ", " : "") << esc(r.method.coders[i]);
   o << "</td></tr>\n<tr><th>documents</th><td>" << r.method.documents;
   for (const auto& [type, n] : r.method.documents_by_type) o << "; " << esc(type) << " " << n;
-  o << "</td></tr>\n<tr><th>codings</th><td>" << r.method.codings_total << " in the project, " << r.method.codings_counted
-    << " counted in the matrix";
+  o << "</td></tr>\n<tr><th>codings</th><td>" << r.method.codings_total << " in the project, "
+    << r.method.codings_counted << " counted in the matrix";
   if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a value for " << esc(dim);
   o << "</td></tr>\n";
-  if (!r.method.date_filter.empty()) o << "<tr><th>documents dated</th><td>" << esc(r.method.date_filter) << "</td></tr>\n";
+  if (!r.method.date_filter.empty())
+    o << "<tr><th>documents dated</th><td>" << esc(r.method.date_filter) << "</td></tr>\n";
   o << "<tr><th>report date</th><td>" << esc(r.generated) << "</td></tr>\n</table>\n<ul class=\"notes\">\n";
   for (const auto& n : method_notes(r)) o << "<li>" << esc(n) << "</li>\n";
   o << "</ul>\n</body>\n</html>\n";

@@ -21,12 +21,23 @@ std::string escape_xml(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -42,9 +53,12 @@ std::string escape_csv(const std::string& s) {
 std::string escape_md(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -57,15 +71,19 @@ std::string cell_text(const Cell& c) {
 
 std::string status_text(const Row& r) {
   std::string s = to_string(r.effective);
-  if (r.status_override) s += " (override; automatic: " + std::string(to_string(r.automatic)) + ")";
-  else if (r.effective != r.automatic) s += " (from overridden labels; automatic: " + std::string(to_string(r.automatic)) + ")";
+  if (r.status_override)
+    s += " (override; automatic: " + std::string(to_string(r.automatic)) + ")";
+  else if (r.effective != r.automatic)
+    s += " (from overridden labels; automatic: " + std::string(to_string(r.automatic)) + ")";
   return s;
 }
 
 std::string label_text(const Pair& p) {
   if (p.effective == Convergence::none && !p.override) return "—";
   std::string s = to_string(p.effective);
-  if (p.override) s += std::string(" (override; automatic: ") + (p.automatic == Convergence::none ? "none" : to_string(p.automatic)) + ")";
+  if (p.override)
+    s += std::string(" (override; automatic: ") + (p.automatic == Convergence::none ? "none" : to_string(p.automatic)) +
+         ")";
   return s;
 }
 
@@ -74,9 +92,13 @@ std::string pair_name(const Matrix& m, const Pair& p) {
 }
 
 // --- plain text for the terminal ---
-static size_t width(const std::string& s) { return text::count_code_points(s); }
+static size_t width(const std::string& s) {
+  return text::count_code_points(s);
+}
 
-static std::string pad(const std::string& s, size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+static std::string pad(const std::string& s, size_t w) {
+  return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
+}
 
 std::string matrix_table(const Matrix& m) {
   std::vector<std::vector<std::string>> grid;
@@ -95,7 +117,8 @@ std::string matrix_table(const Matrix& m) {
     for (size_t i = 0; i < line.size(); ++i) w[i] = std::max(w[i], width(line[i]));
   std::ostringstream out;
   for (size_t g = 0; g < grid.size(); ++g) {
-    for (size_t i = 0; i < grid[g].size(); ++i) out << (i ? "  " : "") << (i + 1 < grid[g].size() ? pad(grid[g][i], w[i]) : grid[g][i]);
+    for (size_t i = 0; i < grid[g].size(); ++i)
+      out << (i ? "  " : "") << (i + 1 < grid[g].size() ? pad(grid[g][i], w[i]) : grid[g][i]);
     out << "\n";
     if (g == 0) {
       size_t total = 0;
@@ -107,7 +130,8 @@ std::string matrix_table(const Matrix& m) {
   for (const auto& r : m.rows) {
     std::string labels;
     for (const auto& p : r.pairs)
-      if (p.effective != Convergence::none || p.override) labels += (labels.empty() ? "" : "; ") + pair_name(m, p) + ": " + label_text(p);
+      if (p.effective != Convergence::none || p.override)
+        labels += (labels.empty() ? "" : "; ") + pair_name(m, p) + ": " + label_text(p);
     if (!labels.empty()) out << r.path << ": " << labels << "\n";
   }
   return out.str();
@@ -118,13 +142,14 @@ std::string matrix_csv(const Matrix& m) {
   std::ostringstream out;
   out << "code_id,indicator,status,status_automatic,status_override_memo";
   for (const auto& l : m.columns.labels)
-    for (const char* f : {"codings", "documents", "supports", "contradicts", "neutral"}) out << "," << escape_csv(l + " " + f);
+    for (const char* f : {"codings", "documents", "supports", "contradicts", "neutral"})
+      out << "," << escape_csv(l + " " + f);
   if (!m.rows.empty())
     for (const auto& p : m.rows.front().pairs) out << "," << escape_csv(pair_name(m, p));
   out << "\n";
   for (const auto& r : m.rows) {
-    out << r.code_id << "," << escape_csv(r.path) << "," << to_string(r.effective) << "," << to_string(r.automatic) << ","
-        << escape_csv(r.status_override ? r.status_override->memo : "");
+    out << r.code_id << "," << escape_csv(r.path) << "," << to_string(r.effective) << "," << to_string(r.automatic)
+        << "," << escape_csv(r.status_override ? r.status_override->memo : "");
     for (const auto& c : r.cells)
       out << "," << c.codings << "," << c.documents << "," << c.supports << "," << c.contradicts << "," << c.neutral;
     for (const auto& p : r.pairs) out << "," << escape_csv(p.effective == Convergence::none ? "" : label_text(p));
@@ -168,8 +193,8 @@ static nlohmann::json override_json(const std::optional<analysis::Override>& o) 
 }
 
 static nlohmann::json cell_json(const Cell& c) {
-  return {{"codings", c.codings}, {"documents", c.documents}, {"supports", c.supports},
-          {"contradicts", c.contradicts}, {"neutral", c.neutral}, {"net", c.net()}};
+  return {{"codings", c.codings},         {"documents", c.documents}, {"supports", c.supports},
+          {"contradicts", c.contradicts}, {"neutral", c.neutral},     {"net", c.net()}};
 }
 
 nlohmann::json matrix_json(const Matrix& m) {
@@ -182,19 +207,22 @@ nlohmann::json matrix_json(const Matrix& m) {
       cells.push_back(c);
     }
     for (const auto& p : r.pairs)
-      pairs.push_back({{"a", m.columns.labels[static_cast<size_t>(p.a)]},
-                       {"b", m.columns.labels[static_cast<size_t>(p.b)]},
-                       {"automatic", p.automatic == Convergence::none ? nullptr : nlohmann::json(to_string(p.automatic))},
-                       {"effective", p.effective == Convergence::none ? nullptr : nlohmann::json(to_string(p.effective))},
-                       {"override", override_json(p.override)}});
+      pairs.push_back(
+          {{"a", m.columns.labels[static_cast<size_t>(p.a)]},
+           {"b", m.columns.labels[static_cast<size_t>(p.b)]},
+           {"automatic", p.automatic == Convergence::none ? nullptr : nlohmann::json(to_string(p.automatic))},
+           {"effective", p.effective == Convergence::none ? nullptr : nlohmann::json(to_string(p.effective))},
+           {"override", override_json(p.override)}});
     rows.push_back({{"code_id", r.code_id},
                     {"path", r.path},
                     {"cells", cells},
                     {"total", cell_json(r.total)},
                     {"columns_with_evidence", r.columns_with_evidence},
                     {"qualifying_columns", r.qualifying_columns},
-                    {"status", {{"automatic", to_string(r.automatic)}, {"effective", to_string(r.effective)},
-                                {"override", override_json(r.status_override)}}},
+                    {"status",
+                     {{"automatic", to_string(r.automatic)},
+                      {"effective", to_string(r.effective)},
+                      {"override", override_json(r.status_override)}}},
                     {"pairs", pairs}});
   }
   return {{"dimension", m.columns.dimension},
@@ -216,11 +244,16 @@ static const char* stance_colour(const Cell& c) {
 
 static const char* status_colour(Status s) {
   switch (s) {
-    case Status::triangulated: return "#2e7d32";
-    case Status::divergent: return "#c62828";
-    case Status::single_source: return "#ef8f00";
-    case Status::insufficient: return "#9e7c00";
-    default: return "#757575";
+    case Status::triangulated:
+      return "#2e7d32";
+    case Status::divergent:
+      return "#c62828";
+    case Status::single_source:
+      return "#ef8f00";
+    case Status::insufficient:
+      return "#9e7c00";
+    default:
+      return "#757575";
   }
 }
 
@@ -233,13 +266,13 @@ std::string matrix_svg(const Matrix& m) {
   for (const auto& r : m.rows)
     for (const auto& c : r.cells) max_docs = std::max(max_docs, c.documents);
   std::ostringstream o;
-  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"matrix\" viewBox=\"0 0 " << w << " " << h << "\" width=\"" << w
-    << "\" height=\"" << h << "\" role=\"img\" aria-label=\"Triangulation matrix\" font-family=\"sans-serif\">\n";
+  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"matrix\" viewBox=\"0 0 " << w << " " << h << "\" width=\""
+    << w << "\" height=\"" << h << "\" role=\"img\" aria-label=\"Triangulation matrix\" font-family=\"sans-serif\">\n";
   o << "<title>Triangulation matrix: indicators by " << escape_xml(m.columns.dimension) << "</title>\n";
   for (int c = 0; c < ncol; ++c)
     o << "<text x=\"" << label_w + c * col_w + col_w / 2 << "\" y=\"" << head_h - 14
-      << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">" << escape_xml(m.columns.labels[static_cast<size_t>(c)])
-      << "</text>\n";
+      << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">"
+      << escape_xml(m.columns.labels[static_cast<size_t>(c)]) << "</text>\n";
   o << "<text x=\"" << label_w + ncol * col_w + status_w / 2 << "\" y=\"" << head_h - 14
     << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">status</text>\n";
   for (size_t r = 0; r < m.rows.size(); ++r) {
@@ -254,7 +287,8 @@ std::string matrix_svg(const Matrix& m) {
       if (!cell.has_evidence()) {
         o << "<rect x=\"" << x + 3 << "\" y=\"" << y + 3 << "\" width=\"" << col_w - 6 << "\" height=\"" << row_h - 6
           << "\" rx=\"4\" fill=\"#ffffff\" stroke=\"#d0d0d0\" stroke-dasharray=\"4 3\"/>\n";
-        o << "<text x=\"" << x + col_w / 2 << "\" y=\"" << y + row_h / 2 + 5 << "\" text-anchor=\"middle\" font-size=\"13\" fill=\"#9e9e9e\">—</text>\n";
+        o << "<text x=\"" << x + col_w / 2 << "\" y=\"" << y + row_h / 2 + 5
+          << "\" text-anchor=\"middle\" font-size=\"13\" fill=\"#9e9e9e\">—</text>\n";
         continue;
       }
       const double opacity = 0.35 + 0.65 * static_cast<double>(cell.documents) / static_cast<double>(max_docs);
@@ -262,18 +296,21 @@ std::string matrix_svg(const Matrix& m) {
       std::snprintf(op, sizeof op, "%.2f", opacity);
       o << "<rect x=\"" << x + 3 << "\" y=\"" << y + 3 << "\" width=\"" << col_w - 6 << "\" height=\"" << row_h - 6
         << "\" rx=\"4\" fill=\"" << stance_colour(cell) << "\" fill-opacity=\"" << op << "\"><title>"
-        << escape_xml(row.path + " × " + m.columns.labels[static_cast<size_t>(c)] + ": " + cell_text(cell)) << "</title></rect>\n";
-      o << "<text x=\"" << x + col_w / 2 << "\" y=\"" << y + row_h / 2 - 1 << "\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#ffffff\">"
-        << cell.codings << " / " << cell.documents << "</text>\n";
-      o << "<text x=\"" << x + col_w / 2 << "\" y=\"" << y + row_h / 2 + 14 << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">"
-        << cell.supports << "-" << cell.contradicts << "-" << cell.neutral << "</text>\n";
+        << escape_xml(row.path + " × " + m.columns.labels[static_cast<size_t>(c)] + ": " + cell_text(cell))
+        << "</title></rect>\n";
+      o << "<text x=\"" << x + col_w / 2 << "\" y=\"" << y + row_h / 2 - 1
+        << "\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"#ffffff\">" << cell.codings << " / "
+        << cell.documents << "</text>\n";
+      o << "<text x=\"" << x + col_w / 2 << "\" y=\"" << y + row_h / 2 + 14
+        << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#ffffff\">" << cell.supports << "-" << cell.contradicts
+        << "-" << cell.neutral << "</text>\n";
     }
     const int sx = label_w + ncol * col_w + 8;
     o << "<rect x=\"" << sx << "\" y=\"" << y + 10 << "\" width=\"" << status_w - 16 << "\" height=\"" << row_h - 20
       << "\" rx=\"" << (row_h - 20) / 2 << "\" fill=\"" << status_colour(row.effective) << "\"/>\n";
     o << "<text x=\"" << sx + (status_w - 16) / 2 << "\" y=\"" << y + row_h / 2 + 4
-      << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#ffffff\">" << to_string(row.effective) << (row.overridden() ? " *" : "")
-      << "</text>\n";
+      << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#ffffff\">" << to_string(row.effective)
+      << (row.overridden() ? " *" : "") << "</text>\n";
   }
   const int ly = head_h + static_cast<int>(m.rows.size()) * row_h + 18;
   struct Key {
@@ -288,7 +325,8 @@ std::string matrix_svg(const Matrix& m) {
     x += 150;
   }
   o << "<text x=\"6\" y=\"" << ly + 38
-    << "\" font-size=\"11\" fill=\"#555555\">cell: codings / documents, supports-contradicts-neutral; stronger shade = more documents; * = researcher override</text>\n";
+    << "\" font-size=\"11\" fill=\"#555555\">cell: codings / documents, supports-contradicts-neutral; stronger shade = "
+       "more documents; * = researcher override</text>\n";
   o << "</svg>\n";
   return o.str();
 }

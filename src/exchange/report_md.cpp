@@ -17,8 +17,10 @@ static std::string quote_line(const Quote& q) {
 
 static std::string rating_text(const IndicatorEvaluation& ie) {
   std::string s = "**" + std::string(to_string(ie.rating())) + "**";
-  if (ie.recorded) s += " (researcher; suggested: " + std::string(to_string(ie.suggested.rating)) + ")";
-  else s += " (suggested)";
+  if (ie.recorded)
+    s += " (researcher; suggested: " + std::string(to_string(ie.suggested.rating)) + ")";
+  else
+    s += " (suggested)";
   return s;
 }
 
@@ -27,21 +29,25 @@ std::string render_markdown(const ReportData& r) {
   const Evaluation& e = r.evaluation;
   std::ostringstream o;
   o << "# Evaluation report: " << r.title << "\n\n";
-  o << "Generated " << r.generated << " by Telaah from `" << r.project_file << "` (revision " << r.method.revision << ").\n\n";
+  o << "Generated " << r.generated << " by Telaah from `" << r.project_file << "` (revision " << r.method.revision
+    << ").\n\n";
 
   const auto& v = e.verdict;
   o << "**Overall verdict: " << to_string(v.effective()) << " (" << to_indonesian(v.effective()) << ")**";
   if (v.override) o << " — researcher's verdict; by the rule: " << to_string(v.automatic);
   o << "\n\n";
 
-  o << "## 1. The evaluation framework\n\n| variable | indicator | definition | triangulation | rating |\n|---|---|---|---|---|\n";
+  o << "## 1. The evaluation framework\n\n| variable | indicator | definition | triangulation | rating "
+       "|\n|---|---|---|---|---|\n";
   for (const auto& s : r.indicators) {
     const auto& ie = e.indicators[s.index];
     o << "| " << escape_md(s.variable) << " | " << escape_md(s.name) << " | " << escape_md(s.definition) << " | "
-      << escape_md(status_text(m.rows[s.index])) << " | " << to_string(ie.rating()) << (ie.recorded ? "" : " (suggested)") << " |\n";
+      << escape_md(status_text(m.rows[s.index])) << " | " << to_string(ie.rating())
+      << (ie.recorded ? "" : " (suggested)") << " |\n";
   }
 
-  o << "\n## 2. Triangulation matrix (by " << (m.columns.dimension == "type" ? "source type" : m.columns.dimension) << ")\n\n";
+  o << "\n## 2. Triangulation matrix (by " << (m.columns.dimension == "type" ? "source type" : m.columns.dimension)
+    << ")\n\n";
   o << matrix_markdown(m);
 
   o << "\n## 3. Findings per indicator\n";
@@ -79,11 +85,14 @@ std::string render_markdown(const ReportData& r) {
   if (r.impediments.empty()) o << "No impediments were coded.\n";
   for (const auto& i : r.impediments) {
     o << quote_line(i.quote);
-    o << (i.indicators.empty() ? std::string("> (cross-cutting)") : "> bears on: " + [&] {
-      std::string s;
-      for (const auto& n : i.indicators) s += (s.empty() ? "" : ", ") + n;
-      return s;
-    }()) << "\n\n";
+    o << (i.indicators.empty() ? std::string("> (cross-cutting)")
+                               : "> bears on: " +
+                                     [&] {
+                                       std::string s;
+                                       for (const auto& n : i.indicators) s += (s.empty() ? "" : ", ") + n;
+                                       return s;
+                                     }())
+      << "\n\n";
   }
 
   o << "## 5. Overall verdict\n\n";
@@ -99,8 +108,10 @@ std::string render_markdown(const ReportData& r) {
   for (size_t i = 0; i < r.method.coders.size(); ++i) o << (i ? ", " : "") << r.method.coders[i];
   o << "\n- Documents: " << r.method.documents;
   for (const auto& [type, n] : r.method.documents_by_type) o << "; " << type << " " << n;
-  o << "\n- Codings: " << r.method.codings_total << " in the project, " << r.method.codings_counted << " counted in the matrix";
-  if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a value for " << m.columns.dimension;
+  o << "\n- Codings: " << r.method.codings_total << " in the project, " << r.method.codings_counted
+    << " counted in the matrix";
+  if (r.method.unassigned)
+    o << ", " << r.method.unassigned << " in documents without a value for " << m.columns.dimension;
   o << "\n";
   if (!r.method.date_filter.empty()) o << "- Documents dated " << r.method.date_filter << "\n";
   o << "- Report date: " << r.generated << "\n\n";

@@ -19,8 +19,8 @@ namespace telaah::exchange {
 Table codings_table(const store::Project& p) {
   Table t;
   t.name = "Codings";
-  t.columns = {"coding", "document id", "document", "source type", "code", "stance", "coder", "quote", "memo",
-               "start", "end", "page", "paragraph", "speaker", "created", "modified"};
+  t.columns = {"coding", "document id", "document", "source type", "code",      "stance",  "coder",   "quote",
+               "memo",   "start",       "end",      "page",        "paragraph", "speaker", "created", "modified"};
   t.numeric = {0, 1, 9, 10, 11, 12};
   std::map<store::Id, std::string> coders;
   for (const auto& c : p.coders()) coders[c.id] = c.name;
@@ -53,8 +53,9 @@ Table codings_table(const store::Project& p) {
       }
     t.rows.push_back({std::to_string(c.id), std::to_string(c.doc), doc.title, doc.source_type, paths[c.code],
                       store::to_string(c.stance), coders[c.coder],
-                      std::string(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))), c.memo,
-                      std::to_string(c.start), std::to_string(c.end), page, para, speaker, c.created, c.modified});
+                      std::string(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))),
+                      c.memo, std::to_string(c.start), std::to_string(c.end), page, para, speaker, c.created,
+                      c.modified});
   }
   return t;
 }
@@ -62,8 +63,8 @@ Table codings_table(const store::Project& p) {
 Table codebook_table(const store::Project& p) {
   Table t;
   t.name = "Codebook";
-  t.columns = {"code", "name", "level", "kind", "colour", "definition", "inclusion", "exclusion", "example", "aliases",
-               "codings", "memos"};
+  t.columns = {"code",      "name",      "level",   "kind",    "colour",  "definition",
+               "inclusion", "exclusion", "example", "aliases", "codings", "memos"};
   t.numeric = {2, 10, 11};
   std::map<store::Id, int> level;
   std::map<store::Id, int> memos;
@@ -72,15 +73,16 @@ Table codebook_table(const store::Project& p) {
     level[c.id] = c.parent ? level[*c.parent] + 1 : 1;
     std::string aliases;
     for (size_t i = 0; i < c.aliases.size(); ++i) aliases += (i ? "; " : "") + c.aliases[i];
-    t.rows.push_back({p.code_path(c.id), c.name, std::to_string(level[c.id]), store::to_string(c.kind), c.colour, c.definition,
-                      c.inclusion, c.exclusion, c.example, aliases, std::to_string(p.coding_count(c.id)),
+    t.rows.push_back({p.code_path(c.id), c.name, std::to_string(level[c.id]), store::to_string(c.kind), c.colour,
+                      c.definition, c.inclusion, c.exclusion, c.example, aliases, std::to_string(p.coding_count(c.id)),
                       std::to_string(memos[c.id])});
   }
   return t;
 }
 
 static void csv_field(std::string& out, const std::string& f) {
-  const bool quote = f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+  const bool quote =
+      f.find_first_of(",\"\r\n") != std::string::npos || (!f.empty() && (f.front() == ' ' || f.back() == ' '));
   if (!quote) {
     out += f;
     return;
@@ -117,8 +119,9 @@ ExportSummary write_csv(const Table& t, const fs::path& out, const CsvOptions& o
   s.format = "csv";
   s.add("rows", static_cast<int64_t>(t.rows.size()));
   s.add("columns", static_cast<int64_t>(t.columns.size()));
-  s.encoded.push_back(std::string("UTF-8") + (opt.bom ? " with a byte-order mark (for Excel)" : " without a byte-order mark") +
-                      ", comma separated, CR LF line ends, RFC 4180 quoting; positions in code points, 0-based, end exclusive");
+  s.encoded.push_back(
+      std::string("UTF-8") + (opt.bom ? " with a byte-order mark (for Excel)" : " without a byte-order mark") +
+      ", comma separated, CR LF line ends, RFC 4180 quoting; positions in code points, 0-based, end exclusive");
   return s;
 }
 
@@ -134,7 +137,8 @@ std::string sheet_name(const std::string& n, std::vector<std::string>& used) {
   text::OffsetMap m(s);
   if (m.size_cp() > 31) s = std::string(text::slice_cp(s, m, 0, 31));
   std::string base = s;
-  for (int k = 2; std::find(used.begin(), used.end(), s) != used.end(); ++k) s = base.substr(0, 28) + " " + std::to_string(k);
+  for (int k = 2; std::find(used.begin(), used.end(), s) != used.end(); ++k)
+    s = base.substr(0, 28) + " " + std::to_string(k);
   used.push_back(s);
   return s;
 }
@@ -198,9 +202,11 @@ ExportSummary write_xlsx(const std::vector<Table>& tables, const fs::path& out) 
       }
     }
     for (size_t c = 0; c < width.size(); ++c)
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(width[c]), nullptr);
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(width[c]),
+                           nullptr);
     worksheet_freeze_panes(ws, 1, 0);
-    if (!t.columns.empty()) worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(n), static_cast<lxw_col_t>(t.columns.size() - 1));
+    if (!t.columns.empty())
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(n), static_cast<lxw_col_t>(t.columns.size() - 1));
     s.add(sheet + " rows", static_cast<int64_t>(n));
   }
   lxw_error err = workbook_close(wb);
@@ -214,9 +220,14 @@ ExportSummary write_xlsx(const std::vector<Table>& tables, const fs::path& out) 
     fs::remove(tmp, ec);
     throw UserError("cannot write " + out.string() + ": " + ec.message());
   }
-  s.encoded.push_back("one sheet per table, header row frozen and filterable; texts as text cells (never formulas); positions in code points, 0-based, end exclusive");
-  if (cut) s.lost.push_back(std::to_string(cut) + " cells cut to 32,767 bytes, Excel's limit per cell (use CSV for the full text)");
-  if (rows_left_out) s.lost.push_back(std::to_string(rows_left_out) + " rows beyond Excel's 1,048,575 rows per sheet (use CSV)");
+  s.encoded.push_back(
+      "one sheet per table, header row frozen and filterable; texts as text cells (never formulas); positions in code "
+      "points, 0-based, end exclusive");
+  if (cut)
+    s.lost.push_back(std::to_string(cut) +
+                     " cells cut to 32,767 bytes, Excel's limit per cell (use CSV for the full text)");
+  if (rows_left_out)
+    s.lost.push_back(std::to_string(rows_left_out) + " rows beyond Excel's 1,048,575 rows per sheet (use CSV)");
   return s;
 }
 

@@ -23,7 +23,9 @@ std::string ExportSummary::to_text() const {
   return s;
 }
 
-static nlohmann::json count_json(const Count& c) { return {{"found", c.found}, {"imported", c.imported}}; }
+static nlohmann::json count_json(const Count& c) {
+  return {{"found", c.found}, {"imported", c.imported}};
+}
 
 nlohmann::json ImportReport::to_json() const {
   nlohmann::json src = nlohmann::json::array();

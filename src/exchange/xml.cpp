@@ -18,8 +18,8 @@ int64_t parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const 
   } catch (const ingest::ImportError& e) {
     throw ExchangeError(e.what());
   }
-  pugi::xml_parse_result r = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype,
-                                             pugi::encoding_auto);
+  pugi::xml_parse_result r =
+      doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_auto);
   if (!r)
     throw ExchangeError(what + " is not well-formed XML (" + r.description() + " at byte " + std::to_string(r.offset) +
                         ")");
@@ -27,8 +27,9 @@ int64_t parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const 
     if (n.type() != pugi::node_doctype) continue;
     std::string_view v = n.value();
     if (v.find("ENTITY") != std::string_view::npos)
-      throw ExchangeError(what + " declares XML entities in its DOCTYPE; such files can expand to gigabytes "
-                                 "(\"billion laughs\") and no QDA tool writes them: refused as unsafe");
+      throw ExchangeError(what +
+                          " declares XML entities in its DOCTYPE; such files can expand to gigabytes "
+                          "(\"billion laughs\") and no QDA tool writes them: refused as unsafe");
   }
   if (!doc.document_element()) throw ExchangeError(what + " contains no XML element");
   struct Repair : pugi::xml_tree_walker {
@@ -103,7 +104,8 @@ std::string xml_text(std::string_view s, int64_t* replaced) {
       continue;
     }
     const bool ok = c == '\t' || c == '\n' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
-    if (ok) out.append(s.substr(at, i - at));
+    if (ok)
+      out.append(s.substr(at, i - at));
     else {
       text::append_utf8(out, 0xFFFD);
       if (replaced) ++*replaced;
@@ -113,7 +115,8 @@ std::string xml_text(std::string_view s, int64_t* replaced) {
 }
 
 bool is_xsd_datetime(std::string_view s) {
-  static const std::regex re(R"(^-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$)");
+  static const std::regex re(
+      R"(^-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$)");
   return std::regex_match(s.begin(), s.end(), re);
 }
 
@@ -127,7 +130,9 @@ static std::string_view unsigned_part(std::string_view s) {
   return s;
 }
 
-bool is_xsd_integer(std::string_view s) { return digits(unsigned_part(s)); }
+bool is_xsd_integer(std::string_view s) {
+  return digits(unsigned_part(s));
+}
 
 bool is_xsd_decimal(std::string_view s) {
   s = unsigned_part(s);
@@ -138,7 +143,8 @@ bool is_xsd_decimal(std::string_view s) {
 }
 
 bool is_xsd_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) || !digits(s.substr(8, 2)))
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) ||
+      !digits(s.substr(8, 2)))
     return false;
   int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;

@@ -16,7 +16,6 @@ namespace telaah::exchange {
 // the project.
 int64_t parse_xml_safely(pugi::xml_document& doc, std::string_view bytes, const std::string& what);
 
-
 // The element name without a namespace prefix ("qda:Project" -> "Project").
 std::string_view local_name(const pugi::xml_node& n);
 pugi::xml_node child_named(const pugi::xml_node& n, std::string_view name);

@@ -37,8 +37,12 @@ std::string fold_case(std::string_view s) {
 
 namespace {
 
-inline bool ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-inline bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+inline bool ascii_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The code point at byte i without advancing (0 at the end).
 char32_t peek(std::string_view s, size_t i) {
@@ -54,7 +58,8 @@ bool word_char(char32_t cp) {
 
 bool letter(char32_t cp) {
   if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
-  return word_char(cp) && Xapian::Unicode::get_category(static_cast<unsigned>(cp)) != Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+  return word_char(cp) &&
+         Xapian::Unicode::get_category(static_cast<unsigned>(cp)) != Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
 // Only blanks (or a hyphen) between two words: they may form a compound or a
@@ -98,12 +103,14 @@ void tokenize(std::string_view s, std::vector<Token>& out, int64_t base_cp) {
         cur.start = cp_pos;
         cur.byte_start = at;
       }
-      if (cp < 0x80) cur.word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      else Xapian::Unicode::append_utf8(cur.word, Xapian::Unicode::tolower(static_cast<unsigned>(cp)));
+      if (cp < 0x80)
+        cur.word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      else
+        Xapian::Unicode::append_utf8(cur.word, Xapian::Unicode::tolower(static_cast<unsigned>(cp)));
     } else if (in_word && (cp == '\'' || cp == U'\u2019') && letter(prev) && letter(peek(s, i))) {
       cur.word += '\'';  // Korea's, don't
-    } else if (in_word && (cp == '.' || cp == ',') && ascii_digit(static_cast<unsigned char>(prev)) &&
-               i < s.size() && ascii_digit(static_cast<unsigned char>(s[i]))) {
+    } else if (in_word && (cp == '.' || cp == ',') && ascii_digit(static_cast<unsigned char>(prev)) && i < s.size() &&
+               ascii_digit(static_cast<unsigned char>(s[i]))) {
       cur.word += static_cast<char>(cp);  // 24,2  16.28  3.000.000
     } else {
       finish(at, cp_pos);
@@ -131,9 +138,12 @@ std::string Stemmers::stem(Lang lang, const std::string& word) {
   if (memo.size() > 400000) memo.clear();  // bound the memory of a huge vocabulary
   std::string s;
   bool digits = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits || lang == Lang::other) s = word;
-  else if (lang == Lang::id) s = id_(word);
-  else s = en_(word);
+  if (digits || lang == Lang::other)
+    s = word;
+  else if (lang == Lang::id)
+    s = id_(word);
+  else
+    s = en_(word);
   if (s.empty()) s = word;
   return memo.emplace(word, std::move(s)).first->second;
 }
@@ -153,8 +163,8 @@ namespace {
 //   posting(stem, pos, wdf, token)   a stem at a position, belonging to that token
 // and returns the next free position. Tokens are indexes into `toks`.
 template <class Sink>
-Xapian::termpos emit_terms(std::string_view text, Lang lang, Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& toks,
-                           Vocabulary* vocab, Sink& sink) {
+Xapian::termpos emit_terms(std::string_view text, Lang lang, Xapian::termpos pos, Stemmers& stemmers,
+                           std::vector<Token>& toks, Vocabulary* vocab, Sink& sink) {
   toks.clear();
   tokenize(text, toks);
   const IdDictionary* dict = lang == Lang::id ? stemmers.dictionary() : nullptr;
@@ -214,8 +224,10 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang la
     }
     void posting(const std::string& stem, Xapian::termpos p, Xapian::termcount wdf, size_t) {
       term.assign(zp).append(stem);
-      if (positional) doc.add_posting(term, p, wdf);
-      else doc.add_term(term, wdf);
+      if (positional)
+        doc.add_posting(term, p, wdf);
+      else
+        doc.add_term(term, wdf);
     }
   } sink{doc, prefix, std::string(kStemPrefix) + prefix, pos != 0, {}};
   const Xapian::termpos next = emit_terms(text, lang, pos, stemmers, toks, vocab, sink);
@@ -224,9 +236,11 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang la
 
 bool MatchNode::empty() const {
   switch (kind) {
-    case Kind::terms: return stems.empty() && words.empty() && prefixes.empty();
+    case Kind::terms:
+      return stems.empty() && words.empty() && prefixes.empty();
     case Kind::phrase:
-    case Kind::near: return kids.empty();
+    case Kind::near:
+      return kids.empty();
     case Kind::any:
       for (const auto& k : kids)
         if (!k.empty()) return false;
@@ -241,9 +255,9 @@ namespace {
 struct PassageTerms {
   std::vector<Token> toks;
   std::unordered_map<std::string, std::vector<Xapian::termpos>> stems;  // stem -> positions (sorted, distinct)
-  std::vector<std::string> surface;                                      // per token: its surface term, or ""
-  std::vector<size_t> token_at;                                          // position -> token
-  std::vector<std::pair<Xapian::termpos, Xapian::termpos>> token_pos;    // token -> [first, last] position
+  std::vector<std::string> surface;                                     // per token: its surface term, or ""
+  std::vector<size_t> token_at;                                         // position -> token
+  std::vector<std::pair<Xapian::termpos, Xapian::termpos>> token_pos;   // token -> [first, last] position
 
   void grow(size_t tok) {
     if (surface.size() <= tok) {
@@ -266,8 +280,10 @@ struct PassageTerms {
       void posting(const std::string& stem, Xapian::termpos p, Xapian::termcount, size_t tok) {
         if (wanted.stem(stem)) {
           auto& ps = t.stems[stem];
-          if (ps.empty() || ps.back() < p) ps.push_back(p);
-          else if (auto at = std::lower_bound(ps.begin(), ps.end(), p); *at != p) ps.insert(at, p);
+          if (ps.empty() || ps.back() < p)
+            ps.push_back(p);
+          else if (auto at = std::lower_bound(ps.begin(), ps.end(), p); *at != p)
+            ps.insert(at, p);
         }
         if (t.token_at.size() <= p) t.token_at.resize(p + 1, SIZE_MAX);
         if (t.token_at[p] == SIZE_MAX) t.token_at[p] = tok;
@@ -282,7 +298,9 @@ struct PassageTerms {
   }
 };
 
-bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool starts_with(const std::string& s, const std::string& p) {
+  return s.compare(0, p.size(), p) == 0;
+}
 
 // Every term a highlight tree can ask for.
 struct Wanted {
@@ -383,12 +401,14 @@ void eval(const MatchNode& n, const PassageTerms& pt, std::vector<Range>& out) {
         for (auto p : at[k]) {
           if (std::binary_search(marked.begin(), marked.end(), p)) continue;
           bool ok = false;
-          for (auto s = std::lower_bound(starts.begin(), starts.end(), p + 1 > w ? p + 1 - w : 0); !ok && s != starts.end() && *s <= p; ++s) {
+          for (auto s = std::lower_bound(starts.begin(), starts.end(), p + 1 > w ? p + 1 - w : 0);
+               !ok && s != starts.end() && *s <= p; ++s) {
             std::vector<Positions> cand;
             for (size_t j = 0; j < at.size(); ++j) {
               if (j == k) continue;
               Positions c;
-              for (auto q = std::lower_bound(at[j].begin(), at[j].end(), *s); q != at[j].end() && *q < *s + w && c.size() < at.size(); ++q)
+              for (auto q = std::lower_bound(at[j].begin(), at[j].end(), *s);
+                   q != at[j].end() && *q < *s + w && c.size() < at.size(); ++q)
                 if (*q != p) c.push_back(*q);
               cand.push_back(std::move(c));
             }
@@ -405,7 +425,8 @@ void eval(const MatchNode& n, const PassageTerms& pt, std::vector<Range>& out) {
 
 }  // namespace
 
-std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h, Stemmers& stemmers) {
+std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h,
+                                 Stemmers& stemmers) {
   if (h.empty()) return {};
   PassageTerms pt(text, lang, stemmers, Wanted(h.root));
   std::vector<Range> ranges;
@@ -424,7 +445,8 @@ std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang la
                             (t.first == merged.back().second + 1 &&
                              adjacent(text, pt.toks[merged.back().second].byte_end, pt.toks[t.first].byte_start))))
       merged.back().second = std::max(merged.back().second, t.second);
-    else merged.push_back(t);
+    else
+      merged.push_back(t);
   }
   std::vector<Span64> out;
   for (const auto& [a, b] : merged) out.push_back({base_cp + pt.toks[a].start, base_cp + pt.toks[b].end});

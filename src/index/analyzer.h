@@ -38,7 +38,7 @@ Lang lang_from_code(std::string_view iso);  // "id"/"in"/"ind" -> id, "en"/"eng"
 struct Token {
   int64_t start = 0, end = 0;  // code points
   size_t byte_start = 0, byte_end = 0;
-  std::string word;            // lower case
+  std::string word;  // lower case
 };
 
 // Splits UTF-8 text into words: letters and digits; an apostrophe between
@@ -81,7 +81,8 @@ class Stemmers {
 // `vocab`, when given, counts the words seen (for the spelling dictionary).
 using Vocabulary = std::unordered_map<std::string, uint32_t>;
 Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang lang, const std::string& prefix,
-                           Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& scratch, Vocabulary* vocab = nullptr);
+                           Xapian::termpos pos, Stemmers& stemmers, std::vector<Token>& scratch,
+                           Vocabulary* vocab = nullptr);
 
 // What a query asks to highlight, shaped like the positive part of the query
 // (build_query makes it beside the Xapian::Query), so that only words that
@@ -115,6 +116,7 @@ struct Highlight {
 struct Span64 {
   int64_t start = 0, end = 0;
 };
-std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h, Stemmers& stemmers);
+std::vector<Span64> find_matches(std::string_view text, int64_t base_cp, Lang lang, const Highlight& h,
+                                 Stemmers& stemmers);
 
 }  // namespace telaah::index

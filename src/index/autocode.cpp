@@ -19,10 +19,14 @@ Scope scope_from_string(const std::string& s) {
 
 const char* to_string(Scope s) {
   switch (s) {
-    case Scope::sentence: return "sentence";
-    case Scope::paragraph: return "paragraph";
-    case Scope::document: return "document";
-    default: return "hit";
+    case Scope::sentence:
+      return "sentence";
+    case Scope::paragraph:
+      return "paragraph";
+    case Scope::document:
+      return "document";
+    default:
+      return "hit";
   }
 }
 
@@ -35,8 +39,10 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
   q.snippet_length = 0;
   Results r = idx.search(q);
   if (!r.marks && (scope == Scope::hit || scope == Scope::sentence))
-    throw UserError("the query '" + query + "' has no words to find in the text (only filters, title, outlet or speaker fields, or NOT parts), "
-                    "so it marks no " + (scope == Scope::hit ? "words" : "sentences") +
+    throw UserError("the query '" + query +
+                    "' has no words to find in the text (only filters, title, outlet or speaker fields, or NOT parts), "
+                    "so it marks no " +
+                    (scope == Scope::hit ? "words" : "sentences") +
                     ": auto-code its matches by paragraph or by document instead");
   if (r.partial) {
     std::string missing;
@@ -66,8 +72,12 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
             }
         break;
       }
-      case Scope::paragraph: add(h.start, h.end); break;
-      case Scope::document: add(0, static_cast<int64_t>(text::count_code_points(text))); break;
+      case Scope::paragraph:
+        add(h.start, h.end);
+        break;
+      case Scope::document:
+        add(0, static_cast<int64_t>(text::count_code_points(text)));
+        break;
     }
   }
 
@@ -79,8 +89,10 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
     std::vector<AutocodeSpan> merged;
     for (auto& s : spans) {
       if (s.end <= s.start) continue;
-      if (!merged.empty() && s.start < merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
-      else merged.push_back(s);
+      if (!merged.empty() && s.start < merged.back().end)
+        merged.back().end = std::max(merged.back().end, s.end);
+      else
+        merged.push_back(s);
     }
     const std::string& text = texts[doc];
     text::OffsetMap map(text);
@@ -95,8 +107,8 @@ std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Sc
   return out;
 }
 
-std::vector<Id> autocode_apply(store::Project& p, const std::vector<AutocodeSpan>& plan, Id code, const std::string& query,
-                               store::Stance stance) {
+std::vector<Id> autocode_apply(store::Project& p, const std::vector<AutocodeSpan>& plan, Id code,
+                               const std::string& query, store::Stance stance) {
   std::vector<store::Coding> cs;
   for (const auto& s : plan) {
     if (s.already_coded) continue;
@@ -110,7 +122,8 @@ std::vector<Id> autocode_apply(store::Project& p, const std::vector<AutocodeSpan
     cs.push_back(std::move(c));
   }
   if (cs.empty()) return {};
-  const std::string label = "Auto-code " + std::to_string(cs.size()) + " passages as " + p.code_path(code) + " from search '" + query + "'";
+  const std::string label =
+      "Auto-code " + std::to_string(cs.size()) + " passages as " + p.code_path(code) + " from search '" + query + "'";
   auto action = p.begin_action(label);
   std::vector<Id> ids = p.add_codings(cs, label);
   action.commit();

@@ -25,10 +25,11 @@ struct AutocodeSpan {
 
 // Every span the query would code, over all matches (not one page of
 // results), overlapping spans of a document merged, in document order.
-std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Scope scope, Id code, bool synonyms = false);
+std::vector<AutocodeSpan> autocode_plan(Index& idx, const std::string& query, Scope scope, Id code,
+                                        bool synonyms = false);
 
 // One undoable action; spans already coded are skipped. Returns the new coding ids.
-std::vector<Id> autocode_apply(store::Project& p, const std::vector<AutocodeSpan>& plan, Id code, const std::string& query,
-                               store::Stance stance = store::Stance::neutral);
+std::vector<Id> autocode_apply(store::Project& p, const std::vector<AutocodeSpan>& plan, Id code,
+                               const std::string& query, store::Stance stance = store::Stance::neutral);
 
 }  // namespace telaah::index

@@ -29,16 +29,22 @@ struct Tok {
   size_t pos = 0, len = 0;  // bytes
 };
 
-size_t cp_of(const std::string& q, size_t byte) { return text::count_code_points(std::string_view(q).substr(0, std::min(byte, q.size()))); }
+size_t cp_of(const std::string& q, size_t byte) {
+  return text::count_code_points(std::string_view(q).substr(0, std::min(byte, q.size())));
+}
 
 [[noreturn]] void fail(const std::string& q, size_t byte_pos, size_t byte_len, const std::string& msg) {
   size_t a = cp_of(q, byte_pos), b = cp_of(q, byte_pos + byte_len);
   throw QueryError(msg, a, b > a ? b - a : 1);
 }
 
-std::string at_char(const std::string& q, size_t byte_pos) { return "at character " + std::to_string(cp_of(q, byte_pos) + 1); }
+std::string at_char(const std::string& q, size_t byte_pos) {
+  return "at character " + std::to_string(cp_of(q, byte_pos) + 1);
+}
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Curly quotes count as quotes: they arrive by copy and paste.
 size_t quote_len(const std::string& q, size_t i) {
@@ -84,7 +90,8 @@ std::vector<Tok> lex(const std::string& q) {
       out.push_back(t);
       continue;
     }
-    if (c == '-' && i + 1 < q.size() && !is_space(static_cast<unsigned char>(q[i + 1])) && q[i + 1] != '-' && q[i + 1] != ')') {
+    if (c == '-' && i + 1 < q.size() && !is_space(static_cast<unsigned char>(q[i + 1])) && q[i + 1] != '-' &&
+        q[i + 1] != ')') {
       t.kind = Tok::minus;
       t.len = 1;
       ++i;
@@ -93,28 +100,42 @@ std::vector<Tok> lex(const std::string& q) {
     }
     // A bare run: up to whitespace, a parenthesis or a quote.
     size_t j = i;
-    while (j < q.size() && !is_space(static_cast<unsigned char>(q[j])) && q[j] != '(' && q[j] != ')' && !quote_len(q, j)) ++j;
+    while (j < q.size() && !is_space(static_cast<unsigned char>(q[j])) && q[j] != '(' && q[j] != ')' &&
+           !quote_len(q, j))
+      ++j;
     std::string run = q.substr(i, j - i);
     t.len = j - i;
     if (run == "&&" || run == "||" || run == "!")
-      fail(q, i, run.size(), "'" + run + "' " + at_char(q, i) + ": write " + (run == "&&" ? "AND" : run == "||" ? "OR" : "NOT") + " instead");
-    if (run == "AND") t.kind = Tok::and_;
-    else if (run == "OR") t.kind = Tok::or_;
-    else if (run == "NOT") t.kind = Tok::not_;
+      fail(q, i, run.size(),
+           "'" + run + "' " + at_char(q, i) + ": write " +
+               (run == "&&"   ? "AND"
+                : run == "||" ? "OR"
+                              : "NOT") +
+               " instead");
+    if (run == "AND")
+      t.kind = Tok::and_;
+    else if (run == "OR")
+      t.kind = Tok::or_;
+    else if (run == "NOT")
+      t.kind = Tok::not_;
     else if (run == "NEAR" || run.rfind("NEAR/", 0) == 0) {
       t.kind = Tok::near;
       t.window = 10;
       if (run.size() > 4) {
         std::string n = run.substr(5);
-        if (n.empty() || n.size() > 3 || !std::all_of(n.begin(), n.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }) ||
+        if (n.empty() || n.size() > 3 ||
+            !std::all_of(n.begin(), n.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }) ||
             std::stoi(n) < 1)
-          fail(q, i, run.size(), "NEAR/" + n + " " + at_char(q, i) + ": write NEAR/n with a distance n from 1 to 999, e.g. NEAR/5");
+          fail(q, i, run.size(),
+               "NEAR/" + n + " " + at_char(q, i) + ": write NEAR/n with a distance n from 1 to 999, e.g. NEAR/5");
         t.window = std::stoi(n);
       }
     } else {
       size_t colon = run.find(':');
       std::string name = colon == std::string::npos ? "" : run.substr(0, colon);
-      bool alpha_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+      bool alpha_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+        return std::isalpha(static_cast<unsigned char>(ch));
+      });
       if (alpha_name) {
         std::string lname = name;
         std::transform(lname.begin(), lname.end(), lname.begin(), [](unsigned char ch) { return std::tolower(ch); });
@@ -133,7 +154,8 @@ std::vector<Tok> lex(const std::string& q) {
             fail(q, i, j - i, name + ": " + at_char(q, i) + " has an empty phrase");
         } else {
           if (value.empty())
-            fail(q, i, colon + 1, name + ": " + at_char(q, i) + " needs a value, e.g. " + name + ":word or " + name + ":\"two words\"");
+            fail(q, i, colon + 1,
+                 name + ": " + at_char(q, i) + " needs a value, e.g. " + name + ":word or " + name + ":\"two words\"");
           j = i + run.size();
           if (value.size() > 1 && value.back() == '*') {
             t.value_wildcard = true;
@@ -148,12 +170,14 @@ std::vector<Tok> lex(const std::string& q) {
       }
       size_t star = run.find('*');
       if (star != std::string::npos) {
-        if (star != run.size() - 1) fail(q, i + star, 1, "a * " + at_char(q, i + star) + " can only end a word (prefix*)");
+        if (star != run.size() - 1)
+          fail(q, i + star, 1, "a * " + at_char(q, i + star) + " can only end a word (prefix*)");
         std::string prefix = run.substr(0, star);
         std::vector<Token> toks;
         tokenize(prefix, toks);
         if (toks.size() != 1 || toks[0].word.size() < 2 || text::count_code_points(toks[0].word) < 2)
-          fail(q, i, run.size(), "'" + run + "' " + at_char(q, i) + ": give at least two letters of one word before the *");
+          fail(q, i, run.size(),
+               "'" + run + "' " + at_char(q, i) + ": give at least two letters of one word before the *");
         t.kind = Tok::wildcard;
         t.text = toks[0].word;
       } else {
@@ -175,10 +199,13 @@ class Parser {
   Parser(const std::string& q, std::vector<Tok> toks) : q_(q), t_(std::move(toks)) {}
 
   QueryNode parse() {
-    if (t_.size() == 1) throw QueryError("the query is empty: type a word, a \"phrase\" or a filter such as type:news", 0, 1);
+    if (t_.size() == 1)
+      throw QueryError("the query is empty: type a word, a \"phrase\" or a filter such as type:news", 0, 1);
     QueryNode n = parse_or();
     if (peek().kind == Tok::rparen) fail(q_, peek().pos, 1, ") " + at_char(q_, peek().pos) + " has no matching (");
-    if (peek().kind != Tok::end) fail(q_, peek().pos, peek().len, "unexpected '" + q_.substr(peek().pos, peek().len) + "' " + at_char(q_, peek().pos));
+    if (peek().kind != Tok::end)
+      fail(q_, peek().pos, peek().len,
+           "unexpected '" + q_.substr(peek().pos, peek().len) + "' " + at_char(q_, peek().pos));
     return n;
   }
 
@@ -186,16 +213,18 @@ class Parser {
   const Tok& peek() const { return t_[i_]; }
   const Tok& next() { return t_[i_++]; }
   static bool starts_operand(const Tok& t) {
-    return t.kind == Tok::lparen || t.kind == Tok::word || t.kind == Tok::phrase || t.kind == Tok::wildcard || t.kind == Tok::field ||
-           t.kind == Tok::minus || t.kind == Tok::not_;
+    return t.kind == Tok::lparen || t.kind == Tok::word || t.kind == Tok::phrase || t.kind == Tok::wildcard ||
+           t.kind == Tok::field || t.kind == Tok::minus || t.kind == Tok::not_;
   }
   [[noreturn]] void needs_after(const Tok& op, const char* name) {
-    fail(q_, op.pos, op.len, std::string(name) + " " + at_char(q_, op.pos) + " needs a word, phrase or filter after it");
+    fail(q_, op.pos, op.len,
+         std::string(name) + " " + at_char(q_, op.pos) + " needs a word, phrase or filter after it");
   }
 
   QueryNode parse_or() {
     if (peek().kind == Tok::or_ || peek().kind == Tok::and_ || peek().kind == Tok::near)
-      fail(q_, peek().pos, peek().len, q_.substr(peek().pos, peek().len) + " " + at_char(q_, peek().pos) + " needs something before it");
+      fail(q_, peek().pos, peek().len,
+           q_.substr(peek().pos, peek().len) + " " + at_char(q_, peek().pos) + " needs something before it");
     QueryNode left = parse_and();
     if (peek().kind != Tok::or_) return left;
     QueryNode n;
@@ -218,7 +247,8 @@ class Parser {
       if (t.kind == Tok::end || t.kind == Tok::rparen || t.kind == Tok::or_) break;
       if (t.kind == Tok::and_) {
         const Tok& op = next();
-        if (pos.empty() && neg.empty()) fail(q_, op.pos, op.len, "AND " + at_char(q_, op.pos) + " needs something before it");
+        if (pos.empty() && neg.empty())
+          fail(q_, op.pos, op.len, "AND " + at_char(q_, op.pos) + " needs something before it");
         if (!starts_operand(peek())) needs_after(op, "AND");
         continue;
       }
@@ -237,8 +267,10 @@ class Parser {
       fail(q_, t.pos, std::max<size_t>(t.len, 1), "expected a word, phrase or filter " + at_char(q_, t.pos));
     }
     QueryNode all;
-    if (pos.size() == 1) all = std::move(pos[0]);
-    else if (pos.empty()) all.kind = QueryNode::Kind::all;  // NOT x alone: everything but x
+    if (pos.size() == 1)
+      all = std::move(pos[0]);
+    else if (pos.empty())
+      all.kind = QueryNode::Kind::all;  // NOT x alone: everything but x
     else {
       all.kind = QueryNode::Kind::and_;
       all.kids = std::move(pos);
@@ -263,7 +295,8 @@ class Parser {
     auto check = [&](const QueryNode& k) {
       if (k.kind != QueryNode::Kind::word && k.kind != QueryNode::Kind::wildcard)
         fail(q_, k.pos, std::max<size_t>(k.len, 1),
-             "NEAR joins single words or prefix* words; the part " + at_char(q_, k.pos) + " is not one (for an exact sequence use a \"phrase\")");
+             "NEAR joins single words or prefix* words; the part " + at_char(q_, k.pos) +
+                 " is not one (for an exact sequence use a \"phrase\")");
     };
     check(left);
     n.kids.push_back(std::move(left));
@@ -291,9 +324,18 @@ class Parser {
         next();
         return n;
       }
-      case Tok::word: n.kind = QueryNode::Kind::word; n.text = t.text; return n;
-      case Tok::phrase: n.kind = QueryNode::Kind::phrase; n.text = t.text; return n;
-      case Tok::wildcard: n.kind = QueryNode::Kind::wildcard; n.text = t.text; return n;
+      case Tok::word:
+        n.kind = QueryNode::Kind::word;
+        n.text = t.text;
+        return n;
+      case Tok::phrase:
+        n.kind = QueryNode::Kind::phrase;
+        n.text = t.text;
+        return n;
+      case Tok::wildcard:
+        n.kind = QueryNode::Kind::wildcard;
+        n.text = t.text;
+        return n;
       case Tok::field:
         n.kind = QueryNode::Kind::field;
         n.field = t.name;
@@ -301,9 +343,13 @@ class Parser {
         n.value_is_phrase = t.value_phrase;
         n.value_is_wildcard = t.value_wildcard;
         return n;
-      case Tok::rparen: fail(q_, t.pos, 1, ") " + at_char(q_, t.pos) + " has no matching (");
-      case Tok::end: fail(q_, t.pos, 1, "the query ends where a word, phrase or filter is expected");
-      default: fail(q_, t.pos, t.len, "'" + q_.substr(t.pos, t.len) + "' " + at_char(q_, t.pos) + " needs a word, phrase or filter before it");
+      case Tok::rparen:
+        fail(q_, t.pos, 1, ") " + at_char(q_, t.pos) + " has no matching (");
+      case Tok::end:
+        fail(q_, t.pos, 1, "the query ends where a word, phrase or filter is expected");
+      default:
+        fail(q_, t.pos, t.len,
+             "'" + q_.substr(t.pos, t.len) + "' " + at_char(q_, t.pos) + " needs a word, phrase or filter before it");
     }
   }
 
@@ -321,7 +367,8 @@ std::string QueryError::caret(const std::string& query) const {
 }
 
 QueryNode parse_query(const std::string& query) {
-  if (auto bad = text::find_invalid_utf8(query)) throw QueryError("the query is not valid UTF-8 text", cp_of(query, *bad), 1);
+  if (auto bad = text::find_invalid_utf8(query))
+    throw QueryError("the query is not valid UTF-8 text", cp_of(query, *bad), 1);
   return Parser(query, lex(query)).parse();
 }
 
@@ -333,15 +380,24 @@ std::string describe(const QueryNode& n) {
     return s + ")";
   };
   switch (n.kind) {
-    case K::all: return "*";
-    case K::word: return n.text;
-    case K::phrase: return "\"" + n.text + "\"";
-    case K::wildcard: return n.text + "*";
-    case K::field: return n.field + ":" + (n.value_is_phrase ? "\"" + n.text + "\"" : n.text) + (n.value_is_wildcard ? "*" : "");
-    case K::and_: return join("AND");
-    case K::or_: return join("OR");
-    case K::and_not: return join("NOT");
-    case K::near: return join(("NEAR/" + std::to_string(n.window)).c_str());
+    case K::all:
+      return "*";
+    case K::word:
+      return n.text;
+    case K::phrase:
+      return "\"" + n.text + "\"";
+    case K::wildcard:
+      return n.text + "*";
+    case K::field:
+      return n.field + ":" + (n.value_is_phrase ? "\"" + n.text + "\"" : n.text) + (n.value_is_wildcard ? "*" : "");
+    case K::and_:
+      return join("AND");
+    case K::or_:
+      return join("OR");
+    case K::and_not:
+      return join("NOT");
+    case K::near:
+      return join(("NEAR/" + std::to_string(n.window)).c_str());
   }
   return "";
 }

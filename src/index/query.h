@@ -43,7 +43,7 @@ struct QueryNode {
   std::string text;   // word, phrase text, wildcard prefix (lower case) or field value
   std::string field;  // field nodes: type lang year date doc outlet speaker title code
   bool value_is_phrase = false, value_is_wildcard = false;
-  int window = 0;     // NEAR/n
+  int window = 0;           // NEAR/n
   size_t pos = 0, len = 0;  // bytes into the query
   std::vector<QueryNode> kids;
 };

@@ -29,12 +29,18 @@ class Builder {
   Xapian::Query build(const QueryNode& n, MatchNode* hl) {
     if (n.kind == K::wildcard || n.kind == K::near || n.kind == K::field) ++real_;
     switch (n.kind) {
-      case K::all: return Xapian::Query::MatchAll;
-      case K::word: return text_query(n, n.text, "", false, hl);
-      case K::phrase: return text_query(n, n.text, "", true, hl);
-      case K::wildcard: return wildcard(n.text, "", hl);
-      case K::near: return near(n, hl);
-      case K::field: return field(n);
+      case K::all:
+        return Xapian::Query::MatchAll;
+      case K::word:
+        return text_query(n, n.text, "", false, hl);
+      case K::phrase:
+        return text_query(n, n.text, "", true, hl);
+      case K::wildcard:
+        return wildcard(n.text, "", hl);
+      case K::near:
+        return near(n, hl);
+      case K::field:
+        return field(n);
       case K::or_: {
         std::vector<Xapian::Query> qs;
         for (const auto& k : n.kids) qs.push_back(build(k, kid(hl)));
@@ -44,9 +50,11 @@ class Builder {
         Xapian::Query pos = build(n.kids[0], hl);
         std::vector<Xapian::Query> neg;  // never highlighted
         for (size_t i = 1; i < n.kids.size(); ++i) neg.push_back(build(n.kids[i], nullptr));
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, pos, Xapian::Query(Xapian::Query::OP_OR, neg.begin(), neg.end()));
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
+                             Xapian::Query(Xapian::Query::OP_OR, neg.begin(), neg.end()));
       }
-      case K::and_: return conjunction(n, hl);
+      case K::and_:
+        return conjunction(n, hl);
     }
     return Xapian::Query();
   }
@@ -56,7 +64,9 @@ class Builder {
     size_t a = cp(n.pos), b = cp(n.pos + n.len);
     throw QueryError(msg, a, b > a ? b - a : 1);
   }
-  size_t cp(size_t byte) const { return text::count_code_points(std::string_view(q_).substr(0, std::min(byte, q_.size()))); }
+  size_t cp(size_t byte) const {
+    return text::count_code_points(std::string_view(q_).substr(0, std::min(byte, q_.size())));
+  }
   std::string where(const QueryNode& n) const { return "at character " + std::to_string(cp(n.pos) + 1); }
 
   // The OR of a word's stems under a field prefix.
@@ -89,7 +99,8 @@ class Builder {
   }
 
   // A word or a phrase (a run like "3/2008" is a phrase of its words).
-  Xapian::Query text_query(const QueryNode& n, const std::string& text, const std::string& prefix, bool phrase, MatchNode* hl) {
+  Xapian::Query text_query(const QueryNode& n, const std::string& text, const std::string& prefix, bool phrase,
+                           MatchNode* hl) {
     std::vector<std::string> pieces;  // whitespace-separated, to spot prefix* inside phrases
     {
       size_t i = 0;
@@ -130,7 +141,8 @@ class Builder {
     ++real_;
     if (prefix.empty() && !phrase) note_words(n, text);
     if (!prefix.empty()) hl = nullptr;  // metadata fields are not in the passage text
-    if (hl && slots.size() == 1) *hl = std::move(marks[0]);
+    if (hl && slots.size() == 1)
+      *hl = std::move(marks[0]);
     else if (hl) {
       hl->kind = MatchNode::Kind::phrase;
       hl->kids = std::move(marks);
@@ -143,7 +155,8 @@ class Builder {
       // Metadata fields have no positions: a "phrase" there means all its words.
       q = Xapian::Query(Xapian::Query::OP_AND, slots.begin(), slots.end());
     } else {
-      q = Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), static_cast<Xapian::termcount>(slots.size()));
+      q = Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                        static_cast<Xapian::termcount>(slots.size()));
     }
     if (ctx_.synonyms && ctx_.db && prefix.empty()) q = with_synonyms(q, words, hl);
     return q;
@@ -169,11 +182,15 @@ class Builder {
         slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
         alt.kids.push_back(word_node(t.word));
       }
-      if (slots.size() == 1) alts.push_back(slots[0]);
+      if (slots.size() == 1)
+        alts.push_back(slots[0]);
       else if (slots.size() > 1)
-        alts.push_back(Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(), static_cast<Xapian::termcount>(slots.size())));
-      if (slots.size() == 1) any.kids.push_back(std::move(alt.kids[0]));
-      else if (slots.size() > 1) any.kids.push_back(std::move(alt));
+        alts.push_back(Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                                     static_cast<Xapian::termcount>(slots.size())));
+      if (slots.size() == 1)
+        any.kids.push_back(std::move(alt.kids[0]));
+      else if (slots.size() > 1)
+        any.kids.push_back(std::move(alt));
     }
     if (hl) *hl = std::move(any);
     if (alts.size() == 1) return q;
@@ -201,13 +218,15 @@ class Builder {
     if (!expand) {
       if (hl) hl->prefixes.push_back(prefix_word);
       auto w = [](const std::string& p) {
-        return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kWildcardLimit,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       };
       return Xapian::Query(Xapian::Query::OP_SYNONYM, w(surface), w(stem));
     }
     auto w = [&](const std::string& p, std::vector<std::string>* marks, size_t strip) {
       std::vector<std::pair<Xapian::doccount, std::string>> found;
-      for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it) found.emplace_back(it.get_termfreq(), *it);
+      for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it)
+        found.emplace_back(it.get_termfreq(), *it);
       std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       if (found.size() > kWildcardLimit) found.resize(kWildcardLimit);
       std::vector<std::string> terms;
@@ -224,11 +243,13 @@ class Builder {
 
   // Phrases and NEAR take only terms (or ORs of terms): expand prefix* here,
   // into the stems of the matching surface forms and the matching stems.
-  Xapian::Query expand_in_phrase(const std::string& prefix_word, const std::string& field_prefix, const QueryNode& n, MatchNode* hl) {
+  Xapian::Query expand_in_phrase(const std::string& prefix_word, const std::string& field_prefix, const QueryNode& n,
+                                 MatchNode* hl) {
     if (!ctx_.db) fail(n, "a prefix* inside a phrase or NEAR needs the index");
     std::vector<std::pair<Xapian::doccount, std::string>> found;  // (frequency, Z term)
     const std::string p = field_prefix + prefix_word, zp = kStemPrefix + p;
-    for (auto it = ctx_.db->allterms_begin(zp); it != ctx_.db->allterms_end(zp); ++it) found.emplace_back(it.get_termfreq(), *it);
+    for (auto it = ctx_.db->allterms_begin(zp); it != ctx_.db->allterms_end(zp); ++it)
+      found.emplace_back(it.get_termfreq(), *it);
     for (auto it = ctx_.db->allterms_begin(p); it != ctx_.db->allterms_end(p); ++it)
       for (const auto& s : stem_terms(std::string(*it).substr(field_prefix.size()), field_prefix))
         found.emplace_back(it.get_termfreq(), s);
@@ -298,13 +319,18 @@ class Builder {
       if (lo.empty() && hi.empty()) fail(n, n.field + ": " + where(n) + " needs at least one end of the range");
     }
     const char* example = year ? "year:2013 or year:2013..2015" : "date:2013-05 or date:2013-05-01..2014-12";
-    if (!valid(lo) || !valid(hi)) fail(n, n.field + ":" + n.text + " " + where(n) + " is not a " + (year ? "year" : "date") + " or range; write " + example);
+    if (!valid(lo) || !valid(hi))
+      fail(n, n.field + ":" + n.text + " " + where(n) + " is not a " + (year ? "year" : "date") + " or range; write " +
+                  example);
     std::string klo = lo.empty() ? "" : date_key(lo), khi = hi.empty() ? "" : date_key(hi);
     if (!khi.empty()) {  // the end is inclusive: 2015 means up to 2015-12-99
-      if (hi.size() == 4) khi = hi + "9999";
-      else if (hi.size() == 7) khi = khi.substr(0, 6) + "99";
+      if (hi.size() == 4)
+        khi = hi + "9999";
+      else if (hi.size() == 7)
+        khi = khi.substr(0, 6) + "99";
     }
-    if (!klo.empty() && !khi.empty() && klo > khi) fail(n, "the range " + n.text + " " + where(n) + " ends before it starts");
+    if (!klo.empty() && !khi.empty() && klo > khi)
+      fail(n, "the range " + n.text + " " + where(n) + " ends before it starts");
     if (klo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDate, khi);
     if (khi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDate, klo);
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDate, klo, khi);
@@ -326,7 +352,8 @@ class Builder {
       std::string names;
       for (const auto& c : ctx_.codes)
         if (!c.parent) names += (names.empty() ? "" : ", ") + c.name;
-      fail(n, "no code matches '" + n.text + "' " + where(n) + (names.empty() ? " (the codebook is empty)" : " (top-level codes: " + names + ")"));
+      fail(n, "no code matches '" + n.text + "' " + where(n) +
+                  (names.empty() ? " (the codebook is empty)" : " (top-level codes: " + names + ")"));
     }
     // Evidence coded with a sub-code counts for its parent.
     std::set<Id> all = hits;
@@ -349,7 +376,8 @@ class Builder {
       if (n.value_is_wildcard) {
         std::vector<Token> toks;
         tokenize(n.text, toks);
-        if (toks.size() != 1 || toks[0].word.size() < 2) fail(n, f + ":" + n.text + "* " + where(n) + ": give at least two letters before the *");
+        if (toks.size() != 1 || toks[0].word.size() < 2)
+          fail(n, f + ":" + n.text + "* " + where(n) + ": give at least two letters before the *");
         return wildcard(toks[0].word, prefix, nullptr);
       }
       return text_query(n, n.text, prefix, n.value_is_phrase, nullptr);
@@ -374,7 +402,8 @@ class Builder {
     }
     if (f == "year" || f == "date") return filter(date_range(n));
     if (f == "doc") {
-      if (n.text.empty() || !std::all_of(n.text.begin(), n.text.end(), ::isdigit)) fail(n, "doc:" + n.text + " " + where(n) + " is not a document number");
+      if (n.text.empty() || !std::all_of(n.text.begin(), n.text.end(), ::isdigit))
+        fail(n, "doc:" + n.text + " " + where(n) + " is not a document number");
       return filter(Xapian::Query(doc_term(std::stoll(n.text))));
     }
     if (f == "code") return filter(code_filter(n));
@@ -388,10 +417,13 @@ class Builder {
     for (const auto& k : n.kids) {
       const bool boolean = k.kind == K::field && (k.field == "type" || k.field == "lang" || k.field == "year" ||
                                                   k.field == "date" || k.field == "doc" || k.field == "code");
-      if (boolean) filters[k.field].push_back(build(k, nullptr));
-      else parts.push_back(build(k, kid(hl)));
+      if (boolean)
+        filters[k.field].push_back(build(k, nullptr));
+      else
+        parts.push_back(build(k, kid(hl)));
     }
-    for (auto& [f, qs] : filters) parts.push_back(qs.size() == 1 ? qs[0] : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+    for (auto& [f, qs] : filters)
+      parts.push_back(qs.size() == 1 ? qs[0] : Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
@@ -414,9 +446,12 @@ bool has_weight(const QueryNode& n) {
     case K::word:
     case K::phrase:
     case K::wildcard:
-    case K::near: return true;
-    case K::field: return n.field == "title" || n.field == "outlet" || n.field == "author" || n.field == "speaker";
-    case K::and_not: return has_weight(n.kids[0]);
+    case K::near:
+      return true;
+    case K::field:
+      return n.field == "title" || n.field == "outlet" || n.field == "author" || n.field == "speaker";
+    case K::and_not:
+      return has_weight(n.kids[0]);
     default:
       for (const auto& k : n.kids)
         if (has_weight(k)) return true;

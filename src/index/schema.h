@@ -12,21 +12,21 @@ namespace telaah::index {
 inline constexpr const char* kFormat = "telaah-index-3";
 
 // Term prefixes (omega conventions where they exist).
-inline constexpr const char* kStemPrefix = "Z";   // "Z" + field prefix + stem, with positions
-inline constexpr const char* kIdPrefix = "Q";     // unique id of a passage: Q<doc>:<block>
-inline constexpr const char* kDocPrefix = "XD";   // XD<doc>: every passage of a document (boolean)
-inline constexpr const char* kTypePrefix = "T";   // T<source type>, lower case (boolean)
-inline constexpr const char* kLangPrefix = "L";   // L<iso code>, lower case (boolean)
-inline constexpr const char* kCodePrefix = "K";   // K<code id>: a coding of that code overlaps the passage (boolean)
-inline constexpr const char* kTitlePrefix = "S";  // title words (free text)
-inline constexpr const char* kOutletPrefix = "A"; // author / outlet words (free text)
+inline constexpr const char* kStemPrefix = "Z";      // "Z" + field prefix + stem, with positions
+inline constexpr const char* kIdPrefix = "Q";        // unique id of a passage: Q<doc>:<block>
+inline constexpr const char* kDocPrefix = "XD";      // XD<doc>: every passage of a document (boolean)
+inline constexpr const char* kTypePrefix = "T";      // T<source type>, lower case (boolean)
+inline constexpr const char* kLangPrefix = "L";      // L<iso code>, lower case (boolean)
+inline constexpr const char* kCodePrefix = "K";      // K<code id>: a coding of that code overlaps the passage (boolean)
+inline constexpr const char* kTitlePrefix = "S";     // title words (free text)
+inline constexpr const char* kOutletPrefix = "A";    // author / outlet words (free text)
 inline constexpr const char* kSpeakerPrefix = "XP";  // speaker of a turn (free text)
 
 // Value slots: few, because each costs per passage at indexing time.
 enum Slot : unsigned {
-  kDate = 0,    // YYYYMMDD, missing parts as 00 ("2013" -> "20130000"): sort and date ranges
-  kDoc = 1,     // sortable_serialise(document id): the collapse key
-  kStart = 2,   // sortable_serialise(passage start, code points): order within a document
+  kDate = 0,   // YYYYMMDD, missing parts as 00 ("2013" -> "20130000"): sort and date ranges
+  kDoc = 1,    // sortable_serialise(document id): the collapse key
+  kStart = 2,  // sortable_serialise(passage start, code points): order within a document
   // The document id, then the facet values, joined by kFacetSep: id, type,
   // year, language, outlet, code ids (space-separated). Counted with
   // Xapian's ValueCountMatchSpy, the one spy a remote shard server knows;

@@ -81,7 +81,8 @@ Facets count_facets(const Xapian::ValueCountMatchSpy& spy, bool per_document) {
     std::vector<FacetValue> out;
     for (const auto& [v, c] : counts[k])
       if (!v.empty()) out.push_back({v, c});
-    std::stable_sort(out.begin(), out.end(), [](const FacetValue& x, const FacetValue& y) { return x.count > y.count; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetValue& x, const FacetValue& y) { return x.count > y.count; });
     return out;
   };
   Facets f;
@@ -192,10 +193,13 @@ int64_t Index::index_revision() const {
   }
 }
 
-bool Index::stale() { return !db_ || index_revision() != src_->revision(); }
+bool Index::stale() {
+  return !db_ || index_revision() != src_->revision();
+}
 
 SyncReport Index::ensure_current(const SyncOptions& opt, Progress* progress) {
-  SyncReport r = shards_ ? sync_shards(project_, shards_->config(), opt, progress) : sync_index(project_, opt, progress);
+  SyncReport r =
+      shards_ ? sync_shards(project_, shards_->config(), opt, progress) : sync_index(project_, opt, progress);
   refresh();
   return r;
 }
@@ -234,8 +238,9 @@ Results Index::search_once(const Query& q) {
   Results res;
   res.marks = !bq.highlight.empty();
   if (bq.negative_only)
-    res.notes.push_back("NOT applies per passage: each document listed has at least one passage without the excluded words "
-                        "(its passages that have them are not shown)");
+    res.notes.push_back(
+        "NOT applies per passage: each document listed has at least one passage without the excluded words "
+        "(its passages that have them are not shown)");
   res.index_revision = index_revision();
   if (!stemmers_->note().empty()) res.notes.push_back(stemmers_->note());
   const int64_t project_rev = src_->revision();
@@ -259,7 +264,8 @@ Results Index::search_once(const Query& q) {
       // Counting up to a few thousand matches exactly costs little and makes
       // the total exact for most searches (grouped totals are poor estimates).
       const Xapian::doccount check =
-          q.facets ? db_->get_doccount() : static_cast<Xapian::doccount>(std::max<int64_t>(q.offset + q.limit + 1, 2000));
+          q.facets ? db_->get_doccount()
+                   : static_cast<Xapian::doccount>(std::max<int64_t>(q.offset + q.limit + 1, 2000));
       mset = enq.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit), check);
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
@@ -283,9 +289,11 @@ Results Index::search_once(const Query& q) {
   std::map<Id, std::vector<Match>> doc_passages;
   if (q.by_document && q.all_matches && !mset.empty()) {
     std::vector<Xapian::Query> docs;
-    for (auto it = mset.begin(); it != mset.end(); ++it) docs.emplace_back(doc_term(value_int(it.get_document(), kDoc)));
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      docs.emplace_back(doc_term(value_int(it.get_document(), kDoc)));
     Xapian::Enquire each(*db_);
-    each.set_query(Xapian::Query(Xapian::Query::OP_FILTER, bq.query, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end())));
+    each.set_query(Xapian::Query(Xapian::Query::OP_FILTER, bq.query,
+                                 Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end())));
     // The sort key (kStart) and the collapse key (kDoc, with nothing really
     // collapsed) carry what is needed, so no passage has to be read (each
     // read is a round trip to a remote shard, and remote shards cannot run a
@@ -296,7 +304,8 @@ Results Index::search_once(const Query& q) {
     for (auto p = all.begin(); p != all.end(); ++p) {
       const std::string d = p.get_collapse_key(), st = p.get_sort_key();
       const Id doc = d.empty() ? 0 : static_cast<Id>(Xapian::sortable_unserialise(d));
-      doc_passages[doc].push_back({st.empty() ? 0 : static_cast<int64_t>(Xapian::sortable_unserialise(st)), -1});  // end: below
+      doc_passages[doc].push_back(
+          {st.empty() ? 0 : static_cast<int64_t>(Xapian::sortable_unserialise(st)), -1});  // end: below
     }
   }
   int64_t rank = q.offset;
@@ -327,7 +336,8 @@ Results Index::search_once(const Query& q) {
       passages = found->second;
       const int64_t len = static_cast<int64_t>(map.size_cp());
       for (auto& p : passages) {  // the passage ends, as writer.cpp computed them
-        auto b = std::find_if(blocks.begin(), blocks.end(), [&](const text::Block& x) { return x.start == p.start && x.end > x.start; });
+        auto b = std::find_if(blocks.begin(), blocks.end(),
+                              [&](const text::Block& x) { return x.start == p.start && x.end > x.start; });
         p.end = b != blocks.end() ? std::min(b->end, len) : (p.start == h.start ? h.end : p.start);
       }
     }
@@ -391,13 +401,17 @@ void BackgroundIndexer::start() {
   });
 }
 
-bool BackgroundIndexer::running() const { return running_.load(std::memory_order_acquire); }
+bool BackgroundIndexer::running() const {
+  return running_.load(std::memory_order_acquire);
+}
 
 std::optional<SyncReport> BackgroundIndexer::report() const {
   if (running()) return std::nullopt;
   return report_;
 }
 
-std::string BackgroundIndexer::error() const { return running() ? std::string() : error_; }
+std::string BackgroundIndexer::error() const {
+  return running() ? std::string() : error_;
+}
 
 }  // namespace telaah::index

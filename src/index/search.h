@@ -32,11 +32,11 @@ struct Query {
   std::string text;
   int64_t offset = 0, limit = 20;
   enum class Sort { relevance, date_newest, date_oldest } sort = Sort::relevance;
-  bool facets = false;         // count source type, year, language, outlet, code over all matches
-  bool synonyms = false;       // expand words with the synonym table
-  bool by_document = true;     // one hit per document (its best passage); false: one per passage
-  bool all_matches = true;     // fill Hit::matches with every match in the document's matching passages
-  int snippet_length = 240;    // code points
+  bool facets = false;       // count source type, year, language, outlet, code over all matches
+  bool synonyms = false;     // expand words with the synonym table
+  bool by_document = true;   // one hit per document (its best passage); false: one per passage
+  bool all_matches = true;   // fill Hit::matches with every match in the document's matching passages
+  int snippet_length = 240;  // code points
 };
 
 struct Match {
@@ -45,21 +45,21 @@ struct Match {
 
 struct Hit {
   Id doc = 0;
-  int block = 0;                 // index of the best passage among the document's blocks
-  int64_t start = 0, end = 0;    // the best passage
+  int block = 0;               // index of the best passage among the document's blocks
+  int64_t start = 0, end = 0;  // the best passage
   double score = 0;
-  int64_t rank = 0;              // 0-based, over all results
+  int64_t rank = 0;  // 0-based, over all results
   std::string title, source_type, language, date, outlet, speaker;
-  std::string snippet;           // plain text around the first match of the best passage
-  int64_t snippet_start = 0;     // where the snippet starts in the document
+  std::string snippet;               // plain text around the first match of the best passage
+  int64_t snippet_start = 0;         // where the snippet starts in the document
   std::vector<Match> snippet_marks;  // matched words, code points within `snippet`
-  std::vector<Match> passages;   // every passage of the document that matches (by_document)
-  std::vector<Match> matches;    // every matched word in those passages, document positions
+  std::vector<Match> passages;       // every passage of the document that matches (by_document)
+  std::vector<Match> matches;        // every matched word in those passages, document positions
 };
 
 struct FacetValue {
   std::string value;
-  int64_t count = 0;             // documents (by_document) or passages
+  int64_t count = 0;  // documents (by_document) or passages
 };
 
 struct Facets {
@@ -71,10 +71,10 @@ class ShardSet;
 
 struct Results {
   std::vector<Hit> hits;
-  int64_t total = 0;             // estimated matches (documents or passages); exact when `exact`
+  int64_t total = 0;  // estimated matches (documents or passages); exact when `exact`
   bool exact = false;
   Facets facets;
-  std::string did_you_mean;      // a corrected query, or empty
+  std::string did_you_mean;  // a corrected query, or empty
   std::vector<std::string> notes;
   // False when the query has no words to find in the text (only filters,
   // title/outlet/speaker fields or NOT parts): its hits carry no matches.

@@ -45,12 +45,14 @@ std::vector<Endpoint> parse_endpoints(const std::string& list) {
     if (colon == std::string::npos || colon == 0 || colon + 1 == item.size())
       throw UserError("shard '" + item + "' is not host:port");
     e.host = item.substr(0, colon);
-    if (e.host.size() > 2 && e.host.front() == '[' && e.host.back() == ']') e.host = e.host.substr(1, e.host.size() - 2);
+    if (e.host.size() > 2 && e.host.front() == '[' && e.host.back() == ']')
+      e.host = e.host.substr(1, e.host.size() - 2);
     const std::string port = item.substr(colon + 1);
     if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos)
       throw UserError("shard '" + item + "': the port must be a number from 1 to 65535");
     e.port = std::stoi(port);
-    if (e.port < 1 || e.port > 65535) throw UserError("shard '" + item + "': the port must be a number from 1 to 65535");
+    if (e.port < 1 || e.port > 65535)
+      throw UserError("shard '" + item + "': the port must be a number from 1 to 65535");
     if (!seen.insert(e.str()).second) throw UserError("shard '" + item + "' is named twice");
     out.push_back(e);
   }
@@ -65,7 +67,8 @@ ShardConfig shard_config(ProjectSource& src, const std::string& override_list) {
   if (!t.empty()) {
     const int64_t v = parse_rev(t);
     if (v < 1 || v > 600000)
-      throw UserError("the setting " + std::string(kShardTimeoutSetting) + " must be milliseconds from 1 to 600000, not '" + t + "'");
+      throw UserError("the setting " + std::string(kShardTimeoutSetting) +
+                      " must be milliseconds from 1 to 600000, not '" + t + "'");
     cfg.timeout_ms = static_cast<int>(v);
     cfg.connect_timeout_ms = std::min(cfg.connect_timeout_ms, cfg.timeout_ms);
   }
@@ -88,11 +91,15 @@ size_t shard_of(Id doc, size_t n) {
   return static_cast<size_t>(h % n);
 }
 
-std::string shards_aux_dir_for(const std::string& project_path) { return project_path + "-shards"; }
+std::string shards_aux_dir_for(const std::string& project_path) {
+  return project_path + "-shards";
+}
 
 namespace {
 
-std::string assignment(size_t k, size_t n) { return std::to_string(k + 1) + "/" + std::to_string(n); }
+std::string assignment(size_t k, size_t n) {
+  return std::to_string(k + 1) + "/" + std::to_string(n);
+}
 
 std::string shard_name(size_t k, size_t n, const Endpoint& e) {
   return "shard " + assignment(k, n) + " (" + e.str() + ")";
@@ -118,7 +125,8 @@ std::string brief(const Xapian::Error& e) {
 }
 
 // Reads a shard's metadata into `st` and says what is wrong with it, if anything.
-void examine_shard(const Xapian::Database& db, const Target* t, ProjectSource* src, size_t k, size_t n, ShardStatus& st) {
+void examine_shard(const Xapian::Database& db, const Target* t, ProjectSource* src, size_t k, size_t n,
+                   ShardStatus& st) {
   st.passages = db.get_doccount();
   st.format = db.get_metadata(kMetaFormat);
   st.project_id = db.get_metadata(kMetaProject);
@@ -126,14 +134,21 @@ void examine_shard(const Xapian::Database& db, const Target* t, ProjectSource* s
   st.state = db.get_metadata(kMetaState);
   st.revision = parse_rev(db.get_metadata(kMetaRevision));
   st.documents = std::max<int64_t>(0, parse_rev(db.get_metadata(kMetaDocuments)));
-  if (st.format.empty() && st.passages == 0) st.problem = "the shard is empty";
-  else if (st.format.empty()) st.problem = "the shard does not hold a Telaah index";
-  else if (st.format != kFormat) st.problem = "the shard was written by another version of Telaah (" + st.format + ")";
-  else if (t && st.project_id != t->project_id) st.problem = "the shard holds another project's index";
-  else if (st.state == "rebuilding") st.problem = "a rebuild of the shard has not finished";
+  if (st.format.empty() && st.passages == 0)
+    st.problem = "the shard is empty";
+  else if (st.format.empty())
+    st.problem = "the shard does not hold a Telaah index";
+  else if (st.format != kFormat)
+    st.problem = "the shard was written by another version of Telaah (" + st.format + ")";
+  else if (t && st.project_id != t->project_id)
+    st.problem = "the shard holds another project's index";
+  else if (st.state == "rebuilding")
+    st.problem = "a rebuild of the shard has not finished";
   else if (st.assignment != assignment(k, n))
-    st.problem = "the shard was shard " + st.assignment + " of a set, not shard " + assignment(k, n) + " (the shard list changed)";
-  else if (st.revision < 0) st.problem = "the shard does not say which project revision it holds";
+    st.problem = "the shard was shard " + st.assignment + " of a set, not shard " + assignment(k, n) +
+                 " (the shard list changed)";
+  else if (st.revision < 0)
+    st.problem = "the shard does not say which project revision it holds";
   if (!st.problem.empty() || !t || !src) return;
   if (st.revision > t->revision)
     st.problem = "the project (revision " + std::to_string(t->revision) + ") is older than the shard (revision " +
@@ -141,7 +156,8 @@ void examine_shard(const Xapian::Database& db, const Target* t, ProjectSource* s
   else if (db.get_metadata(kMetaStamp) != src->revision_stamp(st.revision))
     st.problem = "the project's history differs from the one the shard was built from";
   else if (db.get_metadata(kMetaStemmer) != t->stemmer)
-    st.problem = "the Indonesian stemmer changed (shard: " + db.get_metadata(kMetaStemmer) + ", project: " + t->stemmer + ")";
+    st.problem =
+        "the Indonesian stemmer changed (shard: " + db.get_metadata(kMetaStemmer) + ", project: " + t->stemmer + ")";
 }
 
 bool foreign(const ShardStatus& st, const Target& t) {
@@ -188,8 +204,8 @@ struct ShardJob {
   std::optional<Xapian::WritableDatabase> db;
   ShardStatus st;
   enum class Do { nothing, rebuild, catch_up } what = Do::nothing;
-  std::vector<Id> docs;        // rebuild: its documents; catch up: changed documents
-  std::string failure;         // the shard failed during the work
+  std::vector<Id> docs;  // rebuild: its documents; catch up: changed documents
+  std::string failure;   // the shard failed during the work
   int64_t done_docs = 0, bytes = 0, documents = 0;
   Vocabulary vocab;
 };
@@ -213,8 +229,8 @@ void write_shard_metadata(Xapian::WritableDatabase& db, const Target& t, size_t 
   db.set_metadata(kMetaState, "");
 }
 
-void run_job(ShardJob& job, const fs::path& project, const Target& t, size_t n, const SyncOptions& opt, Progress* progress,
-             std::atomic<bool>& stop) {
+void run_job(ShardJob& job, const fs::path& project, const Target& t, size_t n, const SyncOptions& opt,
+             Progress* progress, std::atomic<bool>& stop) {
   Xapian::WritableDatabase& db = *job.db;
   ProjectSource ws(project);
   ProjectSource::Snapshot snap(ws);
@@ -314,7 +330,8 @@ SyncReport sync_shards(const fs::path& project, const ShardConfig& cfg, const Sy
         j.st.error = brief(e);
         if (std::string(e.get_type()) == "DatabaseLockError" || e.get_msg().find("lock") != std::string::npos)
           j.st.error += "; another Telaah process may be writing to it";
-        rep.notes.push_back(shard_name(k, n, j.st.endpoint) + " cannot be written (" + j.st.error + "): it was not updated");
+        rep.notes.push_back(shard_name(k, n, j.st.endpoint) + " cannot be written (" + j.st.error +
+                            "): it was not updated");
         rep.shards_down.push_back(j.st.endpoint.str());
         continue;
       }
@@ -344,7 +361,8 @@ SyncReport sync_shards(const fs::path& project, const ShardConfig& cfg, const Sy
                         std::to_string(j.docs.size()) + " documents changed, rebuilding is faster than catching up";
         }
       }
-      if (rep.from_revision < 0 || (j.st.revision >= 0 && j.st.revision < rep.from_revision)) rep.from_revision = j.st.revision;
+      if (rep.from_revision < 0 || (j.st.revision >= 0 && j.st.revision < rep.from_revision))
+        rep.from_revision = j.st.revision;
     }
     for (auto& j : jobs)
       if (j.what == ShardJob::Do::rebuild) {
@@ -424,7 +442,8 @@ SyncReport sync_shards(const fs::path& project, const ShardConfig& cfg, const Sy
   }
   if (!aux_current) {
     const bool fresh = all_rebuilt || !fs::exists(aux, ec);
-    Xapian::WritableDatabase db(aux, (fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) | Xapian::DB_BACKEND_GLASS);
+    Xapian::WritableDatabase db(
+        aux, (fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) | Xapian::DB_BACKEND_GLASS);
     if (!fresh && db.get_metadata(kMetaProject) != t.project_id) {
       db.close();
       db = Xapian::WritableDatabase(aux, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
@@ -438,9 +457,12 @@ SyncReport sync_shards(const fs::path& project, const ShardConfig& cfg, const Sy
     db.commit();
   }
   rep.cpu.finishing = thread_cpu() - c0;
-  rep.action = any_rebuilt ? SyncReport::Action::rebuilt : any_caught_up ? SyncReport::Action::caught_up : SyncReport::Action::none;
+  rep.action = any_rebuilt     ? SyncReport::Action::rebuilt
+               : any_caught_up ? SyncReport::Action::caught_up
+                               : SyncReport::Action::none;
   if (rep.action == SyncReport::Action::caught_up && rep.reason.empty())
-    rep.reason = std::to_string(t.revision - std::max<int64_t>(0, rep.from_revision)) + " project changes since the shards were updated";
+    rep.reason = std::to_string(t.revision - std::max<int64_t>(0, rep.from_revision)) +
+                 " project changes since the shards were updated";
   if (progress) progress->stage = Stage::done;
   rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return rep;
@@ -465,9 +487,12 @@ void ShardSet::connect(size_t k) {
   try {
     Xapian::Database db = open_reader(c.endpoint, cfg_);
     examine_shard(db, nullptr, nullptr, k, shards_.size(), st);
-    if (st.format.empty() && st.passages == 0) c.error = "is empty (run 'telaah reindex PROJECT --shards')";
-    else if (st.format != kFormat) c.error = st.problem;
-    else if (st.project_id != project_id_) c.error = "holds another project's index";
+    if (st.format.empty() && st.passages == 0)
+      c.error = "is empty (run 'telaah reindex PROJECT --shards')";
+    else if (st.format != kFormat)
+      c.error = st.problem;
+    else if (st.project_id != project_id_)
+      c.error = "holds another project's index";
     else if (st.assignment != assignment(k, shards_.size()) && st.state != "rebuilding")
       c.error = "is shard " + st.assignment + " of another shard list";
     if (!c.error.empty()) {
@@ -532,7 +557,9 @@ bool ShardSet::retry_down() {
   return back;
 }
 
-Xapian::Database* ShardSet::shard(size_t k) { return k < shards_.size() && shards_[k].db ? &*shards_[k].db : nullptr; }
+Xapian::Database* ShardSet::shard(size_t k) {
+  return k < shards_.size() && shards_[k].db ? &*shards_[k].db : nullptr;
+}
 
 bool ShardSet::complete() const {
   for (const auto& c : shards_)
@@ -552,8 +579,10 @@ std::vector<std::string> ShardSet::notes() const {
   const size_t n = shards_.size();
   for (size_t k = 0; k < n; ++k) {
     const Conn& c = shards_[k];
-    if (!c.db) out.push_back(shard_name(k, n, c.endpoint) + " " + c.error + ": results are partial, without its documents");
-    else if (!c.note.empty()) out.push_back(shard_name(k, n, c.endpoint) + " " + c.note);
+    if (!c.db)
+      out.push_back(shard_name(k, n, c.endpoint) + " " + c.error + ": results are partial, without its documents");
+    else if (!c.note.empty())
+      out.push_back(shard_name(k, n, c.endpoint) + " " + c.note);
   }
   return out;
 }

@@ -32,7 +32,7 @@
 
 namespace telaah::index {
 
-inline constexpr const char* kShardSetting = "index_shards";             // "host:port,host:port,..."
+inline constexpr const char* kShardSetting = "index_shards";  // "host:port,host:port,..."
 inline constexpr const char* kShardTimeoutSetting = "index_shard_timeout_ms";
 
 struct Endpoint {
@@ -48,7 +48,7 @@ struct ShardConfig {
   int retry_ms = 5000;            // a shard found down is tried again no sooner than this
   int write_timeout_ms = 120000;  // indexing: the server's commits on a large shard take a while
   bool sharded() const { return !endpoints.empty(); }
-  std::string list() const;       // "host:port,host:port"
+  std::string list() const;  // "host:port,host:port"
 };
 
 // "host:port,host:port" -> endpoints; throws UserError naming the bad item.
@@ -68,12 +68,12 @@ struct ShardStatus {
   size_t index = 0;
   Endpoint endpoint;
   bool reachable = false;
-  std::string error;              // why it cannot be reached
-  double latency_ms = 0;          // opening it and reading its metadata
+  std::string error;      // why it cannot be reached
+  double latency_ms = 0;  // opening it and reading its metadata
   int64_t passages = 0, documents = 0;
   int64_t revision = -1, project_revision = 0;
   std::string format, project_id, assignment, state;
-  std::string problem;            // why it must be rebuilt; empty if usable
+  std::string problem;  // why it must be rebuilt; empty if usable
   bool current() const { return reachable && problem.empty() && revision == project_revision; }
 };
 
@@ -104,10 +104,10 @@ class ShardSet {
   size_t size() const { return shards_.size(); }
   // The reachable shards (and the local companion) as one database; null if none.
   Xapian::Database* combined() { return combined_ ? &*combined_ : nullptr; }
-  Xapian::Database* shard(size_t k);  // null if down
-  bool complete() const;               // every shard is searched
-  int64_t revision() const;            // the lowest revision of the searched shards; -1 if none
-  std::vector<std::string> notes() const;  // one sentence per shard left out or lagging
+  Xapian::Database* shard(size_t k);         // null if down
+  bool complete() const;                     // every shard is searched
+  int64_t revision() const;                  // the lowest revision of the searched shards; -1 if none
+  std::vector<std::string> notes() const;    // one sentence per shard left out or lagging
   std::vector<std::string> missing() const;  // endpoints left out
   std::vector<ShardStatus> status() const;
 
@@ -115,9 +115,9 @@ class ShardSet {
   struct Conn {
     Endpoint endpoint;
     std::optional<Xapian::Database> db;
-    std::string error;               // why it is down or left out
-    bool excluded = false;           // reachable, but holds something else
-    std::string note;                // e.g. "being rebuilt"
+    std::string error;      // why it is down or left out
+    bool excluded = false;  // reachable, but holds something else
+    std::string note;       // e.g. "being rebuilt"
     int64_t revision = -1, passages = 0, documents = 0;
     std::chrono::steady_clock::time_point retry_at{};
   };

@@ -21,8 +21,9 @@ ProjectSource::ProjectSource(const fs::path& project) : path_(project) {
     db_ = std::make_unique<SQLite::Database>(project.string(), SQLite::OPEN_READONLY, 5000);
     int version = db_->execAndGet("PRAGMA user_version").getInt();
     if (version != store::kSchemaVersion)
-      throw UserError(project.string() + " has project schema " + std::to_string(version) + "; this search index reads schema " +
-                      std::to_string(store::kSchemaVersion) + " (open the project once in Telaah to upgrade it)");
+      throw UserError(project.string() + " has project schema " + std::to_string(version) +
+                      "; this search index reads schema " + std::to_string(store::kSchemaVersion) +
+                      " (open the project once in Telaah to upgrade it)");
     q_doc_ = std::make_unique<SQLite::Statement>(
         *db_,
         "SELECT d.id, d.title, s.name, d.language, d.date, d.author, d.length_cp, "
@@ -31,7 +32,8 @@ ProjectSource::ProjectSource(const fs::path& project) : path_(project) {
     q_text_ = std::make_unique<SQLite::Statement>(*db_, "SELECT text FROM documents WHERE id=? AND deleted=0");
     q_blocks_ = std::make_unique<SQLite::Statement>(
         *db_, "SELECT start, end, kind, speaker, page FROM blocks WHERE doc_id=? ORDER BY start, id");
-    q_codings_ = std::make_unique<SQLite::Statement>(*db_, "SELECT code_id, start, end FROM codings WHERE doc_id=? ORDER BY start, id");
+    q_codings_ = std::make_unique<SQLite::Statement>(
+        *db_, "SELECT code_id, start, end FROM codings WHERE doc_id=? ORDER BY start, id");
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT)
       throw CorruptProject(project.string() + " is damaged or not a Telaah project (" + e.what() + ")");
@@ -60,7 +62,9 @@ std::string ProjectSource::project_id() {
   return db_->execAndGet("SELECT value FROM meta WHERE key='project_id'").getString();
 }
 
-int64_t ProjectSource::revision() { return db_->execAndGet("SELECT coalesce(max(rev), 0) FROM change_log").getInt64(); }
+int64_t ProjectSource::revision() {
+  return db_->execAndGet("SELECT coalesce(max(rev), 0) FROM change_log").getInt64();
+}
 
 std::string ProjectSource::revision_stamp(int64_t rev) {
   SQLite::Statement q(*db_, "SELECT at, kind, target, label FROM change_log WHERE rev=?");
@@ -106,7 +110,8 @@ int64_t ProjectSource::document_count() {
 }
 
 int64_t ProjectSource::text_bytes() {
-  return db_->execAndGet("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents WHERE deleted=0").getInt64();
+  return db_->execAndGet("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents WHERE deleted=0")
+      .getInt64();
 }
 
 std::optional<DocMeta> ProjectSource::document(Id id) {
@@ -143,8 +148,8 @@ std::vector<text::Block> ProjectSource::blocks(Id id) {
   q.bind(1, id);
   std::vector<text::Block> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getInt()});
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getInt()});
   q.reset();
   return out;
 }
@@ -154,7 +159,8 @@ std::vector<DocCoding> ProjectSource::codings(Id id) {
   q.reset();
   q.bind(1, id);
   std::vector<DocCoding> out;
-  while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()});
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()});
   q.reset();
   return out;
 }

@@ -61,15 +61,15 @@ class ProjectSource {
   std::vector<LoggedChange> changes_since(int64_t rev);
   std::string setting(const std::string& key, const std::string& fallback = "");
 
-  std::vector<Id> document_ids();        // not deleted, ascending
+  std::vector<Id> document_ids();          // not deleted, ascending
   std::optional<DocMeta> document(Id id);  // nullopt: deleted or absent
   std::string text(Id id);
   std::vector<text::Block> blocks(Id id);
   std::vector<DocCoding> codings(Id id);
-  std::vector<CodeInfo> codes();          // tree order not guaranteed; path filled in
+  std::vector<CodeInfo> codes();  // tree order not guaranteed; path filled in
   std::vector<std::string> source_types();
   int64_t document_count();
-  int64_t text_bytes();                   // total UTF-8 size of the live documents' text
+  int64_t text_bytes();  // total UTF-8 size of the live documents' text
 
   // Holds one read transaction: everything read meanwhile is one snapshot.
   class Snapshot {

@@ -28,26 +28,32 @@ namespace {
 // Closed compounds written both joined and apart in Indonesian prose. Each
 // part must be a dictionary root for the compound to be used.
 const Compound kCompounds[] = {
-    {"kerjasama", "kerja", "sama"},       {"tanggungjawab", "tanggung", "jawab"}, {"tandatangan", "tanda", "tangan"},
-    {"olahraga", "olah", "raga"},         {"sukarela", "suka", "rela"},           {"beritahu", "beri", "tahu"},
-    {"dutabesar", "duta", "besar"},       {"tatacara", "tata", "cara"},           {"tatakelola", "tata", "kelola"},
-    {"tataruang", "tata", "ruang"},       {"sumberdaya", "sumber", "daya"},       {"dayasaing", "daya", "saing"},
-    {"lalulintas", "lalu", "lintas"},     {"jualbeli", "jual", "beli"},           {"ibukota", "ibu", "kota"},
-    {"rumahsakit", "rumah", "sakit"},     {"luarnegeri", "luar", "negeri"},       {"dalamnegeri", "dalam", "negeri"},
-    {"kotakembar", "kota", "kembar"},     {"kacamata", "kaca", "mata"},           {"saputangan", "sapu", "tangan"},
-    {"matahari", "mata", "hari"},         {"darmawisata", "darma", "wisata"},     {"bumiputra", "bumi", "putra"},
-    {"purnabakti", "purna", "bakti"},     {"ikutserta", "ikut", "serta"},         {"hakasasi", "hak", "asasi"},
-    {"tanahair", "tanah", "air"},         {"kepalasekolah", "kepala", "sekolah"}, {"gotongroyong", "gotong", "royong"},
-    {"bahanbaku", "bahan", "baku"},       {"bahanbakar", "bahan", "bakar"},
+    {"kerjasama", "kerja", "sama"},   {"tanggungjawab", "tanggung", "jawab"}, {"tandatangan", "tanda", "tangan"},
+    {"olahraga", "olah", "raga"},     {"sukarela", "suka", "rela"},           {"beritahu", "beri", "tahu"},
+    {"dutabesar", "duta", "besar"},   {"tatacara", "tata", "cara"},           {"tatakelola", "tata", "kelola"},
+    {"tataruang", "tata", "ruang"},   {"sumberdaya", "sumber", "daya"},       {"dayasaing", "daya", "saing"},
+    {"lalulintas", "lalu", "lintas"}, {"jualbeli", "jual", "beli"},           {"ibukota", "ibu", "kota"},
+    {"rumahsakit", "rumah", "sakit"}, {"luarnegeri", "luar", "negeri"},       {"dalamnegeri", "dalam", "negeri"},
+    {"kotakembar", "kota", "kembar"}, {"kacamata", "kaca", "mata"},           {"saputangan", "sapu", "tangan"},
+    {"matahari", "mata", "hari"},     {"darmawisata", "darma", "wisata"},     {"bumiputra", "bumi", "putra"},
+    {"purnabakti", "purna", "bakti"}, {"ikutserta", "ikut", "serta"},         {"hakasasi", "hak", "asasi"},
+    {"tanahair", "tanah", "air"},     {"kepalasekolah", "kepala", "sekolah"}, {"gotongroyong", "gotong", "royong"},
+    {"bahanbaku", "bahan", "baku"},   {"bahanbakar", "bahan", "bakar"},
 };
 
-bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-bool starts(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+bool starts(const std::string& s, const char* p) {
+  return s.rfind(p, 0) == 0;
+}
 bool ends(const std::string& s, const char* x) {
   size_t n = std::char_traits<char>::length(x);
   return s.size() > n && s.compare(s.size() - n, n, x) == 0;
 }
-char at(const std::string& s, size_t i) { return i < s.size() ? s[i] : '\0'; }
+char at(const std::string& s, size_t i) {
+  return i < s.size() ? s[i] : '\0';
+}
 
 struct Option {
   const char* prefix;  // category: di ke se be te me pe
@@ -91,7 +97,8 @@ std::vector<Option> prefix_options(const std::string& s) {
     if (!starts(s, pfx)) continue;
     const char* cat = pfx;
     if (starts(s.substr(2), "ng")) {
-      if (c4 == 'g' || c4 == 'h' || c4 == 'q' || c4 == 'k') add(cat, s.substr(4));
+      if (c4 == 'g' || c4 == 'h' || c4 == 'q' || c4 == 'k')
+        add(cat, s.substr(4));
       else if (vowel(c4)) {
         add(cat, s.substr(4));
         add(cat, "k" + s.substr(4));
@@ -103,14 +110,17 @@ std::vector<Option> prefix_options(const std::string& s) {
         add(cat, "ny" + s.substr(4));
       }
     } else if (c2 == 'm') {
-      if (c3 == 'b' || c3 == 'f' || c3 == 'v') add(cat, s.substr(3));
-      else if (c3 == 'p') add(cat, s.substr(3));  // mempunyai, memper-
+      if (c3 == 'b' || c3 == 'f' || c3 == 'v')
+        add(cat, s.substr(3));
+      else if (c3 == 'p')
+        add(cat, s.substr(3));  // mempunyai, memper-
       else if (vowel(c3) || (c3 == 'r' && vowel(c4))) {
         add(cat, "m" + s.substr(3));
         add(cat, "p" + s.substr(3));
       }
     } else if (c2 == 'n') {
-      if (c3 == 'c' || c3 == 'd' || c3 == 'j' || c3 == 's' || c3 == 'z') add(cat, s.substr(3));
+      if (c3 == 'c' || c3 == 'd' || c3 == 'j' || c3 == 's' || c3 == 'z')
+        add(cat, s.substr(3));
       else if (vowel(c3)) {
         add(cat, "n" + s.substr(3));
         add(cat, "t" + s.substr(3));
@@ -141,7 +151,13 @@ std::vector<Option> prefix_options(const std::string& s) {
 bool takes_family(const IdDictionary& d, const Option& o) {
   const std::string p = o.prefix;
   if (p == "pe") return d.takes_prefix(o.rest, 'P') || d.takes_prefix(o.rest, 'R');
-  const char f = p == "be" ? 'B' : p == "di" ? 'D' : p == "ke" ? 'K' : p == "me" ? 'M' : p == "te" ? 'T' : p == "se" ? 'S' : 0;
+  const char f = p == "be"   ? 'B'
+                 : p == "di" ? 'D'
+                 : p == "ke" ? 'K'
+                 : p == "me" ? 'M'
+                 : p == "te" ? 'T'
+                 : p == "se" ? 'S'
+                             : 0;
   return f && d.takes_prefix(o.rest, f);
 }
 
@@ -164,8 +180,10 @@ std::string latin1_to_ascii_lower(const std::string& s, bool& ok) {
   out.reserve(s.size());
   ok = true;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') out += static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z')
+      out += static_cast<char>(c);
     else {
       ok = false;  // hyphenated reduplications, accented loanwords: never a token root
       break;
@@ -246,8 +264,8 @@ const Compound* IdDictionary::compound_of(std::string_view a, std::string_view b
   return it == by_pair_.end() ? nullptr : &compounds_[it->second];
 }
 
-std::string IdStemmer::strip_prefixes(const std::string& w, const std::string& suffix, int depth, const std::string& prev,
-                                      bool evidence) const {
+std::string IdStemmer::strip_prefixes(const std::string& w, const std::string& suffix, int depth,
+                                      const std::string& prev, bool evidence) const {
   if (depth >= 3 || w.size() < 5) return {};
   for (const auto& opt : prefix_options(w)) {
     if (opt.prefix == prev) continue;  // a prefix never repeats (me-me-, di-di-)
@@ -334,12 +352,15 @@ IdStemmerKind id_stemmer_kind_from_string(const std::string& s) {
   throw ValidationError("unknown Indonesian stemmer '" + s + "' (use dictionary or snowball)");
 }
 
-const char* to_string(IdStemmerKind k) { return k == IdStemmerKind::snowball ? "snowball" : "dictionary"; }
+const char* to_string(IdStemmerKind k) {
+  return k == IdStemmerKind::snowball ? "snowball" : "dictionary";
+}
 
 Xapian::Stem make_id_stem(IdStemmerKind kind, std::string* note, const std::filesystem::path& dic) {
   if (kind == IdStemmerKind::dictionary) {
     std::shared_ptr<const IdDictionary> d;
-    if (dic.empty()) d = IdDictionary::system();
+    if (dic.empty())
+      d = IdDictionary::system();
     else {
       try {
         d = IdDictionary::load(dic);

@@ -5,9 +5,9 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <exception>
 #include <mutex>
 #include <set>
@@ -15,11 +15,11 @@
 
 #include "index/analyzer.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "index/source.h"
+#include "index/sync_internal.h"
 #include "index/synonyms.h"
 #include "index/writer.h"
-#include "index/shards.h"
-#include "index/sync_internal.h"
 
 namespace fs = std::filesystem;
 
@@ -27,20 +27,29 @@ namespace telaah::index {
 
 const char* to_string(Stage s) {
   switch (s) {
-    case Stage::checking: return "checking";
-    case Stage::indexing: return "indexing";
-    case Stage::merging: return "merging";
-    case Stage::finishing: return "finishing";
-    case Stage::done: return "done";
-    default: return "idle";
+    case Stage::checking:
+      return "checking";
+    case Stage::indexing:
+      return "indexing";
+    case Stage::merging:
+      return "merging";
+    case Stage::finishing:
+      return "finishing";
+    case Stage::done:
+      return "done";
+    default:
+      return "idle";
   }
 }
 
 const char* to_string(SyncReport::Action a) {
   switch (a) {
-    case SyncReport::Action::caught_up: return "caught up";
-    case SyncReport::Action::rebuilt: return "rebuilt";
-    default: return "already current";
+    case SyncReport::Action::caught_up:
+      return "caught up";
+    case SyncReport::Action::rebuilt:
+      return "rebuilt";
+    default:
+      return "already current";
   }
 }
 
@@ -112,11 +121,14 @@ IndexStatus examine(const std::string& dir, ProjectSource& src, const Target& t)
     if (st.format != kFormat)
       st.problem = st.format.empty() ? "the search index is incomplete or not Telaah's"
                                      : "the search index was made by another version of Telaah (" + st.format + ")";
-    else if (st.project_id != t.project_id) st.problem = "the search index belongs to another project";
-    else if (st.revision < 0) st.problem = "the search index does not say which project revision it holds";
+    else if (st.project_id != t.project_id)
+      st.problem = "the search index belongs to another project";
+    else if (st.revision < 0)
+      st.problem = "the search index does not say which project revision it holds";
     else if (st.revision > t.revision)
-      st.problem = "the project (revision " + std::to_string(t.revision) + ") is older than its search index (revision " +
-                   std::to_string(st.revision) + "): was it restored from a copy?";
+      st.problem = "the project (revision " + std::to_string(t.revision) +
+                   ") is older than its search index (revision " + std::to_string(st.revision) +
+                   "): was it restored from a copy?";
     else if (stamp != src.revision_stamp(st.revision))
       st.problem = "the project's history differs from the one the search index was built from (restored from a copy?)";
     else if (st.stemmer != t.stemmer)
@@ -178,8 +190,8 @@ struct Rebuilt {
   SyncReport::Cpu cpu;
 };
 
-Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& src, const Target& t, const SyncOptions& opt,
-                Progress* progress) {
+Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& src, const Target& t,
+                const SyncOptions& opt, Progress* progress) {
   const std::string tmp = dir + ".new-" + std::to_string(::getpid());
   fs::remove_all(tmp);
   fs::create_directories(tmp);
@@ -241,7 +253,8 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
       stop = true;
     }
   };
-  if (n == 1) worker(0);
+  if (n == 1)
+    worker(0);
   else {
     std::vector<std::thread> threads;
     for (unsigned k = 0; k < n; ++k) threads.emplace_back(worker, k);
@@ -249,7 +262,8 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   }
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
-  if (progress && progress->cancel) throw IndexCancelled("indexing was cancelled; the previous search index is unchanged");
+  if (progress && progress->cancel)
+    throw IndexCancelled("indexing was cancelled; the previous search index is unchanged");
 
   if (progress) progress->stage = Stage::merging;
   double c0 = thread_cpu();
@@ -297,8 +311,8 @@ Rebuilt rebuild(const fs::path& project, const std::string& dir, ProjectSource& 
   return total;
 }
 
-Rebuilt catch_up(const std::string& dir, ProjectSource& src, const Target& t, const std::set<Id>& docs, bool synonyms_changed,
-                 const SyncOptions& opt, Progress* progress) {
+Rebuilt catch_up(const std::string& dir, ProjectSource& src, const Target& t, const std::set<Id>& docs,
+                 bool synonyms_changed, const SyncOptions& opt, Progress* progress) {
   Rebuilt r;
   Xapian::WritableDatabase db(dir, Xapian::DB_OPEN);
   Stemmers stemmers(t.kind);
@@ -355,20 +369,24 @@ std::vector<std::string> check_index(const fs::path& project) {
   if (cfg.sharded()) {
     const auto all = shards_status(project, cfg);
     for (const auto& st : all) {
-      const std::string name = "shard " + std::to_string(st.index + 1) + "/" + std::to_string(all.size()) + " (" + st.endpoint.str() + ")";
-      if (!st.reachable) out.push_back(name + " cannot be reached (" + st.error + ")");
-      else if (!st.problem.empty()) out.push_back(name + ": " + st.problem);
+      const std::string name =
+          "shard " + std::to_string(st.index + 1) + "/" + std::to_string(all.size()) + " (" + st.endpoint.str() + ")";
+      if (!st.reachable)
+        out.push_back(name + " cannot be reached (" + st.error + ")");
+      else if (!st.problem.empty())
+        out.push_back(name + ": " + st.problem);
       else if (st.revision < st.project_revision)
-        out.push_back(name + " holds revision " + std::to_string(st.revision) + " of " + std::to_string(st.project_revision) +
-                      " (it catches up on the next search)");
+        out.push_back(name + " holds revision " + std::to_string(st.revision) + " of " +
+                      std::to_string(st.project_revision) + " (it catches up on the next search)");
     }
     return out;
   }
   IndexStatus st = inspect_index(project);
-  if (!st.problem.empty()) out.push_back(st.problem);
+  if (!st.problem.empty())
+    out.push_back(st.problem);
   else if (st.behind())
-    out.push_back("the search index holds revision " + std::to_string(st.revision) + " of " + std::to_string(st.project_revision) +
-                  " (it catches up on the next search)");
+    out.push_back("the search index holds revision " + std::to_string(st.revision) + " of " +
+                  std::to_string(st.project_revision) + " (it catches up on the next search)");
   return out;
 }
 
@@ -411,8 +429,9 @@ SyncReport sync_index(const fs::path& project, const SyncOptions& opt, Progress*
     } else if (st.revision < t.revision || syn_changed) {
       Rebuilt r = catch_up(dir, src, t, docs, syn_changed, opt, progress);
       rep.action = SyncReport::Action::caught_up;
-      rep.reason = st.revision < t.revision ? std::to_string(t.revision - st.revision) + " project changes since the index was updated"
-                                            : "the synonym table changed";
+      rep.reason = st.revision < t.revision
+                       ? std::to_string(t.revision - st.revision) + " project changes since the index was updated"
+                       : "the synonym table changed";
       rep.documents = r.docs;
       rep.bytes = r.bytes;
     }

@@ -32,25 +32,25 @@ const char* to_string(Stage s);
 struct Progress {
   std::atomic<int64_t> done{0}, total{0};  // documents
   std::atomic<Stage> stage{Stage::idle};
-  std::atomic<bool> cancel{false};         // set to stop; the old index stays
+  std::atomic<bool> cancel{false};  // set to stop; the old index stays
 };
 
 struct SyncOptions {
-  unsigned threads = 0;            // rebuild shards; 0 = one per core
+  unsigned threads = 0;  // rebuild shards; 0 = one per core
   bool force_rebuild = false;
   // Commit a shard after this much text (never by document count). Small
   // batches are faster: Xapian's in-memory posting maps grow slow long
   // before the on-disk merge does (see docs/performance.md).
   size_t flush_bytes = 512u << 10;
-  bool compact = true;             // compact after a rebuild (smaller, faster to search)
+  bool compact = true;  // compact after a rebuild (smaller, faster to search)
 };
 
 struct SyncReport {
   enum class Action { none, caught_up, rebuilt } action = Action::none;
-  std::string reason;              // why a rebuild or catch-up happened
+  std::string reason;  // why a rebuild or catch-up happened
   int64_t from_revision = -1, revision = 0;
-  int64_t documents = 0;           // documents (re)indexed
-  int64_t bytes = 0;               // text bytes indexed
+  int64_t documents = 0;  // documents (re)indexed
+  int64_t bytes = 0;      // text bytes indexed
   double seconds = 0;
   // CPU seconds by stage (thread CPU time, immune to other load on the
   // machine): the slowest indexing thread, all indexing threads, the merge
@@ -60,7 +60,7 @@ struct SyncReport {
   struct Cpu {
     double indexing_max = 0, indexing_total = 0, merging = 0, finishing = 0;
   } cpu;
-  std::vector<std::string> notes;  // e.g. stemmer fallback
+  std::vector<std::string> notes;        // e.g. stemmer fallback
   std::vector<std::string> shards_down;  // sharded index: endpoints that could not be updated (see shards.h)
 };
 const char* to_string(SyncReport::Action a);

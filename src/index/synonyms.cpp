@@ -78,23 +78,28 @@ SynonymGroups parse_synonyms(const std::string& text) {
   } catch (const std::exception& e) {
     throw ValidationError(std::string("the synonym table is not valid JSON: ") + e.what());
   }
-  if (!j.is_array()) throw ValidationError("the synonym table must be a list of groups, e.g. [[\"kerjasama\", \"cooperation\"]]");
+  if (!j.is_array())
+    throw ValidationError("the synonym table must be a list of groups, e.g. [[\"kerjasama\", \"cooperation\"]]");
   SynonymGroups out;
   for (size_t i = 0; i < j.size(); ++i) {
     if (!j[i].is_array()) throw ValidationError("synonym group " + std::to_string(i + 1) + " is not a list of words");
     std::vector<std::string> group;
     for (const auto& w : j[i]) {
       if (!w.is_string() || synonym_key(w.get<std::string>()).empty())
-        throw ValidationError("synonym group " + std::to_string(i + 1) + " holds something that is not a word or phrase");
+        throw ValidationError("synonym group " + std::to_string(i + 1) +
+                              " holds something that is not a word or phrase");
       group.push_back(w.get<std::string>());
     }
-    if (group.size() < 2) throw ValidationError("synonym group " + std::to_string(i + 1) + " needs at least two entries");
+    if (group.size() < 2)
+      throw ValidationError("synonym group " + std::to_string(i + 1) + " needs at least two entries");
     out.push_back(std::move(group));
   }
   return out;
 }
 
-std::string synonyms_to_json(const SynonymGroups& g) { return nlohmann::json(g).dump(); }
+std::string synonyms_to_json(const SynonymGroups& g) {
+  return nlohmann::json(g).dump();
+}
 
 SynonymGroups project_synonyms(ProjectSource& src) {
   std::string s = src.setting(kSynonymSetting);

@@ -23,8 +23,8 @@ using SynonymGroups = std::vector<std::vector<std::string>>;
 inline constexpr const char* kSynonymSetting = "search_synonyms";
 
 SynonymGroups seed_synonyms(const std::vector<CodeInfo>& codes);
-SynonymGroups project_synonyms(ProjectSource& src);       // the setting, or the seed
-SynonymGroups parse_synonyms(const std::string& json);    // throws ValidationError naming the problem
+SynonymGroups project_synonyms(ProjectSource& src);     // the setting, or the seed
+SynonymGroups parse_synonyms(const std::string& json);  // throws ValidationError naming the problem
 std::string synonyms_to_json(const SynonymGroups& g);
 std::string synonyms_fingerprint(const SynonymGroups& g);
 

@@ -9,7 +9,9 @@
 
 namespace telaah::index {
 
-std::string index_dir_for(const std::string& project_path) { return project_path + "-index"; }
+std::string index_dir_for(const std::string& project_path) {
+  return project_path + "-index";
+}
 
 std::optional<DocInput> read_document(ProjectSource& src, Id id) {
   auto meta = src.document(id);
@@ -34,7 +36,9 @@ std::string passage_id_term(Id doc, size_t block) {
   return std::string(kIdPrefix) + std::to_string(doc) + ":" + std::to_string(block);
 }
 
-std::string doc_term(Id doc) { return std::string(kDocPrefix) + std::to_string(doc); }
+std::string doc_term(Id doc) {
+  return std::string(kDocPrefix) + std::to_string(doc);
+}
 
 void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out, Vocabulary* vocab) {
   out.clear();
@@ -73,13 +77,15 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
     d.add_value(kDate, dkey);
     d.add_value(kDoc, Xapian::sortable_serialise(static_cast<double>(m.id)));
     d.add_value(kStart, Xapian::sortable_serialise(static_cast<double>(b.start)));
-    d.add_value(kFacets, std::to_string(m.id) + kFacetSep + m.type + kFacetSep + year + kFacetSep + lc_lang + kFacetSep + outlet + kFacetSep + code_list);
+    d.add_value(kFacets, std::to_string(m.id) + kFacetSep + m.type + kFacetSep + year + kFacetSep + lc_lang +
+                             kFacetSep + outlet + kFacetSep + code_list);
     d.set_data(std::to_string(std::min(b.end, len)) + " " + std::to_string(k));
     out.push_back(std::move(p));
   }
 }
 
-void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh, Vocabulary* vocab) {
+void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh,
+                    Vocabulary* vocab) {
   std::vector<Passage> ps;
   make_passages(in, stemmers, ps, vocab);
   if (fresh) {
@@ -103,6 +109,8 @@ void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& 
   for (auto id : stale) db.delete_document(id);
 }
 
-void delete_document(Xapian::WritableDatabase& db, Id doc) { db.delete_document(doc_term(doc)); }
+void delete_document(Xapian::WritableDatabase& db, Id doc) {
+  db.delete_document(doc_term(doc));
+}
 
 }  // namespace telaah::index

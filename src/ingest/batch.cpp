@@ -15,7 +15,9 @@ namespace telaah::ingest {
 size_t BatchResult::imported() const {
   return static_cast<size_t>(std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.imported; }));
 }
-size_t BatchResult::skipped() const { return files.size() - imported(); }
+size_t BatchResult::skipped() const {
+  return files.size() - imported();
+}
 
 // Extensions a folder import picks up (named files may be anything detect_format knows).
 static bool is_document_name(const fs::path& p) {
@@ -86,7 +88,8 @@ std::vector<FileSpec> read_manifest(const fs::path& manifest) {
     auto cells = split_tabs(line);
     if (n == 1 && !cells.empty() && trim(cells[0]) == "file") continue;  // header
     if (cells.size() < 2)
-      throw ImportError(manifest.string() + ":" + std::to_string(n) + ": a manifest row needs at least file and type, tab-separated");
+      throw ImportError(manifest.string() + ":" + std::to_string(n) +
+                        ": a manifest row needs at least file and type, tab-separated");
     cells.resize(7);
     FileSpec s;
     s.path = fs::path(trim(cells[0])).is_absolute() ? fs::path(trim(cells[0])) : base / trim(cells[0]);
@@ -147,8 +150,10 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
       const std::string sha = store::sha256_hex(bytes);
       if (!opt.allow_duplicates) {
         if (auto dup = p.find_document_by_sha256(sha))
-          throw ImportError(s.path.string() + ": already in the project as document #" + std::to_string(*dup) + " (same content)");
-        if (seen.count(sha)) throw ImportError(s.path.string() + ": same content as " + seen[sha].string() + " in this batch");
+          throw ImportError(s.path.string() + ": already in the project as document #" + std::to_string(*dup) +
+                            " (same content)");
+        if (seen.count(sha))
+          throw ImportError(s.path.string() + ": same content as " + seen[sha].string() + " in this batch");
       }
       seen[sha] = s.path;
       Extracted e = extract(s.path.string(), bytes, opt.import);
@@ -176,7 +181,8 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
   }
   if (opt.progress) opt.progress(specs.size(), specs.size(), "");
   if (!docs.empty()) {
-    auto ids = p.add_documents(docs, docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents");
+    auto ids = p.add_documents(
+        docs, docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents");
     for (size_t k = 0; k < ids.size(); ++k) {
       result.files[doc_file[k]].imported = true;
       result.files[doc_file[k]].doc = ids[k];

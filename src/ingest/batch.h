@@ -21,7 +21,7 @@ struct FileSpec {
 struct BatchOptions {
   ImportOptions import;
   std::string default_type = "interview";
-  bool keep_going = false;      // import what can be imported, skip the rest
+  bool keep_going = false;  // import what can be imported, skip the rest
   bool allow_duplicates = false;
   std::function<void(size_t done, size_t total, const std::string& file)> progress;
   std::function<bool()> cancelled;  // polled between files
@@ -31,7 +31,7 @@ struct FileResult {
   std::filesystem::path path;
   bool imported = false;
   store::Id doc = 0;
-  std::string reason;               // why it was skipped
+  std::string reason;  // why it was skipped
   std::vector<std::string> notes;
 };
 

@@ -33,7 +33,9 @@ std::string scrub_utf8(std::string_view s, bool* replaced) {
   return out;
 }
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string trim(std::string s) {
   size_t b = 0, e = s.size();
@@ -101,9 +103,12 @@ bool valid_ymd(int y, int m, int d) {
 std::string format_ymd(int y, int m, int d) {
   if (!valid_ymd(y, m, d)) return "";
   char buf[32];
-  if (m == 0) std::snprintf(buf, sizeof buf, "%04d", y);
-  else if (d == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  if (m == 0)
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  else if (d == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 
@@ -125,7 +130,8 @@ std::string normalise_date(std::string_view in) {
   if (s.size() >= 4 && all_digits(s.substr(0, 4))) {
     const int y = to_int(s.substr(0, 4));
     if (s.size() == 4) return format_ymd(y, 0, 0);
-    if (s.size() >= 8 && all_digits(s.substr(0, 8)) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8]))))
+    if (s.size() >= 8 && all_digits(s.substr(0, 8)) &&
+        (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8]))))
       return format_ymd(y, to_int(s.substr(4, 2)), to_int(s.substr(6, 2)));
     const char sep = s[4];
     if ((sep == '-' || sep == '/' || sep == '.') && s.size() >= 7 && all_digits(s.substr(5, 2))) {
@@ -174,7 +180,8 @@ std::string stem_of(const std::string& name) {
 void append_block(Extracted& e, std::string_view paragraph, const std::string& kind, int page) {
   bool replaced = false;
   std::string s = clean_text(scrub_utf8(paragraph, &replaced));
-  if (replaced && std::find(e.notes.begin(), e.notes.end(), "invalid UTF-8 in the source replaced by U+FFFD") == e.notes.end())
+  if (replaced &&
+      std::find(e.notes.begin(), e.notes.end(), "invalid UTF-8 in the source replaced by U+FFFD") == e.notes.end())
     e.notes.push_back("invalid UTF-8 in the source replaced by U+FFFD");
   // Newlines inside a paragraph become spaces; tabs separate table cells and stay.
   for (char& c : s)
@@ -250,7 +257,9 @@ void finish(Extracted& e, const std::string& name) {
   e.language = letters && lang.size() >= 2 && lang.size() <= 3 ? lang : "";
   if (!e.date.empty()) {
     std::string d = normalise_date(clean_field(e.date));
-    if (d.empty()) e.notes.push_back("date '" + clean_field(e.date, 60) + "' in the file is not a date Telaah understands; left empty");
+    if (d.empty())
+      e.notes.push_back("date '" + clean_field(e.date, 60) +
+                        "' in the file is not a date Telaah understands; left empty");
     e.date = d;
   }
   if (e.title.empty()) e.title = clean_field(stem_of(name));

@@ -76,7 +76,8 @@ bool hidden(const pugi::xml_node& run) {
 
 class Reader {
  public:
-  Reader(const Styles& styles, unsigned max_depth, std::string what) : styles_(styles), max_depth_(max_depth), what_(std::move(what)) {}
+  Reader(const Styles& styles, unsigned max_depth, std::string what)
+      : styles_(styles), max_depth_(max_depth), what_(std::move(what)) {}
 
   std::map<std::string, pugi::xml_node> footnotes, endnotes;
   std::vector<office::Note> notes;
@@ -88,11 +89,16 @@ class Reader {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       const auto l = xml::local(c);
-      if (l == "p") paragraph(c, out, depth + 1);
-      else if (l == "tbl") table(c, out, depth + 1);
-      else if (l == "sdt") body(xml::child(c, "sdtContent"), out, depth + 1);
-      else if (l == "customXml" || l == "ins" || l == "moveTo" || l == "txbxContent") body(c, out, depth + 1);
-      else if (l == "AlternateContent") body(xml::child(c, "Choice"), out, depth + 1);
+      if (l == "p")
+        paragraph(c, out, depth + 1);
+      else if (l == "tbl")
+        table(c, out, depth + 1);
+      else if (l == "sdt")
+        body(xml::child(c, "sdtContent"), out, depth + 1);
+      else if (l == "customXml" || l == "ins" || l == "moveTo" || l == "txbxContent")
+        body(c, out, depth + 1);
+      else if (l == "AlternateContent")
+        body(xml::child(c, "Choice"), out, depth + 1);
     }
   }
 
@@ -114,8 +120,10 @@ class Reader {
     }
     pugi::xml_node num = xml::child(ppr, "numPr");
     const bool list = (num && xml::attr(xml::child(num, "numId"), "val") != "0") || styles_.is_list(style);
-    if (level > 0) kind = "h" + std::to_string(level);
-    else if (list) kind = "li";
+    if (level > 0)
+      kind = "h" + std::to_string(level);
+    else if (list)
+      kind = "li";
     // A table of contents repeats the headings that follow.
     std::string sname = styles_.name(style);
     for (char& ch : sname) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -241,7 +249,8 @@ Extracted extract_docx(const std::string& name, std::string_view bytes, const Im
   if (auto s = zip.read("word/styles.xml")) {
     xml::parse(styles_doc, *s, name + ": word/styles.xml");
     styles.load(styles_doc.document_element());
-    pugi::xml_node rpr = xml::child(xml::child(xml::child(styles_doc.document_element(), "docDefaults"), "rPrDefault"), "rPr");
+    pugi::xml_node rpr =
+        xml::child(xml::child(xml::child(styles_doc.document_element(), "docDefaults"), "rPrDefault"), "rPr");
     default_lang = xml::attr(xml::child(rpr, "lang"), "val");
   }
   Reader r(styles, opt.limits.max_nesting, name);

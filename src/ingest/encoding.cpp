@@ -125,11 +125,15 @@ bool looks_western(std::string_view b) {
 
 EncodingGuess guess_encoding(std::string_view bytes) {
   if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) return {"utf-8", "UTF-8 byte-order mark"};
-  if (bytes.size() >= 2 && std::memcmp(bytes.data(), "\xFF\xFE", 2) == 0) return {"utf-16le", "UTF-16 LE byte-order mark"};
-  if (bytes.size() >= 2 && std::memcmp(bytes.data(), "\xFE\xFF", 2) == 0) return {"utf-16be", "UTF-16 BE byte-order mark"};
-  if (auto u16 = sniff_utf16(bytes); !u16.empty()) return {u16, "every other byte is NUL: UTF-16 without a byte-order mark"};
+  if (bytes.size() >= 2 && std::memcmp(bytes.data(), "\xFF\xFE", 2) == 0)
+    return {"utf-16le", "UTF-16 LE byte-order mark"};
+  if (bytes.size() >= 2 && std::memcmp(bytes.data(), "\xFE\xFF", 2) == 0)
+    return {"utf-16be", "UTF-16 BE byte-order mark"};
+  if (auto u16 = sniff_utf16(bytes); !u16.empty())
+    return {u16, "every other byte is NUL: UTF-16 without a byte-order mark"};
   if (!text::find_invalid_utf8(bytes)) return {"utf-8", "valid UTF-8"};
-  if (looks_western(bytes)) return {"windows-1252", "not UTF-8; the accented letters look like Windows-1252 / ISO-8859-1"};
+  if (looks_western(bytes))
+    return {"windows-1252", "not UTF-8; the accented letters look like Windows-1252 / ISO-8859-1"};
   // ICU's statistical detector for the other legacy code pages.
   UErrorCode err = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&err);
@@ -147,7 +151,8 @@ EncodingGuess guess_encoding(std::string_view bytes) {
       if (c == "utf-8" || c.rfind("utf-16", 0) == 0 || c.rfind("utf-32", 0) == 0 || c.rfind("iso-8859-1", 0) == 0 ||
           c == "windows-1252")
         continue;  // ruled out above
-      if (conf >= 30) out = {c, "not UTF-8; ICU's detector says " + std::string(cs) + " (confidence " + std::to_string(conf) + "%)"};
+      if (conf >= 30)
+        out = {c, "not UTF-8; ICU's detector says " + std::string(cs) + " (confidence " + std::to_string(conf) + "%)"};
       break;
     }
     ucsdet_close(det);
@@ -174,8 +179,9 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& encoding, 
   } else if (enc.empty()) {
     EncodingGuess g = guess_encoding(bytes);
     if (g.encoding.empty())
-      throw ImportError(name + ": not UTF-8, and the encoding cannot be told from the bytes; give --encoding "
-                               "(for example windows-1252, iso-8859-1, euc-kr, shift_jis)");
+      throw ImportError(name +
+                        ": not UTF-8, and the encoding cannot be told from the bytes; give --encoding "
+                        "(for example windows-1252, iso-8859-1, euc-kr, shift_jis)");
     enc = g.encoding;
     if (enc != "utf-8") note("decoded as " + enc + " (" + g.reason + "); give --encoding to choose another");
   }
@@ -195,7 +201,7 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& encoding, 
   // controls in ISO-8859-1 and never text, so decoding those as 1252 is right.
   if (enc == "iso-8859-1" || enc == "us-ascii" || enc == "ascii")
     enc = bytes.find_first_of(std::string_view("\x81\x8D\x8F\x90\x9D", 5)) == std::string_view::npos ? "windows-1252"
-                                                                                                   : "iso-8859-1";
+                                                                                                     : "iso-8859-1";
   return convert_strict(bytes, enc, name);
 }
 

@@ -21,7 +21,8 @@ static std::string sniff(std::string_view bytes) {
   // PDF allows junk before the header within the first KB.
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    if (bytes.substr(0, 100).find("mimetypeapplication/vnd.oasis.opendocument.text") != std::string_view::npos) return "odt";
+    if (bytes.substr(0, 100).find("mimetypeapplication/vnd.oasis.opendocument.text") != std::string_view::npos)
+      return "odt";
     if (bytes.find("word/document.xml") != std::string_view::npos) return "docx";
     if (bytes.find("content.xml") != std::string_view::npos) return "odt";
     return "zip";
@@ -29,7 +30,8 @@ static std::string sniff(std::string_view bytes) {
   std::string head(bytes.substr(0, 512));
   std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
   size_t b = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (b != std::string::npos && (head.compare(b, 14, "<!doctype html") == 0 || head.compare(b, 5, "<html") == 0)) return "html";
+  if (b != std::string::npos && (head.compare(b, 14, "<!doctype html") == 0 || head.compare(b, 5, "<html") == 0))
+    return "html";
   return "";
 }
 
@@ -61,8 +63,10 @@ Extracted extract(const std::string& name, std::string_view bytes, const ImportO
   if (fmt == "pdf") return extract_pdf(name, bytes, opt);
   if (!opt.format.empty())
     throw ImportError(name + ": unknown format '" + opt.format + "' (use txt, md, html, docx, odt or pdf)");
-  if (ext == "doc") throw ImportError(name + ": old Word .doc files cannot be read; save the file as .docx and import that");
-  if (ext == "rtf") throw ImportError(name + ": RTF files cannot be read; save the file as .docx or .txt and import that");
+  if (ext == "doc")
+    throw ImportError(name + ": old Word .doc files cannot be read; save the file as .docx and import that");
+  if (ext == "rtf")
+    throw ImportError(name + ": RTF files cannot be read; save the file as .docx or .txt and import that");
   throw ImportError(name + ": this file type is not supported (Telaah imports .txt, .md, .html, .docx, .odt and .pdf)");
 }
 

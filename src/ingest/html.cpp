@@ -61,7 +61,8 @@ std::string declared_charset(std::string_view bytes) {
       size_t v = p + std::strlen(key);
       while (v < head.size() && (head[v] == '"' || head[v] == '\'' || head[v] == ' ')) ++v;
       size_t e = v;
-      while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_')) ++e;
+      while (e < head.size() && (std::isalnum(static_cast<unsigned char>(head[e])) || head[e] == '-' || head[e] == '_'))
+        ++e;
       if (e > v) return head.substr(v, e - v);
       p = head.find(key, p + 1);
     }
@@ -132,14 +133,14 @@ bool boilerplate_hint(const Node& n) {
 }
 
 bool never_content(const std::string& t) {
-  static const char* const kTags[] = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-                                      "embed", "canvas", "select", "textarea", "button", "input", "head", "title"};
+  static const char* const kTags[] = {"script", "style",  "noscript", "template", "svg",    "math",  "iframe", "object",
+                                      "embed",  "canvas", "select",   "textarea", "button", "input", "head",   "title"};
   return std::any_of(std::begin(kTags), std::end(kTags), [&](const char* k) { return t == k; });
 }
 
 bool structural_boilerplate(const std::string& t) {
-  return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "form" || t == "figure" ||
-         t == "menu" || t == "dialog";
+  return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "form" || t == "figure" || t == "menu" ||
+         t == "dialog";
 }
 
 bool is_table_part(const std::string& t) {
@@ -163,13 +164,15 @@ bool is_backlink(const Node& n) {
   return (role && *role == "doc-backlink") || (href && href->rfind("#fnref", 0) == 0);
 }
 
-bool is_heading(const std::string& t) { return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6'; }
+bool is_heading(const std::string& t) {
+  return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
 
 bool is_block(const std::string& t) {
-  static const char* const kTags[] = {"p",       "div",    "section", "article", "main",  "blockquote", "address",
-                                      "center",  "dl",     "dt",      "dd",      "ul",    "ol",         "li",
-                                      "table",   "tbody",  "thead",   "tfoot",   "tr",    "pre",        "hr",
-                                      "details", "summary", "body",   "html",    "hgroup", "figcaption"};
+  static const char* const kTags[] = {"p",       "div",     "section", "article", "main",   "blockquote", "address",
+                                      "center",  "dl",      "dt",      "dd",      "ul",     "ol",         "li",
+                                      "table",   "tbody",   "thead",   "tfoot",   "tr",     "pre",        "hr",
+                                      "details", "summary", "body",    "html",    "hgroup", "figcaption"};
   return is_heading(t) || std::any_of(std::begin(kTags), std::end(kTags), [&](const char* k) { return t == k; });
 }
 
@@ -230,7 +233,8 @@ std::vector<int> choose_body(const Page& pg) {
   if (parent < 0) return {top};
   std::vector<int> out;
   for (int c : d.nodes[parent].children) {
-    if (c == top) out.push_back(c);
+    if (c == top)
+      out.push_back(c);
     else if (auto it = score.find(c); it != score.end() && it->second >= best->second * 0.2 && !pg.dropped(c, parent))
       out.push_back(c);
   }
@@ -252,8 +256,10 @@ class BlockWalker {
     if (pg_.dropped(i, ref_)) return;
     const std::string& t = n.tag;
     if (t == "br") {
-      if (in_cell_) cell_ += ' ';
-      else flush();
+      if (in_cell_)
+        cell_ += ' ';
+      else
+        flush();
       return;
     }
     if (t == "a" && is_backlink(n)) return;
@@ -316,9 +322,12 @@ class BlockWalker {
     const bool block = is_block(t);
     if (block) flush();
     children(i);
-    if (is_heading(t)) flush(t);
-    else if (t == "li" || t == "dt" || t == "dd") flush("li");
-    else if (block) flush();
+    if (is_heading(t))
+      flush(t);
+    else if (t == "li" || t == "dt" || t == "dd")
+      flush("li");
+    else if (block)
+      flush();
   }
 
  private:
@@ -383,8 +392,10 @@ JsonLd json_ld(const Document& d) {
     if (src.size() > (1u << 20)) continue;
     int depth = 0, max_depth = 0;  // bound nesting before handing it to the parser
     for (char c : src) {
-      if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
-      else if (c == '}' || c == ']') --depth;
+      if (c == '{' || c == '[')
+        max_depth = std::max(max_depth, ++depth);
+      else if (c == '}' || c == ']')
+        --depth;
     }
     if (max_depth > 64) continue;
     nlohmann::json j = nlohmann::json::parse(src, nullptr, false, true);
@@ -439,8 +450,8 @@ std::string strip_site(std::string title, const std::string& site) {
 }
 
 std::string without_by(std::string s) {
-  for (const char* p : {"by ", "By ", "BY ", "oleh ", "Oleh ", "OLEH ", "Reporter: ", "Reporter : ", "Penulis: ",
-                        "Penulis : ", "Written by "})
+  for (const char* p : {"by ", "By ", "BY ", "oleh ", "Oleh ", "OLEH ",
+                        "Reporter: ", "Reporter : ", "Penulis: ", "Penulis : ", "Written by "})
     if (s.rfind(p, 0) == 0) return s.substr(std::strlen(p));
   return s;
 }
@@ -452,7 +463,9 @@ Extracted extract_html(const std::string& name, std::string_view bytes, const Im
   e.format = "html";
   const std::string src = decode_page(bytes, opt, name, e.notes);
   const Document d = html::parse(src, opt.limits.max_nesting);
-  if (d.depth_capped) e.notes.push_back("elements nested deeper than " + std::to_string(opt.limits.max_nesting) + " levels were flattened");
+  if (d.depth_capped)
+    e.notes.push_back("elements nested deeper than " + std::to_string(opt.limits.max_nesting) +
+                      " levels were flattened");
   const Page pg(d);
   const auto m = meta_tags(d);
   const JsonLd ld = json_ld(d);
@@ -477,14 +490,16 @@ Extracted extract_html(const std::string& name, std::string_view bytes, const Im
       if (time_dt.empty()) time_dt = *dt;
       const std::string* ip = n.attr("itemprop");
       const std::string* cl = n.attr("class");
-      if (time_published.empty() && ((ip && lower(*ip) == "datepublished") || (cl && lower(*cl).find("published") != std::string::npos)))
+      if (time_published.empty() &&
+          ((ip && lower(*ip) == "datepublished") || (cl && lower(*cl).find("published") != std::string::npos)))
         time_published = *dt;
     }
     if (byline.empty() && byline_tries < 20) {  // bounded: nested "author" boxes must not make this quadratic
       const std::string* ip = n.attr("itemprop");
       const std::string* rel = n.attr("rel");
       bool is_byline = (ip && lower(*ip) == "author") || (rel && lower(*rel) == "author");
-      for (const auto& wd : hint_words(n)) is_byline |= wd == "author" || wd == "byline" || wd == "reporter" || wd == "penulis";
+      for (const auto& wd : hint_words(n))
+        is_byline |= wd == "author" || wd == "byline" || wd == "reporter" || wd == "penulis";
       if (is_byline && n.tag != "meta" && n.tag != "link" && n.tag != "body" && n.tag != "article") {
         ++byline_tries;
         byline = without_by(collapse(html::text_of(d, idx)));
@@ -503,10 +518,11 @@ Extracted extract_html(const std::string& name, std::string_view bytes, const Im
   std::string author = meta(m, {"author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"});
   if (author.rfind("http", 0) == 0) author.clear();  // article:author is often a profile URL
   e.author = first_nonempty({without_by(author), ld.author, byline, site});
-  e.date = first_nonempty({meta(m, {"article:published_time", "datepublished", "date", "pubdate", "publishdate",
-                                    "publish-date", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.created", "dcterms.date",
-                                    "sailthru.date", "parsely-pub-date", "og:published_time", "article.published"}),
-                           ld.date, time_published, time_dt});
+  e.date = first_nonempty(
+      {meta(m, {"article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+                "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.created", "dcterms.date", "sailthru.date",
+                "parsely-pub-date", "og:published_time", "article.published"}),
+       ld.date, time_published, time_dt});
   std::string lang;
   for (const Node& n : d.nodes)
     if (!n.is_text && n.tag == "html" && n.attr("lang")) lang = *n.attr("lang");

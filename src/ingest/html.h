@@ -18,9 +18,9 @@ std::string decode_entities(std::string_view s, bool in_attribute = false);
 
 struct Node {
   bool is_text = false;
-  std::string tag;  // lowercase element name; "#root" for the document
+  std::string tag;                                         // lowercase element name; "#root" for the document
   std::vector<std::pair<std::string, std::string>> attrs;  // names lowercase, values decoded
-  std::string text;  // text nodes: decoded text (raw for script/style)
+  std::string text;                                        // text nodes: decoded text (raw for script/style)
   int parent = -1;
   std::vector<int> children;
   const std::string* attr(std::string_view name) const {

@@ -14,21 +14,25 @@ bool in(std::string_view t, std::initializer_list<std::string_view> set) {
 }
 
 bool is_void(std::string_view t) {
-  return in(t, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-                "wbr", "keygen", "command", "basefont", "bgsound", "frame", "image"});
+  return in(t, {"area",  "base",   "br",    "col", "embed",  "hr",      "img",      "input",   "link",  "meta",
+                "param", "source", "track", "wbr", "keygen", "command", "basefont", "bgsound", "frame", "image"});
 }
 
 // Elements whose start closes an open <p> (HTML's "p closers").
 bool closes_p(std::string_view t) {
-  return in(t, {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
-                "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-                "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
-                "dd", "dt"});
+  return in(t, {"address",  "article",    "aside",   "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+                "fieldset", "figcaption", "figure",  "footer",     "form",   "h1",      "h2",     "h3",  "h4",  "h5",
+                "h6",       "header",     "hgroup",  "hr",         "li",     "main",    "menu",   "nav", "ol",  "p",
+                "pre",      "section",    "summary", "table",      "ul",     "dd",      "dt"});
 }
 
-bool is_heading(std::string_view t) { return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6'; }
+bool is_heading(std::string_view t) {
+  return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
 }
@@ -46,7 +50,8 @@ size_t find_end_tag(std::string_view s, size_t from, std::string_view tag) {
     if (lt == std::string_view::npos) return lt;
     size_t k = lt + 2;
     if (k + tag.size() <= s.size() && lower(s.substr(k, tag.size())) == tag &&
-        (k + tag.size() == s.size() || is_space(s[k + tag.size()]) || s[k + tag.size()] == '>' || s[k + tag.size()] == '/'))
+        (k + tag.size() == s.size() || is_space(s[k + tag.size()]) || s[k + tag.size()] == '>' ||
+         s[k + tag.size()] == '/'))
       return lt;
     from = lt + 2;
   }
@@ -100,8 +105,10 @@ class Builder {
     const bool v = is_void(n.tag);
     const int idx = add(std::move(n));
     if (!v) {
-      if (stack_.size() < max_depth_) stack_.push_back(idx);
-      else d_.depth_capped = true;  // children go to the parent: the tree stays shallow
+      if (stack_.size() < max_depth_)
+        stack_.push_back(idx);
+      else
+        d_.depth_capped = true;  // children go to the parent: the tree stays shallow
     }
     return idx;
   }
@@ -277,8 +284,10 @@ std::string text_of(const Document& d, int node) {
       continue;
     }
     const int c = nd.children[k++];
-    if (d.nodes[c].is_text) out += d.nodes[c].text;
-    else if (d.nodes[c].tag != "script" && d.nodes[c].tag != "style") st.push_back({c, 0});
+    if (d.nodes[c].is_text)
+      out += d.nodes[c].text;
+    else if (d.nodes[c].tag != "script" && d.nodes[c].tag != "style")
+      st.push_back({c, 0});
   }
   return out;
 }

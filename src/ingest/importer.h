@@ -19,14 +19,14 @@ struct ImportError : UserError {
 };
 
 struct Limits {
-  uint64_t max_file_bytes = 128ull << 20;        // per file (the CLI passes --max-mb)
+  uint64_t max_file_bytes = 128ull << 20;  // per file (the CLI passes --max-mb)
   uint64_t max_zip_entries = 10000;
-  uint64_t max_zip_total = 512ull << 20;         // uncompressed bytes of all entries read
-  double max_zip_ratio = 200.0;                  // uncompressed / compressed per entry
-  unsigned pdf_seconds = 60;                     // PDF extraction wall time
-  uint64_t pdf_memory = 2048ull << 20;           // PDF extraction address space
-  unsigned max_pdf_pages = 5000;                 // pages read from one PDF
-  unsigned max_nesting = 256;                    // XML / HTML element depth walked
+  uint64_t max_zip_total = 512ull << 20;  // uncompressed bytes of all entries read
+  double max_zip_ratio = 200.0;           // uncompressed / compressed per entry
+  unsigned pdf_seconds = 60;              // PDF extraction wall time
+  uint64_t pdf_memory = 2048ull << 20;    // PDF extraction address space
+  unsigned max_pdf_pages = 5000;          // pages read from one PDF
+  unsigned max_nesting = 256;             // XML / HTML element depth walked
 };
 
 struct ImportOptions {
@@ -41,8 +41,8 @@ struct Extracted {
   std::string text;                 // NFC, \n line endings, valid UTF-8
   std::vector<text::Block> blocks;  // code points of `text`
   std::vector<store::Page> pages;
-  std::vector<std::string> notes;   // what the importer did that the user should know
-  int64_t text_cp = -1;             // code points in `text`, kept by append_block (-1: not counted yet)
+  std::vector<std::string> notes;  // what the importer did that the user should know
+  int64_t text_cp = -1;            // code points in `text`, kept by append_block (-1: not counted yet)
 };
 
 // Extracts one file. `name` is used for the format guess and in messages.

@@ -132,7 +132,8 @@ class Reader {
         text += note(c, depth + 1);
         space = false;
       } else if (l == "frame" || l == "text-box") {
-        if (l == "text-box") boxes.push_back(c);
+        if (l == "text-box")
+          boxes.push_back(c);
         else
           for (pugi::xml_node b = c.first_child(); b; b = b.next_sibling())
             if (xml::local(b) == "text-box") boxes.push_back(b);

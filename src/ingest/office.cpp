@@ -55,7 +55,8 @@ void emit(Extracted& e, const std::vector<Para>& paras, const std::vector<Note>&
       t.erase(0, t.find_first_not_of(" \t"));  // Word puts a space after the note's own number
       append_block(e, k == 0 ? n.marker + " " + t : t, "p");
     }
-  if (!notes.empty()) e.notes.push_back(std::to_string(notes.size()) + " footnote(s) appended at the end, marked [n] in the text");
+  if (!notes.empty())
+    e.notes.push_back(std::to_string(notes.size()) + " footnote(s) appended at the end, marked [n] in the text");
   finish(e, name);
 }
 

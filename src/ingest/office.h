@@ -14,7 +14,7 @@ struct Para {
 };
 
 struct Note {
-  std::string marker;             // "[1]"
+  std::string marker;  // "[1]"
   std::vector<std::string> paras;
 };
 

@@ -81,9 +81,11 @@ Extracted extract_pdf_in_process(const std::string& name, std::string_view bytes
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) throw ImportError(name + ": the PDF is too large to read");
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) throw ImportError(name + ": not a readable PDF (damaged, truncated, or encrypted in a way that cannot be opened)");
+  if (!doc)
+    throw ImportError(name + ": not a readable PDF (damaged, truncated, or encrypted in a way that cannot be opened)");
   if (doc->is_locked())
-    throw ImportError(name + ": the PDF is encrypted with a password; save an unprotected copy (or print it to PDF) and import that");
+    throw ImportError(
+        name + ": the PDF is encrypted with a password; save an unprotected copy (or print it to PDF) and import that");
   const int n = doc->pages();
   if (n <= 0) throw ImportError(name + ": the PDF has no pages");
   if (static_cast<unsigned>(n) > opt.limits.max_pdf_pages)
@@ -136,7 +138,8 @@ Extracted extract_pdf_in_process(const std::string& name, std::string_view bytes
     if (s.block < lay.blocks.size()) {
       const auto& t = lay.blocks[s.block].text;
       const auto& blk = e.blocks[block_at[s.block]];
-      cp = std::min(blk.end, blk.start + static_cast<int64_t>(text::count_code_points(std::string_view(t).substr(0, std::min(s.offset, t.size())))));
+      cp = std::min(blk.end, blk.start + static_cast<int64_t>(text::count_code_points(
+                                             std::string_view(t).substr(0, std::min(s.offset, t.size())))));
     }
     if (!e.pages.empty() && cp < e.pages.back().start) cp = e.pages.back().start;
     e.pages.push_back({s.page, cp});

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -42,8 +42,12 @@ char32_t last_cp(const std::string& s) {
   return text::decode_next(s, i);
 }
 
-bool is_lower(char32_t c) { return u_isULowercase(static_cast<UChar32>(c)); }
-bool is_letter(char32_t c) { return u_isUAlphabetic(static_cast<UChar32>(c)); }
+bool is_lower(char32_t c) {
+  return u_isULowercase(static_cast<UChar32>(c));
+}
+bool is_letter(char32_t c) {
+  return u_isUAlphabetic(static_cast<UChar32>(c));
+}
 
 Line finish_line(const std::vector<const Word*>& ws) {
   Line l;
@@ -79,7 +83,9 @@ Line finish_line(const std::vector<const Word*>& ws) {
   }
   l.cells.push_back(cell);
   for (const auto& c : l.cells) l.text += (l.text.empty() ? "" : " ") + c.text;
-  l.size = std::max_element(size_chars.begin(), size_chars.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+  l.size = std::max_element(size_chars.begin(), size_chars.end(), [](auto& a, auto& b) {
+             return a.second < b.second;
+           })->first;
   l.bold = chars > 0 && bold_chars * 5 >= chars * 4;
   return l;
 }
@@ -148,7 +154,9 @@ bool is_page_number(const std::string& t) {
 
 std::string furniture_key(const std::string& t) {
   std::string k;
-  for (char c : t) k += std::isdigit(static_cast<unsigned char>(c)) ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : t)
+    k += std::isdigit(static_cast<unsigned char>(c)) ? '#'
+                                                     : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return k;
 }
 
@@ -291,7 +299,8 @@ struct Table {
   bool active() const { return !rows.empty(); }
   void add_columns(const std::vector<Cell>& cells) {
     for (const auto& c : cells)
-      if (columns.size() < 64 && std::none_of(columns.begin(), columns.end(), [&](double x) { return std::fabs(x - c.x0) < 4; }))
+      if (columns.size() < 64 &&
+          std::none_of(columns.begin(), columns.end(), [&](double x) { return std::fabs(x - c.x0) < 4; }))
         columns.push_back(c.x0);
     std::sort(columns.begin(), columns.end());
   }
@@ -325,8 +334,10 @@ struct Table {
     if (active() && continues(l)) {
       Row& r = rows.back();
       for (const auto& c : l.cells) {
-        auto it = std::find_if(r.cells.begin(), r.cells.end(), [&](const Cell& x) { return std::fabs(x.x0 - c.x0) < 4; });
-        if (it == r.cells.end()) r.cells.push_back(c);
+        auto it =
+            std::find_if(r.cells.begin(), r.cells.end(), [&](const Cell& x) { return std::fabs(x.x0 - c.x0) < 4; });
+        if (it == r.cells.end())
+          r.cells.push_back(c);
         else {
           size_t dummy = 0;
           join_line(it->text, c.text, dummy);
@@ -378,12 +389,15 @@ Layout layout(const std::vector<Page>& pages) {
     for (const auto& l : ls) chars_by_size[l.size] += l.text.size();
   double body = 10;
   if (!chars_by_size.empty())
-    body = std::max_element(chars_by_size.begin(), chars_by_size.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    body = std::max_element(chars_by_size.begin(), chars_by_size.end(), [](auto& a, auto& b) {
+             return a.second < b.second;
+           })->first;
   std::vector<double> gaps;
   for (const auto& ls : lines)
     for (size_t k = 1; k < ls.size(); ++k) {
       const Line &a = ls[k - 1], &b = ls[k];
-      if (std::fabs(a.size - body) < 0.5 && std::fabs(b.size - body) < 0.5 && b.y0 > a.y0 && b.y0 - a.y1 < 2 * a.height())
+      if (std::fabs(a.size - body) < 0.5 && std::fabs(b.size - body) < 0.5 && b.y0 > a.y0 &&
+          b.y0 - a.y1 < 2 * a.height())
         gaps.push_back(b.y0 - a.y1);
     }
   double usual_gap = 0.25 * body;
@@ -392,7 +406,7 @@ Layout layout(const std::vector<Page>& pages) {
     usual_gap = gaps[gaps.size() / 2];
   }
 
-  std::vector<Para> paras;  // closed paragraphs (tables interleaved as blocks)
+  std::vector<Para> paras;                     // closed paragraphs (tables interleaved as blocks)
   std::vector<std::pair<size_t, Block>> rows;  // table rows, positioned before paras[first]
   Table table;
   Para cur;

@@ -11,22 +11,22 @@
 namespace telaah::ingest::pdf {
 
 struct Word {
-  std::string text;              // valid UTF-8, NFC
+  std::string text;                       // valid UTF-8, NFC
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // y grows downwards
-  double size = 0;               // font size
+  double size = 0;                        // font size
   bool bold = false;
-  bool space_after = false;      // poppler: a space follows on the same line
+  bool space_after = false;  // poppler: a space follows on the same line
 };
 
 struct Page {
   double width = 0, height = 0;
-  std::vector<Word> words;       // reading order
+  std::vector<Word> words;  // reading order
 };
 
 struct Block {
   std::string kind;  // p, h1..h6, li, row
   std::string text;
-  int page = 0;      // 1-based page the block starts on
+  int page = 0;  // 1-based page the block starts on
 };
 
 // Where each page's text begins: a byte offset into the text of a block
@@ -40,7 +40,7 @@ struct PageStart {
 struct Layout {
   std::vector<Block> blocks;
   std::vector<PageStart> starts;
-  size_t furniture_removed = 0;   // running header / footer / page number lines dropped
+  size_t furniture_removed = 0;  // running header / footer / page number lines dropped
   size_t hyphens_repaired = 0;
 };
 

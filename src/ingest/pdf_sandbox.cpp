@@ -196,7 +196,8 @@ void write_all(int fd, const std::string& data) {
 
 Extracted extract_pdf(const std::string& name, std::string_view bytes, const ImportOptions& opt) {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw InternalError(name + ": cannot start the PDF reader (" + std::strerror(errno) + ")");
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    throw InternalError(name + ": cannot start the PDF reader (" + std::strerror(errno) + ")");
   const pid_t pid = ::fork();
   if (pid < 0) {
     ::close(fds[0]);
@@ -213,7 +214,8 @@ Extracted extract_pdf(const std::string& name, std::string_view bytes, const Imp
   bool timed_out = false, too_big = false;
   char buf[1 << 16];
   while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) {
       timed_out = true;
       break;
@@ -249,7 +251,8 @@ Extracted extract_pdf(const std::string& name, std::string_view bytes, const Imp
                       "); the file is damaged or hostile — nothing was imported from it");
   }
   if (payload.empty())
-    throw ImportError(name + ": the PDF reader stopped without a result (out of memory?); the file may be damaged or hostile");
+    throw ImportError(name +
+                      ": the PDF reader stopped without a result (out of memory?); the file may be damaged or hostile");
   return decode(payload, name);
 }
 

@@ -42,7 +42,10 @@ static std::vector<std::pair<size_t, size_t>> dash_groups(const std::string& lin
   std::vector<std::pair<size_t, size_t>> out;
   size_t i = 0;
   while (i < line.size()) {
-    if (line[i] == ' ') { ++i; continue; }
+    if (line[i] == ' ') {
+      ++i;
+      continue;
+    }
     if (line[i] != '-') return {};
     size_t b = i;
     while (i < line.size() && line[i] == '-') ++i;
@@ -85,7 +88,10 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
     std::string out;
     for (size_t i = 0; i < line.size(); ++i) {
       char c = line[i];
-      if ((c == '*' || c == '_') && (i + 1 < line.size() && line[i + 1] == c)) { ++i; continue; }  // ** __
+      if ((c == '*' || c == '_') && (i + 1 < line.size() && line[i + 1] == c)) {
+        ++i;
+        continue;
+      }  // ** __
       const bool space_before = i == 0 || line[i - 1] == ' ';
       const bool space_after = i + 1 >= line.size() || line[i + 1] == ' ';
       if (c == '*' && !(space_before && space_after)) continue;  // *emphasis*; a lone " * " stays
@@ -96,7 +102,7 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
         continue;
       }
       if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') continue;  // ![alt](src) -> alt
-      if (c == '[' && i + 1 < line.size() && line[i + 1] == '^') {  // [^1] -> [1]
+      if (c == '[' && i + 1 < line.size() && line[i + 1] == '^') {          // [^1] -> [1]
         size_t close = line.find(']', i);
         if (close != std::string::npos) {
           out += note_marker(line.substr(i + 2, close - i - 2));
@@ -128,7 +134,7 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
   size_t pos = 0;
   bool in_front_matter = false, in_code = false;
   int line_no = 0;
-  std::string last_line;         // the previous line as written (a simple table's header)
+  std::string last_line;                           // the previous line as written (a simple table's header)
   std::vector<std::pair<size_t, size_t>> columns;  // pandoc simple table: dash groups
   while (pos <= s.size()) {
     size_t nl = s.find('\n', pos);
@@ -148,24 +154,44 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
         continue;
       }
       if (!columns.empty()) {
-        if (line.find_first_not_of(' ') == std::string::npos) columns.clear();
-        else if (groups.empty()) append_block(e, cut_row(line, columns, strip_inline), "row");
+        if (line.find_first_not_of(' ') == std::string::npos)
+          columns.clear();
+        else if (groups.empty())
+          append_block(e, cut_row(line, columns, strip_inline), "row");
         continue;
       }
     }
-    if (line_no == 1 && line == "---") { in_front_matter = true; continue; }
-    if (in_front_matter) {
-      if (line == "---" || line == "...") in_front_matter = false;
-      else if (line.rfind("title:", 0) == 0) e.title = line.substr(6);
-      else if (line.rfind("author:", 0) == 0) e.author = line.substr(7);
-      else if (line.rfind("date:", 0) == 0) e.date = line.substr(5);
+    if (line_no == 1 && line == "---") {
+      in_front_matter = true;
       continue;
     }
-    if (line.rfind("```", 0) == 0) { flush(); in_code = !in_code; continue; }
+    if (in_front_matter) {
+      if (line == "---" || line == "...")
+        in_front_matter = false;
+      else if (line.rfind("title:", 0) == 0)
+        e.title = line.substr(6);
+      else if (line.rfind("author:", 0) == 0)
+        e.author = line.substr(7);
+      else if (line.rfind("date:", 0) == 0)
+        e.date = line.substr(5);
+      continue;
+    }
+    if (line.rfind("```", 0) == 0) {
+      flush();
+      in_code = !in_code;
+      continue;
+    }
     size_t ind = line.find_first_not_of(' ');
-    if (ind == std::string::npos) { flush(); para_lines = 0; continue; }
+    if (ind == std::string::npos) {
+      flush();
+      para_lines = 0;
+      continue;
+    }
     std::string t = line.substr(ind);
-    if (in_code) { append_block(e, t, "p"); continue; }
+    if (in_code) {
+      append_block(e, t, "p");
+      continue;
+    }
     if (t.rfind("[^", 0) == 0 && t.find("]:") != std::string::npos) {  // [^1]: the note's text
       flush();
       const size_t close = t.find("]:");
@@ -198,8 +224,9 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
       flush("h1");
       continue;
     }
-    if (t.size() >= 3 && (t.find_first_not_of("- ") == std::string::npos || t.find_first_not_of("* ") == std::string::npos ||
-                          t.find_first_not_of("_ ") == std::string::npos)) {
+    if (t.size() >= 3 &&
+        (t.find_first_not_of("- ") == std::string::npos || t.find_first_not_of("* ") == std::string::npos ||
+         t.find_first_not_of("_ ") == std::string::npos)) {
       flush(bare.find_first_not_of('-') == std::string::npos && !para.empty() ? "h2" : "p");
       continue;
     }
@@ -210,7 +237,8 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
       continue;
     }
     size_t dig = t.find_first_not_of("0123456789");
-    if (dig != std::string::npos && dig > 0 && dig + 1 < t.size() && (t[dig] == '.' || t[dig] == ')') && t[dig + 1] == ' ') {
+    if (dig != std::string::npos && dig > 0 && dig + 1 < t.size() && (t[dig] == '.' || t[dig] == ')') &&
+        t[dig + 1] == ' ') {
       flush();
       para = t.substr(dig + 2);
       flush("li");
@@ -242,7 +270,8 @@ Extracted extract_markdown(const std::string& name, std::string_view bytes, cons
   if (e.blocks.empty()) throw ImportError(name + ": the file holds no text");
   mark_turns(e);
   for (const auto& [n, t] : note_text) append_block(e, "[" + std::to_string(n) + "] " + t, "p");
-  if (!note_text.empty()) e.notes.push_back(std::to_string(note_text.size()) + " footnote(s) appended at the end, marked [n] in the text");
+  if (!note_text.empty())
+    e.notes.push_back(std::to_string(note_text.size()) + " footnote(s) appended at the end, marked [n] in the text");
   auto trim = [](std::string v) {
     size_t b = v.find_first_not_of(" \"'"), en = v.find_last_not_of(" \"'");
     return b == std::string::npos ? std::string() : v.substr(b, en - b + 1);

@@ -47,7 +47,8 @@ ZipArchive::ZipArchive(std::string_view bytes, const Limits& limits, std::string
     const int code = zip_error_code_zip(&err);
     zip_error_fini(&err);
     if (code == ZIP_ER_NOZIP)
-      throw ImportError(file_ + ": not a zip archive, so not a real DOCX or ODT file (damaged, or renamed from another format)");
+      throw ImportError(
+          file_ + ": not a zip archive, so not a real DOCX or ODT file (damaged, or renamed from another format)");
     if (code == ZIP_ER_INCONS)
       throw ImportError(file_ + ": the archive is inconsistent (truncated or damaged); nothing was imported from it");
     throw ImportError(file_ + ": the archive cannot be opened (damaged or truncated)");
@@ -77,10 +78,12 @@ ZipArchive::ZipArchive(std::string_view bytes, const Limits& limits, std::string
       if (total > limits_.max_zip_total)
         throw ImportError(file_ + ": the archive unpacks to more than " + mb(limits_.max_zip_total) +
                           " (a zip bomb?); refused");
-      if (size > kRatioFloor && (comp == 0 || static_cast<double>(size) / static_cast<double>(comp) > limits_.max_zip_ratio))
+      if (size > kRatioFloor &&
+          (comp == 0 || static_cast<double>(size) / static_cast<double>(comp) > limits_.max_zip_ratio))
         throw ImportError(file_ + ": entry '" + name.substr(0, 80) + "' is compressed " +
-                          (comp ? std::to_string(size / comp) : std::string("infinitely")) + " to 1, over the limit of " +
-                          std::to_string(static_cast<long>(limits_.max_zip_ratio)) + " (a zip bomb?); refused");
+                          (comp ? std::to_string(size / comp) : std::string("infinitely")) +
+                          " to 1, over the limit of " + std::to_string(static_cast<long>(limits_.max_zip_ratio)) +
+                          " (a zip bomb?); refused");
       names_.push_back(std::move(name));
       size_.push_back(size);
       comp_size_.push_back(comp);
@@ -121,12 +124,15 @@ std::optional<std::string> ZipArchive::read(const std::string& entry) {
     const uint64_t have = out.size();
     const bool over_declared = have > size_[i];
     const bool over_total = read_total_ + have > limits_.max_zip_total;
-    const bool over_ratio = have > kRatioFloor && (comp_size_[i] == 0 ||
-                                                   static_cast<double>(have) / static_cast<double>(comp_size_[i]) > limits_.max_zip_ratio);
+    const bool over_ratio =
+        have > kRatioFloor &&
+        (comp_size_[i] == 0 || static_cast<double>(have) / static_cast<double>(comp_size_[i]) > limits_.max_zip_ratio);
     if (over_declared || over_total || over_ratio) {
       zip_fclose(f);
       throw ImportError(file_ + ": '" + entry + "' unpacks to more than " +
-                        (over_declared ? "its declared size" : over_total ? mb(limits_.max_zip_total) : "the compression ratio limit") +
+                        (over_declared ? "its declared size"
+                         : over_total  ? mb(limits_.max_zip_total)
+                                       : "the compression ratio limit") +
                         " (a zip bomb?); refused");
     }
   }

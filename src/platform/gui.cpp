@@ -16,8 +16,8 @@
 
 #include "platform/heatmap_gl.h"
 #include "platform/screenshot.h"
-#include "ui/app.h"
-#include "ui/fonts.h"
+#include "ui/shell/app.h"
+#include "ui/shell/fonts.h"
 
 namespace fs = std::filesystem;
 
@@ -44,13 +44,23 @@ struct Loop {
 constexpr int kFramesAfterInput = 3;
 std::string g_glfw_error;
 
-Loop& loop_of(GLFWwindow* w) { return *static_cast<Loop*>(glfwGetWindowUserPointer(w)); }
-void touch(GLFWwindow* w) { loop_of(w).active_frames = kFramesAfterInput; }
+Loop& loop_of(GLFWwindow* w) {
+  return *static_cast<Loop*>(glfwGetWindowUserPointer(w));
+}
+void touch(GLFWwindow* w) {
+  loop_of(w).active_frames = kFramesAfterInput;
+}
 
 // Installed before ImGui's backend, which chains to them.
-void on_cursor(GLFWwindow* w, double, double) { touch(w); }
-void on_button(GLFWwindow* w, int, int, int) { touch(w); }
-void on_scroll(GLFWwindow* w, double, double) { touch(w); }
+void on_cursor(GLFWwindow* w, double, double) {
+  touch(w);
+}
+void on_button(GLFWwindow* w, int, int, int) {
+  touch(w);
+}
+void on_scroll(GLFWwindow* w, double, double) {
+  touch(w);
+}
 void on_key(GLFWwindow* w, int key, int, int action, int) {
   Loop& l = loop_of(w);
   if (key >= 0 && action == GLFW_PRESS) l.pressed_this_frame.push_back(key);
@@ -66,9 +76,15 @@ void sync_modifiers(ImGuiIO& io) {
   io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
   io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
 }
-void on_char(GLFWwindow* w, unsigned) { touch(w); }
-void on_size(GLFWwindow* w, int, int) { touch(w); }
-void on_refresh(GLFWwindow* w) { touch(w); }
+void on_char(GLFWwindow* w, unsigned) {
+  touch(w);
+}
+void on_size(GLFWwindow* w, int, int) {
+  touch(w);
+}
+void on_refresh(GLFWwindow* w) {
+  touch(w);
+}
 void on_drop(GLFWwindow* w, int n, const char** paths) {
   for (int i = 0; i < n; ++i) loop_of(w).dropped.emplace_back(paths[i]);
   touch(w);
@@ -195,9 +211,12 @@ int run_gui(const GuiOptions& opt) {
     int frame = 0;
     const int settle = opt.frames > 0 ? opt.frames : 8;
     while (status == 0 && !glfwWindowShouldClose(window) && !app.wants_quit()) {
-      if (shot || loop.active_frames > 0 || app.doc_view().animating()) glfwPollEvents();
-      else if (app.needs_frames()) glfwWaitEventsTimeout(1.0 / 30.0);  // a task runs: show its progress
-      else glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 10.0);        // idle (0.5: caret blink)
+      if (shot || loop.active_frames > 0 || app.doc_view().animating())
+        glfwPollEvents();
+      else if (app.needs_frames())
+        glfwWaitEventsTimeout(1.0 / 30.0);  // a task runs: show its progress
+      else
+        glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 10.0);  // idle (0.5: caret blink)
       // Keys tapped since the last frame: down for this frame, released after it.
       std::vector<int> release_after;
       release_after.swap(loop.deferred_release);

@@ -14,12 +14,16 @@
 #include <vector>
 
 #include "shaders_embedded.h"
-#include "ui/triangulation_heatmap.h"
+#include "ui/triangulation/triangulation_heatmap.h"
 
 namespace telaah::platform {
 
-const char* heatmap_vertex_source() { return shaders::kShader_heatmap_vert; }
-const char* heatmap_fragment_source() { return shaders::kShader_heatmap_frag; }
+const char* heatmap_vertex_source() {
+  return shaders::kShader_heatmap_vert;
+}
+const char* heatmap_fragment_source() {
+  return shaders::kShader_heatmap_frag;
+}
 
 namespace {
 
@@ -41,7 +45,9 @@ unsigned compile(GLenum type, const std::string& src, std::string* log) {
   glGetShaderiv(sh, GL_INFO_LOG_LENGTH, &len);
   std::string text(static_cast<size_t>(std::max(len, 1)), '\0');
   glGetShaderInfoLog(sh, len, nullptr, text.data());
-  if (log) *log = std::string(type == GL_VERTEX_SHADER ? "heatmap.vert" : "heatmap.frag") + " does not compile: " + text.c_str();
+  if (log)
+    *log =
+        std::string(type == GL_VERTEX_SHADER ? "heatmap.vert" : "heatmap.frag") + " does not compile: " + text.c_str();
   glDeleteShader(sh);
   return 0;
 }
@@ -188,7 +194,8 @@ void HeatmapGL::draw(const ImDrawCmd* cmd) {
   // ImGui's own orthographic projection and scissor (imgui_impl_opengl3.cpp).
   const float L = dd->DisplayPos.x, R = dd->DisplayPos.x + dd->DisplaySize.x;
   const float T = dd->DisplayPos.y, B = dd->DisplayPos.y + dd->DisplaySize.y;
-  const float proj[16] = {2.0f / (R - L), 0, 0, 0, 0, 2.0f / (T - B), 0, 0, 0, 0, -1, 0, (R + L) / (L - R), (T + B) / (B - T), 0, 1};
+  const float proj[16] = {2.0f / (R - L),    0, 0, 0, 0, 2.0f / (T - B), 0, 0, 0, 0, -1, 0, (R + L) / (L - R),
+                          (T + B) / (B - T), 0, 1};
   const ImVec2 scale = dd->FramebufferScale;
   const float fb_h = dd->DisplaySize.y * scale.y;
   const ImVec4 clip = cmd->ClipRect;
@@ -214,7 +221,8 @@ void HeatmapGL::draw(const ImDrawCmd* cmd) {
   // ImDrawCallback_ResetRenderState follows: the backend restores its program, VAO and buffers.
   if (!logged_first_draw_) {
     logged_first_draw_ = true;
-    std::cerr << "telaah: triangulation heatmap drawn by the GLSL shader program (" << batch->cells.size() << " cells)\n";
+    std::cerr << "telaah: triangulation heatmap drawn by the GLSL shader program (" << batch->cells.size()
+              << " cells)\n";
   }
 }
 

@@ -1,7 +1,7 @@
 // The triangulation heatmap's GPU renderer: the GLSL program of
 // shaders/heatmap.vert and shaders/heatmap.frag (embedded at build time by
 // shaders/embed.cmake), executed as an ImDrawList callback inside
-// ImGui_ImplOpenGL3_RenderDrawData (see ui/triangulation_heatmap.h). When the
+// ImGui_ImplOpenGL3_RenderDrawData (see ui/triangulation/triangulation_heatmap.h). When the
 // program does not compile or link, the reason goes to stderr and to
 // ui::heatmap_renderer().failure (the view shows it once on the status line)
 // and the view keeps drawing with plain ImGui.

@@ -65,7 +65,8 @@ std::vector<Anchor> read_anchors(const fs::path& corpus_dir) {
   return out;
 }
 
-static BuildReport fill(store::Project& p, const fs::path& corpus, const std::function<void(const std::string&)>& progress) {
+static BuildReport fill(store::Project& p, const fs::path& corpus,
+                        const std::function<void(const std::string&)>& progress) {
   auto say = [&](const std::string& s) {
     if (progress) progress(s);
   };
@@ -129,7 +130,8 @@ static BuildReport fill(store::Project& p, const fs::path& corpus, const std::fu
   return r;
 }
 
-BuildReport build_sample(const fs::path& project, const fs::path& corpus_dir, const std::function<void(const std::string&)>& progress) {
+BuildReport build_sample(const fs::path& project, const fs::path& corpus_dir,
+                         const std::function<void(const std::string&)>& progress) {
   if (!fs::is_directory(corpus_dir)) throw UserError("no corpus folder at " + corpus_dir.string());
   auto p = store::Project::create(project);
   try {

@@ -12,9 +12,12 @@ using nlohmann::json;
 
 namespace telaah::store {
 
-ActionScope Project::begin_action(const std::string& label) { return ActionScope(*this, label); }
+ActionScope Project::begin_action(const std::string& label) {
+  return ActionScope(*this, label);
+}
 
-ActionScope::ActionScope(Project& p, std::string label) : p_(&p), label_(std::move(label)), changes_(std::make_unique<json>(json::array())) {
+ActionScope::ActionScope(Project& p, std::string label)
+    : p_(&p), label_(std::move(label)), changes_(std::make_unique<json>(json::array())) {
   if (p.current_) {
     outer_ = false;  // join the enclosing action
     ActionScope& o = *p.current_;
@@ -29,9 +32,17 @@ ActionScope::ActionScope(Project& p, std::string label) : p_(&p), label_(std::mo
 }
 
 ActionScope::ActionScope(ActionScope&& o) noexcept
-    : p_(o.p_), label_(std::move(o.label_)), changes_(std::move(o.changes_)), docs_(std::move(o.docs_)),
-      codebook_(o.codebook_), active_(o.active_), outer_(o.outer_), tx_(o.tx_), mark_changes_(o.mark_changes_),
-      mark_docs_(o.mark_docs_), mark_codebook_(o.mark_codebook_) {
+    : p_(o.p_),
+      label_(std::move(o.label_)),
+      changes_(std::move(o.changes_)),
+      docs_(std::move(o.docs_)),
+      codebook_(o.codebook_),
+      active_(o.active_),
+      outer_(o.outer_),
+      tx_(o.tx_),
+      mark_changes_(o.mark_changes_),
+      mark_docs_(o.mark_docs_),
+      mark_codebook_(o.mark_codebook_) {
   o.active_ = false;
   o.tx_ = nullptr;
   if (outer_ && p_->current_ == &o) p_->current_ = this;
@@ -48,7 +59,8 @@ ActionScope::~ActionScope() {
       // The enclosing transaction is gone already; it rolls back as a whole.
     }
     ActionScope& o = *p_->current_;
-    if (o.changes_->size() > mark_changes_) o.changes_->erase(o.changes_->begin() + static_cast<long>(mark_changes_), o.changes_->end());
+    if (o.changes_->size() > mark_changes_)
+      o.changes_->erase(o.changes_->begin() + static_cast<long>(mark_changes_), o.changes_->end());
     if (o.docs_.size() > mark_docs_) o.docs_.resize(mark_docs_);
     o.codebook_ = mark_codebook_;
     return;
@@ -60,7 +72,9 @@ ActionScope::~ActionScope() {
   if (p_->current_ == this) p_->current_ = nullptr;
 }
 
-static ActionScope& owner(Project& p, ActionScope& self, bool outer) { return outer ? self : *p.current_action(); }
+static ActionScope& owner(Project& p, ActionScope& self, bool outer) {
+  return outer ? self : *p.current_action();
+}
 
 Id ActionScope::insert(const std::string& table, const json& row) {
   if (!outer_) return owner(*p_, *this, false).insert(table, row);
@@ -230,14 +244,19 @@ void Project::apply_images(const json& changes, bool forward) {
     for (auto it = changes.rbegin(); it != changes.rend(); ++it) apply_one(*it);
 }
 
-static const char* kUndoTarget = "SELECT rev, label, changes, docs, codebook FROM change_log WHERE kind='do' AND state=0 ORDER BY rev DESC LIMIT 1";
+static const char* kUndoTarget =
+    "SELECT rev, label, changes, docs, codebook FROM change_log WHERE kind='do' AND state=0 ORDER BY rev DESC LIMIT 1";
 // The most recently undone action that is still redoable.
 static const char* kRedoTarget =
     "SELECT l.rev, l.label, l.changes, l.docs, l.codebook FROM change_log u JOIN change_log l ON l.rev=u.target "
     "WHERE u.kind='undo' AND l.kind='do' AND l.state=1 ORDER BY u.rev DESC LIMIT 1";
 
-bool Project::can_undo() const { return undo_label().has_value(); }
-bool Project::can_redo() const { return redo_label().has_value(); }
+bool Project::can_undo() const {
+  return undo_label().has_value();
+}
+bool Project::can_redo() const {
+  return redo_label().has_value();
+}
 
 std::optional<std::string> Project::undo_label() const {
   SQLite::Statement q(*db_, kUndoTarget);
@@ -281,12 +300,17 @@ std::string Project::replay(bool undo) {
   return label;
 }
 
-std::string Project::undo() { return replay(true); }
-std::string Project::redo() { return replay(false); }
+std::string Project::undo() {
+  return replay(true);
+}
+std::string Project::redo() {
+  return replay(false);
+}
 
 std::vector<Change> Project::changes_since(int64_t rev) const {
   std::vector<Change> out;
-  SQLite::Statement q(*db_, "SELECT rev, at, coder, kind, target, label, docs, codebook FROM change_log WHERE rev > ? ORDER BY rev");
+  SQLite::Statement q(
+      *db_, "SELECT rev, at, coder, kind, target, label, docs, codebook FROM change_log WHERE rev > ? ORDER BY rev");
   q.bind(1, rev);
   while (q.executeStep()) {
     Change c;

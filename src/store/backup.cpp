@@ -24,7 +24,9 @@ using namespace std::chrono;
 namespace telaah::store {
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 // fsync a file by path; the data must be on disk before the rename that publishes it.
 void fsync_path(const fs::path& p, bool directory) {
@@ -39,7 +41,8 @@ void fsync_path(const fs::path& p, bool directory) {
 void make_private_dir(const fs::path& dir) {
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
     throw BackupFailed("cannot create the backup folder " + dir.string() + " (" + errno_text() + ")");
-  if (!fs::is_directory(dir)) throw BackupFailed(dir.string() + " exists but is not a folder; backups cannot be kept there");
+  if (!fs::is_directory(dir))
+    throw BackupFailed(dir.string() + " exists but is not a folder; backups cannot be kept there");
 }
 
 // Creates an empty file readable by the owner only. VACUUM INTO accepts an
@@ -100,11 +103,15 @@ std::string fmt_time(SysTime t) {
 }
 
 // The UTC calendar day (days since 1970-01-01, rounded down).
-int64_t day_of(SysTime t) { return floor<days>(t).time_since_epoch().count(); }
+int64_t day_of(SysTime t) {
+  return floor<days>(t).time_since_epoch().count();
+}
 
 std::atomic<unsigned> tmp_counter{0};
 
-bool process_alive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+bool process_alive(long pid) {
+  return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
 
 // Temporary files of a backup that died half-way: ".tmp-PID-N.telaah".
 void remove_stale_temps(const fs::path& dir) {
@@ -218,8 +225,10 @@ std::string reason_slug(const std::string& reason) {
   for (unsigned char c : reason) {
     char l = static_cast<char>(std::tolower(c));
     bool ok = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
-    if (ok) out += l;
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (ok)
+      out += l;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
     if (out.size() >= 40) break;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
@@ -245,8 +254,9 @@ std::optional<BackupInfo> parse_backup_name(const std::string& n) {
   b.revision = std::stoll(n.substr(i, j - i));
   std::string reason = n.substr(j + 1, n.size() - ext.size() - j - 1);
   if (auto dot = reason.rfind('.'); dot != std::string::npos) {
-    bool digits = dot + 1 < reason.size() &&
-                  std::all_of(reason.begin() + static_cast<long>(dot) + 1, reason.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    bool digits =
+        dot + 1 < reason.size() && std::all_of(reason.begin() + static_cast<long>(dot) + 1, reason.end(),
+                                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (!digits) return std::nullopt;
     reason.resize(dot);
   }
@@ -277,7 +287,8 @@ std::vector<BackupInfo> list_backups(const fs::path& project) {
   return out;
 }
 
-std::vector<BackupInfo> backups_to_delete(std::vector<BackupInfo> all, SysTime now, const RotationPolicy& policy, const fs::path& keep) {
+std::vector<BackupInfo> backups_to_delete(std::vector<BackupInfo> all, SysTime now, const RotationPolicy& policy,
+                                          const fs::path& keep) {
   std::sort(all.begin(), all.end(), [](const BackupInfo& a, const BackupInfo& b) {
     if (a.time != b.time) return a.time > b.time;
     return a.path.filename().string() > b.path.filename().string();
@@ -297,7 +308,8 @@ std::vector<BackupInfo> backups_to_delete(std::vector<BackupInfo> all, SysTime n
   return out;
 }
 
-std::vector<BackupInfo> rotate_backups(const fs::path& project, SysTime now, const RotationPolicy& policy, const fs::path& keep) {
+std::vector<BackupInfo> rotate_backups(const fs::path& project, SysTime now, const RotationPolicy& policy,
+                                       const fs::path& keep) {
   auto doomed = backups_to_delete(list_backups(project), now, policy, keep);
   std::vector<BackupInfo> done;
   for (auto& b : doomed) {
@@ -315,7 +327,8 @@ BackupInfo backup_before(const Project& p, const std::string& what) {
   try {
     return make_backup(p, "before-" + what);
   } catch (const BackupFailed& e) {
-    throw BackupFailed(std::string("could not make a safety backup before this step, so nothing was changed: ") + e.what());
+    throw BackupFailed(std::string("could not make a safety backup before this step, so nothing was changed: ") +
+                       e.what());
   }
 }
 
@@ -341,7 +354,8 @@ BackupInfo make_backup_of(const fs::path& project, const std::string& reason, co
       // One self-contained file: no -wal beside a backup, ever.
       out.exec("PRAGMA journal_mode=DELETE");
       std::string r = quick_result(out, "PRAGMA integrity_check");
-      if (r != "ok") throw BackupFailed("the new backup of " + project.string() + " did not verify (" + r + "); it was discarded");
+      if (r != "ok")
+        throw BackupFailed("the new backup of " + project.string() + " did not verify (" + r + "); it was discarded");
       facts = read_facts(out, project);
     }
     ::chmod(tmp.c_str(), 0600);
@@ -371,10 +385,12 @@ fs::path resolve_backup(const fs::path& project, const std::string& ref) {
   std::error_code ec;
   if (ref.empty()) throw UserError("name the backup to restore (see 'telaah backups')");
   auto list = list_backups(project);
-  if (std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) && ref.size() < 6) {
+  if (std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+      ref.size() < 6) {
     size_t n = std::stoul(ref);
     if (n >= 1 && n <= list.size()) return list[n - 1].path;
-    throw NotFound("there is no backup number " + ref + " (this project has " + std::to_string(list.size()) + "; see 'telaah backups')");
+    throw NotFound("there is no backup number " + ref + " (this project has " + std::to_string(list.size()) +
+                   "; see 'telaah backups')");
   }
   if (fs::is_regular_file(ref, ec)) return ref;
   fs::path in_dir = backup_dir(project) / ref;
@@ -385,12 +401,14 @@ fs::path resolve_backup(const fs::path& project, const std::string& ref) {
 RestoreResult restore(const fs::path& project, const fs::path& backup, const BackupOptions& o) {
   std::error_code ec;
   if (!fs::is_regular_file(backup, ec)) throw NotFound("no backup file at " + backup.string());
-  if (!has_sqlite_header(backup)) throw CorruptProject(backup.string() + " is not a Telaah backup (not an SQLite database)");
+  if (!has_sqlite_header(backup))
+    throw CorruptProject(backup.string() + " is not a Telaah backup (not an SQLite database)");
   FileFacts want;
   try {
     SQLite::Database b(backup.string(), SQLite::OPEN_READONLY);
     std::string r = quick_result(b, "PRAGMA integrity_check");
-    if (r != "ok") throw CorruptProject("the backup " + backup.string() + " is damaged (" + r + "); choose another one");
+    if (r != "ok")
+      throw CorruptProject("the backup " + backup.string() + " is damaged (" + r + "); choose another one");
     want = read_facts(b, backup);
   } catch (const SQLite::Exception& e) {
     throw CorruptProject("the backup " + backup.string() + " cannot be read (" + e.what() + "); choose another one");
@@ -410,8 +428,8 @@ RestoreResult restore(const fs::path& project, const fs::path& backup, const Bac
       // unreadable: the reason one restores; it is kept as a raw copy below
     }
     if (!current_id.empty() && !want.project_id.empty() && current_id != want.project_id)
-      throw UserError(backup.string() + " is a backup of another project (id " + want.project_id + ", this one is " + current_id +
-                      "); nothing was changed");
+      throw UserError(backup.string() + " is a backup of another project (id " + want.project_id + ", this one is " +
+                      current_id + "); nothing was changed");
     BackupOptions keep = o;
     keep.rotate = false;  // rotation would never remove it now, but a restore should not delete anything
     try {
@@ -438,7 +456,8 @@ RestoreResult restore(const fs::path& project, const fs::path& backup, const Bac
   }
 
   // Write the new content beside the project, flush it, check it, then swap.
-  fs::path tmp = project.parent_path() / ("." + project.filename().string() + ".restore-" + std::to_string(::getpid()) + ".tmp");
+  fs::path tmp =
+      project.parent_path() / ("." + project.filename().string() + ".restore-" + std::to_string(::getpid()) + ".tmp");
   fs::remove(tmp, ec);
   try {
     copy_synced(backup, tmp);
@@ -465,8 +484,10 @@ RestoreResult restore(const fs::path& project, const fs::path& backup, const Bac
     throw BackupFailed("cannot put the backup in place of " + project.string() + " (" + std::strerror(err) + ")");
   }
   fsync_path(project.parent_path().empty() ? fs::path(".") : project.parent_path(), true);
-  if (auto b = parse_backup_name(backup.filename().string())) res.restored = *b;
-  else res.restored.reason = "file";
+  if (auto b = parse_backup_name(backup.filename().string()))
+    res.restored = *b;
+  else
+    res.restored.reason = "file";
   res.restored.path = backup;
   res.restored.revision = want.revision;
   res.restored.size = fs::file_size(project, ec);

@@ -88,9 +88,9 @@ std::vector<BackupInfo> rotate_backups(const std::filesystem::path& project, Sys
                                        const std::filesystem::path& keep = {});
 
 struct RestoreResult {
-  BackupInfo restored;                      // the backup now in place
-  std::optional<BackupInfo> before_restore; // the state it replaced (absent when there was no project file)
-  bool before_restore_raw = false;          // the replaced file was unreadable: kept as a byte copy
+  BackupInfo restored;                       // the backup now in place
+  std::optional<BackupInfo> before_restore;  // the state it replaced (absent when there was no project file)
+  bool before_restore_raw = false;           // the replaced file was unreadable: kept as a byte copy
 };
 
 // Replaces the project file by a backup. Refuses (ProjectLocked) while the
@@ -99,7 +99,8 @@ struct RestoreResult {
 // Telaah); keeps the current state as a "before-restore" backup; then
 // swaps the file atomically (temp + fsync + rename), removing the stale
 // -wal/-shm/-journal while holding the project's lock.
-RestoreResult restore(const std::filesystem::path& project, const std::filesystem::path& backup, const BackupOptions& o = {});
+RestoreResult restore(const std::filesystem::path& project, const std::filesystem::path& backup,
+                      const BackupOptions& o = {});
 
 // Resolves what a user typed for a backup: a path, a file name in the backup
 // folder, or its number in `list_backups` order (1 = newest).

@@ -22,7 +22,9 @@ std::vector<std::string> Project::check() const {
   }
   {
     SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
-    while (q.executeStep()) problems.push_back("a row of " + q.getColumn(0).getString() + " points to a missing " + q.getColumn(2).getString());
+    while (q.executeStep())
+      problems.push_back("a row of " + q.getColumn(0).getString() + " points to a missing " +
+                         q.getColumn(2).getString());
   }
   {
     SQLite::Statement q(*db_, "SELECT id, title, length_cp, text FROM documents");
@@ -42,16 +44,23 @@ std::vector<std::string> Project::check() const {
                         "SELECT c.id, d.title FROM codings c JOIN documents d ON d.id=c.doc_id "
                         "WHERE c.start < 0 OR c.end <= c.start OR c.end > d.length_cp");
     while (q.executeStep())
-      problems.push_back("coding #" + std::to_string(q.getColumn(0).getInt64()) + " lies outside document '" + q.getColumn(1).getString() + "'");
+      problems.push_back("coding #" + std::to_string(q.getColumn(0).getInt64()) + " lies outside document '" +
+                         q.getColumn(1).getString() + "'");
   }
   {
-    SQLite::Statement q(*db_, "SELECT b.doc_id FROM blocks b JOIN documents d ON d.id=b.doc_id WHERE b.start < 0 OR b.end > d.length_cp OR b.end < b.start LIMIT 5");
-    while (q.executeStep()) problems.push_back("a paragraph of document #" + std::to_string(q.getColumn(0).getInt64()) + " lies outside its text");
+    SQLite::Statement q(*db_,
+                        "SELECT b.doc_id FROM blocks b JOIN documents d ON d.id=b.doc_id WHERE b.start < 0 OR b.end > "
+                        "d.length_cp OR b.end < b.start LIMIT 5");
+    while (q.executeStep())
+      problems.push_back("a paragraph of document #" + std::to_string(q.getColumn(0).getInt64()) +
+                         " lies outside its text");
   }
   {  // the code tree: no cycles, sibling names unique
     SQLite::Statement q(*db_, "SELECT id, parent_id FROM codes");
     std::map<Id, std::optional<Id>> parent;
-    while (q.executeStep()) parent[q.getColumn(0).getInt64()] = q.getColumn(1).isNull() ? std::nullopt : std::optional<Id>(q.getColumn(1).getInt64());
+    while (q.executeStep())
+      parent[q.getColumn(0).getInt64()] =
+          q.getColumn(1).isNull() ? std::nullopt : std::optional<Id>(q.getColumn(1).getInt64());
     for (auto [id, p] : parent) {
       std::set<Id> seen{id};
       for (auto cur = p; cur; cur = parent.count(*cur) ? parent[*cur] : std::nullopt)
@@ -65,20 +74,25 @@ std::vector<std::string> Project::check() const {
   }
   {  // memos about a code or document that is gone
     SQLite::Statement q(*db_,
-                        "SELECT m.id, m.kind FROM memos m WHERE (m.kind='code' AND NOT EXISTS (SELECT 1 FROM codes c WHERE c.id=m.target_id)) "
+                        "SELECT m.id, m.kind FROM memos m WHERE (m.kind='code' AND NOT EXISTS (SELECT 1 FROM codes c "
+                        "WHERE c.id=m.target_id)) "
                         "OR (m.kind='document' AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id=m.target_id)) "
                         "OR m.kind NOT IN ('project','code','document')");
     while (q.executeStep())
-      problems.push_back("memo #" + std::to_string(q.getColumn(0).getInt64()) + " is about a " + q.getColumn(1).getString() + " that does not exist");
+      problems.push_back("memo #" + std::to_string(q.getColumn(0).getInt64()) + " is about a " +
+                         q.getColumn(1).getString() + " that does not exist");
   }
   {  // the change log: known kinds and states, undo/redo rows point at actions, images parse
-    SQLite::Statement q(*db_, "SELECT count(*) FROM change_log WHERE kind NOT IN ('do','undo','redo') OR state NOT IN (0,1,2)");
+    SQLite::Statement q(
+        *db_, "SELECT count(*) FROM change_log WHERE kind NOT IN ('do','undo','redo') OR state NOT IN (0,1,2)");
     q.executeStep();
     if (q.getColumn(0).getInt64() > 0) problems.push_back("the change log holds rows of an unknown kind or state");
     SQLite::Statement t(*db_,
                         "SELECT u.rev FROM change_log u WHERE u.kind IN ('undo','redo') AND NOT EXISTS "
                         "(SELECT 1 FROM change_log l WHERE l.rev=u.target AND l.kind='do')");
-    while (t.executeStep()) problems.push_back("change-log entry " + std::to_string(t.getColumn(0).getInt64()) + " undoes or redoes an action that is not logged");
+    while (t.executeStep())
+      problems.push_back("change-log entry " + std::to_string(t.getColumn(0).getInt64()) +
+                         " undoes or redoes an action that is not logged");
     SQLite::Statement c(*db_, "SELECT rev, changes, docs FROM change_log WHERE kind='do'");
     while (c.executeStep()) {
       try {
@@ -86,13 +100,16 @@ std::vector<std::string> Project::check() const {
         auto docs = nlohmann::json::parse(c.getColumn(2).getString());
         if (!ch.is_array() || !docs.is_array()) throw std::runtime_error("not a list");
       } catch (const std::exception&) {
-        problems.push_back("change-log entry " + std::to_string(c.getColumn(0).getInt64()) + " cannot be read (undo past it is impossible)");
+        problems.push_back("change-log entry " + std::to_string(c.getColumn(0).getInt64()) +
+                           " cannot be read (undo past it is impossible)");
       }
     }
   }
   {  // the file says what it is
-    if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId) problems.push_back("the file does not carry the Telaah application id");
-    if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion) problems.push_back("the schema version is not " + std::to_string(kSchemaVersion));
+    if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
+      problems.push_back("the file does not carry the Telaah application id");
+    if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion)
+      problems.push_back("the schema version is not " + std::to_string(kSchemaVersion));
   }
   return problems;
 }

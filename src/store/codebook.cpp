@@ -33,7 +33,8 @@ static Code read_code(SQLite::Statement& q) {
   return c;
 }
 
-static const char* kCodeCols = "SELECT id, parent_id, name, colour, definition, inclusion, exclusion, example, kind, ord, aliases FROM codes";
+static const char* kCodeCols =
+    "SELECT id, parent_id, name, colour, definition, inclusion, exclusion, example, kind, ord, aliases FROM codes";
 
 std::vector<Code> Project::codes() const {
   std::vector<Code> all;
@@ -62,8 +63,10 @@ Code Project::code(Id id) const {
 static void validate_name(const std::string& name) {
   if (name.empty()) throw ValidationError("a code needs a name");
   require_text(name, "the code name");
-  if (name.find('/') != std::string::npos) throw ValidationError("a code name cannot contain '/' (it separates levels in a code path): '" + name + "'");
-  if (name.front() == ' ' || name.back() == ' ') throw ValidationError("a code name cannot start or end with a space: '" + name + "'");
+  if (name.find('/') != std::string::npos)
+    throw ValidationError("a code name cannot contain '/' (it separates levels in a code path): '" + name + "'");
+  if (name.front() == ' ' || name.back() == ' ')
+    throw ValidationError("a code name cannot start or end with a space: '" + name + "'");
   if (name.find('\n') != std::string::npos || name.find('\t') != std::string::npos)
     throw ValidationError("a code name is one line: '" + name + "'");
 }
@@ -84,8 +87,10 @@ static void validate_code(const Code& c) {
 
 static void require_unique_sibling(SQLite::Database& db, std::optional<Id> parent, const std::string& name, Id self) {
   SQLite::Statement q(db, "SELECT id FROM codes WHERE parent_id IS ? AND name=? AND id<>?");
-  if (parent) q.bind(1, *parent);
-  else q.bind(1);
+  if (parent)
+    q.bind(1, *parent);
+  else
+    q.bind(1);
   q.bind(2, name);
   q.bind(3, self);
   if (q.executeStep()) throw ValidationError("a code named '" + name + "' exists already at that level");
@@ -96,8 +101,10 @@ Id Project::add_code(const Code& c) {
   if (c.parent) code(*c.parent);
   require_unique_sibling(*db_, c.parent, c.name, 0);
   SQLite::Statement o(*db_, "SELECT coalesce(max(ord), -1) + 1 FROM codes WHERE parent_id IS ?");
-  if (c.parent) o.bind(1, *c.parent);
-  else o.bind(1);
+  if (c.parent)
+    o.bind(1, *c.parent);
+  else
+    o.bind(1);
   o.executeStep();
   int ord = o.getColumn(0).getInt();
   o.reset();
@@ -152,8 +159,10 @@ void Project::move_code(Id id, std::optional<Id> new_parent, int new_ord) {
   // Renumber the new siblings so that `id` lands at new_ord.
   std::vector<Id> sibs;
   SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id IS ? AND id<>? ORDER BY ord, id");
-  if (new_parent) q.bind(1, *new_parent);
-  else q.bind(1);
+  if (new_parent)
+    q.bind(1, *new_parent);
+  else
+    q.bind(1);
   q.bind(2, id);
   while (q.executeStep()) sibs.push_back(q.getColumn(0).getInt64());
   q.reset();
@@ -185,14 +194,18 @@ void Project::merge_codes(Id from, Id into) {
   if (!ids_where(*db_, "codings", "code_id=?", from).empty()) backup_before(*this, "merge-code");
   auto a = begin_action("Merge code " + f.name + " into " + t.name);
   const std::string now = now_iso();
-  for (Id cid : ids_where(*db_, "codings", "code_id=?", from)) a.update("codings", cid, {{"code_id", into}, {"modified", now}});
+  for (Id cid : ids_where(*db_, "codings", "code_id=?", from))
+    a.update("codings", cid, {{"code_id", into}, {"modified", now}});
   // What the researcher wrote about `from` goes with its codings.
-  for (Id m : ids_where(*db_, "memos", "kind='code' AND target_id=?", from)) a.update("memos", m, {{"target_id", into}});
+  for (Id m : ids_where(*db_, "memos", "kind='code' AND target_id=?", from))
+    a.update("memos", m, {{"target_id", into}});
   for (Id o : ids_where(*db_, "overrides", "code_id=?", from)) a.update("overrides", o, {{"code_id", into}});
   const bool into_rated = !ids_where(*db_, "evaluations", "code_id=?", into).empty();
   for (Id e : ids_where(*db_, "evaluations", "code_id=?", from)) {
-    if (into_rated) a.remove("evaluations", e);  // `into` keeps its own rating
-    else a.update("evaluations", e, {{"code_id", into}});
+    if (into_rated)
+      a.remove("evaluations", e);  // `into` keeps its own rating
+    else
+      a.update("evaluations", e, {{"code_id", into}});
   }
   // Sub-codes of `from` move under `into`.
   SQLite::Statement k(*db_, "SELECT id, name FROM codes WHERE parent_id=? ORDER BY ord, id");
@@ -200,7 +213,8 @@ void Project::merge_codes(Id from, Id into) {
   std::vector<std::pair<Id, std::string>> kids;
   while (k.executeStep()) kids.push_back({k.getColumn(0).getInt64(), k.getColumn(1).getString()});
   k.reset();
-  int ord = db_->execAndGet("SELECT coalesce(max(ord), -1) + 1 FROM codes WHERE parent_id=" + std::to_string(into)).getInt();
+  int ord =
+      db_->execAndGet("SELECT coalesce(max(ord), -1) + 1 FROM codes WHERE parent_id=" + std::to_string(into)).getInt();
   for (auto& [kid, name] : kids) {
     require_unique_sibling(*db_, into, name, kid);
     a.update("codes", kid, {{"parent_id", into}, {"ord", ord++}});
@@ -213,7 +227,8 @@ void Project::delete_code(Id id) {
   Code c = code(id);
   auto desc = code_descendants(id);
   // Deleting coded work: a verified backup first (BackupFailed stops the delete).
-  const bool coded = std::any_of(desc.begin(), desc.end(), [&](Id d) { return !ids_where(*db_, "codings", "code_id=?", d).empty(); });
+  const bool coded =
+      std::any_of(desc.begin(), desc.end(), [&](Id d) { return !ids_where(*db_, "codings", "code_id=?", d).empty(); });
   if (coded) backup_before(*this, "delete-code");
   auto a = begin_action("Delete code " + c.name);
   // Codings and everything else that points at the codes first, then the
@@ -269,7 +284,8 @@ Id Project::resolve_code(const std::string& ref) const {
 }
 
 int64_t Project::coding_count(Id code_id) const {
-  SQLite::Statement q(*db_, "SELECT count(*) FROM codings c JOIN documents d ON d.id=c.doc_id WHERE c.code_id=? AND d.deleted=0");
+  SQLite::Statement q(
+      *db_, "SELECT count(*) FROM codings c JOIN documents d ON d.id=c.doc_id WHERE c.code_id=? AND d.deleted=0");
   q.bind(1, code_id);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -280,7 +296,8 @@ std::vector<Id> Project::load_codebook(const json& j) {
     throw ValidationError("a codebook file needs a top-level object with a \"codes\" array");
   auto a = begin_action("Load codebook");
   std::vector<Id> ids;
-  std::function<void(const json&, std::optional<Id>, const std::string&)> load = [&](const json& arr, std::optional<Id> parent,
+  std::function<void(const json&, std::optional<Id>, const std::string&)> load = [&](const json& arr,
+                                                                                     std::optional<Id> parent,
                                                                                      const std::string& where) {
     for (const auto& e : arr) {
       if (!e.is_object() || !e.contains("name") || !e["name"].is_string())
@@ -291,8 +308,10 @@ std::vector<Id> Project::load_codebook(const json& j) {
       std::optional<Id> existing;
       {
         SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id IS ? AND name=?");
-        if (parent) q.bind(1, *parent);
-        else q.bind(1);
+        if (parent)
+          q.bind(1, *parent);
+        else
+          q.bind(1);
         q.bind(2, name);
         if (q.executeStep()) existing = q.getColumn(0).getInt64();
       }

@@ -58,7 +58,8 @@ std::vector<Id> Project::add_codings(const std::vector<Coding>& cs, const std::s
     require_text(c.memo, "the memo");
     require_text(c.origin, "the origin of a coding");
     Id coder = c.coder;
-    if (coder == 0) coder = ensure_coder(coder_);
+    if (coder == 0)
+      coder = ensure_coder(coder_);
     else {
       SQLite::Statement q(*db_, "SELECT 1 FROM coders WHERE id=?");
       q.bind(1, coder);
@@ -137,15 +138,22 @@ std::vector<Coding> Project::codings(const CodingFilter& f) const {
 
 // --- memos ---
 Id Project::add_memo(const std::string& kind, Id target, const std::string& title, const std::string& body) {
-  if (kind == "document") document(target);
-  else if (kind == "code") code(target);
-  else if (kind != "project") throw ValidationError("a memo belongs to the project, a document or a code, not '" + kind + "'");
+  if (kind == "document")
+    document(target);
+  else if (kind == "code")
+    code(target);
+  else if (kind != "project")
+    throw ValidationError("a memo belongs to the project, a document or a code, not '" + kind + "'");
   require_text(title, "the memo title");
   require_text(body, "the memo text");
   const std::string now = now_iso();
   auto a = begin_action("Add memo " + title);
-  Id id = a.insert("memos", {{"kind", kind}, {"target_id", kind == "project" ? 0 : target}, {"title", title}, {"body", body},
-                             {"created", now}, {"modified", now}});
+  Id id = a.insert("memos", {{"kind", kind},
+                             {"target_id", kind == "project" ? 0 : target},
+                             {"title", title},
+                             {"body", body},
+                             {"created", now},
+                             {"modified", now}});
   a.commit();
   return id;
 }
@@ -181,8 +189,9 @@ std::vector<Memo> Project::memos(const std::string& kind, std::optional<Id> targ
   if (!kind.empty()) q.bind(1, kind);
   std::vector<Memo> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getString(),
-                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString()});
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString()});
   return out;
 }
 

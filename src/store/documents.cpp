@@ -81,7 +81,8 @@ Id Project::insert_document_rows(const NewDocument& in) {
     if (b.start < 0 || b.end > len || b.end < b.start)
       throw InternalError("importer produced a block outside the text of '" + in.title + "'");
   for (const auto& p : pages)
-    if (p.start < 0 || p.start > len) throw InternalError("importer produced a page outside the text of '" + in.title + "'");
+    if (p.start < 0 || p.start > len)
+      throw InternalError("importer produced a page outside the text of '" + in.title + "'");
 
   const std::string now = now_iso();
   SQLite::Statement st(*db_,
@@ -142,7 +143,9 @@ Id Project::insert_document_rows(const NewDocument& in) {
   return id;
 }
 
-Id Project::add_document(const NewDocument& d) { return add_documents({d}, "Import " + d.title).at(0); }
+Id Project::add_document(const NewDocument& d) {
+  return add_documents({d}, "Import " + d.title).at(0);
+}
 
 std::vector<Id> Project::add_documents(const std::vector<NewDocument>& docs, const std::string& label) {
   auto a = begin_action(label);
@@ -183,8 +186,8 @@ std::vector<text::Block> Project::blocks(Id id) const {
   SQLite::Statement q(*db_, "SELECT start, end, kind, speaker, page FROM blocks WHERE doc_id=? ORDER BY start, id");
   q.bind(1, id);
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                   q.getColumn(4).getInt()});
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getInt()});
   return out;
 }
 
@@ -200,7 +203,8 @@ std::vector<Attribute> Project::attributes(Id id) const {
   std::vector<Attribute> out;
   SQLite::Statement q(*db_, "SELECT name, type, value FROM attributes WHERE doc_id=? ORDER BY name");
   q.bind(1, id);
-  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
   return out;
 }
 
@@ -225,14 +229,16 @@ void Project::set_document_field(Id id, const std::string& field, const std::str
   document(id);
   require_text(value, "the new " + field);
   json cols;
-  if (field == "source_type") cols["source_type_id"] = source_type_id(value);
+  if (field == "source_type")
+    cols["source_type_id"] = source_type_id(value);
   else if (field == "date") {
     validate_date(value);
     cols["date"] = value;
   } else if (field == "language" || field == "author" || field == "title") {
     if (field == "title" && value.empty()) throw ValidationError("a document needs a title");
     cols[field] = value;
-  } else throw ValidationError("unknown document field '" + field + "' (use title, language, date, author, source_type)");
+  } else
+    throw ValidationError("unknown document field '" + field + "' (use title, language, date, author, source_type)");
   cols["modified"] = now_iso();
   auto a = begin_action("Set " + field + " of document #" + std::to_string(id));
   a.update("documents", id, cols);
@@ -247,8 +253,10 @@ void Project::set_attribute(Id doc, const Attribute& attr) {
   SQLite::Statement q(*db_, "SELECT id FROM attributes WHERE doc_id=? AND name=?");
   q.bind(1, doc);
   q.bind(2, attr.name);
-  if (q.executeStep()) a.update("attributes", q.getColumn(0).getInt64(), {{"type", type}, {"value", attr.value}});
-  else a.insert("attributes", {{"doc_id", doc}, {"name", attr.name}, {"type", type}, {"value", attr.value}});
+  if (q.executeStep())
+    a.update("attributes", q.getColumn(0).getInt64(), {{"type", type}, {"value", attr.value}});
+  else
+    a.insert("attributes", {{"doc_id", doc}, {"name", attr.name}, {"type", type}, {"value", attr.value}});
   a.commit();
 }
 
@@ -284,7 +292,8 @@ Id Project::resolve_document(const std::string& ref) const {
     document(*id);
     return *id;
   }
-  if (!ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+  if (!ref.empty() &&
+      std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     throw NotFound("no document #" + ref + " in this project");
   for (const char* col : {"title", "original_name"}) {
     SQLite::Statement q(*db_, std::string("SELECT id FROM documents WHERE deleted=0 AND ") + col + "=?");
@@ -292,7 +301,8 @@ Id Project::resolve_document(const std::string& ref) const {
     std::vector<Id> hits;
     while (q.executeStep()) hits.push_back(q.getColumn(0).getInt64());
     if (hits.size() == 1) return hits[0];
-    if (hits.size() > 1) throw UserError("'" + ref + "' names " + std::to_string(hits.size()) + " documents; use the document number");
+    if (hits.size() > 1)
+      throw UserError("'" + ref + "' names " + std::to_string(hits.size()) + " documents; use the document number");
   }
   throw NotFound("no document '" + ref + "' in this project (use its number, title or file name; see 'telaah docs')");
 }

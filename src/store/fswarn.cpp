@@ -22,7 +22,9 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& p) {
+  return s.rfind(p, 0) == 0;
+}
 
 // The nearest existing folder at or above the project's folder.
 fs::path existing_dir(const fs::path& project) {
@@ -113,7 +115,8 @@ std::string unescape_mount(const std::string& s) {
     if (s[i] == '\\' && i + 3 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
       out += static_cast<char>(std::stoi(s.substr(i + 1, 3), nullptr, 8));
       i += 3;
-    } else out += s[i];
+    } else
+      out += s[i];
   }
   return out;
 }
@@ -174,23 +177,39 @@ std::optional<std::string> sync_service_from_markers(const fs::path& dir) {
 
 std::optional<std::string> network_fs_from_magic(long f_type) {
   switch (static_cast<unsigned long>(f_type) & 0xFFFFFFFFUL) {
-    case 0x6969: return "NFS";
-    case 0x517B: return "SMB";
-    case 0xFF534D42: return "SMB/CIFS";
-    case 0xFE534D42: return "SMB2";
-    case 0x73757245: return "Coda";
+    case 0x6969:
+      return "NFS";
+    case 0x517B:
+      return "SMB";
+    case 0xFF534D42:
+      return "SMB/CIFS";
+    case 0xFE534D42:
+      return "SMB2";
+    case 0x73757245:
+      return "Coda";
     case 0x5346414F:
-    case 0x6B414653: return "AFS";
-    case 0x01021997: return "9p";
-    case 0x00C36400: return "Ceph";
-    case 0x564C: return "NCP";
-    case 0x7461636F: return "OCFS2";
-    case 0x01161970: return "GFS2";
-    case 0x0BD00BD0: return "Lustre";
-    case 0x47504653: return "GPFS";
-    case 0x786F4256: return "VirtualBox shared folder";
-    case 0x20030528: return "OrangeFS";
-    default: return std::nullopt;
+    case 0x6B414653:
+      return "AFS";
+    case 0x01021997:
+      return "9p";
+    case 0x00C36400:
+      return "Ceph";
+    case 0x564C:
+      return "NCP";
+    case 0x7461636F:
+      return "OCFS2";
+    case 0x01161970:
+      return "GFS2";
+    case 0x0BD00BD0:
+      return "Lustre";
+    case 0x47504653:
+      return "GPFS";
+    case 0x786F4256:
+      return "VirtualBox shared folder";
+    case 0x20030528:
+      return "OrangeFS";
+    default:
+      return std::nullopt;
   }
 }
 
@@ -220,11 +239,24 @@ std::optional<std::string> fs_type_from_mountinfo(const std::string& mountinfo, 
 std::optional<std::string> risky_fs_type(const std::string& type) {
   const std::string t = lower(type);
   static const std::pair<const char*, const char*> kTypes[] = {
-      {"nfs", "NFS"},         {"nfs4", "NFS"},          {"cifs", "SMB/CIFS"},     {"smb3", "SMB"},
-      {"smbfs", "SMB"},       {"smb2", "SMB"},          {"9p", "9p"},             {"ceph", "Ceph"},
-      {"glusterfs", "GlusterFS"}, {"lustre", "Lustre"}, {"gpfs", "GPFS"},         {"afs", "AFS"},
-      {"coda", "Coda"},       {"ocfs2", "OCFS2"},       {"gfs2", "GFS2"},         {"vboxsf", "VirtualBox shared folder"},
-      {"davfs", "WebDAV"},    {"ncpfs", "NCP"},
+      {"nfs", "NFS"},
+      {"nfs4", "NFS"},
+      {"cifs", "SMB/CIFS"},
+      {"smb3", "SMB"},
+      {"smbfs", "SMB"},
+      {"smb2", "SMB"},
+      {"9p", "9p"},
+      {"ceph", "Ceph"},
+      {"glusterfs", "GlusterFS"},
+      {"lustre", "Lustre"},
+      {"gpfs", "GPFS"},
+      {"afs", "AFS"},
+      {"coda", "Coda"},
+      {"ocfs2", "OCFS2"},
+      {"gfs2", "GFS2"},
+      {"vboxsf", "VirtualBox shared folder"},
+      {"davfs", "WebDAV"},
+      {"ncpfs", "NCP"},
   };
   for (const auto& [name, label] : kTypes)
     if (t == name) return std::string(label);
@@ -278,7 +310,8 @@ std::vector<StorageWarning> storage_warnings(const fs::path& project) {
     std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
     out.push_back({StorageWarning::Kind::permissions, "permissions",
                    "Other users of this computer can read this project file (mode " + std::string(mode) +
-                       "). Interview transcripts are personal data: make it private with 'chmod 600 " + project.string() + "'."});
+                       "). Interview transcripts are personal data: make it private with 'chmod 600 " +
+                       project.string() + "'."});
   }
   return out;
 }

@@ -2,8 +2,8 @@
 #include "store/project.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,9 +27,12 @@ namespace telaah::store {
 
 const char* to_string(Stance s) {
   switch (s) {
-    case Stance::supports: return "supports";
-    case Stance::contradicts: return "contradicts";
-    default: return "neutral";
+    case Stance::supports:
+      return "supports";
+    case Stance::contradicts:
+      return "contradicts";
+    default:
+      return "neutral";
   }
 }
 
@@ -42,9 +45,12 @@ Stance stance_from_string(const std::string& s) {
 
 const char* to_string(CodeKind k) {
   switch (k) {
-    case CodeKind::variable: return "variable";
-    case CodeKind::indicator: return "indicator";
-    default: return "code";
+    case CodeKind::variable:
+      return "variable";
+    case CodeKind::indicator:
+      return "indicator";
+    default:
+      return "code";
   }
 }
 
@@ -113,10 +119,10 @@ std::unique_ptr<Project> Project::open(const fs::path& file, const OpenOptions& 
 // What the lock file says about the project file after a clean close:
 // "0\nclosed DEV INODE SIZE MTIME_S MTIME_NS\n". While open it holds "PID\n".
 static std::string file_signature(const fs::path& file) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(file.c_str(), &st) != 0) return {};
-  return "closed " + std::to_string(st.st_dev) + " " + std::to_string(st.st_ino) + " " + std::to_string(st.st_size) + " " +
-         std::to_string(st.st_mtim.tv_sec) + " " + std::to_string(st.st_mtim.tv_nsec);
+  return "closed " + std::to_string(st.st_dev) + " " + std::to_string(st.st_ino) + " " + std::to_string(st.st_size) +
+         " " + std::to_string(st.st_mtim.tv_sec) + " " + std::to_string(st.st_mtim.tv_nsec);
 }
 
 static void write_lock_file(int fd, const std::string& content) {
@@ -146,7 +152,8 @@ void Project::acquire_lock() {
   lock += ".lock";
   lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (lock_fd_ < 0)
-    throw UserError("cannot open " + path_.string() + ": cannot create its lock file " + lock.string() + " (" + std::strerror(errno) + ")");
+    throw UserError("cannot open " + path_.string() + ": cannot create its lock file " + lock.string() + " (" +
+                    std::strerror(errno) + ")");
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
     long pid = 0;
     // The holder writes its pid just after it takes the lock: give it a moment.
@@ -214,7 +221,8 @@ void Project::open_db(bool create, const OpenOptions& opt) {
     if (!create && opt.verify && (!vouched_ || opt.always_verify)) {
       checked_on_open_ = true;
       std::string r = db_->execAndGet("PRAGMA quick_check").getString();
-      if (r != "ok") throw CorruptProject(path_.string() + " is damaged (SQLite quick_check: " + r + "); restore a backup");
+      if (r != "ok")
+        throw CorruptProject(path_.string() + " is damaged (SQLite quick_check: " + r + "); restore a backup");
     }
     migrate(create);
     if (create && opt.default_codebook) {
@@ -249,8 +257,9 @@ static bool looks_like_telaah(SQLite::Database& db) {
   const int32_t app = db.execAndGet("PRAGMA application_id").getInt();
   if (app == kApplicationId) return true;
   if (app != 0) return false;
-  return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
-                       "('meta','documents','codes','codings','change_log')")
+  return db.execAndGet(
+               "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
+               "('meta','documents','codes','codings','change_log')")
              .getInt() == 5;
 }
 
@@ -302,9 +311,9 @@ void Project::migrate(bool create) {
       if (auto& hook = migration_test_hook()) hook(version);
       SQLite::Statement fk(*db_, "PRAGMA foreign_key_check");
       if (fk.executeStep())
-        throw CorruptProject(path_.string() + ": upgrading to schema " + std::to_string(version + 1) + " found a row of " +
-                             fk.getColumn(0).getString() + " pointing to a missing " + fk.getColumn(2).getString() +
-                             "; the file was not changed");
+        throw CorruptProject(path_.string() + ": upgrading to schema " + std::to_string(version + 1) +
+                             " found a row of " + fk.getColumn(0).getString() + " pointing to a missing " +
+                             fk.getColumn(2).getString() + "; the file was not changed");
       fk.reset();
       db_->exec("PRAGMA user_version=" + std::to_string(version + 1));
       tx.commit();
@@ -338,8 +347,10 @@ void Project::set_setting(const std::string& key, const std::string& value) {
   auto a = begin_action("Set " + key);
   SQLite::Statement q(*db_, "SELECT id FROM settings WHERE key=?");
   q.bind(1, key);
-  if (q.executeStep()) a.update("settings", q.getColumn(0).getInt64(), {{"value", value}});
-  else a.insert("settings", {{"key", key}, {"value", value}});
+  if (q.executeStep())
+    a.update("settings", q.getColumn(0).getInt64(), {{"value", value}});
+  else
+    a.insert("settings", {{"key", key}, {"value", value}});
   a.commit();
 }
 
@@ -379,7 +390,8 @@ std::vector<SourceType> Project::source_types() const {
   std::vector<SourceType> out;
   SQLite::Statement q(*db_, "SELECT id, name, colour, ord FROM source_types ORDER BY ord, id");
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt()});
+    out.push_back(
+        {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt()});
   return out;
 }
 

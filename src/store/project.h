@@ -30,13 +30,13 @@ inline constexpr const char* kProjectExtension = ".telaah";
 inline constexpr int32_t kApplicationId = 0x544C4148;
 
 struct OpenOptions {
-  bool create = false;         // create a new project (the file must not exist)
+  bool create = false;  // create a new project (the file must not exist)
   // PRAGMA quick_check before use. Skipped when the lock file vouches that
   // Telaah itself closed this very file cleanly (same inode, size and mtime,
   // no WAL left): opening a project does not read every text. A file from
   // elsewhere, or one left by a crash, is always checked.
   bool verify = true;
-  std::string coder;           // the session's coder; default: setting default_coder, then $USER
+  std::string coder;              // the session's coder; default: setting default_coder, then $USER
   bool default_codebook = false;  // create: start with the evaluation-framework template (template.h)
   bool always_verify = false;     // quick_check even when the lock file vouches for the file
 };
@@ -45,7 +45,7 @@ class ActionScope;
 
 struct CodingFilter {
   std::optional<Id> doc;
-  std::vector<Id> codes;       // exact code ids (expand sub-codes with code_descendants)
+  std::vector<Id> codes;  // exact code ids (expand sub-codes with code_descendants)
   std::optional<std::string> source_type;
   std::optional<Id> coder;
   std::optional<Stance> stance;
@@ -89,7 +89,8 @@ class Project {
   std::vector<Attribute> attributes(Id id) const;
   std::string original_bytes(Id id) const;
   void rename_document(Id id, const std::string& title);
-  void set_document_field(Id id, const std::string& field, const std::string& value);  // language|date|author|source_type
+  void set_document_field(Id id, const std::string& field,
+                          const std::string& value);  // language|date|author|source_type
   void set_attribute(Id doc, const Attribute& a);
   void remove_attribute(Id doc, const std::string& name);
   void delete_document(Id id);
@@ -102,11 +103,11 @@ class Project {
   Id add_code(const Code& c);
   void edit_code(const Code& c);  // name, colour, definition, inclusion, exclusion, example, kind, aliases
   void move_code(Id id, std::optional<Id> new_parent, int new_ord);
-  void merge_codes(Id from, Id into);  // codings of `from` (and its sub-codes stay) move to `into`
-  void delete_code(Id id);             // with its sub-codes and all their codings
+  void merge_codes(Id from, Id into);                    // codings of `from` (and its sub-codes stay) move to `into`
+  void delete_code(Id id);                               // with its sub-codes and all their codings
   Id resolve_code(const std::string& path_or_id) const;  // "Input/Legal infrastructure", a unique name, or an id
   std::string code_path(Id id) const;
-  std::vector<Id> code_descendants(Id id) const;  // id itself first
+  std::vector<Id> code_descendants(Id id) const;           // id itself first
   std::vector<Id> load_codebook(const nlohmann::json& j);  // {"codes":[{name, children:[...]}]}; merges by path
   int64_t coding_count(Id code) const;
 
@@ -184,9 +185,9 @@ class ActionScope {
   ActionScope& operator=(ActionScope&&) = delete;
   ~ActionScope();
 
-  Id insert(const std::string& table, const nlohmann::json& row);        // logged
+  Id insert(const std::string& table, const nlohmann::json& row);            // logged
   void update(const std::string& table, Id id, const nlohmann::json& cols);  // logged (changed columns only)
-  void remove(const std::string& table, Id id);                           // logged (whole row)
+  void remove(const std::string& table, Id id);                              // logged (whole row)
   void touch_doc(Id doc);
   void touch_codebook();
   void set_label(const std::string& label);

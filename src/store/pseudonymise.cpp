@@ -41,7 +41,8 @@ int rewrite_field(std::string& s, const std::vector<Replacement>& repl, bool ign
 Replacement parse_replacement(const std::string& spec) {
   auto eq = spec.find('=');
   if (eq == std::string::npos || spec.find('=', eq + 1) != std::string::npos)
-    throw ValidationError("'" + spec + "' is not NAME=ROLE (one '=' between the name and the role, e.g. \"Budi Santoso=Informant B\")");
+    throw ValidationError(
+        "'" + spec + "' is not NAME=ROLE (one '=' between the name and the role, e.g. \"Budi Santoso=Informant B\")");
   Replacement r{spec.substr(0, eq), spec.substr(eq + 1)};
   auto trim = [](std::string& x) {
     while (!x.empty() && (x.back() == ' ' || x.back() == '\t')) x.pop_back();
@@ -63,8 +64,12 @@ int64_t Rewrite::map(int64_t p, bool end) const {
   return it->start + shift + (end ? it->role_len : 0);  // inside a name: widen to the role
 }
 
-int64_t Rewrite::map_start(int64_t p) const { return map(p, false); }
-int64_t Rewrite::map_end(int64_t p) const { return map(p, true); }
+int64_t Rewrite::map_start(int64_t p) const {
+  return map(p, false);
+}
+int64_t Rewrite::map_end(int64_t p) const {
+  return map(p, true);
+}
 
 Rewrite rewrite_names(std::string_view body, const std::vector<Replacement>& repl, bool ignore_case) {
   struct Pattern {
@@ -75,14 +80,16 @@ Rewrite rewrite_names(std::string_view body, const std::vector<Replacement>& rep
   };
   std::vector<Pattern> pats;
   for (size_t k = 0; k < repl.size(); ++k) {
-    Pattern pt{decode(repl[k].name, ignore_case), k, static_cast<int64_t>(text::count_code_points(repl[k].role)), false, false};
+    Pattern pt{decode(repl[k].name, ignore_case), k, static_cast<int64_t>(text::count_code_points(repl[k].role)), false,
+               false};
     if (pt.cps.empty()) continue;
     pt.word_start = text::is_word_char(pt.cps.front());
     pt.word_end = text::is_word_char(pt.cps.back());
     pats.push_back(std::move(pt));
   }
   // Longest first, so "Budi Santoso" wins over "Budi" at the same place.
-  std::stable_sort(pats.begin(), pats.end(), [](const Pattern& a, const Pattern& b) { return a.cps.size() > b.cps.size(); });
+  std::stable_sort(pats.begin(), pats.end(),
+                   [](const Pattern& a, const Pattern& b) { return a.cps.size() > b.cps.size(); });
 
   const std::u32string raw = decode(body, false);
   const std::u32string cmp = ignore_case ? decode(body, true) : raw;
@@ -106,7 +113,8 @@ Rewrite rewrite_names(std::string_view body, const std::vector<Replacement>& rep
       continue;
     }
     out.text += repl[hit->which].role;
-    out.edits.push_back({static_cast<int64_t>(i), static_cast<int64_t>(i + hit->cps.size()), hit->role_len, hit->which});
+    out.edits.push_back(
+        {static_cast<int64_t>(i), static_cast<int64_t>(i + hit->cps.size()), hit->role_len, hit->which});
     i += hit->cps.size();
   }
   out.shift_before_.assign(out.edits.size() + 1, 0);
@@ -123,7 +131,8 @@ PseudonymiseReport pseudonymise(Project& p, const std::vector<Replacement>& in, 
     text::require_valid_utf8(r.name, "the name '" + r.name + "'");
     text::require_valid_utf8(r.role, "the role for '" + r.name + "'");
     if (r.name.empty()) throw ValidationError("a replacement has an empty name (use NAME=ROLE)");
-    if (r.role.empty()) throw ValidationError("give a role for '" + r.name + "' (NAME=ROLE, e.g. \"" + r.name + "=Informant A\")");
+    if (r.role.empty())
+      throw ValidationError("give a role for '" + r.name + "' (NAME=ROLE, e.g. \"" + r.name + "=Informant A\")");
     if (r.name.find('\n') != std::string::npos || r.role.find('\n') != std::string::npos)
       throw ValidationError("names and roles are single lines ('" + r.name + "')");
     Replacement n{text::to_nfc(r.name), text::to_nfc(r.role)};
@@ -166,7 +175,9 @@ PseudonymiseReport pseudonymise(Project& p, const std::vector<Replacement>& in, 
     Rewrite rw = rewrite_names(body, repl, opt.ignore_case);
     for (const auto& e : rw.edits) ++dr.hits[repl[e.which].name];
     if (!rw.edits.empty() && !text::is_nfc(rw.text))
-      throw ValidationError("replacing names in '" + title + "' would leave text that is not in Unicode normal form; check the roles' first and last characters");
+      throw ValidationError(
+          "replacing names in '" + title +
+          "' would leave text that is not in Unicode normal form; check the roles' first and last characters");
 
     json doc_cols = json::object();
     if (!rw.edits.empty()) {
@@ -207,7 +218,8 @@ PseudonymiseReport pseudonymise(Project& p, const std::vector<Replacement>& in, 
       q.bind(1, id);
       while (q.executeStep()) {
         const int64_t s = q.getColumn(1).getInt64();
-        if (int64_t ns = rw.map_start(s); ns != s) edits.push_back({"pages", q.getColumn(0).getInt64(), {{"start", ns}}});
+        if (int64_t ns = rw.map_start(s); ns != s)
+          edits.push_back({"pages", q.getColumn(0).getInt64(), {{"start", ns}}});
       }
     }
     {

@@ -6,7 +6,9 @@
 
 namespace telaah::store {
 
-static bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+static bool is_ws(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 std::vector<text::Span> find_quote(const std::string& hay, const std::string& needle_in) {
   std::vector<text::Span> out;

@@ -44,15 +44,18 @@ const nlohmann::json& template_codebook() {
 }
 
 void insert_template_codebook(SQLite::Database& db) {
-  if (db.execAndGet("SELECT count(*) FROM codes").getInt() > 0) throw InternalError("the template needs an empty codebook");
-  SQLite::Statement ins(db,
-                        "INSERT INTO codes(parent_id, name, colour, definition, kind, ord, aliases) VALUES (?,?,?,?,?,?,?)");
+  if (db.execAndGet("SELECT count(*) FROM codes").getInt() > 0)
+    throw InternalError("the template needs an empty codebook");
+  SQLite::Statement ins(
+      db, "INSERT INTO codes(parent_id, name, colour, definition, kind, ord, aliases) VALUES (?,?,?,?,?,?,?)");
   std::function<void(const nlohmann::json&, std::optional<int64_t>)> add = [&](const nlohmann::json& arr,
                                                                                std::optional<int64_t> parent) {
     int ord = 0;
     for (const auto& c : arr) {
-      if (parent) ins.bind(1, *parent);
-      else ins.bind(1);
+      if (parent)
+        ins.bind(1, *parent);
+      else
+        ins.bind(1);
       ins.bind(2, c["name"].get<std::string>());
       ins.bind(3, c["colour"].get<std::string>());
       ins.bind(4, c.value("definition", ""));

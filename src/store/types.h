@@ -36,7 +36,7 @@ struct Document {
   std::string author;       // author or outlet
   std::string original_name;
   int64_t original_size = 0;
-  std::string sha256;       // of the original bytes
+  std::string sha256;  // of the original bytes
   int64_t length_cp = 0;
   std::string created, modified;
 };

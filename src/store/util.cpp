@@ -13,8 +13,7 @@ namespace telaah::store {
 std::string sha256_hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr))
-    throw InternalError("SHA-256 failed");
+  if (!EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr)) throw InternalError("SHA-256 failed");
   static const char* hex = "0123456789abcdef";
   std::string out;
   out.reserve(len * 2);
@@ -31,22 +30,36 @@ nlohmann::json row_to_json(SQLite::Statement& st) {
     SQLite::Column c = st.getColumn(i);
     const std::string name = st.getColumnName(i);
     switch (c.getType()) {
-      case SQLITE_INTEGER: row[name] = c.getInt64(); break;
-      case SQLITE_FLOAT: row[name] = c.getDouble(); break;
-      case SQLITE_NULL: row[name] = nullptr; break;
-      case SQLITE_TEXT: row[name] = c.getString(); break;
-      default: throw InternalError("cannot record a binary column (" + name + ") in the change log");
+      case SQLITE_INTEGER:
+        row[name] = c.getInt64();
+        break;
+      case SQLITE_FLOAT:
+        row[name] = c.getDouble();
+        break;
+      case SQLITE_NULL:
+        row[name] = nullptr;
+        break;
+      case SQLITE_TEXT:
+        row[name] = c.getString();
+        break;
+      default:
+        throw InternalError("cannot record a binary column (" + name + ") in the change log");
     }
   }
   return row;
 }
 
 void bind_json(SQLite::Statement& st, int index, const nlohmann::json& v) {
-  if (v.is_null()) st.bind(index);
-  else if (v.is_number_integer() || v.is_boolean()) st.bind(index, static_cast<int64_t>(v.get<int64_t>()));
-  else if (v.is_number()) st.bind(index, v.get<double>());
-  else if (v.is_string()) st.bind(index, v.get<std::string>());
-  else st.bind(index, v.dump());
+  if (v.is_null())
+    st.bind(index);
+  else if (v.is_number_integer() || v.is_boolean())
+    st.bind(index, static_cast<int64_t>(v.get<int64_t>()));
+  else if (v.is_number())
+    st.bind(index, v.get<double>());
+  else if (v.is_string())
+    st.bind(index, v.get<std::string>());
+  else
+    st.bind(index, v.dump());
 }
 
 void require_identifier(const std::string& name) {
@@ -86,7 +99,8 @@ void validate_date(const std::string& date, const std::string& what) {
       if (i >= date.size() || !std::isdigit(static_cast<unsigned char>(date[i]))) return false;
     return true;
   };
-  bool ok = (date.size() == 4 && digits(0, 4)) || (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2)) ||
+  bool ok = (date.size() == 4 && digits(0, 4)) ||
+            (date.size() == 7 && digits(0, 4) && date[4] == '-' && digits(5, 2)) ||
             (date.size() == 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' && digits(8, 2));
   if (ok && date.size() >= 7) {
     const int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2));

@@ -17,7 +17,9 @@ bool is_word_char(char32_t c) {
          u_getCombiningClass(static_cast<UChar32>(c)) != 0 || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
 
-static bool is_space_cp(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A); }
+static bool is_space_cp(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A);
+}
 
 std::vector<Block> split_paragraphs(std::string_view text) {
   // Decode once into code points with line structure.
@@ -42,7 +44,10 @@ std::vector<Block> split_paragraphs(std::string_view text) {
   blank.push_back(line_blank);
   bool has_blank_separator = false;
   for (size_t k = 1; k + 1 < lines.size(); ++k)
-    if (blank[k] && !blank[k - 1]) { has_blank_separator = true; break; }
+    if (blank[k] && !blank[k - 1]) {
+      has_blank_separator = true;
+      break;
+    }
 
   std::vector<Block> out;
   auto trim_push = [&](int64_t s, int64_t e) {
@@ -69,8 +74,14 @@ std::vector<Block> split_paragraphs(std::string_view text) {
     OffsetMap map(text);
     for (auto& b : out) {
       size_t bs = map.to_byte(b.start), be = map.to_byte(b.end);
-      while (bs < be && (text[bs] == ' ' || text[bs] == '\t')) { ++bs; ++b.start; }
-      while (be > bs && (text[be - 1] == ' ' || text[be - 1] == '\t')) { --be; --b.end; }
+      while (bs < be && (text[bs] == ' ' || text[bs] == '\t')) {
+        ++bs;
+        ++b.start;
+      }
+      while (be > bs && (text[be - 1] == ' ' || text[be - 1] == '\t')) {
+        --be;
+        --b.end;
+      }
     }
   }
   return out;
@@ -79,8 +90,8 @@ std::vector<Block> split_paragraphs(std::string_view text) {
 // `word` is the token before a full stop, without leading quotes or brackets.
 static bool ends_with_abbreviation(const std::u32string& word) {
   static const std::array<std::u32string, 26> abbr = {
-      U"no", U"rp", U"dr", U"dll", U"dsb", U"dst", U"e.g", U"i.e", U"st", U"jl", U"mr", U"mrs", U"ms", U"prof",
-      U"ir", U"h", U"tn", U"ny", U"bpk", U"vs", U"etc", U"kab", U"a.n", U"sdr", U"drs", U"hlm"};
+      U"no",   U"rp", U"dr", U"dll", U"dsb", U"dst", U"e.g", U"i.e", U"st",  U"jl",  U"mr",  U"mrs", U"ms",
+      U"prof", U"ir", U"h",  U"tn",  U"ny",  U"bpk", U"vs",  U"etc", U"kab", U"a.n", U"sdr", U"drs", U"hlm"};
   std::u32string w;
   for (char32_t c : word) w += (c < 0x80) ? static_cast<char32_t>(std::tolower(static_cast<int>(c))) : c;
   // Initials ("I. R. Sari") are single letters; a single digit ends a sentence ("naik 5.").
@@ -88,7 +99,9 @@ static bool ends_with_abbreviation(const std::u32string& word) {
   return std::find(abbr.begin(), abbr.end(), w) != abbr.end();
 }
 
-static bool is_opener(char32_t c) { return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB; }
+static bool is_opener(char32_t c) {
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0xAB;
+}
 
 std::vector<Span> split_sentences(std::string_view text, Span within) {
   std::vector<Span> out;
@@ -99,22 +112,25 @@ std::vector<Span> split_sentences(std::string_view text, Span within) {
   while (i < e) u += decode_next(text, i);
   int64_t start = 0;
   const auto n = static_cast<int64_t>(u.size());
-  auto is_closer = [](char32_t c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB; };
+  auto is_closer = [](char32_t c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
+  };
   for (int64_t k = 0; k < n; ++k) {
     char32_t c = u[k];
     if (c != '.' && c != '?' && c != '!' && c != 0x2026) continue;
     int64_t j = k + 1;
     while (j < n && (is_closer(u[j]) || u[j] == '.' || u[j] == '?' || u[j] == '!')) ++j;
     if (j < n && !is_space_cp(u[j])) continue;  // "3.5", "e.g.x"
-    if (c == '.' && j == k + 1) {  // a full stop right after a word (not "...", not ".\"")
+    if (c == '.' && j == k + 1) {               // a full stop right after a word (not "...", not ".\"")
       int64_t w = k;
       while (w > start && !is_space_cp(u[w - 1])) --w;
       while (w < k && is_opener(u[w])) ++w;
       std::u32string word = u.substr(w, k - w);
       if (!word.empty() && ends_with_abbreviation(word)) continue;
       // A list number opening the sentence ("1. Pertama") does not end it.
-      if (w == start && !word.empty() &&
-          std::all_of(word.begin(), word.end(), [](char32_t d) { return d < 0x80 && std::isdigit(static_cast<int>(d)); }))
+      if (w == start && !word.empty() && std::all_of(word.begin(), word.end(), [](char32_t d) {
+            return d < 0x80 && std::isdigit(static_cast<int>(d));
+          }))
         continue;
     }
     int64_t next = j;
@@ -135,7 +151,10 @@ Span word_at(std::string_view text, int64_t cp) {
   OffsetMap map(text);
   if (cp < 0 || cp >= static_cast<int64_t>(map.size_cp())) return {cp, cp};
   // Walk left and right over word characters (apostrophes and hyphens inside a word count).
-  auto at = [&](int64_t p) { size_t b = map.to_byte(p); return decode_next(text, b); };
+  auto at = [&](int64_t p) {
+    size_t b = map.to_byte(p);
+    return decode_next(text, b);
+  };
   auto inner = [&](int64_t p) {
     char32_t c = at(p);
     if (is_word_char(c)) return true;
@@ -154,11 +173,12 @@ Span word_at(std::string_view text, int64_t cp) {
 // ("Catatan: ...", "Tanggal: 2017-02-14", "Sumber: BPS").
 static bool is_non_speaker_label(std::string_view name) {
   static const std::array<std::string_view, 44> labels = {
-      "Catatan", "Keterangan", "Sumber", "Tanggal", "Tempat", "Lokasi", "Waktu", "Peran", "Hari", "Perihal", "Hal",
-      "Lampiran", "Nomor", "Kepada", "Dari", "Judul", "Penulis", "Editor", "Reporter", "Foto", "Baca juga",
-      "Lihat juga", "Kesimpulan", "Kesimpulannya", "Saran", "Contoh", "Tujuan", "Hasil", "Tema", "Topik",
-      "Note", "Notes", "Source", "Date", "Place", "Location", "Time", "Role", "Subject", "To", "From", "Title",
-      "Conclusion", "Example"};
+      "Catatan", "Keterangan", "Sumber",     "Tanggal",  "Tempat",    "Lokasi",     "Waktu",      "Peran",
+      "Hari",    "Perihal",    "Hal",        "Lampiran", "Nomor",     "Kepada",     "Dari",       "Judul",
+      "Penulis", "Editor",     "Reporter",   "Foto",     "Baca juga", "Lihat juga", "Kesimpulan", "Kesimpulannya",
+      "Saran",   "Contoh",     "Tujuan",     "Hasil",    "Tema",      "Topik",      "Note",       "Notes",
+      "Source",  "Date",       "Place",      "Location", "Time",      "Role",       "Subject",    "To",
+      "From",    "Title",      "Conclusion", "Example"};
   return std::find(labels.begin(), labels.end(), name) != labels.end();
 }
 

@@ -17,8 +17,8 @@ struct Span {
 // speaker of a transcript turn and the PDF page it starts on (0 = unknown).
 struct Block {
   int64_t start = 0, end = 0;
-  std::string kind = "p";   // p | h1..h6 | li | row | turn
-  std::string speaker;      // for turns: "Informan B", "Pewawancara"
+  std::string kind = "p";  // p | h1..h6 | li | row | turn
+  std::string speaker;     // for turns: "Informan B", "Pewawancara"
   int page = 0;
 };
 

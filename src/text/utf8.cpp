@@ -18,13 +18,23 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     size_t len;
     char32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return i;
     if (i + len > n) return i;
     for (size_t k = 1; k < len; ++k) {
       if (!is_continuation(p[i + k])) return i;
@@ -49,7 +59,10 @@ size_t count_code_points(std::string_view s) {
 
 char32_t decode_next(std::string_view s, size_t& i) {
   auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { ++i; return c; }
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
   size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
   char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
   for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
@@ -58,14 +71,20 @@ char32_t decode_next(std::string_view s, size_t& i) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) out += static_cast<char>(cp);
-  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  if (cp < 0x80)
+    out += static_cast<char>(cp);
+  else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F));
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
 
@@ -104,7 +123,10 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text), bytes_(text.size()) {
   size_t cp = 0;
   checkpoints_.reserve(text.size() / kStride + 2);
   for (size_t i = 0; i < text.size(); ++i) {
-    if (is_continuation(p[i])) { ascii_ = false; continue; }
+    if (is_continuation(p[i])) {
+      ascii_ = false;
+      continue;
+    }
     if (p[i] >= 0x80) ascii_ = false;
     if (cp % kStride == 0) checkpoints_.push_back(static_cast<uint32_t>(i));
     ++cp;

@@ -28,7 +28,9 @@ size_t count_code_points(std::string_view s);  // s must be valid UTF-8
 // Decodes the code point at byte i (valid UTF-8 assumed) and advances i.
 char32_t decode_next(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
-inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+inline bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 // Unicode NFC (ICU). Text entering a project is stored in NFC.
 std::string to_nfc(std::string_view s);
@@ -41,14 +43,14 @@ class OffsetMap {
   explicit OffsetMap(std::string_view text);
   size_t size_bytes() const { return bytes_; }
   size_t size_cp() const { return cps_; }
-  size_t to_byte(size_t cp) const;      // cp clamped to size_cp()
-  size_t to_cp(size_t byte) const;      // byte clamped; a byte inside a sequence counts as its code point
+  size_t to_byte(size_t cp) const;  // cp clamped to size_cp()
+  size_t to_cp(size_t byte) const;  // byte clamped; a byte inside a sequence counts as its code point
  private:
   static constexpr size_t kStride = 64;
   std::string_view text_;
-  std::vector<uint32_t> checkpoints_;   // byte offset of code point k*kStride
+  std::vector<uint32_t> checkpoints_;  // byte offset of code point k*kStride
   size_t bytes_ = 0, cps_ = 0;
-  bool ascii_ = true;                   // fast path: bytes == code points
+  bool ascii_ = true;  // fast path: bytes == code points
 };
 
 // The substring [start_cp, end_cp) of text, in code points.

@@ -18,10 +18,10 @@
 #include <string>
 #include <thread>
 
-#include "headless.h"
 #include "../helpers/sample_project.h"
+#include "headless.h"
 #include "store/project.h"
-#include "ui/app.h"
+#include "ui/shell/app.h"
 
 namespace telaah::test {
 
@@ -47,7 +47,8 @@ struct Fixture {
   store::Id code_a = 0, code_b = 0, code_c = 0;  // two indicators under one variable, and a top-level code
 };
 
-inline Fixture make_fixture(const std::filesystem::path& dir, const std::string& text, const std::string& type = "interview") {
+inline Fixture make_fixture(const std::filesystem::path& dir, const std::string& text,
+                            const std::string& type = "interview") {
   Fixture f;
   store::OpenOptions o;
   o.create = true;

@@ -9,14 +9,27 @@
 #include <cstdint>
 #include <functional>
 
-#include "ui/fonts.h"
+#include "ui/shell/fonts.h"
 
 namespace telaah::test {
 
 // GLFW key codes (the real backend puts these into io.KeysDown).
 enum Key : int {
-  kSpace = 32, kEscape = 256, kEnter = 257, kTab = 258, kBackspace = 259, kInsert = 260, kDelete = 261,
-  kRight = 262, kLeft = 263, kDown = 264, kUp = 265, kPageUp = 266, kPageDown = 267, kHome = 268, kEnd = 269,
+  kSpace = 32,
+  kEscape = 256,
+  kEnter = 257,
+  kTab = 258,
+  kBackspace = 259,
+  kInsert = 260,
+  kDelete = 261,
+  kRight = 262,
+  kLeft = 263,
+  kDown = 264,
+  kUp = 265,
+  kPageUp = 266,
+  kPageDown = 267,
+  kHome = 268,
+  kEnd = 269,
 };
 
 class Headless {
@@ -27,13 +40,27 @@ class Headless {
     io.DisplaySize = ImVec2(width, height);
     io.IniFilename = nullptr;
     io.DeltaTime = 1.0f / 60.0f;
-    const int map[][2] = {{ImGuiKey_Tab, kTab},       {ImGuiKey_LeftArrow, kLeft},   {ImGuiKey_RightArrow, kRight},
-                          {ImGuiKey_UpArrow, kUp},    {ImGuiKey_DownArrow, kDown},   {ImGuiKey_PageUp, kPageUp},
-                          {ImGuiKey_PageDown, kPageDown}, {ImGuiKey_Home, kHome},    {ImGuiKey_End, kEnd},
-                          {ImGuiKey_Insert, kInsert}, {ImGuiKey_Delete, kDelete},    {ImGuiKey_Backspace, kBackspace},
-                          {ImGuiKey_Space, kSpace},   {ImGuiKey_Enter, kEnter},      {ImGuiKey_Escape, kEscape},
-                          {ImGuiKey_KeyPadEnter, kEnter}, {ImGuiKey_A, 'A'},         {ImGuiKey_C, 'C'},
-                          {ImGuiKey_V, 'V'},          {ImGuiKey_X, 'X'},             {ImGuiKey_Y, 'Y'},
+    const int map[][2] = {{ImGuiKey_Tab, kTab},
+                          {ImGuiKey_LeftArrow, kLeft},
+                          {ImGuiKey_RightArrow, kRight},
+                          {ImGuiKey_UpArrow, kUp},
+                          {ImGuiKey_DownArrow, kDown},
+                          {ImGuiKey_PageUp, kPageUp},
+                          {ImGuiKey_PageDown, kPageDown},
+                          {ImGuiKey_Home, kHome},
+                          {ImGuiKey_End, kEnd},
+                          {ImGuiKey_Insert, kInsert},
+                          {ImGuiKey_Delete, kDelete},
+                          {ImGuiKey_Backspace, kBackspace},
+                          {ImGuiKey_Space, kSpace},
+                          {ImGuiKey_Enter, kEnter},
+                          {ImGuiKey_Escape, kEscape},
+                          {ImGuiKey_KeyPadEnter, kEnter},
+                          {ImGuiKey_A, 'A'},
+                          {ImGuiKey_C, 'C'},
+                          {ImGuiKey_V, 'V'},
+                          {ImGuiKey_X, 'X'},
+                          {ImGuiKey_Y, 'Y'},
                           {ImGuiKey_Z, 'Z'}};
     for (const auto& m : map) io.KeyMap[m[0]] = m[1];
     rebuild_fonts(ui::FontSpec{}, glyphs);

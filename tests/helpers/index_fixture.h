@@ -23,7 +23,8 @@ namespace telaah::test {
 
 using Docs = std::vector<store::Id>;
 
-inline const std::filesystem::path kIndexCorpus = std::filesystem::path(TELAAH_SOURCE_DIR) / "tests/fixtures/index/corpus";
+inline const std::filesystem::path kIndexCorpus =
+    std::filesystem::path(TELAAH_SOURCE_DIR) / "tests/fixtures/index/corpus";
 
 inline void code_quote(store::Project& p, store::Id doc, const std::string& code, const std::string& quote) {
   store::Coding c;
@@ -140,10 +141,10 @@ inline const QueryCase kQueryCases[] = {
     {"title:pelatihan", {6}},
     {"title:\"sister city\"", {7}},
     {"code:\"Legal infrastructure\"", {2, 7}},
-    {"code:Input", {2, 7}},                // sub-code evidence rolls up
+    {"code:Input", {2, 7}},                    // sub-code evidence rolls up
     {"code:\"infrastruktur hukum\"", {2, 7}},  // an alias
     {"code:Process pelatihan", {5, 6}},
-    {"code:Process bahasa", {}},           // "bahasa" is in d5, but not in the coded turn
+    {"code:Process bahasa", {}},  // "bahasa" is in d5, but not in the coded turn
     {"doc:3 Seoul", {3}},
 };
 

@@ -8,12 +8,13 @@
 #include <memory>
 #include <string>
 
-#include "temp_dir.h"
 #include "store/project.h"
+#include "temp_dir.h"
 
 namespace telaah::test {
 
-inline store::NewDocument new_doc(const std::string& title, const std::string& text, const std::string& type = "interview") {
+inline store::NewDocument new_doc(const std::string& title, const std::string& text,
+                                  const std::string& type = "interview") {
   store::NewDocument d;
   d.title = title;
   d.text = text;
@@ -56,6 +57,8 @@ inline std::string dump(SQLite::Database& db) {
   return out;
 }
 
-inline std::string dump(store::Project& p) { return dump(p.db()); }
+inline std::string dump(store::Project& p) {
+  return dump(p.db());
+}
 
 }  // namespace telaah::test

@@ -57,7 +57,8 @@ inline Result collect(pid_t pid, int out_fd, int err_fd) {
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) (i == 0 ? r.out : r.err).append(buf, static_cast<size_t>(n));
+      if (n > 0)
+        (i == 0 ? r.out : r.err).append(buf, static_cast<size_t>(n));
       else {
         ::close(fds[i].fd);
         fds[i].fd = -1;

@@ -15,7 +15,9 @@
 
 namespace telaah::test {
 
-inline std::filesystem::path sample_corpus() { return std::filesystem::path(TELAAH_SOURCE_DIR) / "corpus"; }
+inline std::filesystem::path sample_corpus() {
+  return std::filesystem::path(TELAAH_SOURCE_DIR) / "corpus";
+}
 
 namespace detail {
 
@@ -30,7 +32,8 @@ struct SampleCache {
       std::error_code ec;
       const std::filesystem::path wal = file.string() + "-wal";
       if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0)
-        throw std::runtime_error("the sample project was left with a journal (" + wal.string() + "): it cannot be copied");
+        throw std::runtime_error("the sample project was left with a journal (" + wal.string() +
+                                 "): it cannot be copied");
     } catch (...) {
       error = std::current_exception();
     }

@@ -1,0 +1,240 @@
+// The codebook tree: colour chips and counts (own / with sub-codes); click a
+// code to code the selection (or, without one, to edit the code); drag the
+// selection onto a code; drag codes to reorder and re-parent them; a context
+// menu to pin a code to a number key, add a sub-code, or delete.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "ui/shell/app.h"
+#include "ui/shell/strings.h"
+#include "ui/widgets/widgets.h"
+
+namespace telaah::ui {
+
+static constexpr const char* kCodePayload = "TELAAH_CODE";
+
+// Index of `target` among its siblings, not counting `moving` (what move_code expects).
+static int sibling_index(const ProjectCache& cache, store::Id target, store::Id moving) {
+  const CodeInfo* t = cache.code(target);
+  int i = 0;
+  for (const auto& c : cache.codes) {
+    if (c.code.id == target) return i;
+    if (c.code.parent == t->code.parent && c.code.id != moving) ++i;
+  }
+  return i;
+}
+
+static int child_count(const ProjectCache& cache, std::optional<store::Id> parent, store::Id moving) {
+  int n = 0;
+  for (const auto& c : cache.codes)
+    if (c.code.parent == parent && c.code.id != moving) ++n;
+  return n;
+}
+
+void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
+  (void)open_stack;
+  const CodeInfo& c = cache_.codes[index];
+  const store::Id id = c.code.id;
+  ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth |
+                             ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_FramePadding;
+  if (!c.has_children) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
+  if (selected_code_ == id) flags |= ImGuiTreeNodeFlags_Selected;
+  const float chip = ImGui::GetTextLineHeight() * 0.7f;
+  // Counts (own, and with sub-codes when different) and the pinned key are drawn
+  // at the right of the row: the name is cut short before them, not drawn under them.
+  char n[48];
+  if (c.total != c.count)
+    std::snprintf(n, sizeof n, "%lld (%lld)", static_cast<long long>(c.count), static_cast<long long>(c.total));
+  else
+    std::snprintf(n, sizeof n, "%lld", static_cast<long long>(c.count));
+  std::string key;
+  for (size_t k = 0; k < state_.pinned.size(); ++k)
+    if (state_.pinned[k] == id) key = "[" + std::to_string(k + 1) + "]";
+  const float count_w = ImGui::CalcTextSize(n).x;
+  const float key_x = ImGui::CalcTextSize("000 (000)").x + 8;  // the keys line up in a column
+  const float reserve =
+      key.empty() ? count_w + 10 : std::max(count_w + 10, key_x + ImGui::CalcTextSize(key.c_str()).x + 4);
+  const std::string pad = "    ";  // room for the chip before the name; the chip is drawn over it
+  const float name_room = ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing() -
+                          ImGui::CalcTextSize(pad.c_str()).x - reserve;
+  const std::string name = widgets::ellipsize(c.code.name, std::max(0.0f, name_room));
+  const bool open =
+      ImGui::TreeNodeEx(reinterpret_cast<void*>(static_cast<intptr_t>(id)), flags, "%s%s", pad.c_str(), name.c_str());
+  if (open && c.has_children) open_stack.push_back(true);
+  const ImRect row(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  code_rows_[id] = row;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float lx = row.Min.x + ImGui::GetTreeNodeToLabelSpacing();
+  const float cy = (row.Min.y + row.Max.y) * 0.5f;
+  dl->AddRectFilled(ImVec2(lx, cy - chip * 0.5f), ImVec2(lx + chip, cy + chip * 0.5f), c.colour, 2.0f);
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  dl->AddText(ImVec2(row.Max.x - count_w - 4, cy - ImGui::GetTextLineHeight() * 0.5f), dim, n);
+  if (!key.empty())
+    dl->AddText(ImVec2(row.Max.x - ImGui::CalcTextSize(key.c_str()).x - key_x, cy - ImGui::GetTextLineHeight() * 0.5f),
+                dim, key.c_str());
+  if (name != c.code.name && ImGui::IsItemHovered() && c.code.definition.empty() && !ImGui::IsMouseDragging(0))
+    ImGui::SetTooltip("%s", c.path.c_str());
+
+  // On release, and only if the mouse did not move: a press may start dragging the code.
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool clicked = ImGui::IsItemDeactivated() && ImGui::IsItemHovered() && io.MousePos.x >= lx &&
+                       io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold;
+  if (clicked) {
+    if (doc_ && doc_view_.has_selection()) {
+      code_selection(id);
+    } else {
+      selected_code_ = id;
+      doc_view_.select_coding(std::nullopt);
+    }
+  }
+  if (ImGui::IsItemHovered() && !c.code.definition.empty() && !ImGui::IsMouseDragging(0)) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::TextUnformatted(c.path.c_str());
+    ImGui::TextDisabled("%s", c.code.definition.c_str());
+    if (doc_view_.has_selection()) ImGui::TextUnformatted(tr(S::hint_click_to_code));
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  if (ImGui::BeginDragDropSource()) {
+    ImGui::SetDragDropPayload(kCodePayload, &id, sizeof id);
+    ImGui::Text("%s", c.path.c_str());
+    ImGui::EndDragDropSource();
+  }
+  if (ImGui::BeginDragDropTarget()) {
+    if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kSpanPayload)) {
+      SpanPayload s;
+      std::memcpy(&s, p->Data, sizeof s);
+      code_span(s.doc, s.start, s.end, id);
+    }
+    // Codes: the top quarter drops before, the bottom quarter after, the middle into.
+    if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(
+            kCodePayload, ImGuiDragDropFlags_AcceptBeforeDelivery | ImGuiDragDropFlags_AcceptNoDrawDefaultRect)) {
+      store::Id moving;
+      std::memcpy(&moving, p->Data, sizeof moving);
+      const float t = (ImGui::GetMousePos().y - row.Min.y) / std::max(1.0f, row.GetHeight());
+      const ImU32 col = ImGui::GetColorU32(ImGuiCol_DragDropTarget);
+      if (moving != id) {
+        if (t < 0.25f)
+          dl->AddLine(ImVec2(lx, row.Min.y), ImVec2(row.Max.x, row.Min.y), col, 2.0f);
+        else if (t > 0.75f)
+          dl->AddLine(ImVec2(lx, row.Max.y), ImVec2(row.Max.x, row.Max.y), col, 2.0f);
+        else
+          dl->AddRect(row.Min, row.Max, col, 2.0f, 0, 2.0f);
+      }
+      if (p->IsDelivery() && moving != id) {
+        if (t < 0.25f)
+          move_code(moving, c.code.parent, sibling_index(cache_, id, moving));
+        else if (t > 0.75f)
+          move_code(moving, c.code.parent, sibling_index(cache_, id, moving) + 1);
+        else
+          move_code(moving, id, child_count(cache_, id, moving));
+      }
+    }
+    ImGui::EndDragDropTarget();
+  }
+  if (ImGui::BeginPopupContextItem("##codemenu")) {
+    ImGui::TextDisabled("%s", c.path.c_str());
+    if (ImGui::BeginMenu(tr(S::menu_pin))) {
+      for (int k = 0; k < 9; ++k) {
+        const std::string key = std::to_string(k + 1);
+        const bool on = static_cast<size_t>(k) < state_.pinned.size() && state_.pinned[static_cast<size_t>(k)] == id;
+        if (ImGui::MenuItem(key.c_str(), nullptr, on)) {
+          std::erase(state_.pinned, id);
+          if (state_.pinned.size() < static_cast<size_t>(k))
+            state_.pinned.push_back(id);
+          else
+            state_.pinned.insert(state_.pinned.begin() + k, id);
+          if (state_.pinned.size() > 9) state_.pinned.resize(9);
+        }
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem(tr(S::menu_unpin), nullptr, false,
+                        std::find(state_.pinned.begin(), state_.pinned.end(), id) != state_.pinned.end()))
+      std::erase(state_.pinned, id);
+    if (ImGui::MenuItem(tr(S::menu_edit_code))) {
+      selected_code_ = id;
+      doc_view_.select_coding(std::nullopt);
+    }
+    if (ImGui::MenuItem(tr(S::menu_move_top), nullptr, false, c.code.parent.has_value()))
+      move_code(id, std::nullopt, child_count(cache_, std::nullopt, id));
+    ImGui::EndPopup();
+  }
+}
+
+void App::draw_codebook() {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(S::codebook));
+  ImGui::SameLine();
+  const float add_w = ImGui::CalcTextSize(tr(S::button_new_code)).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(std::max(40.0f, ImGui::GetContentRegionAvail().x - add_w - ImGui::GetStyle().ItemSpacing.x));
+  widgets::input_text_hint("##codefilter", tr(S::filter_codes), &code_filter_);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::button_new_code))) {
+    act([&] {
+      store::Code k;
+      k.parent = selected_code_;
+      k.name = tr(S::new_code_name);
+      for (int n = 2;; ++n) {  // a name no sibling has
+        bool taken = false;
+        for (const auto& c : cache_.codes) taken |= c.code.parent == k.parent && c.code.name == k.name;
+        if (!taken) break;
+        k.name = std::string(tr(S::new_code_name)) + " " + std::to_string(n);
+      }
+      selected_code_ = project_->add_code(k);
+      doc_view_.select_coding(std::nullopt);
+      set_status(std::string(tr(S::status_code_added)) + k.name);
+    });
+  }
+  ImGui::Separator();
+  ImGui::BeginChild("##codes");
+  code_rows_.clear();
+  if (cache_.codes.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr(S::hint_no_codes));
+    ImGui::PopTextWrapPos();
+  }
+  const std::string needle = lower_ascii(code_filter_);
+  if (!needle.empty()) {
+    // Filtered: a flat list of matching paths (names and aliases).
+    for (size_t i = 0; i < cache_.codes.size(); ++i) {
+      const CodeInfo& c = cache_.codes[i];
+      bool hit = lower_ascii(c.path).find(needle) != std::string::npos;
+      for (const auto& a : c.code.aliases) hit |= lower_ascii(a).find(needle) != std::string::npos;
+      if (!hit) continue;
+      ImGui::PushID(static_cast<int>(c.code.id));
+      widgets::colour_chip(c.colour, ImGui::GetTextLineHeight() * 0.7f);
+      ImGui::SameLine();
+      if (ImGui::Selectable(c.path.c_str(), selected_code_ == c.code.id)) {
+        if (doc_ && doc_view_.has_selection())
+          code_selection(c.code.id);
+        else
+          selected_code_ = c.code.id, doc_view_.select_coding(std::nullopt);
+      }
+      code_rows_[c.code.id] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      ImGui::PopID();
+    }
+  } else {
+    // The tree: cache_.codes is depth-first, so a node's children follow it;
+    // children of a closed node are skipped.
+    std::vector<bool> open_stack;  // one entry per pushed (open) tree node
+    int pushed = 0;
+    for (size_t i = 0; i < cache_.codes.size(); ++i) {
+      const int depth = cache_.codes[i].depth;
+      while (pushed > depth) {
+        ImGui::TreePop();
+        --pushed;
+      }
+      if (depth > pushed) continue;  // an ancestor is closed
+      const size_t before = open_stack.size();
+      draw_code_row(i, open_stack);
+      if (open_stack.size() > before) ++pushed;
+    }
+    while (pushed-- > 0) ImGui::TreePop();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace telaah::ui

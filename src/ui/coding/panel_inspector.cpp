@@ -1,0 +1,186 @@
+// The inspector: the selected coding (code, stance, memo, coder, dates,
+// quote), or the selected code's editor (name, colour, definition,
+// inclusion, exclusion, example), and the open document's attributes.
+#include <algorithm>
+
+#include "ui/shell/app.h"
+#include "ui/shell/strings.h"
+#include "ui/widgets/widgets.h"
+
+namespace telaah::ui {
+
+// Label | value tables: the label column keeps its width (it once took half the
+// pane and squeezed the values), long labels wrap, the value takes the rest.
+static void setup_label_value_columns() {
+  const float w = std::min(ImGui::GetContentRegionAvail().x * 0.4f, ImGui::GetFontSize() * 7.5f);
+  ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, w);
+  ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
+}
+
+static void field_label(S s) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", tr(s));
+}
+
+void App::draw_inspector() {
+  const store::Coding* coding = nullptr;
+  if (doc_ && doc_view_.selected_coding()) coding = doc_->coding(*doc_view_.selected_coding());
+  if (coding)
+    draw_coding_inspector(*coding);
+  else if (selected_code_)
+    draw_code_editor(*selected_code_);
+  else {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr(S::hint_inspector));
+    ImGui::PopTextWrapPos();
+  }
+  if (doc_) {
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_document_info();
+  }
+}
+
+void App::draw_coding_inspector(const store::Coding& c) {
+  const store::Coding copy = c;  // actions below reload the document's codings
+  const CodeInfo* ci = cache_.code(copy.code);
+  ImGui::TextDisabled(tr(S::coding_number), static_cast<long long>(copy.id));
+  if (ci) {
+    widgets::colour_chip(ci->colour, ImGui::GetTextLineHeight() * 0.7f);
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(ci->path.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  field_label(S::label_stance);
+  int stance = static_cast<int>(copy.stance);
+  bool changed = false;
+  changed |= ImGui::RadioButton(tr(S::stance_supports), &stance, static_cast<int>(store::Stance::supports));
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton(tr(S::stance_contradicts), &stance, static_cast<int>(store::Stance::contradicts));
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton(tr(S::stance_neutral), &stance, static_cast<int>(store::Stance::neutral));
+  if (changed) set_stance(copy.id, static_cast<store::Stance>(stance));
+
+  field_label(S::label_memo);
+  // The draft follows the project except while it is being edited (undo may change the memo).
+  const ImGuiID memo_id = ImGui::GetID("##memo");
+  if (ImGui::GetActiveID() != memo_id) {
+    memo_draft_ = copy.memo;
+    memo_draft_for_ = copy.id;
+  }
+  widgets::input_text_multiline("##memo", &memo_draft_, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
+  if (ImGui::IsItemDeactivatedAfterEdit() && memo_draft_for_ == copy.id) set_memo(copy.id, memo_draft_);
+
+  if (ImGui::BeginTable("##codingmeta", 2, ImGuiTableFlags_SizingStretchProp)) {
+    setup_label_value_columns();
+    auto row = [](S label, const std::string& v) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", tr(label));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(v.c_str());
+      ImGui::PopTextWrapPos();
+    };
+    row(S::label_coder, cache_.coder_name(copy.coder));
+    row(S::label_created, copy.created);
+    if (copy.modified != copy.created) row(S::label_modified, copy.modified);
+    if (!copy.origin.empty()) row(S::label_origin, copy.origin);
+    row(S::label_span, std::to_string(copy.start) + "\xE2\x80\x93" + std::to_string(copy.end));
+    ImGui::EndTable();
+  }
+  if (doc_) {
+    std::string quote = doc_->slice(copy.start, std::min(copy.end, copy.start + 400));
+    if (copy.end - copy.start > 400) quote += "\xE2\x80\xA6";
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("\xE2\x80\x9C%s\xE2\x80\x9D", quote.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (ImGui::Button(tr(S::button_go_to))) doc_view_.jump_to(copy.start);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::menu_remove_coding))) remove_coding(copy.id);
+}
+
+void App::draw_code_editor(store::Id id) {
+  const CodeInfo* ci = cache_.code(id);
+  if (!ci) return;
+  auto same = [&](const store::Code& a, const store::Code& b) {
+    return a.name == b.name && a.colour == b.colour && a.definition == b.definition && a.inclusion == b.inclusion &&
+           a.exclusion == b.exclusion && a.example == b.example && a.kind == b.kind && a.aliases == b.aliases;
+  };
+  const bool dirty = draft_.id == id && !same(draft_.code, ci->code);
+  if (!dirty) {  // follow the project (undo, redo, another edit) while nothing is typed
+    draft_.id = id;
+    draft_.code = ci->code;
+    draft_.colour = ImGui::ColorConvertU32ToFloat4(ci->colour);
+  }
+  ImGui::TextDisabled("%s", ci->path.c_str());
+  char counts[96];
+  std::snprintf(counts, sizeof counts, tr(S::code_counts), static_cast<long long>(ci->count),
+                static_cast<long long>(ci->total));
+  ImGui::TextDisabled("%s", counts);
+  ImGui::PushItemWidth(-1);
+  field_label(S::label_name);
+  widgets::input_text("##name", &draft_.code.name);
+  field_label(S::label_colour);
+  if (ImGui::ColorEdit3("##colour", &draft_.colour.x, ImGuiColorEditFlags_DisplayHex))
+    draft_.code.colour = format_colour(draft_.colour);
+  field_label(S::label_kind);
+  int kind = static_cast<int>(draft_.code.kind);
+  const char* kinds[] = {tr(S::kind_variable), tr(S::kind_indicator), tr(S::kind_code)};
+  if (ImGui::Combo("##kind", &kind, kinds, 3)) draft_.code.kind = static_cast<store::CodeKind>(kind);
+  const ImVec2 box(-1, ImGui::GetTextLineHeight() * 3.5f);
+  field_label(S::label_definition);
+  widgets::input_text_multiline("##definition", &draft_.code.definition, box);
+  field_label(S::label_inclusion);
+  widgets::input_text_multiline("##inclusion", &draft_.code.inclusion, box);
+  field_label(S::label_exclusion);
+  widgets::input_text_multiline("##exclusion", &draft_.code.exclusion, box);
+  field_label(S::label_example);
+  widgets::input_text_multiline("##example", &draft_.code.example, box);
+  ImGui::PopItemWidth();
+
+  const bool now_dirty = !same(draft_.code, ci->code);
+  ImGui::BeginDisabled(!now_dirty);
+  if (ImGui::Button(tr(S::button_save_code))) {
+    store::Code edited = draft_.code;
+    if (act([&] { project_->edit_code(edited); })) {
+      refresh();
+      set_status(std::string(tr(S::status_code_saved)) + edited.name);
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::button_revert)))
+    draft_.code = ci->code, draft_.colour = ImGui::ColorConvertU32ToFloat4(ci->colour);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::button_delete_code))) confirm_delete_code_ = true;
+}
+
+void App::draw_document_info() {
+  ImGui::TextDisabled("%s", tr(S::document));
+  if (!ImGui::BeginTable("##docmeta", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  setup_label_value_columns();
+  auto row = [](const char* label, const std::string& v) {
+    if (v.empty()) return;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", label);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(v.c_str());
+    ImGui::PopTextWrapPos();
+  };
+  const store::Document& d = doc_->meta;
+  row(tr(S::label_title), d.title);
+  row(tr(S::label_type), source_type_label(d.source_type));
+  row(tr(S::label_language), d.language);
+  row(tr(S::label_date), d.date);
+  row(tr(S::label_author), d.author);
+  row(tr(S::label_file), d.original_name);
+  for (const auto& a : doc_->attributes) row(a.name.c_str(), a.value);
+  ImGui::EndTable();
+}
+
+}  // namespace telaah::ui

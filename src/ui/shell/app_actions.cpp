@@ -1,0 +1,186 @@
+// Everything the window writes to the project. Each function is one user
+// action: one model call (or one begin_action scope), hence one transaction,
+// one change-log row and one undo step, and a status line that says what was
+// saved. Errors are caught at the one boundary (App::act) and shown.
+#include <algorithm>
+
+#include "ui/shell/app.h"
+#include "ui/shell/strings.h"
+
+namespace telaah::ui {
+
+// A selection made with the mouse often takes a space or line break at its
+// ends; a coded passage should not.
+static text::Span trim_span(const OpenDocument& d, text::Span s) {
+  auto space_at = [&](int64_t cp) {
+    const size_t b = d.map.to_byte(static_cast<size_t>(cp));
+    const char c = d.text[b];
+    return c == ' ' || c == '\n' || c == '\t';
+  };
+  while (s.start < s.end && space_at(s.start)) ++s.start;
+  while (s.end > s.start && space_at(s.end - 1)) --s.end;
+  return s;
+}
+
+static std::string short_quote(const OpenDocument& d, int64_t start, int64_t end) {
+  std::string q = d.slice(start, std::min(end, start + 40));
+  for (auto& c : q)
+    if (c == '\n') c = ' ';
+  return "\xE2\x80\x9C" + q + (end - start > 40 ? "\xE2\x80\xA6" : "") + "\xE2\x80\x9D";
+}
+
+void App::code_selection(store::Id code) {
+  if (!doc_ || !doc_view_.has_selection()) {
+    set_status(tr(S::hint_select_first));
+    return;
+  }
+  const text::Span s = trim_span(*doc_, doc_view_.selection());
+  if (s.end <= s.start) {
+    set_status(tr(S::hint_select_first));
+    return;
+  }
+  code_span(doc_->meta.id, s.start, s.end, code);
+}
+
+void App::code_span(store::Id doc, int64_t start, int64_t end, store::Id code) {
+  if (!project_) return;
+  store::Id id = 0;
+  if (!act([&] {
+        store::Coding c;
+        c.doc = doc;
+        c.code = code;
+        c.start = start;
+        c.end = end;
+        id = project_->add_coding(c);
+      }))
+    return;
+  refresh();
+  if (doc_ && doc_->meta.id == doc) {
+    doc_view_.clear_selection();
+    doc_view_.select_coding(id);
+    const CodeInfo* ci = cache_.code(code);
+    set_status(std::string(tr(S::status_coded)) + short_quote(*doc_, start, end) + " \xE2\x86\x92 " +
+               (ci ? ci->path : std::string("?")) + tr(S::status_undo_hint));
+  } else {
+    set_status(tr(S::status_saved));
+  }
+}
+
+void App::code_in_vivo() {
+  if (!project_ || !doc_ || !doc_view_.has_selection()) return;
+  const text::Span s = trim_span(*doc_, doc_view_.selection());
+  if (s.end <= s.start) return;
+  // The code is named after the passage: whitespace collapsed, '/' (the path
+  // separator) replaced, at most 60 characters.
+  std::string name;
+  for (char c : doc_->slice(s.start, std::min(s.end, s.start + 60))) {
+    const char ch = (c == '\n' || c == '\t') ? ' ' : c == '/' ? '-' : c;
+    if (ch == ' ' && (name.empty() || name.back() == ' ')) continue;
+    name += ch;
+  }
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  if (name.empty()) return;
+  store::Id coding = 0;
+  const store::Id doc = doc_->meta.id;
+  if (!act([&] {
+        auto a = project_->begin_action("In-vivo code " + name);
+        store::Id code = 0;
+        for (const auto& c : cache_.codes)
+          if (!c.code.parent && c.code.name == name) code = c.code.id;
+        if (!code) {
+          store::Code k;
+          k.name = name;
+          k.colour = "#B07AA1";
+          code = project_->add_code(k);
+        }
+        store::Coding c;
+        c.doc = doc;
+        c.code = code;
+        c.start = s.start;
+        c.end = s.end;
+        coding = project_->add_coding(c);
+        a.commit();
+      }))
+    return;
+  refresh();
+  doc_view_.clear_selection();
+  doc_view_.select_coding(coding);
+  set_status(std::string(tr(S::status_in_vivo)) + name + tr(S::status_undo_hint));
+}
+
+void App::remove_coding(store::Id coding) {
+  if (!project_) return;
+  if (!act([&] { project_->remove_coding(coding); })) return;
+  refresh();
+  if (doc_view_.selected_coding() == coding) doc_view_.select_coding(std::nullopt);
+  set_status(std::string(tr(S::status_removed)) + tr(S::status_undo_hint));
+}
+
+void App::set_stance(store::Id coding, store::Stance s) {
+  if (!project_) return;
+  if (!act([&] { project_->set_stance(coding, s); })) return;
+  refresh();
+  set_status(std::string(tr(S::status_stance)) + stance_label(s));
+}
+
+void App::set_memo(store::Id coding, const std::string& memo) {
+  if (!project_) return;
+  if (!act([&] {
+        text::require_valid_utf8(memo, "the memo");
+        if (project_->coding(coding).memo == memo) return;  // nothing changed: no empty undo step
+        project_->set_coding_memo(coding, memo);
+        set_status(tr(S::status_memo));
+      }))
+    return;
+  refresh();
+}
+
+void App::undo() {
+  if (!project_ || tasks_.busy()) return;
+  std::string label;
+  if (!act([&] { label = project_->undo(); })) return;
+  refresh();
+  set_status(std::string(tr(S::status_undone)) + label);
+}
+
+void App::redo() {
+  if (!project_ || tasks_.busy()) return;
+  std::string label;
+  if (!act([&] { label = project_->redo(); })) return;
+  refresh();
+  set_status(std::string(tr(S::status_redone)) + label);
+}
+
+void App::move_code(store::Id code, std::optional<store::Id> parent, int ord) {
+  if (!project_) return;
+  if (!act([&] { project_->move_code(code, parent, ord); })) return;
+  refresh();
+  set_status(tr(S::status_moved));
+}
+
+void App::start_import(const ImportRequest& req) {
+  if (!project_ || req.paths.empty()) return;
+  if (tasks_.busy()) {
+    set_status(tr(S::hint_busy), true);
+    return;
+  }
+  // The worker never sees the project; the continuation runs on the UI thread.
+  tasks_.start(tr(S::task_import), [this, req](TaskProgress& progress) -> std::function<void()> {
+    auto prepared = std::make_shared<std::vector<PreparedFile>>(prepare_import(req, progress));
+    return [this, prepared] {
+      if (!project_) return;
+      ImportOutcome out = commit_import(*project_, std::move(*prepared));
+      refresh();
+      import_skipped_ = out.skipped;
+      show_import_report_ = !out.skipped.empty();
+      char buf[160];
+      std::snprintf(buf, sizeof buf, tr(S::status_imported), static_cast<int>(out.ids.size()),
+                    static_cast<int>(out.skipped.size()));
+      set_status(buf);
+      if (!out.ids.empty()) open_document(out.ids.front());
+    };
+  });
+  set_status(tr(S::status_importing));
+}
+
+}  // namespace telaah::ui

@@ -1,0 +1,40 @@
+// Backups while the window is open: the store's BackupScheduler decides when
+// (on open, then every few minutes while the revision moves); the backup
+// itself runs on a worker with its own connection, so the frame never waits.
+#include <chrono>
+
+#include "store/backup.h"
+#include "ui/shell/app.h"
+
+namespace telaah::ui {
+
+void App::tick_backups() {
+  if (!opt_.backups || !project_) return;
+  const auto now = std::chrono::system_clock::now();
+  const auto reason = backups_.due(*project_, now);
+  if (!reason) return;
+  const std::filesystem::path file = project_->path();
+  const std::string why = *reason;
+  tasks_.start(
+      tr(S::task_backup),
+      [this, file, why](TaskProgress& progress) -> std::function<void()> {
+        progress.set(0.0, file.filename().string());
+        try {
+          const store::BackupInfo b = store::make_backup_of(file, why);
+          return [this, file, b] {
+            if (!project_ || project_->path() != file) return;  // the project changed meanwhile
+            backups_.finished(b, std::chrono::system_clock::now());
+          };
+        } catch (const std::exception& e) {
+          const std::string msg = e.what();
+          return [this, file, msg] {
+            if (!project_ || project_->path() != file) return;
+            backups_.failed(msg, std::chrono::system_clock::now());
+            set_status(std::string(tr(S::status_backup_failed)) + msg, true);
+          };
+        }
+      },
+      TaskRunner::Kind::background);
+}
+
+}  // namespace telaah::ui

@@ -1,0 +1,101 @@
+// Background import: extraction off the UI thread, one action on it (see import_job.h).
+#include "ui/shell/import_job.h"
+
+#include <fstream>
+#include <map>
+
+#include "store/util.h"
+
+namespace fs = std::filesystem;
+
+namespace telaah::ui {
+
+static std::string read_limited(const fs::path& p, uint64_t limit) {
+  std::error_code ec;
+  const auto size = fs::file_size(p, ec);
+  if (ec) throw ingest::ImportError(p.string() + ": cannot read the file (" + ec.message() + ")");
+  if (size > limit)
+    throw ingest::ImportError(p.string() + ": " + std::to_string(size >> 20) + " MB is over the import limit of " +
+                              std::to_string(limit >> 20) + " MB per file");
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw ingest::ImportError(p.string() + ": cannot open the file");
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  return bytes;
+}
+
+std::vector<PreparedFile> prepare_import(const ImportRequest& req, TaskProgress& progress) {
+  std::vector<ingest::FileSpec> specs;
+  for (const auto& p : req.paths) {
+    ingest::FileSpec s;
+    s.path = p;
+    s.source_type = req.source_type;
+    s.language = req.language;
+    specs.push_back(std::move(s));
+  }
+  specs = ingest::expand(specs);
+  const ingest::ImportOptions opt;
+  std::vector<PreparedFile> out;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (progress.cancelled()) throw ingest::ImportError("import cancelled; nothing was imported");
+    progress.set(static_cast<double>(i) / static_cast<double>(specs.size()), specs[i].path.filename().string());
+    PreparedFile f;
+    f.path = specs[i].path;
+    try {
+      std::string bytes = read_limited(f.path, opt.limits.max_file_bytes);
+      f.sha256 = store::sha256_hex(bytes);
+      ingest::Extracted e = ingest::extract(f.path.string(), bytes, opt);
+      f.doc.title = e.title.empty() ? f.path.stem().string() : e.title;
+      f.doc.source_type = specs[i].source_type;
+      f.doc.language = !specs[i].language.empty() ? specs[i].language : e.language;
+      f.doc.date = e.date;
+      f.doc.author = e.author;
+      f.doc.original_name = f.path.filename().string();
+      f.doc.original_bytes = std::move(bytes);
+      f.doc.text = std::move(e.text);
+      f.doc.blocks = std::move(e.blocks);
+      f.doc.pages = std::move(e.pages);
+      f.notes = std::move(e.notes);
+    } catch (const UserError& err) {
+      f.reason = err.what();
+    }
+    out.push_back(std::move(f));
+  }
+  progress.set(1.0, "");
+  return out;
+}
+
+ImportOutcome commit_import(store::Project& p, std::vector<PreparedFile> files) {
+  ImportOutcome out;
+  std::vector<store::NewDocument> docs;
+  std::map<std::string, fs::path> seen;
+  for (auto& f : files) {
+    if (f.reason.empty()) {
+      if (auto dup = p.find_document_by_sha256(f.sha256))
+        f.reason = "already in the project as document #" + std::to_string(*dup) + " (same content)";
+      else if (seen.count(f.sha256))
+        f.reason = "same content as " + seen[f.sha256].filename().string() + " in this import";
+    }
+    if (f.reason.empty()) {
+      try {
+        p.source_type_id(f.doc.source_type);
+      } catch (const UserError& e) {
+        f.reason = e.what();
+      }
+    }
+    if (!f.reason.empty()) {
+      out.skipped.emplace_back(f.path, f.reason);
+      continue;
+    }
+    seen[f.sha256] = f.path;
+    for (auto& n : f.notes) out.notes.push_back(f.path.filename().string() + ": " + n);
+    docs.push_back(std::move(f.doc));
+  }
+  if (!docs.empty())
+    out.ids = p.add_documents(
+        docs, docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents");
+  return out;
+}
+
+}  // namespace telaah::ui

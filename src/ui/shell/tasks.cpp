@@ -1,0 +1,91 @@
+// Background tasks with progress, cancel and a result queue (see tasks.h).
+#include "ui/shell/tasks.h"
+
+namespace telaah::ui {
+
+void TaskProgress::set(double fraction, std::string message) {
+  fraction_ = fraction;
+  {
+    std::lock_guard<std::mutex> l(m_);
+    message_ = std::move(message);
+  }
+  if (wake) wake();
+}
+
+std::string TaskProgress::message() const {
+  std::lock_guard<std::mutex> l(m_);
+  return message_;
+}
+
+TaskRunner::~TaskRunner() {
+  cancel_all();
+  std::lock_guard<std::mutex> l(m_);
+  for (auto& t : tasks_)
+    if (t->thread.joinable()) t->thread.join();
+}
+
+void TaskRunner::start(std::string title, Work work, Kind kind) {
+  auto t = std::make_unique<Task>();
+  t->title = title;
+  t->kind = kind;
+  t->progress = std::make_shared<TaskProgress>();
+  t->progress->wake = wake;
+  t->result.title = std::move(title);
+  Task* raw = t.get();
+  std::function<void()> wake_fn = wake;
+  {
+    std::lock_guard<std::mutex> l(m_);
+    tasks_.push_back(std::move(t));
+  }
+  raw->thread = std::thread([raw, work = std::move(work), wake_fn] {
+    try {
+      raw->result.then = work(*raw->progress);
+    } catch (...) {
+      raw->result.error = std::current_exception();
+    }
+    raw->result.cancelled = raw->progress->cancelled();
+    raw->done = true;
+    if (wake_fn) wake_fn();
+  });
+}
+
+std::vector<TaskResult> TaskRunner::poll() {
+  std::vector<TaskResult> out;
+  std::lock_guard<std::mutex> l(m_);
+  for (auto it = tasks_.begin(); it != tasks_.end();) {
+    if ((*it)->done) {
+      (*it)->thread.join();
+      out.push_back(std::move((*it)->result));
+      it = tasks_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return out;
+}
+
+bool TaskRunner::busy() const {
+  std::lock_guard<std::mutex> l(m_);
+  for (const auto& t : tasks_)
+    if (t->kind == Kind::exclusive) return true;
+  return false;
+}
+
+bool TaskRunner::active() const {
+  std::lock_guard<std::mutex> l(m_);
+  return !tasks_.empty();
+}
+
+std::vector<TaskRunner::Running> TaskRunner::running() const {
+  std::lock_guard<std::mutex> l(m_);
+  std::vector<Running> out;
+  for (const auto& t : tasks_) out.push_back({t->title, t->progress->message(), t->progress->fraction()});
+  return out;
+}
+
+void TaskRunner::cancel_all() {
+  std::lock_guard<std::mutex> l(m_);
+  for (auto& t : tasks_) t->progress->cancel();
+}
+
+}  // namespace telaah::ui

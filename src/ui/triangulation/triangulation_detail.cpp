@@ -1,0 +1,425 @@
+// The triangulation view below the matrix: the evidence of the selected cell,
+// the compare view (the quotes of every column side by side, with their
+// stance), and the editors for overrides and ratings. Every write is one
+// undoable action of the analysis library, run through App::act.
+#include <algorithm>
+#include <cstdio>
+
+#include "analysis/overrides.h"
+#include "ui/shell/app.h"
+#include "ui/shell/strings.h"
+#include "ui/triangulation/view_triangulation.h"
+#include "ui/widgets/widgets.h"
+
+namespace telaah::ui {
+
+using analysis::Convergence;
+using analysis::Rating;
+using analysis::Status;
+
+namespace {
+
+constexpr Status kStatuses[] = {Status::triangulated, Status::divergent, Status::single_source, Status::insufficient,
+                                Status::gap};
+constexpr Convergence kLabels[] = {Convergence::agreement, Convergence::partial, Convergence::silence,
+                                   Convergence::dissonance};
+constexpr Rating kRatings[] = {Rating::achieved, Rating::partially_achieved, Rating::not_achieved,
+                               Rating::insufficient_evidence};
+
+std::string format(const char* fmt, const std::string& a, const std::string& b = "", const std::string& c = "") {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, fmt, a.c_str(), b.c_str(), c.c_str());
+  return buf;
+}
+
+const char* net_symbol(const analysis::Cell& c) {
+  if (!c.has_evidence()) return "\xE2\x80\x94";
+  return c.net() > 0 ? "+" : c.net() < 0 ? "\xE2\x88\x92" : "0";
+}
+
+}  // namespace
+
+// Rebuilds the evidence list and the compare columns when the selection or the matrix changed.
+void TriangulationView::refresh_selection() {
+  if (detail_rev_ == model_.revision() && detail_code_ == sel_code_ && detail_col_ == sel_col_) return;
+  detail_rev_ = model_.revision();
+  detail_code_ = sel_code_;
+  detail_col_ = sel_col_;
+  evidence_.clear();
+  compare_.clear();
+  const int row = model_.row_of(sel_code_);
+  if (row < 0) return;
+  app_.act([&] {
+    auto all = model_.evidence(*app_.project_, row, -1);
+    compare_.assign(model_.matrix().columns.labels.size(), {});
+    for (auto& e : all) {
+      if (e.column < 0 || e.column >= static_cast<int>(compare_.size())) continue;
+      if (e.column == sel_col_) evidence_.push_back(e);
+      compare_[static_cast<size_t>(e.column)].push_back(std::move(e));
+    }
+  });
+}
+
+void TriangulationView::open_in_coding_view(const EvidenceItem& e) {
+  if (!app_.open_document(e.doc_id, e.start)) return;
+  app_.doc_view_.select_coding(e.coding_id);
+  app_.set_view(View::coding);
+}
+
+// One quote: a bar in its stance colour, the text, and where it comes from.
+// A click opens it in the coding view; in the compare view a box ticks it for the rating.
+void TriangulationView::draw_quote(const EvidenceItem& e, float width, const std::string& key, bool citeable) {
+  const float fs = ImGui::GetFontSize(), pad = std::round(fs * 0.3f), bar = std::round(fs * 0.3f);
+  const float text_w = std::max(width - bar - pad * 3, fs * 4);
+  const ImVec2 qs = ImGui::CalcTextSize(e.quote.c_str(), nullptr, false, text_w);
+  std::string meta = std::string(stance_symbol(e.stance)) + " " + stance_label(e.stance) + " \xC2\xB7 " + e.citation +
+                     " \xC2\xB7 " + e.coder;
+  if (!e.subcode.empty()) meta += " \xC2\xB7 " + e.subcode;
+  const float h = qs.y + fs + pad * 3;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(key.c_str());
+  if (ImGui::Selectable("##q", citeable && cited_.count(e.coding_id), ImGuiSelectableFlags_AllowItemOverlap,
+                        ImVec2(width, h)))
+    open_in_coding_view(e);
+  remember(key);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::tri_open_hint));
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + bar, p.y + h), stance_colour(e.stance), fs * 0.15f);
+  dl->AddText(ImGui::GetFont(), fs, ImVec2(p.x + bar + pad, p.y + pad), ImGui::GetColorU32(ImGuiCol_Text),
+              e.quote.c_str(), nullptr, text_w);
+  float meta_w = text_w;
+  if (citeable) {
+    const char* label = tr(S::tri_cite);
+    const float cw = ImGui::GetFrameHeight() + ImGui::CalcTextSize(label).x + pad * 2;
+    meta_w -= cw;
+    ImGui::SetCursorScreenPos(ImVec2(p.x + width - cw, p.y + h - ImGui::GetFrameHeight()));
+    bool on = cited_.count(e.coding_id) > 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // visible on a white pane
+    if (ImGui::Checkbox(label, &on)) {
+      if (on)
+        cited_.insert(e.coding_id);
+      else
+        cited_.erase(e.coding_id);
+    }
+    ImGui::PopStyleVar();
+    remember(key + ":cite");
+  }
+  dl->AddText(ImVec2(p.x + bar + pad, p.y + pad * 2 + qs.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+              widgets::ellipsize(meta, meta_w).c_str());
+  ImGui::SetCursorScreenPos(after);
+  ImGui::PopID();
+}
+
+void TriangulationView::draw_evidence() {
+  const int row = model_.row_of(sel_code_);
+  if (row < 0 || sel_col_ < 0) {
+    ImGui::TextDisabled("%s", tr(S::tri_pick_cell));
+    return;
+  }
+  const auto& r = model_.matrix().rows[static_cast<size_t>(row)];
+  char head[512];
+  std::snprintf(head, sizeof head, tr(evidence_.size() == 1 ? S::tri_evidence_fmt_one : S::tri_evidence_fmt),
+                r.path.c_str(), column_label(sel_col_).c_str(), static_cast<int>(evidence_.size()));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(head);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::tri_compare_button))) select(sel_code_, sel_col_, Tab::compare);
+  remember("compare:button");
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr(S::tri_open_hint));
+  ImGui::BeginChild("##tri_evidence");
+  const float w = ImGui::GetContentRegionAvail().x;
+  if (evidence_.empty()) ImGui::TextDisabled("%s", tr(S::tri_no_quotes));
+  for (size_t i = 0; i < evidence_.size(); ++i) draw_quote(evidence_[i], w, "evidence:" + std::to_string(i), false);
+  ImGui::EndChild();
+}
+
+void TriangulationView::draw_compare() {
+  const int ri = model_.row_of(sel_code_);
+  if (ri < 0) {
+    ImGui::TextDisabled("%s", tr(S::tri_pick_row));
+    return;
+  }
+  const auto& m = model_.matrix();
+  const auto& row = m.rows[static_cast<size_t>(ri)];
+  const float fs = ImGui::GetFontSize();
+
+  // The status, with its override.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(row.path.c_str());
+  ImGui::SameLine(0, fs);
+  ImGui::PushStyleColor(ImGuiCol_Text, status_colour(row.effective));
+  ImGui::TextUnformatted(status_text(row.effective));
+  ImGui::PopStyleColor();
+  if (row.status_override) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr(S::tri_overridden_fmt), status_text(row.automatic));
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton((std::string(tr(S::tri_override)) + "##status").c_str())) start_override(row, -1);
+  remember("override:status");
+  if (row.status_override) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::string(tr(S::tri_override_remove)) + "##status").c_str())) {
+      if (app_.act([&] { analysis::clear_override(*app_.project_, row.code_id, m.columns.dimension, "", ""); }))
+        app_.set_status(tr(S::tri_removed_override) + row.path);
+    }
+    remember("override:status:remove");
+    ImGui::TextDisabled("%s%s", tr(S::tri_memo_label), row.status_override->memo.c_str());
+  }
+
+  // The convergence label of every pair that has evidence.
+  for (size_t k = 0; k < row.pairs.size(); ++k) {
+    const auto& p = row.pairs[k];
+    if (p.effective == Convergence::none && !p.override) continue;
+    ImGui::PushID(static_cast<int>(k));
+    ImGui::AlignTextToFramePadding();
+    ImGui::BulletText("%s \xE2\x80\x93 %s: %s", column_label(p.a).c_str(), column_label(p.b).c_str(),
+                      convergence_text(p.effective));
+    if (p.override) {
+      ImGui::SameLine();
+      ImGui::TextDisabled(tr(S::tri_overridden_fmt), convergence_text(p.automatic));
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(S::tri_override))) start_override(row, static_cast<int>(k));
+    const std::string& la = m.columns.labels[static_cast<size_t>(p.a)];
+    const std::string& lb = m.columns.labels[static_cast<size_t>(p.b)];
+    remember("override:pair:" + la + ":" + lb);
+    if (p.override) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr(S::tri_override_remove))) {
+        if (app_.act([&] { analysis::clear_override(*app_.project_, row.code_id, m.columns.dimension, la, lb); }))
+          app_.set_status(tr(S::tri_removed_override) + row.path + " " + la + "\xE2\x80\x93" + lb);
+      }
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s%s", tr(S::tri_memo_label), p.override->memo.c_str());
+    }
+    ImGui::PopID();
+  }
+
+  // The rating: the researcher's, else the suggestion with its reason.
+  const auto& evals = model_.evaluation().indicators;
+  if (static_cast<size_t>(ri) < evals.size()) {
+    const auto& ev = evals[static_cast<size_t>(ri)];
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s: %s (%s)", tr(S::tri_rating), rating_text(ev.rating()),
+                ev.recorded ? tr(S::tri_rating_recorded) : tr(S::tri_suggested));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(S::tri_rating_set))) {
+      rating_ = {};
+      rating_.open = rating_.focus = true;
+      rating_.code = row.code_id;
+      rating_.indicator = row.path;
+      const Rating cur = ev.rating();
+      for (int i = 0; i < 4; ++i)
+        if (kRatings[i] == cur) rating_.rating = i;
+      if (ev.recorded) {
+        rating_.justification = ev.recorded->justification;
+        cited_.insert(ev.recorded->evidence.begin(), ev.recorded->evidence.end());
+      }
+    }
+    remember("rating:set");
+    if (ev.recorded) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr(S::tri_rating_remove))) {
+        if (app_.act([&] { analysis::clear_evaluation(*app_.project_, row.code_id); }))
+          app_.set_status(tr(S::tri_removed_rating) + row.path);
+      }
+      remember("rating:remove");
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", ev.recorded ? ev.recorded->justification.c_str() : ev.suggested.reason.c_str());
+    if (!ev.impediments.empty()) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, tr(S::tri_impediments_fmt), static_cast<int>(ev.impediments.size()));
+      if (ImGui::TreeNode("##imp", "%s", buf)) {
+        const auto& items = model_.evaluation().impediments;
+        const float w = ImGui::GetContentRegionAvail().x;
+        for (size_t k : ev.impediments) {
+          if (k >= items.size()) continue;
+          const EvidenceItem e = model_.item(*app_.project_, items[k].row, -1);
+          draw_quote(e, w, "impediment:" + std::to_string(k), false);
+        }
+        ImGui::TreePop();
+      }
+    }
+  }
+  ImGui::Separator();
+
+  // The columns side by side: each source type's quotes, in its stance colours.
+  const int ncol = static_cast<int>(compare_.size());
+  if (ncol == 0) return;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float col_w = std::max((avail - spacing * static_cast<float>(ncol - 1)) / static_cast<float>(ncol), fs * 14);
+  const float h = ImGui::GetContentRegionAvail().y;
+  ImGui::BeginChild("##tri_compare", ImVec2(0, h), false, ImGuiWindowFlags_HorizontalScrollbar);
+  for (int c = 0; c < ncol; ++c) {
+    if (c > 0) ImGui::SameLine();
+    const analysis::Cell& cell = row.cells[static_cast<size_t>(c)];
+    ImGui::BeginChild(ImGui::GetID(("##col" + std::to_string(c)).c_str()),
+                      ImVec2(col_w, ImGui::GetContentRegionAvail().y), true);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const ImU32 net = cell.net() > 0   ? stance_colour(store::Stance::supports)
+                      : cell.net() < 0 ? stance_colour(store::Stance::contradicts)
+                                       : stance_colour(store::Stance::neutral);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x, top.y), ImVec2(top.x + col_w, top.y + fs * 0.2f),
+                                              cell.has_evidence() ? net : ImGui::GetColorU32(ImGuiCol_Border));
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+    ImGui::TextUnformatted(column_label(c).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr(S::tri_column_fmt), static_cast<long long>(cell.codings),
+                        static_cast<long long>(cell.documents), net_symbol(cell));
+    remember("column:" + std::to_string(c));
+    const auto& quotes = compare_[static_cast<size_t>(c)];
+    if (quotes.empty()) ImGui::TextDisabled("%s", tr(S::tri_no_quotes));
+    const float w = ImGui::GetContentRegionAvail().x;
+    for (size_t i = 0; i < quotes.size(); ++i)
+      draw_quote(quotes[i], w, "quote:" + std::to_string(c) + ":" + std::to_string(i), true);
+    ImGui::EndChild();
+  }
+  ImGui::EndChild();
+}
+
+void TriangulationView::start_override(const analysis::Row& row, int pair) {
+  const auto& m = model_.matrix();
+  override_ = {};
+  override_.open = override_.focus = true;
+  override_.code = row.code_id;
+  override_.indicator = row.path;
+  if (pair < 0) {
+    override_.computed = status_text(row.automatic);
+    for (int i = 0; i < 5; ++i)
+      if (kStatuses[i] == row.effective) override_.label = i;
+    if (row.status_override) override_.memo = row.status_override->memo;
+  } else {
+    const auto& p = row.pairs[static_cast<size_t>(pair)];
+    override_.column_a = m.columns.labels[static_cast<size_t>(p.a)];
+    override_.column_b = m.columns.labels[static_cast<size_t>(p.b)];
+    override_.computed = convergence_text(p.automatic);
+    for (int i = 0; i < 4; ++i)
+      if (kLabels[i] == p.effective) override_.label = i;
+    if (p.override) override_.memo = p.override->memo;
+  }
+}
+
+void TriangulationView::draw_override_editor() {
+  const char* id = "##tri_override";
+  if (override_.open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    override_.open = false;
+    return;
+  }
+  const float fs = ImGui::GetFontSize();
+  OverrideDraft& d = override_;
+  const bool status = d.column_a.empty();
+  const auto& m = model_.matrix();
+  const auto label_of = [&](const std::string& c) { return m.columns.dimension == "type" ? source_type_label(c) : c; };
+  ImGui::TextUnformatted(tr(S::tri_override_title));
+  ImGui::TextUnformatted(
+      (status ? format(tr(S::tri_override_status_of), d.indicator)
+              : format(tr(S::tri_override_pair_of), d.indicator, label_of(d.column_a), label_of(d.column_b)))
+          .c_str());
+  ImGui::TextDisabled("%s%s", tr(S::tri_computed), d.computed.c_str());
+  ImGui::SetNextItemWidth(fs * 14);
+  const char* preview = status ? status_text(kStatuses[d.label]) : convergence_text(kLabels[d.label]);
+  const bool label_open = ImGui::BeginCombo(tr(S::tri_new_label), preview);
+  remember("override:label");
+  if (label_open) {
+    const int n = status ? 5 : 4;
+    for (int i = 0; i < n; ++i) {
+      if (ImGui::Selectable(status ? status_text(kStatuses[i]) : convergence_text(kLabels[i]), i == d.label))
+        d.label = i;
+      remember("override:label:" + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::TextUnformatted(tr(S::tri_memo));
+  if (d.focus) {
+    ImGui::SetKeyboardFocusHere();
+    d.focus = false;
+  }
+  widgets::input_text_multiline("##memo", &d.memo, ImVec2(fs * 30, fs * 5));
+  remember("override:memo");
+  if (d.memo_missing) ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "%s", tr(S::tri_memo_required));
+  if (ImGui::Button(tr(S::tri_save))) {
+    if (d.memo.find_first_not_of(" \t\n") == std::string::npos) {
+      d.memo_missing = true;
+    } else {
+      const std::string label =
+          status ? analysis::to_string(kStatuses[d.label]) : analysis::to_string(kLabels[d.label]);
+      const bool ok = app_.act([&] {
+        analysis::set_override(*app_.project_, model_.table(), d.code, m.columns.dimension, d.column_a, d.column_b,
+                               label, d.memo);
+      });
+      if (ok) {
+        // In the user's words: column labels and the label as the view shows it, not the stored keys.
+        app_.set_status(
+            tr(S::tri_saved_override) + d.indicator +
+            (status ? std::string() : " " + label_of(d.column_a) + " \xE2\x80\x93 " + label_of(d.column_b)) + " = " +
+            (status ? status_text(kStatuses[d.label]) : convergence_text(kLabels[d.label])));
+        d.open = false;
+        ImGui::CloseCurrentPopup();
+      }
+    }
+  }
+  remember("override:save");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::tri_cancel))) {
+    d.open = false;
+    ImGui::CloseCurrentPopup();
+  }
+  remember("override:cancel");
+  ImGui::EndPopup();
+}
+
+void TriangulationView::draw_rating_editor() {
+  const char* id = "##tri_rating";
+  if (rating_.open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    rating_.open = false;
+    return;
+  }
+  const float fs = ImGui::GetFontSize();
+  RatingDraft& d = rating_;
+  ImGui::TextUnformatted(tr(S::tri_rating));
+  ImGui::TextUnformatted(d.indicator.c_str());
+  ImGui::SetNextItemWidth(fs * 14);
+  const bool rating_open = ImGui::BeginCombo("##rating", rating_text(kRatings[d.rating]));
+  remember("rating:combo");
+  if (rating_open) {
+    for (int i = 0; i < 4; ++i) {
+      if (ImGui::Selectable(rating_text(kRatings[i]), i == d.rating)) d.rating = i;
+      remember("rating:combo:" + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::TextUnformatted(tr(S::tri_justification));
+  if (d.focus) {
+    ImGui::SetKeyboardFocusHere();
+    d.focus = false;
+  }
+  widgets::input_text_multiline("##justification", &d.justification, ImVec2(fs * 30, fs * 5));
+  remember("rating:justification");
+  ImGui::TextDisabled(tr(cited_.size() == 1 ? S::tri_cited_fmt_one : S::tri_cited_fmt),
+                      static_cast<int>(cited_.size()));
+  if (ImGui::Button(tr(S::tri_save))) {
+    const std::vector<store::Id> cited(cited_.begin(), cited_.end());
+    if (app_.act(
+            [&] { analysis::set_evaluation(*app_.project_, d.code, kRatings[d.rating], d.justification, cited); })) {
+      app_.set_status(tr(S::tri_saved_rating) + d.indicator + " = " + analysis::to_string(kRatings[d.rating]));
+      d.open = false;
+      ImGui::CloseCurrentPopup();
+    }
+  }
+  remember("rating:save");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(S::tri_cancel))) {
+    d.open = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace telaah::ui

@@ -1,0 +1,119 @@
+// The triangulation view: the indicator x source-type (or attribute) heatmap,
+// the evidence of a cell, the compare view, overrides and ratings (issue 7).
+// The view owns its state; App (a friend) gives it the project, the cache and
+// the actions. Its strings are in strings_triangulation.h.
+//
+// Files: view_triangulation.cpp (filter bar, matrix, legend),
+// triangulation_detail.cpp (evidence list, compare view, override and rating
+// editors), triangulation_model.* (the data), triangulation_heatmap.* (the
+// cells handed to the platform's GLSL renderer or drawn by ImGui).
+#pragma once
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ui/triangulation/triangulation_heatmap.h"
+#include "ui/triangulation/triangulation_model.h"
+
+namespace telaah::ui {
+
+class App;
+
+// Labels of the analysis' values in the current language.
+const char* status_text(analysis::Status s);
+const char* convergence_text(analysis::Convergence c);
+const char* rating_text(analysis::Rating r);
+ImU32 status_colour(analysis::Status s);
+ImU32 stance_colour(store::Stance s);
+
+class TriangulationView {
+ public:
+  explicit TriangulationView(App& app);
+  ~TriangulationView();
+  TriangulationView(const TriangulationView&) = delete;
+  TriangulationView& operator=(const TriangulationView&) = delete;
+
+  void draw();                // inside the view's body child window
+  void on_project_changed();  // a project was opened, closed or replaced: drop what belongs to the old one
+
+  // --- what tests read and set ---
+  static TriangulationView& of(App& app);  // the view of a window
+  const TriangulationModel& model() const { return model_; }
+  TriFilter& filter() { return filter_; }
+  enum class Tab { evidence, compare };
+  Tab tab() const { return tab_; }
+  store::Id selected_indicator() const { return sel_code_; }
+  int selected_column() const { return sel_col_; }
+  const std::vector<EvidenceItem>& evidence() const { return evidence_; }
+  const std::vector<std::vector<EvidenceItem>>& compare_columns() const { return compare_; }
+  bool heatmap_on_gpu() const { return gpu_; }  // the last frame's cells went to the platform's shader
+  // Where a control was drawn in the last frame ("cell:ROW:COL", "row:ROW",
+  // "evidence:I", "quote:COL:I", "override:status", "override:pair:A:B",
+  // "override:save", "override:memo", "rating:set", "rating:save", ...).
+  std::optional<ImRect> item_rect(const std::string& key) const;
+
+ private:
+  // view_triangulation.cpp
+  void draw_filter_bar();
+  void draw_matrix(float height);
+  void draw_legend();
+  void cell_tooltip(const analysis::Row& row, int col) const;
+  void status_tooltip(const analysis::Row& row) const;
+  std::string column_label(int col) const;
+  void select(store::Id code, int col, Tab tab);
+  void remember(const std::string& key) { rects_[key] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+  // triangulation_detail.cpp
+  void refresh_selection();
+  void draw_evidence();
+  void draw_compare();
+  void draw_quote(const EvidenceItem& e, float width, const std::string& key, bool citeable);
+  void open_in_coding_view(const EvidenceItem& e);
+  void draw_override_editor();
+  void draw_rating_editor();
+  void start_override(const analysis::Row& row, int pair);  // pair -1: the status
+
+  App& app_;
+  TriangulationModel model_;
+  TriFilter filter_;
+  std::string from_edit_, to_edit_;
+  bool date_error_ = false;
+  bool tab_request_ = false;                             // select tab_ in the tab bar next frame
+  std::optional<std::pair<int64_t, TriFilter>> failed_;  // an update that failed: not retried until something changes
+  bool gpu_ = false;
+
+  Tab tab_ = Tab::evidence;
+  store::Id sel_code_ = 0;   // the indicator selected (0: none)
+  int sel_col_ = -1;         // the column of the selected cell (-1: none)
+  int64_t detail_rev_ = -1;  // what evidence_ and compare_ were built for
+  store::Id detail_code_ = 0;
+  int detail_col_ = -2;
+  std::vector<EvidenceItem> evidence_;
+  std::vector<std::vector<EvidenceItem>> compare_;
+  std::set<store::Id> cited_;  // codings ticked for the rating's justification
+
+  struct OverrideDraft {
+    bool open = false, focus = false;
+    store::Id code = 0;
+    std::string indicator, column_a, column_b, computed;  // empty columns: the status
+    int label = 0;
+    std::string memo;
+    bool memo_missing = false;
+  } override_;
+  struct RatingDraft {
+    bool open = false, focus = false;
+    store::Id code = 0;
+    std::string indicator;
+    int rating = 0;
+    std::string justification;
+  } rating_;
+
+  HeatmapBatch batch_, legend_;  // handed to the renderer; live until the frame is drawn
+  std::unordered_map<std::string, ImRect> rects_;
+};
+
+}  // namespace telaah::ui
