@@ -67,7 +67,7 @@ TEST_CASE("the seed study's own ratings and two impediments give 'cukup efektif'
   CHECK(v.coverage == doctest::Approx(1.0));
   CHECK(v.rated == 6);
   CHECK(v.impeded == 2);
-  CHECK(v.reason.find("2 lowered by 0.5 for impediments") != std::string::npos);
+  CHECK(v.reason.find("2 with an impediment (-0.5 each, not below 0)") != std::string::npos);
 
   auto no_imp = seed();
   for (auto& i : no_imp) i.impeded = false;

@@ -140,7 +140,8 @@ VerdictResult verdict(const std::vector<ScoredIndicator>& in, const EvalSettings
                                               : Verdict::not_effective;
   v.reason = "score " + percent(v.score) + " over " + cov;
   if (v.impeded)
-    v.reason += ", " + std::to_string(v.impeded) + " lowered by " + num(s.impediment_penalty) + " for impediments";
+    v.reason +=
+        ", " + std::to_string(v.impeded) + " with an impediment (-" + num(s.impediment_penalty) + " each, not below 0)";
   v.reason += std::string("; ") + (v.automatic == Verdict::effective ? "at least " + percent(s.effective)
                                    : v.automatic == Verdict::fairly_effective
                                        ? "at least " + percent(s.fairly) + " and below " + percent(s.effective)
