@@ -9,6 +9,8 @@
 // (tests/fixtures/ingest/make_comments_docx.py).
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -418,4 +420,28 @@ TEST_CASE("DOCX: Word comments kept with the span they are anchored on") {
   CHECK(e.text.find("Perlu data") == std::string::npos);
   CHECK(e.text.find("Kerja sama sister-city Jakarta berjalan baik menurut biro.") != std::string::npos);
   CHECK(e.text.find("Tahun\tEkspor\n\n2015\t69,7") != std::string::npos);
+}
+
+TEST_CASE("PDF layout: a page of 4,000 lines in two columns, and coordinates that cannot be ordered") {
+  std::vector<L> lines;
+  for (int k = 0; k < 2000; ++k) {
+    lines.push_back({"left column words on line " + std::to_string(k), 54, 10.0 + 12 * k});
+    lines.push_back({"right column words on line " + std::to_string(k), 310, 10.0 + 12 * k});
+  }
+  pdf::Page pg = page_of(lines);
+  pg.height = 12 * 2000 + 40;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto lay = pdf::layout({pg});
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  MESSAGE("4,000 lines laid out in " << s << " s");
+  CHECK(s < 5.0);
+  REQUIRE(!lay.blocks.empty());
+  CHECK(lay.blocks.front().text.rfind("left column words on line 0 left column words on line 1 ", 0) == 0);
+  // NaN and infinite positions (a damaged PDF) are left out, never sorted.
+  pdf::Page bad = page_of({{"kept words here", 54, 100}, {"lost", 54, 112}, {"also lost", 54, 124}});
+  bad.words[3].x0 = std::nan("");
+  bad.words[4].y1 = INFINITY;
+  bad.words[5].y1 = INFINITY;
+  const auto lb = pdf::layout({bad});
+  CHECK(joined(texts(lb)) == "kept words here");
 }

@@ -111,7 +111,9 @@ std::vector<std::vector<const Word*>> build_runs(const Page& pg) {
   const Word* prev = nullptr;
   size_t cur = 0;  // the line the previous word went to
   for (const Word& w : pg.words) {
-    if (w.text.empty()) continue;
+    if (w.text.empty() || !std::isfinite(w.x0) || !std::isfinite(w.x1) || !std::isfinite(w.y0) ||
+        !std::isfinite(w.y1) || !std::isfinite(w.size))
+      continue;  // geometry that cannot be ordered
     Building* target = nullptr;
     if (!lines.empty() && on_line(lines[cur], w)) {
       target = &lines[cur];
@@ -196,6 +198,39 @@ std::vector<Seg> segments_of(const std::vector<std::vector<const Word*>>& runs) 
 // (centred author names above the columns) are read as strips, before or
 // after it. The result is a list of leaves (one strip or segment each), in
 // reading order.
+// The x extent covered by a set of segments, as disjoint sorted intervals
+// (as many as there are columns, so adding a strip stays cheap).
+class Cover {
+ public:
+  void add(double a, double b) {
+    std::vector<std::pair<double, double>> out;
+    out.reserve(iv_.size() + 1);
+    bool placed = false;
+    for (const auto& x : iv_) {
+      if (x.second < a) {
+        out.push_back(x);
+      } else if (x.first > b) {
+        if (!placed) out.emplace_back(a, b);
+        placed = true;
+        out.push_back(x);
+      } else {
+        a = std::min(a, x.first);
+        b = std::max(b, x.second);
+      }
+    }
+    if (!placed) out.emplace_back(a, b);
+    iv_ = std::move(out);
+  }
+  double widest_hole() const {
+    double w = 0;
+    for (size_t k = 1; k < iv_.size(); ++k) w = std::max(w, iv_[k].first - iv_[k - 1].second);
+    return w;
+  }
+
+ private:
+  std::vector<std::pair<double, double>> iv_;
+};
+
 class Orderer {
  public:
   Orderer(const std::vector<Seg>& s, double gutter) : s_(s), gutter_(gutter) {}
@@ -210,9 +245,10 @@ class Orderer {
     if (column_cut(idx, left, right)) {
       auto strips = strips_of(idx);
       const double el = min_x0(left), er = min_x0(right);
+      std::set<size_t> on_left(left.begin(), left.end());
       auto away = [&](const std::vector<size_t>& strip) {
         for (size_t i : strip) {
-          const bool in_left = std::find(left.begin(), left.end(), i) != left.end();
+          const bool in_left = on_left.count(i) > 0;
           if (s_[i].x0 <= (in_left ? el : er) + 3 * s_[i].size) return false;
         }
         return true;
@@ -239,12 +275,15 @@ class Orderer {
     }
     for (size_t i = 0; i < strips.size();) {
       std::vector<size_t> group = strips[i];
+      Cover cover;
+      for (size_t k : strips[i]) cover.add(s_[k].x0, s_[k].x1);
       size_t j = i + 1;
       for (; j < strips.size(); ++j) {
-        std::vector<size_t> wider = group;
-        wider.insert(wider.end(), strips[j].begin(), strips[j].end());
-        if (!gap(wider)) break;
-        group = std::move(wider);
+        Cover wider = cover;
+        for (size_t k : strips[j]) wider.add(s_[k].x0, s_[k].x1);
+        if (wider.widest_hole() < gutter_) break;
+        cover = std::move(wider);
+        group.insert(group.end(), strips[j].begin(), strips[j].end());
       }
       std::vector<size_t> l, r;
       if (j - i >= 2 && column_cut(group, l, r)) {
