@@ -3,7 +3,11 @@
 
 namespace telaah::analysis {
 
-std::vector<SettingSpec> evaluation_setting_specs() { return {}; }
-std::vector<SettingSpec> agreement_setting_specs() { return {}; }
+std::vector<SettingSpec> evaluation_setting_specs() {
+  return {};
+}
+std::vector<SettingSpec> agreement_setting_specs() {
+  return {};
+}
 
 }  // namespace telaah::analysis
