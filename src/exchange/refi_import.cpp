@@ -312,12 +312,14 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label, con
   if (!plan.docs.empty()) doc_ids = p.add_documents(plan.docs, label);
   std::vector<store::Id> coder_ids;
   for (const auto& c : plan.coders) coder_ids.push_back(p.ensure_coder(c));
-  std::vector<store::Id> code_ids;
+  std::vector<store::Code> codes;
+  std::vector<int> parents;
+  codes.reserve(plan.codes.size());
   for (const auto& pc : plan.codes) {
-    store::Code c = pc.code;
-    if (pc.parent >= 0) c.parent = code_ids[static_cast<size_t>(pc.parent)];
-    code_ids.push_back(p.add_code(c));
+    codes.push_back(pc.code);
+    parents.push_back(pc.parent);
   }
+  const std::vector<store::Id> code_ids = p.add_codes(std::move(codes), parents);  // linear in the codes
   say("adding " + std::to_string(plan.codings.size()) + " codings");
   std::vector<store::Coding> cs;
   cs.reserve(plan.codings.size());
