@@ -9,7 +9,7 @@ ifeq ($(CI),true)
 endif
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps configure build run test bench fuzz sanitize clean
+.PHONY: all deps configure build run test bench fuzz sanitize format format-check clean
 all: build
 
 deps:
@@ -39,6 +39,12 @@ sanitize: deps
 	@test -f build-asan/CMakeCache.txt || cmake -S . -B build-asan $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DTELAAH_SANITIZE=ON -DTELAAH_BUILD_BENCH=OFF $(CMAKE_ARGS)
 	@cmake --build build-asan -j$(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j$(JOBS) --timeout 1800
+
+# One formatting for the tree (.clang-format); CI fails on a file that differs.
+format: deps
+	@git ls-files '*.cpp' '*.h' '*.cc' | xargs clang-format -i
+format-check: deps
+	@bash scripts/check-format
 
 clean:
 	rm -rf $(BUILD)

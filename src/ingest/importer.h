@@ -22,7 +22,7 @@ struct Limits {
   uint64_t max_file_bytes = 128ull << 20;  // per file (the CLI passes --max-mb)
   // The text of one document (UTF-8 bytes): larger texts are refused, since
   // indexing and viewing them needs memory and time beyond a desktop's
-  // (measured: see README, "Document size"); `import --max-mb` raises it.
+  // (README, "Files from elsewhere: limits"); `import --max-mb` raises it.
   uint64_t max_text_bytes = 32ull << 20;
   uint64_t max_zip_entries = 10000;
   uint64_t max_zip_total = 512ull << 20;  // uncompressed bytes of all entries read
@@ -39,6 +39,14 @@ struct ImportOptions {
   Limits limits;
 };
 
+// A reviewer's comment on a span of the text (a Word comment): kept with its
+// anchor so that it can become a memo on that span.
+struct Comment {
+  int64_t start = 0, end = 0;  // code points in Extracted::text; start == end: a point (no range in the file)
+  std::string author, date;    // date as normalise_date gives it ("" when none)
+  std::string text;            // the comment's paragraphs, one per line
+};
+
 struct Extracted {
   std::string format;  // what was recognised
   std::string title, author, date, language;
@@ -46,6 +54,7 @@ struct Extracted {
   std::vector<text::Block> blocks;  // code points of `text`
   std::vector<store::Page> pages;
   std::vector<std::string> notes;  // what the importer did that the user should know
+  std::vector<Comment> comments;   // reviewers' comments anchored in `text` (DOCX)
   int64_t text_cp = -1;            // code points in `text`, kept by append_block (-1: not counted yet)
 };
 

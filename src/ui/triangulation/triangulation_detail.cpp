@@ -408,7 +408,7 @@ void TriangulationView::draw_rating_editor() {
     const std::vector<store::Id> cited(cited_.begin(), cited_.end());
     if (app_.act(
             [&] { analysis::set_evaluation(*app_.project_, d.code, kRatings[d.rating], d.justification, cited); })) {
-      app_.set_status(tr(S::tri_saved_rating) + d.indicator + " = " + analysis::to_string(kRatings[d.rating]));
+      app_.set_status(tr(S::tri_saved_rating) + d.indicator + " = " + rating_text(kRatings[d.rating]));
       d.open = false;
       ImGui::CloseCurrentPopup();
     }
