@@ -20,9 +20,12 @@
 #pragma GCC diagnostic ignored "-Wunused-function"  // the helpers serve test_exchange.cpp too
 #include "fixtures/exchange/helpers.h"
 #pragma GCC diagnostic pop
+#include <nlohmann/json.hpp>
 #include "helpers/run.h"
 #include "index/query.h"
 #include "store/project.h"
+
+#include "store/template.h"
 
 namespace fs = std::filesystem;
 using namespace telaah;
@@ -211,6 +214,7 @@ TEST_CASE("deep nesting: codes in a .qdpx, a framework JSON, parentheses in a qu
       CHECK(res.status == 1);
       CHECK_MESSAGE(res.err.find("deeper than") != std::string::npos, res.err);
     }
+    CHECK_THROWS_AS(store::parse_codebook_json(j, "deep.json"), UserError);
     // A framework of 64 levels loads.
     std::string ok = "{\"codes\":[";
     for (int i = 0; i < 64; ++i) ok += "{\"name\":\"c\",\"children\":[";
@@ -286,7 +290,7 @@ TEST_CASE("linear time: 1,000 named selections over a long text, 30,000 same-nam
 TEST_CASE("a text over the default document size is refused with the option that raises it") {
   TempDir t("size");
   { auto p = store::Project::create(t / "s.telaah"); }
-  const uint64_t limit_mb = ingest::Limits{}.max_file_bytes >> 20;
+  const uint64_t limit_mb = ingest::Limits{}.max_text_bytes >> 20;
   CHECK(limit_mb <= 64);  // what the index and the view handle well (README)
   std::string big;
   const std::string line = "kerja sama perdagangan antara dua kota ";
@@ -398,6 +402,10 @@ TEST_CASE("one bad date or one undecodable source is reported and skipped; --str
     CHECK(dates["S2"] == "2015-02-28");
     CHECK(dates["S3"] == "2016-02-29");
   }
+  exchange::ImportOptions strict;
+  strict.strict = true;
+  CHECK_THROWS_AS(exchange::import_refi(t / "h.qdpx", t / "s.telaah", strict), UserError);
+  CHECK(project_files_absent(t / "s.telaah"));
   auto res = cli({"import-qdpx", (t / "h.qdpx").string(), (t / "c.telaah").string(), "--strict", "--quiet"});
   CHECK(res.status == 1);
   CHECK(project_files_absent(t / "c.telaah"));
