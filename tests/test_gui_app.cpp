@@ -243,7 +243,7 @@ TEST_CASE("every view draws; switching the language redraws every panel without 
   for (const char* lang : {"en", "id"}) {
     s.app->prefs().language = lang;
     s.app->apply_prefs();
-    for (ui::View v : ui::kAllViews) {
+    for (ui::ViewKey v : ui::kAllViews) {
       s.app->set_view(v);
       s.h.frames(2, s.draw);
       CHECK_FALSE(s.app->status_is_error());
@@ -263,7 +263,7 @@ TEST_CASE(
     const std::function<void()> draw = [&] { app.frame(); };
     for (int i = 0; i < 3000; ++i) {  // ~30 s at most: a loaded 2-core machine fsyncs slowly
       h.frame(draw);
-      if (!app.tasks().busy() && i > 2) break;
+      if (!app.tasks().active() && i > 2) break;  // backups are background tasks: busy() is false while they run
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     h.frames(2, draw);

@@ -6,6 +6,9 @@
 
 #include <cctype>
 
+#include "store/errors.h"
+#include "store/project.h"
+
 namespace fs = std::filesystem;
 
 namespace telaah::store {
@@ -41,6 +44,30 @@ std::unique_ptr<SQLite::Database> open_reader(const fs::path& project, int busy_
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
   return db;
+}
+
+// A second, read-only connection to a project for a worker thread (the
+// window's connection belongs to the UI thread): no lock file, no check, no
+// migration, and one read transaction, so a long computation reads the
+// project as it was committed when the connection opened while the window
+// goes on writing through its own connection (WAL readers never block writers).
+std::unique_ptr<Project> Project::open_snapshot(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) throw NotFound("no project at " + file.string());
+  auto p = std::unique_ptr<Project>(new Project());
+  p->path_ = file;
+  try {
+    p->db_ = open_reader(file, 5000);  // the same protections as every connection (no triggers, views, checkpoint)
+    p->db_->exec("PRAGMA query_only=ON");
+    p->identify();
+    // A deferred transaction: the first read below pins the snapshot until the connection closes.
+    p->db_->exec("BEGIN");
+    p->db_->execAndGet("SELECT count(*) FROM sqlite_schema");
+    p->coder_ = p->setting("default_coder");
+  } catch (const SQLite::Exception& e) {
+    throw UserError("cannot read " + file.string() + ": " + e.what());
+  }
+  return p;
 }
 
 }  // namespace telaah::store
