@@ -1,0 +1,163 @@
+// No keystroke lost: bursts of keyboard events that arrive between two frames
+// (slow frames: software rendering, a busy laptop) are read in order. The
+// events go through the window's input queue (ui/shell/input_queue.h) exactly
+// as the GLFW callbacks push them, with no frame between them.
+#include <doctest/doctest.h>
+
+#include "gui/fixture.h"
+#include "gui/headless.h"
+#include "ui/search/view_search.h"
+#include "ui/shell/app.h"
+#include "ui/shell/input_queue.h"
+
+using namespace telaah;
+using test::cp_of;
+
+namespace {
+
+const std::string kText =
+    "Pewawancara: Bagaimana tren ekspor ke Seoul?\n\n"
+    "Informan B: Secara umum tren tahunannya meningkat, walaupun tidak selalu dalam kecepatan yang sama.\n";
+
+bool any_popup() {
+  return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+}
+
+struct Session {
+  test::ScratchDir dir{"gui-input"};
+  test::Headless h;
+  test::Fixture fx;
+  std::unique_ptr<ui::App> app;
+  std::function<void()> draw;
+
+  Session() {
+    fx = test::make_fixture(dir.path, kText);
+    ui::AppOptions o;
+    o.remember = false;
+    o.sample_on_first_start = false;
+    app = std::make_unique<ui::App>(o);
+    app->set_fonts(h.fonts);
+    app->adopt_project(std::move(fx.project));
+    REQUIRE(app->open_document(fx.doc));
+    draw = [this] { app->frame(); };
+    h.frames(3, draw);
+  }
+  store::Project& p() { return *app->project(); }
+  store::Id code_passage() {
+    const int64_t a = cp_of(kText, "Secara");
+    app->doc_view().set_selection(a, a + 30);
+    h.push_text("1");
+    h.drain(draw);
+    REQUIRE(p().codings().size() == 1);
+    return p().codings()[0].id;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a burst of typing and Ctrl+Enter between two frames saves every character") {
+  // "kbd only" was saved as "kbd onl": the last letters reached ImGui in the
+  // frame where Ctrl was already down, and ImGui ignores characters under Ctrl.
+  Session s;
+  const store::Id id = s.code_passage();
+  s.h.push_text("m");
+  s.h.drain(s.draw);
+  s.h.frames(2, s.draw);
+  REQUIRE(any_popup());
+  s.h.push_text("kbd only");
+  s.h.push_chord(test::kEnter, true);
+  CHECK(s.h.queue.size() > 20);  // all of it before the next frame
+  s.h.drain(s.draw);
+  CHECK(s.p().coding(id).memo == "kbd only");
+  CHECK_FALSE(any_popup());
+}
+
+TEST_CASE("Ctrl+A then fast typing fires no Ctrl shortcut: 'sister' is typed, Import does not open") {
+  Session s;
+  s.h.push_chord('F', true, true);  // Ctrl+Shift+F: the search box has the keyboard
+  s.h.drain(s.draw);
+  s.h.frames(2, s.draw);
+  REQUIRE(s.app->view() == ui::View::search);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  s.h.push_text("draft");
+  s.h.drain(s.draw);
+  s.h.push_chord('A', true);
+  s.h.push_text("sister");
+  s.h.drain(s.draw);
+  s.h.frames(2, s.draw);
+  CHECK_FALSE(any_popup());  // Ctrl+I (from the i of "sister") opens the import file browser
+  CHECK(ui::SearchView::of(*s.app).query() == "sister");
+}
+
+TEST_CASE("input queue: a tap shorter than a frame is down for one frame, up the next; order is kept") {
+  ImGuiContext* ctx = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  ui::InputQueue q;
+  // Key 'K' down and up, and the character, all between two frames.
+  q.key('K', true);
+  q.character('k');
+  q.key('K', false);
+  q.feed(io);
+  CHECK(io.KeysDown['K']);
+  q.feed(io);
+  CHECK(io.InputQueueCharacters.Size == 1);  // the character after its key, a frame later
+  io.InputQueueCharacters.resize(0);
+  q.feed(io);
+  CHECK_FALSE(io.KeysDown['K']);
+  CHECK(q.empty());
+
+  // Ctrl+A, released, then "si": Ctrl is never down together with S or I.
+  q.key(ui::keycode::left_control, true);
+  q.key('A', true);
+  q.key('A', false);
+  q.key(ui::keycode::left_control, false);
+  q.key('S', true);
+  q.character('s');
+  q.key('S', false);
+  q.key('I', true);
+  q.character('i');
+  q.key('I', false);
+  bool saw_ctrl_a = false;
+  std::string typed;
+  for (int frame = 0; frame < 40 && !q.empty(); ++frame) {
+    q.feed(io);
+    saw_ctrl_a |= io.KeyCtrl && io.KeysDown['A'];
+    CHECK_FALSE((io.KeyCtrl && (io.KeysDown['S'] || io.KeysDown['I'])));
+    for (ImWchar c : io.InputQueueCharacters) {
+      CHECK_FALSE(io.KeyCtrl);
+      typed += static_cast<char>(c);
+    }
+    io.InputQueueCharacters.resize(0);
+  }
+  CHECK(saw_ctrl_a);
+  CHECK(typed == "si");
+  CHECK(q.empty());
+
+  // A modifier pressed after a letter in the same burst is not merged with it.
+  q.key('S', true);
+  q.key(ui::keycode::left_control, true);
+  q.feed(io);
+  CHECK(io.KeysDown['S']);
+  CHECK_FALSE(io.KeyCtrl);
+  q.feed(io);
+  CHECK(io.KeyCtrl);
+  q.key('S', false);
+  q.key(ui::keycode::left_control, false);
+  while (!q.empty()) q.feed(io);
+
+  // A click shorter than a frame: down one frame, up the next, at the place it happened.
+  q.mouse_pos(10, 20);
+  q.mouse_button(0, true);
+  q.mouse_button(0, false);
+  q.mouse_pos(300, 300);
+  q.feed(io);
+  CHECK(io.MouseDown[0]);
+  CHECK(io.MousePos.x == 10);
+  q.feed(io);
+  CHECK_FALSE(io.MouseDown[0]);
+  CHECK(io.MousePos.x == 10);
+  q.feed(io);
+  CHECK(io.MousePos.x == 300);
+  CHECK(q.empty());
+  ImGui::DestroyContext(ctx);
+}
