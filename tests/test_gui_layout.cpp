@@ -6,6 +6,7 @@
 #include "gui/headless.h"
 #include "text/utf8.h"
 #include "ui/coding/open_document.h"
+#include "ui/shell/ui_state.h"
 #include "ui/widgets/doc_layout.h"
 
 using namespace telaah;
@@ -156,4 +157,38 @@ TEST_CASE("glyph set: grows with the text, notices Hangul, and the atlas then ho
     CHECK(h.fonts.doc->FindGlyphNoFallback(0xC11C) != nullptr);
   else
     MESSAGE("Noto Sans CJK not installed (fonts-noto-cjk): Hangul shows as boxes");
+}
+
+TEST_CASE("the first window fits the monitor's work area: never larger, 90% by default, the last place when it fits") {
+  struct Row {
+    ui::Rect work;
+    int x, y, w, h;  // remembered (0: nothing)
+    ui::Rect want;
+  } rows[] = {
+      // A 1366x768 laptop, 28 px of panel: 90% of the work area, centred.
+      {{0, 28, 1366, 740}, 0, 0, 0, 0, {68, 65, 1229, 666}},
+      // The old fixed 1440x900 remembered on that laptop: shrinks to the work area, centred.
+      {{0, 28, 1366, 740}, 10, 10, 1440, 900, {0, 28, 1366, 740}},
+      // A size and place that fit come back as they were.
+      {{0, 28, 1366, 740}, 100, 50, 1000, 600, {100, 50, 1000, 600}},
+      // The monitor it was on is gone: centred on this one, size kept.
+      {{0, 0, 1920, 1080}, 3000, 50, 1000, 600, {460, 240, 1000, 600}},
+      // A second monitor's work area starts at x = 1920.
+      {{1920, 0, 800, 600}, 0, 0, 0, 0, {1920 + 40, 30, 720, 540}},
+      // A remembered size too small to be a window is ignored.
+      {{0, 0, 800, 600}, 5, 5, 100, 80, {40, 30, 720, 540}},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.work.w);
+    CAPTURE(r.w);
+    ui::Prefs p;
+    p.window_x = r.x, p.window_y = r.y, p.window_w = r.w, p.window_h = r.h;
+    const ui::Rect got = ui::fit_window(r.work, p);
+    CHECK(got.x == r.want.x);
+    CHECK(got.y == r.want.y);
+    CHECK(got.w == r.want.w);
+    CHECK(got.h == r.want.h);
+    CHECK(got.w <= r.work.w);
+    CHECK(got.h <= r.work.h);
+  }
 }
