@@ -161,3 +161,18 @@ TEST_CASE("input queue: a tap shorter than a frame is down for one frame, up the
   CHECK(q.empty());
   ImGui::DestroyContext(ctx);
 }
+
+TEST_CASE("M on a coding that has a memo puts the caret at the end: the first key appends, nothing is replaced") {
+  Session s;
+  const store::Id id = s.code_passage();
+  s.app->set_memo(id, "first");
+  s.h.frames(2, s.draw);
+  s.h.push_text("m");
+  s.h.drain(s.draw);
+  s.h.frames(2, s.draw);
+  REQUIRE(any_popup());
+  s.h.push_text(", second");
+  s.h.push_chord(test::kEnter, true);
+  s.h.drain(s.draw);
+  CHECK(s.p().coding(id).memo == "first, second");
+}

@@ -2,12 +2,14 @@
 // width must give lines that fit, start where the text says, and agree in
 // bytes and code points), overlap levels, and the glyph set / font atlas.
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include "gui/headless.h"
 #include "text/utf8.h"
 #include "ui/coding/open_document.h"
 #include "ui/shell/ui_state.h"
 #include "ui/widgets/doc_layout.h"
+#include "ui/widgets/widgets.h"
 
 using namespace telaah;
 
@@ -191,4 +193,55 @@ TEST_CASE("the first window fits the monitor's work area: never larger, 90% by d
     CHECK(got.w <= r.work.w);
     CHECK(got.h <= r.work.h);
   }
+}
+
+TEST_CASE("wrapped text boxes: breaks at spaces where a line would overflow; the text keeps its own line breaks") {
+  test::Headless h;
+  ImFont* font = h.fonts.ui;
+  const float size = font->FontSize;
+  std::vector<size_t> br;
+  const std::string one = "short";
+  ui::widgets::wrap_breaks(one, font, size, 200, br);
+  CHECK(br.empty());
+  const std::string t = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda\nmu nu";
+  const float w = width_of(font, size, "alpha beta gamma") + 1;
+  ui::widgets::wrap_breaks(t, font, size, w, br);
+  REQUIRE(!br.empty());
+  CHECK(br[0] == t.find(" delta"));  // "alpha beta gamma" fits, " delta" does not
+  size_t start = 0;
+  for (size_t b : br) {
+    CHECK(t[b] == ' ');
+    CHECK(width_of(font, size, std::string_view(t).substr(start, b - start)) <= w);
+    start = b + 1;
+  }
+  CHECK(br.back() < t.find('\n'));  // "mu nu" fits on its own line after the hard break
+
+  // In a box: typing a long memo wraps on screen; the stored text has only the typed line break.
+  std::string memo;
+  bool focus = true;
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(400, 400));
+    ImGui::Begin("box");
+    if (focus) ImGui::SetKeyboardFocusHere(), focus = false;
+    ui::widgets::input_text_multiline("##memo", &memo, ImVec2(220, 200));
+    ImGui::End();
+  };
+  h.frames(2, draw);
+  const std::string typed = "Kerja sama sister city Jakarta dan Seoul sejak tahun 1984 berjalan baik";
+  h.push_text(typed);
+  h.queue.key(test::kEnter, true);
+  h.queue.key(test::kEnter, false);
+  h.push_text("baris baru");
+  h.drain(draw);
+  CHECK(memo == typed + "\nbaris baru");
+  const ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetActiveID());
+  REQUIRE(st != nullptr);
+  int newlines = 0;
+  for (int i = 0; i < st->CurLenW; ++i) newlines += st->TextW[i] == '\n';
+  CHECK(newlines >= 3);  // the typed one and at least two soft breaks at 220 px
+  // Deleting the words before a soft break re-wraps; the text stays the text.
+  for (int i = 0; i < 10; ++i) h.queue.key(test::kBackspace, true), h.queue.key(test::kBackspace, false);
+  h.drain(draw);
+  CHECK(memo == typed + "\n");
 }
