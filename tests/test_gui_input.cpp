@@ -176,3 +176,66 @@ TEST_CASE("M on a coding that has a memo puts the caret at the end: the first ke
   s.h.drain(s.draw);
   CHECK(s.p().coding(id).memo == "first, second");
 }
+
+namespace {
+// Clicks into the inspector's memo box of the selected coding and types `text` in one burst.
+void type_in_inspector_memo(Session& s, const std::string& text) {
+  s.h.frames(3, s.draw);
+  const auto r = s.app->memo_box_rect();
+  REQUIRE(r.has_value());
+  s.h.click(r->GetCenter(), s.draw);
+  s.h.frames(2, s.draw);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  s.h.push_text(text);
+  s.h.drain(s.draw);
+}
+}  // namespace
+
+TEST_CASE("no draft lost: a memo typed in the inspector is saved on quit, and the status never says all is saved") {
+  Session s;
+  const store::Id id = s.code_passage();
+  type_in_inspector_memo(s, "typed then quit");
+  CHECK(s.p().coding(id).memo.empty());  // still in the box
+  const std::string status_line = s.app->has_unsaved_draft() ? "unsaved" : "saved";
+  CHECK(status_line == "unsaved");
+  SUBCASE("Ctrl+Q") {
+    s.h.push_chord('Q', true);
+    s.h.drain(s.draw);
+    CHECK(s.app->wants_quit());
+    CHECK(s.p().coding(id).memo == "typed then quit");
+  }
+  SUBCASE("the window's close button (the App is destroyed with the box still active)") {
+    const auto path = s.p().path();
+    s.app.reset();
+    auto p = store::Project::open(path);
+    CHECK(p->coding(id).memo == "typed then quit");
+  }
+}
+
+TEST_CASE("no draft lost: switching the view (Ctrl+4) or the document saves the memo being typed") {
+  Session s;
+  const store::Id id = s.code_passage();
+  type_in_inspector_memo(s, "before the switch");
+  s.h.push_chord('4', true);
+  s.h.drain(s.draw);
+  CHECK(s.app->view() == ui::View::triangulation);
+  CHECK(s.p().coding(id).memo == "before the switch");
+  CHECK_FALSE(s.app->has_unsaved_draft());
+  s.h.push_chord('1', true);
+  s.h.drain(s.draw);
+  CHECK(s.app->view() == ui::View::coding);
+  // Typing, then another document opens: saved too.
+  s.app->doc_view().select_coding(id);
+  type_in_inspector_memo(s, ", and more");
+  store::NewDocument d;
+  d.title = "Second";
+  d.source_type = "news";
+  d.language = "id";
+  d.text = "Berita kedua.\n";
+  d.original_name = "b.txt";
+  d.original_bytes = d.text;
+  const store::Id second = s.p().add_document(d);
+  s.app->open_document(second);
+  s.h.frames(2, s.draw);
+  CHECK(s.p().coding(id).memo == "before the switch, and more");
+}

@@ -85,3 +85,27 @@ TEST_CASE("the document caret moves by character, word, line and paragraph; Shif
   s.keys(test::kHome);
   CHECK(s.view().caret() == cp_of(kText, "Informan B"));
 }
+
+TEST_CASE("menus by keyboard: F10 opens the menu bar, Esc closes it without acting; Ctrl+1..5 switch views") {
+  Session s;
+  auto any_popup = [] { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); };
+  s.h.push_chord(test::kF10);
+  s.h.drain(s.draw);
+  s.h.frames(2, s.draw);
+  CHECK(any_popup());
+  const int64_t rev = s.app->project()->revision();
+  s.h.push_chord(test::kEscape);
+  s.h.drain(s.draw);
+  s.h.frames(2, s.draw);
+  CHECK_FALSE(any_popup());
+  CHECK(s.app->project()->revision() == rev);
+  CHECK_FALSE(s.app->wants_quit());
+  const ui::View want[] = {ui::View::search, ui::View::retrieval, ui::View::triangulation, ui::View::agreement,
+                           ui::View::coding};
+  const int keys[] = {'2', '3', '4', '5', '1'};
+  for (int i = 0; i < 5; ++i) {
+    s.h.push_chord(keys[i], true);
+    s.h.drain(s.draw);
+    CHECK(s.app->view() == want[i]);
+  }
+}

@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
 
+#include "gui/fixture.h"
 #include "gui/headless.h"
 #include "text/utf8.h"
 #include "ui/coding/open_document.h"
+#include "ui/shell/app.h"
 #include "ui/shell/ui_state.h"
 #include "ui/widgets/doc_layout.h"
 #include "ui/widgets/widgets.h"
@@ -244,4 +246,18 @@ TEST_CASE("wrapped text boxes: breaks at spaces where a line would overflow; the
   for (int i = 0; i < 10; ++i) h.queue.key(test::kBackspace, true), h.queue.key(test::kBackspace, false);
   h.drain(draw);
   CHECK(memo == typed + "\n");
+}
+
+TEST_CASE("the coding view keeps the document at least 45 em wide at 800x600 and 1366x768") {
+  for (const ImVec2 size : {ImVec2(800, 600), ImVec2(1366, 768), ImVec2(1024, 700)}) {
+    CAPTURE(size.x);
+    test::AppWindow w("gui-layout-doc", size.x, size.y);
+    auto fx = test::make_fixture(w.dir.path, "Informan B: Komunike bersama tahun 1984 tentang kerja sama.\n");
+    w.app->adopt_project(std::move(fx.project));
+    REQUIRE(w.app->open_document(fx.doc));
+    w.frames(4);
+    const ImRect r = w.app->doc_view().view_rect();
+    CHECK(r.GetWidth() >= 45 * ImGui::GetFontSize());
+    CHECK(r.Max.x <= size.x);
+  }
 }

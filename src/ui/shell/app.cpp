@@ -64,6 +64,7 @@ App::App(AppOptions opt)
 }
 
 App::~App() {
+  save_drafts();  // the window closes: nothing typed is dropped
   save_state();
   tasks_.cancel_all();
 }
@@ -203,8 +204,30 @@ void App::adopt_project(std::unique_ptr<store::Project> p) {
   set_status(std::string(tr(S::status_opened)) + project_->path().filename().string());
 }
 
+void App::request_quit() {
+  save_drafts();
+  quit_ = true;
+}
+
+bool App::has_unsaved_draft() const {
+  if (!project_ || !memo_editing_ || memo_draft_for_ == 0) return false;
+  const store::Coding* c = doc_ ? doc_->coding(memo_draft_for_) : nullptr;
+  return !c || c->memo != memo_draft_;
+}
+
+void App::save_drafts() {
+  if (project_ && memo_editing_ && memo_draft_for_ != 0) {
+    memo_editing_ = false;  // first: set_memo reloads the document and draws nothing
+    bool changed = true;
+    if (const store::Coding* c = doc_ ? doc_->coding(memo_draft_for_) : nullptr) changed = c->memo != memo_draft_;
+    if (changed) set_memo(memo_draft_for_, memo_draft_);
+  }
+  memo_editing_ = false;
+}
+
 void App::close_project() {
   if (!project_) return;
+  save_drafts();
   const std::string name = project_->path().filename().string();
   save_state();
   doc_.reset();
@@ -245,6 +268,7 @@ void App::set_query(const std::string& q) {
 }
 
 bool App::open_document(store::Id id, std::optional<int64_t> cp) {
+  save_drafts();
   if (!project_) return false;
   return act([&] {
     auto d = load_document(*project_, id, cache_);
@@ -325,6 +349,11 @@ void App::poll_tasks() {
 // --- the frame -------------------------------------------------------------
 
 void App::frame() {
+  // Keyboard navigation: Tab between fields, arrows and Enter in lists and
+  // menus, Esc closes a menu or popup without acting, Alt reaches the menu bar.
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  if (view_ != drawn_view_) save_drafts();  // a view switch saves what was being typed
+  drawn_view_ = view_;
   poll_tasks();
   refresh();
   tick_backups();
@@ -416,7 +445,13 @@ PaneWidths fit_panes(float width, float left, float right, float bar, float min_
 void App::draw_coding_layout(float height) {
   const float W = ImGui::GetContentRegionAvail().x;
   const float bar = std::round(6.0f * dpi_);
-  const float min_pane = 140.0f * dpi_, min_centre = 320.0f * dpi_;
+  // The document keeps a readable width (45 em); a window too narrow for it
+  // beside the side panes (800x600) shows them behind two toggles instead.
+  const float min_pane = 140.0f * dpi_, min_centre = std::max(320.0f * dpi_, 45.0f * ImGui::GetFontSize());
+  if (W - 2 * bar - 2 * min_pane < min_centre) {
+    draw_coding_collapsed(W, height);
+    return;
+  }
   const PaneWidths fit = fit_panes(W, state_.left_w * dpi_, state_.right_w * dpi_, bar, min_pane, min_centre);
   float left = fit.left, centre = fit.centre, right = fit.right;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -457,9 +492,62 @@ void App::draw_coding_layout(float height) {
   state_.codebook_frac = cb / std::max(1.0f, height);
 }
 
+// The coding view in a narrow window: the document alone, with a toggle for
+// the document list and one for the codebook and inspector; a side pane that
+// is shown takes its share of the width until it is toggled off again.
+void App::draw_coding_collapsed(float W, float height) {
+  const float toggles_h = ImGui::GetFrameHeightWithSpacing();
+  auto toggle = [](const char* label, bool* on) {
+    if (*on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool clicked = ImGui::SmallButton(label);
+    if (*on) ImGui::PopStyleColor();
+    if (clicked) *on = !*on;
+  };
+  toggle(tr(S::panes_documents), &show_left_);
+  ImGui::SameLine();
+  const float codes_w = ImGui::CalcTextSize(tr(S::panes_codes)).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - codes_w));
+  toggle(tr(S::panes_codes), &show_right_);
+  const float h = height - toggles_h;
+  const float side = std::min(W * 0.42f, std::max(140.0f * dpi_, state_.right_w * dpi_));
+  const float left = show_left_ ? std::min(W * 0.42f, std::max(140.0f * dpi_, state_.left_w * dpi_)) : 0.0f;
+  const float right = show_right_ ? side : 0.0f;
+  const float centre = std::max(20.0f, W - left - right);
+  if (show_left_) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::BeginChild("##browser", ImVec2(left, h), true);
+    ImGui::PopStyleVar();
+    draw_browser();
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+  }
+  ImGui::BeginChild("##document", ImVec2(centre, h), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_document();
+  ImGui::EndChild();
+  if (show_right_) {
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("##right", ImVec2(right, h), false);
+    const float cb = std::clamp(state_.codebook_frac, 0.15f, 0.85f) * h;
+    ImGui::BeginChild("##codebook", ImVec2(right, cb), true);
+    draw_codebook();
+    ImGui::EndChild();
+    ImGui::BeginChild("##inspector", ImVec2(right, 0), true);
+    draw_inspector();
+    ImGui::EndChild();
+    ImGui::EndChild();
+  } else if (memo_editing_) {
+    save_drafts();  // the inspector is hidden: what was typed in it is saved
+  }
+}
+
 void App::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
   const bool busy = tasks_.busy();
+  if (menu_request_) {  // F10 opens the first menu; arrows move on from there
+    ImGui::OpenPopup(tr(S::menu_project));
+    menu_request_ = false;
+  }
   if (ImGui::BeginMenu(tr(S::menu_project))) {
     if (ImGui::MenuItem(tr(S::menu_new), "Ctrl+N", false, !busy))
       file_browser_.open(FileBrowser::Mode::new_project, {});
@@ -480,9 +568,9 @@ void App::draw_menu_bar() {
       view_ = View::agreement;  // the merge report is shown there
       agreement_view_->start_merge();
     }
-    if (ImGui::MenuItem(tr(S::menu_close), nullptr, false, project_ && !busy)) close_project();
+    if (ImGui::MenuItem(tr(S::menu_close), "Ctrl+W", false, project_ && !busy)) close_project();
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::menu_quit), "Ctrl+Q")) quit_ = true;
+    if (ImGui::MenuItem(tr(S::menu_quit), "Ctrl+Q")) request_quit();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(S::menu_edit), project_ != nullptr)) {
@@ -496,8 +584,11 @@ void App::draw_menu_bar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(S::menu_view))) {
-    for (View v : kAllViews)
-      if (ImGui::MenuItem(tr(view_label(v)), nullptr, view_ == v, project_ != nullptr)) view_ = v;
+    for (size_t i = 0; i < std::size(kAllViews); ++i) {
+      const std::string keys = "Ctrl+" + std::to_string(i + 1);
+      if (ImGui::MenuItem(tr(view_label(kAllViews[i])), keys.c_str(), view_ == kAllViews[i], project_ != nullptr))
+        view_ = kAllViews[i];
+    }
     ImGui::Separator();
     if (ImGui::MenuItem(tr(S::agr_blind_mode), nullptr, state_.blind, project_ != nullptr))
       agreement_view_->set_blind(!state_.blind);
@@ -587,8 +678,10 @@ void App::draw_status_line() {
     if (ImGui::SmallButton(tr(S::cancel))) tasks_.cancel_all();
     ImGui::SameLine();
   }
-  char buf[96] = "";
-  if (project_) std::snprintf(buf, sizeof buf, tr(S::status_saved_rev), static_cast<long long>(cache_.revision));
+  char buf[160] = "";
+  if (project_)  // never "All changes saved" while a memo is typed and not saved yet
+    std::snprintf(buf, sizeof buf, tr(has_unsaved_draft() ? S::status_draft_unsaved : S::status_saved_rev),
+                  static_cast<long long>(cache_.revision));
   // The message gives way to the saved / revision note at the right (they were drawn over each other).
   const float saved_w = project_ ? ImGui::CalcTextSize(buf).x + ImGui::GetFontSize() : 0.0f;
   const float room = ImGui::GetContentRegionMax().x - ImGui::GetCursorPosX() - saved_w;
@@ -613,11 +706,19 @@ void App::handle_shortcuts() {
   // (the platform layer checks this at compile time).
   auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
   const int kZ = ImGui::GetKeyIndex(ImGuiKey_Z), kY = ImGui::GetKeyIndex(ImGuiKey_Y);
-  if (io.KeyCtrl && key('Q')) quit_ = true;
+  if (io.KeyCtrl && key('Q')) request_quit();
+  if (key(299) && !io.KeyCtrl) menu_request_ = true;  // F10 (GLFW_KEY_F10): the menu bar
   if (popup || busy) return;
+  if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && project_)  // Ctrl+1..5: the views, also while typing
+    for (size_t i = 0; i < std::size(kAllViews); ++i)
+      if (key('1' + static_cast<int>(i))) view_ = kAllViews[i];
   if (io.KeyCtrl && key('O')) file_browser_.open(FileBrowser::Mode::open_project, {});
   if (io.KeyCtrl && key('N')) file_browser_.open(FileBrowser::Mode::new_project, {});
   if (!project_) return;
+  if (io.KeyCtrl && key('W')) {
+    close_project();
+    return;
+  }
   if (io.KeyCtrl && key('I')) file_browser_.open(FileBrowser::Mode::import_files, {});
   if (io.KeyCtrl && io.KeyShift && key('F')) {
     view_ = View::search;

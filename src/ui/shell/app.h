@@ -82,8 +82,13 @@ class App {
 
   // --- what the platform layer reads and feeds between frames ---
   bool wants_quit() const { return quit_; }
-  void request_quit() { quit_ = true; }
-  bool needs_frames() const;                            // animation or background work: keep drawing
+  void request_quit();  // Ctrl+Q, Project > Quit, the window's close button: saves open drafts first
+  // Memo, code and justification text typed but not saved yet (a box still has
+  // the keyboard) is saved: on quit, close, view and document switch.
+  void save_drafts();
+  bool has_unsaved_draft() const;
+  std::optional<ImRect> memo_box_rect() const { return memo_rect_; }  // the inspector's memo box, last frame
+  bool needs_frames() const;                                          // animation or background work: keep drawing
   bool settling() const { return settle_frames_ > 0; }  // a new view / document / coding: a few more frames
   bool fonts_dirty() const { return fonts_dirty_; }
   FontSpec font_spec() const;
@@ -136,6 +141,7 @@ class App {
   void draw_toolbar();
   void draw_status_line();
   void draw_coding_layout(float height);
+  void draw_coding_collapsed(float width, float height);
   void handle_shortcuts();
   void poll_tasks();
   void tick_backups();  // backups.cpp
@@ -199,6 +205,11 @@ class App {
   std::unordered_map<store::Id, ImRect> code_rows_;
   std::string memo_draft_;  // the inspector's memo box
   store::Id memo_draft_for_ = 0;
+  bool memo_editing_ = false;  // the box has the keyboard: memo_draft_ may differ from the saved memo
+  std::optional<ImRect> memo_rect_;
+  View drawn_view_ = View::coding;               // the view of the last frame (a switch saves drafts)
+  bool menu_request_ = false;                    // F10: open the menu bar
+  bool show_left_ = false, show_right_ = false;  // a narrow window: the side panes behind their toggles
   std::string memo_popup_draft_;
   static constexpr int kSettleFrames = 3;
   std::array<int64_t, 4> settle_key_{};  // view, document, coding, code: a change draws a few more frames

@@ -94,6 +94,7 @@ class DocumentView {
   const std::vector<StripeHit>& stripes() const { return stripes_; }
   const DocLayout& layout() const { return layout_; }
   ImRect text_rect() const { return text_rect_; }
+  ImRect view_rect() const { return view_rect_; }  // the whole text area (gutter, text, stripe margin)
 
  private:
   // document_view.cpp: geometry and input
