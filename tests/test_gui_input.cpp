@@ -6,6 +6,7 @@
 
 #include "gui/fixture.h"
 #include "gui/headless.h"
+#include "ui/coding/view_coding.h"
 #include "ui/search/view_search.h"
 #include "ui/shell/app.h"
 #include "ui/shell/input_queue.h"
@@ -181,7 +182,9 @@ namespace {
 // Clicks into the inspector's memo box of the selected coding and types `text` in one burst.
 void type_in_inspector_memo(Session& s, const std::string& text) {
   s.h.frames(3, s.draw);
-  const auto r = s.app->memo_box_rect();
+  auto* coding = dynamic_cast<ui::CodingView*>(s.app->view(ui::View::coding));
+  REQUIRE(coding != nullptr);
+  const auto r = coding->memo_box_rect();
   REQUIRE(r.has_value());
   s.h.click(r->GetCenter(), s.draw);
   s.h.frames(2, s.draw);

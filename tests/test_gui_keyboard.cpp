@@ -100,8 +100,8 @@ TEST_CASE("menus by keyboard: F10 opens the menu bar, Esc closes it without acti
   CHECK_FALSE(any_popup());
   CHECK(s.app->project()->revision() == rev);
   CHECK_FALSE(s.app->wants_quit());
-  const ui::View want[] = {ui::View::search, ui::View::retrieval, ui::View::triangulation, ui::View::agreement,
-                           ui::View::coding};
+  const ui::ViewKey want[] = {ui::View::search, ui::View::retrieval, ui::View::triangulation, ui::View::agreement,
+                              ui::View::coding};
   const int keys[] = {'2', '3', '4', '5', '1'};
   for (int i = 0; i < 5; ++i) {
     s.h.push_chord(keys[i], true);

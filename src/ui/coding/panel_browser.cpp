@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "ui/shell/app.h"
+#include "ui/coding/view_coding.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
@@ -18,20 +18,20 @@ static bool matches(const DocInfo& d, const std::string& needle) {
                      [&](const store::Attribute& a) { return has(a.value) || has(a.name); });
 }
 
-void App::draw_browser() {
+void CodingView::draw_browser() {
   ImGui::SetNextItemWidth(-1);
   widgets::input_text_hint("##docfilter", tr(S::filter_documents), &doc_filter_);
   const std::string needle = lower_ascii(doc_filter_);
   ImGui::BeginChild("##doclist");
-  if (cache_.docs.empty()) {
+  if (ws_.cache().docs.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(S::hint_no_documents));
     ImGui::PopTextWrapPos();
   }
   const float line = ImGui::GetTextLineHeight();
-  for (const auto& st : cache_.source_types) {
+  for (const auto& st : ws_.cache().source_types) {
     std::vector<const DocInfo*> docs;
-    for (const auto& d : cache_.docs)
+    for (const auto& d : ws_.cache().docs)
       if (d.doc.source_type == st.name && matches(d, needle)) docs.push_back(&d);
     if (docs.empty()) continue;
     widgets::colour_chip(parse_colour(st.colour), line * 0.6f);
@@ -43,9 +43,9 @@ void App::draw_browser() {
     if (!ImGui::TreeNodeEx(label, ImGuiTreeNodeFlags_SpanAvailWidth)) continue;
     for (const DocInfo* d : docs) {
       ImGui::PushID(static_cast<int>(d->doc.id));
-      const bool open = doc_ && doc_->meta.id == d->doc.id;
+      const bool open = ws_.doc() && ws_.doc()->meta.id == d->doc.id;
       const float count_w = ImGui::CalcTextSize("0000").x;
-      if (ImGui::Selectable("##doc", open, 0, ImVec2(0, line * 2 + 2))) open_document(d->doc.id);
+      if (ImGui::Selectable("##doc", open, 0, ImVec2(0, line * 2 + 2))) ws_.open_document(d->doc.id);
       if (ImGui::IsItemHovered() && (!d->attributes.empty() || !d->doc.original_name.empty())) {
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(d->doc.title.c_str());
