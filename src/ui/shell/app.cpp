@@ -357,7 +357,7 @@ void App::draw_status_line() {
   undo_link_.reset();
   if (ws_.status_offers_undo()) {
     ImGui::AlignTextToFramePadding();
-    if (ImGui::SmallButton(tr(S::button_undo))) ws_.undo();
+    if (ImGui::SmallButton((std::string(tr(S::button_undo)) + "##status_undo").c_str())) ws_.undo();
     undo_link_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
   }
