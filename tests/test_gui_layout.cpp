@@ -2,11 +2,16 @@
 // width must give lines that fit, start where the text says, and agree in
 // bytes and code points), overlap levels, and the glyph set / font atlas.
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
+#include "gui/fixture.h"
 #include "gui/headless.h"
 #include "text/utf8.h"
 #include "ui/coding/open_document.h"
+#include "ui/shell/app.h"
+#include "ui/shell/ui_state.h"
 #include "ui/widgets/doc_layout.h"
+#include "ui/widgets/widgets.h"
 
 using namespace telaah;
 
@@ -156,4 +161,103 @@ TEST_CASE("glyph set: grows with the text, notices Hangul, and the atlas then ho
     CHECK(h.fonts.doc->FindGlyphNoFallback(0xC11C) != nullptr);
   else
     MESSAGE("Noto Sans CJK not installed (fonts-noto-cjk): Hangul shows as boxes");
+}
+
+TEST_CASE("the first window fits the monitor's work area: never larger, 90% by default, the last place when it fits") {
+  struct Row {
+    ui::Rect work;
+    int x, y, w, h;  // remembered (0: nothing)
+    ui::Rect want;
+  } rows[] = {
+      // A 1366x768 laptop, 28 px of panel: 90% of the work area, centred.
+      {{0, 28, 1366, 740}, 0, 0, 0, 0, {68, 65, 1229, 666}},
+      // The old fixed 1440x900 remembered on that laptop: shrinks to the work area, centred.
+      {{0, 28, 1366, 740}, 10, 10, 1440, 900, {0, 28, 1366, 740}},
+      // A size and place that fit come back as they were.
+      {{0, 28, 1366, 740}, 100, 50, 1000, 600, {100, 50, 1000, 600}},
+      // The monitor it was on is gone: centred on this one, size kept.
+      {{0, 0, 1920, 1080}, 3000, 50, 1000, 600, {460, 240, 1000, 600}},
+      // A second monitor's work area starts at x = 1920.
+      {{1920, 0, 800, 600}, 0, 0, 0, 0, {1920 + 40, 30, 720, 540}},
+      // A remembered size too small to be a window is ignored.
+      {{0, 0, 800, 600}, 5, 5, 100, 80, {40, 30, 720, 540}},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.work.w);
+    CAPTURE(r.w);
+    ui::Prefs p;
+    p.window_x = r.x, p.window_y = r.y, p.window_w = r.w, p.window_h = r.h;
+    const ui::Rect got = ui::fit_window(r.work, p);
+    CHECK(got.x == r.want.x);
+    CHECK(got.y == r.want.y);
+    CHECK(got.w == r.want.w);
+    CHECK(got.h == r.want.h);
+    CHECK(got.w <= r.work.w);
+    CHECK(got.h <= r.work.h);
+  }
+}
+
+TEST_CASE("wrapped text boxes: breaks at spaces where a line would overflow; the text keeps its own line breaks") {
+  test::Headless h;
+  ImFont* font = h.fonts.ui;
+  const float size = font->FontSize;
+  std::vector<size_t> br;
+  const std::string one = "short";
+  ui::widgets::wrap_breaks(one, font, size, 200, br);
+  CHECK(br.empty());
+  const std::string t = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda\nmu nu";
+  const float w = width_of(font, size, "alpha beta gamma") + 1;
+  ui::widgets::wrap_breaks(t, font, size, w, br);
+  REQUIRE(!br.empty());
+  CHECK(br[0] == t.find(" delta"));  // "alpha beta gamma" fits, " delta" does not
+  size_t start = 0;
+  for (size_t b : br) {
+    CHECK(t[b] == ' ');
+    CHECK(width_of(font, size, std::string_view(t).substr(start, b - start)) <= w);
+    start = b + 1;
+  }
+  CHECK(br.back() < t.find('\n'));  // "mu nu" fits on its own line after the hard break
+
+  // In a box: typing a long memo wraps on screen; the stored text has only the typed line break.
+  std::string memo;
+  bool focus = true;
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(400, 400));
+    ImGui::Begin("box");
+    if (focus) ImGui::SetKeyboardFocusHere(), focus = false;
+    ui::widgets::input_text_multiline("##memo", &memo, ImVec2(220, 200));
+    ImGui::End();
+  };
+  h.frames(2, draw);
+  const std::string typed = "Kerja sama sister city Jakarta dan Seoul sejak tahun 1984 berjalan baik";
+  h.push_text(typed);
+  h.queue.key(test::kEnter, true);
+  h.queue.key(test::kEnter, false);
+  h.push_text("baris baru");
+  h.drain(draw);
+  CHECK(memo == typed + "\nbaris baru");
+  const ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetActiveID());
+  REQUIRE(st != nullptr);
+  int newlines = 0;
+  for (int i = 0; i < st->CurLenW; ++i) newlines += st->TextW[i] == '\n';
+  CHECK(newlines >= 3);  // the typed one and at least two soft breaks at 220 px
+  // Deleting the words before a soft break re-wraps; the text stays the text.
+  for (int i = 0; i < 10; ++i) h.queue.key(test::kBackspace, true), h.queue.key(test::kBackspace, false);
+  h.drain(draw);
+  CHECK(memo == typed + "\n");
+}
+
+TEST_CASE("the coding view keeps the document at least 45 em wide at 800x600 and 1366x768") {
+  for (const ImVec2 size : {ImVec2(800, 600), ImVec2(1366, 768), ImVec2(1024, 700)}) {
+    CAPTURE(size.x);
+    test::AppWindow w("gui-layout-doc", size.x, size.y);
+    auto fx = test::make_fixture(w.dir.path, "Informan B: Komunike bersama tahun 1984 tentang kerja sama.\n");
+    w.app->adopt_project(std::move(fx.project));
+    REQUIRE(w.app->open_document(fx.doc));
+    w.frames(4);
+    const ImRect r = w.app->doc_view().view_rect();
+    CHECK(r.GetWidth() >= 45 * ImGui::GetFontSize());
+    CHECK(r.Max.x <= size.x);
+  }
 }

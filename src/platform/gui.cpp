@@ -10,6 +10,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -18,12 +19,18 @@
 #include "platform/screenshot.h"
 #include "ui/shell/app.h"
 #include "ui/shell/fonts.h"
+#include "ui/shell/input_queue.h"
+#include "ui/shell/ui_state.h"
 
 namespace fs = std::filesystem;
 
 // The UI reads letter keys by their GLFW key code (ImGui 1.86 has no ImGuiKey_F etc.).
 static_assert(GLFW_KEY_A == 'A' && GLFW_KEY_F == 'F' && GLFW_KEY_Q == 'Q' && GLFW_KEY_Z == 'Z',
               "GLFW letter key codes are expected to be ASCII capitals");
+static_assert(GLFW_KEY_LEFT_SHIFT == telaah::ui::keycode::left_shift &&
+                  GLFW_KEY_RIGHT_SUPER == telaah::ui::keycode::right_super &&
+                  GLFW_KEY_LAST == telaah::ui::keycode::last,
+              "the input queue's modifier key codes are GLFW's");
 
 namespace telaah::platform {
 namespace {
@@ -32,10 +39,10 @@ namespace {
 struct Loop {
   ui::App* app = nullptr;
   int active_frames = 3;  // frames still to draw after the last input
-  // ImGui 1.86 reads key state once per frame: a key pressed and released
-  // between two frames (a quick tap, xdotool) would never be seen. Releases
-  // that arrive together with a press are held back by one frame.
-  std::vector<int> pressed_this_frame, deferred_release;
+  // Keyboard, character and mouse events in the order they came; fed to ImGui
+  // a frame's worth at a time (ImGui 1.86 samples input once per frame, so a
+  // burst between two slow frames was misread; see ui/shell/input_queue.h).
+  ui::InputQueue input;
   std::vector<fs::path> dropped;
   float scale = 1.0f;
   bool scale_changed = false;
@@ -51,32 +58,34 @@ void touch(GLFWwindow* w) {
   loop_of(w).active_frames = kFramesAfterInput;
 }
 
-// Installed before ImGui's backend, which chains to them.
-void on_cursor(GLFWwindow* w, double, double) {
+// ImGui's GLFW backend is initialised without its callbacks: these queue the
+// events instead of writing them into ImGui's state as they come.
+void on_cursor(GLFWwindow* w, double x, double y) {
+  loop_of(w).input.mouse_pos(static_cast<float>(x), static_cast<float>(y));
   touch(w);
 }
-void on_button(GLFWwindow* w, int, int, int) {
+void on_enter(GLFWwindow* w, int entered) {
+  if (!entered) loop_of(w).input.mouse_pos(-FLT_MAX, -FLT_MAX);
   touch(w);
 }
-void on_scroll(GLFWwindow* w, double, double) {
+void on_button(GLFWwindow* w, int button, int action, int) {
+  loop_of(w).input.mouse_button(button, action == GLFW_PRESS);
+  touch(w);
+}
+void on_scroll(GLFWwindow* w, double dx, double dy) {
+  loop_of(w).input.wheel(static_cast<float>(dx), static_cast<float>(dy));
   touch(w);
 }
 void on_key(GLFWwindow* w, int key, int, int action, int) {
-  Loop& l = loop_of(w);
-  if (key >= 0 && action == GLFW_PRESS) l.pressed_this_frame.push_back(key);
-  // Any release in a batch of events that also pressed a key is held back,
-  // so modifiers stay down with the key they modify (Ctrl+Q typed quickly).
-  if (key >= 0 && action == GLFW_RELEASE && !l.pressed_this_frame.empty()) l.deferred_release.push_back(key);
+  if (action != GLFW_REPEAT) loop_of(w).input.key(key, action == GLFW_PRESS);  // ImGui makes its own repeats
   touch(w);
 }
-
-void sync_modifiers(ImGuiIO& io) {
-  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
-  io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
-  io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
-  io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+void on_char(GLFWwindow* w, unsigned c) {
+  loop_of(w).input.character(c);
+  touch(w);
 }
-void on_char(GLFWwindow* w, unsigned) {
+void on_focus(GLFWwindow* w, int focused) {
+  loop_of(w).input.focus(focused != 0);
   touch(w);
 }
 void on_size(GLFWwindow* w, int, int) {
@@ -150,11 +159,37 @@ int run_gui(const GuiOptions& opt) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Telaah", nullptr, nullptr);
+  // The first window fits the monitor's work area and is never larger; the
+  // size and place of the last session come back (screenshots: --size, 1440x900).
+  ui::Rect place{0, 0, opt.width > 0 ? opt.width : 1440, opt.height > 0 ? opt.height : 900};
+  bool maximize = false;
+  if (!shot) {
+    const ui::Prefs remembered = ui::load_prefs();
+    ui::Rect wa;
+    float sx = 1, sy = 1;
+    if (GLFWmonitor* mon = glfwGetPrimaryMonitor()) {
+      glfwGetMonitorWorkarea(mon, &wa.x, &wa.y, &wa.w, &wa.h);
+      glfwGetMonitorContentScale(mon, &sx, &sy);
+    }
+    ui::Prefs want = remembered;
+    if (opt.width > 0) want.window_w = opt.width, want.window_h = opt.height;
+    place = ui::fit_window(wa, want);
+    maximize = remembered.window_maximized && opt.width <= 0;
+    // GLFW_SCALE_TO_MONITOR multiplies the size asked for by the content scale.
+    place.w = std::max(320, static_cast<int>(static_cast<float>(place.w) / std::max(1.0f, sx)));
+    place.h = std::max(240, static_cast<int>(static_cast<float>(place.h) / std::max(1.0f, sy)));
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once it is in its place
+  }
+  GLFWwindow* window = glfwCreateWindow(place.w, place.h, "Telaah", nullptr, nullptr);
   if (!window) {
     std::cerr << "telaah: cannot create an OpenGL 3.3 window (" << g_glfw_error << ")\n";
     glfwTerminate();
     return 1;  // the environment's fault, not a bug
+  }
+  if (!shot) {
+    glfwSetWindowPos(window, place.x, place.y);
+    if (maximize) glfwMaximizeWindow(window);
+    glfwShowWindow(window);
   }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(shot ? 0 : 1);
@@ -166,6 +201,8 @@ int run_gui(const GuiOptions& opt) {
   glfwSetScrollCallback(window, on_scroll);
   glfwSetKeyCallback(window, on_key);
   glfwSetCharCallback(window, on_char);
+  glfwSetCursorEnterCallback(window, on_enter);
+  glfwSetWindowFocusCallback(window, on_focus);
   glfwSetWindowSizeCallback(window, on_size);
   glfwSetWindowRefreshCallback(window, on_refresh);
   glfwSetDropCallback(window, on_drop);
@@ -177,7 +214,7 @@ int run_gui(const GuiOptions& opt) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // our layout lives in ui_state, per project
   io.ConfigWindowsMoveFromTitleBarOnly = true;
-  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplGlfw_InitForOpenGL(window, false);  // our callbacks queue the input (above)
   ImGui_ImplOpenGL3_Init("#version 330 core");
   HeatmapGL heatmap;  // the triangulation heatmap's shader; on failure the view draws without it
   heatmap.init();
@@ -211,19 +248,12 @@ int run_gui(const GuiOptions& opt) {
     int frame = 0;
     const int settle = opt.frames > 0 ? opt.frames : 8;
     while (status == 0 && !glfwWindowShouldClose(window) && !app.wants_quit()) {
-      if (shot || loop.active_frames > 0 || app.doc_view().animating())
+      if (shot || loop.active_frames > 0 || !loop.input.empty() || app.doc_view().animating())
         glfwPollEvents();
       else if (app.needs_frames())
         glfwWaitEventsTimeout(1.0 / 30.0);  // a task runs: show its progress
       else
         glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 10.0);  // idle (0.5: caret blink)
-      // Keys tapped since the last frame: down for this frame, released after it.
-      std::vector<int> release_after;
-      release_after.swap(loop.deferred_release);
-      loop.pressed_this_frame.clear();
-      for (int k : release_after)
-        if (k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[k] = true;
-      if (!release_after.empty()) sync_modifiers(io);
       if (!loop.dropped.empty()) {
         app.on_files_dropped(loop.dropped);
         loop.dropped.clear();
@@ -239,7 +269,10 @@ int run_gui(const GuiOptions& opt) {
       }
       ImGui_ImplOpenGL3_NewFrame();
       device_ready = true;
-      ImGui_ImplGlfw_NewFrame();
+      ImGui_ImplGlfw_NewFrame();     // display size, time, cursor shape (it also polls the mouse:
+      loop.input.restore_mouse(io);  // ours is the queued one)
+      loop.input.feed(io);           // one frame's worth of queued input
+      if (!loop.input.empty()) loop.active_frames = kFramesAfterInput;
       ImGui::NewFrame();
       app.frame();
       ImGui::Render();
@@ -251,12 +284,6 @@ int run_gui(const GuiOptions& opt) {
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++frame;
-      for (int k : release_after)
-        if (k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[k] = false;
-      if (!release_after.empty()) {
-        sync_modifiers(io);
-        loop.active_frames = kFramesAfterInput;  // the next frame sees the release
-      }
       // The screenshot waits for fonts, layout and scrolling to settle (at most 10 s of frames).
       if (shot && frame >= settle && ((!app.needs_frames() && !app.fonts_dirty()) || frame > settle + 600)) {
         std::string err;
@@ -268,6 +295,14 @@ int run_gui(const GuiOptions& opt) {
       }
       glfwSwapBuffers(window);
       if (loop.active_frames > 0) --loop.active_frames;
+    }
+    if (!shot) {  // remembered for the next start (the App saves its prefs as it goes)
+      ui::Prefs& p = app.prefs();
+      p.window_maximized = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) != 0;
+      if (!p.window_maximized) {
+        glfwGetWindowPos(window, &p.window_x, &p.window_y);
+        glfwGetWindowSize(window, &p.window_w, &p.window_h);
+      }
     }
     loop.app = nullptr;
   }  // the App saves its state and closes the project here

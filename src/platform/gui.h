@@ -7,15 +7,15 @@
 namespace telaah::platform {
 
 struct GuiOptions {
-  std::string project;     // open this project (empty: last one, or the sample on first start)
-  std::string screenshot;  // write a PNG after `frames` frames and exit
-  int width = 1440, height = 900;
-  int frames = 0;        // frames to draw before the screenshot (0: enough to settle)
-  std::string open_doc;  // document id, title or file name to open
-  std::string view;      // coding | search | retrieval | triangulation | agreement
-  std::string query;     // search query / find-in-document text
-  std::string theme;     // light | dark (overrides the saved preference for this run)
-  std::string language;  // en | id
+  std::string project;        // open this project (empty: last one, or the sample on first start)
+  std::string screenshot;     // write a PNG after `frames` frames and exit
+  int width = 0, height = 0;  // --size; 0: the remembered size, else 90% of the monitor's work area
+  int frames = 0;             // frames to draw before the screenshot (0: enough to settle)
+  std::string open_doc;       // document id, title or file name to open
+  std::string view;           // coding | search | retrieval | triangulation | agreement
+  std::string query;          // search query / find-in-document text
+  std::string theme;          // light | dark (overrides the saved preference for this run)
+  std::string language;       // en | id
 };
 
 // Runs the window until it is closed. Returns the process exit status

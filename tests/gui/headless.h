@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <string>
 
 #include "ui/shell/fonts.h"
+#include "ui/shell/input_queue.h"
 
 namespace telaah::test {
 
@@ -30,6 +32,7 @@ enum Key : int {
   kPageDown = 267,
   kHome = 268,
   kEnd = 269,
+  kF10 = 299,
 };
 
 class Headless {
@@ -89,6 +92,10 @@ class Headless {
     io.MouseDown[1] = right_;
     io.MouseWheel = wheel_;
     wheel_ = 0;
+    queue.feed(io);  // events pushed as the window's callbacks push them
+    mouse_ = io.MousePos;
+    left_ = io.MouseDown[0];
+    right_ = io.MouseDown[1];
     ImGui::NewFrame();
     draw();
     ImGui::Render();
@@ -102,6 +109,14 @@ class Headless {
   }
   void frames(int n, const std::function<void()>& draw) {
     for (int i = 0; i < n; ++i) frame(draw);
+  }
+  // Frames until every queued event has reached ImGui, then one more; the
+  // number of frames it took.
+  int drain(const std::function<void()>& draw, int max_frames = 1000) {
+    int n = 0;
+    while (!queue.empty() && n < max_frames) frame(draw), ++n;
+    frame(draw);
+    return n + 1;
   }
   // A frame that lets half a second pass, so the next click is not a double-click.
   void pause(const std::function<void()>& draw) {
@@ -126,6 +141,40 @@ class Headless {
     ImGui::GetIO().KeyShift = shift;
   }
   void type(unsigned c) { ImGui::GetIO().AddInputCharacter(c); }
+
+  // Events queued without a frame between them, as a burst of input arrives
+  // at the real window between two slow frames (see ui/shell/input_queue.h).
+  // Typing: each character is its key down, the character, its key up (Shift
+  // around capitals); other characters come without a key.
+  void push_text(const std::string& utf8) {
+    for (unsigned char c : utf8) {
+      int k = -1;
+      bool shift = false;
+      if (c >= 'a' && c <= 'z')
+        k = c - 'a' + 'A';
+      else if (c >= 'A' && c <= 'Z')
+        k = c, shift = true;
+      else if ((c >= '0' && c <= '9') || c == ' ' || c == ',' || c == '-' || c == '.' || c == '/' || c == ';' ||
+               c == '=' || c == '\'')
+        k = c;
+      if (shift) queue.key(ui::keycode::left_shift, true);
+      if (k >= 0) queue.key(k, true);
+      queue.character(c);
+      if (k >= 0) queue.key(k, false);
+      if (shift) queue.key(ui::keycode::left_shift, false);
+    }
+  }
+  // A key with modifiers, pressed and released: Ctrl down, Shift down, key down, key up, Shift up, Ctrl up.
+  void push_chord(int k, bool ctrl = false, bool shift = false, bool alt = false) {
+    if (ctrl) queue.key(ui::keycode::left_control, true);
+    if (shift) queue.key(ui::keycode::left_shift, true);
+    if (alt) queue.key(ui::keycode::left_alt, true);
+    queue.key(k, true);
+    queue.key(k, false);
+    if (alt) queue.key(ui::keycode::left_alt, false);
+    if (shift) queue.key(ui::keycode::left_shift, false);
+    if (ctrl) queue.key(ui::keycode::left_control, false);
+  }
 
   // Mouse gestures spread over frames, as a real hand would make them.
   void click(ImVec2 p, const std::function<void()>& draw, int button = 0) {
@@ -161,6 +210,7 @@ class Headless {
   }
 
   ui::FontSet fonts;
+  ui::InputQueue queue;
   // Runs before each NewFrame, where the platform rebuilds fonts (the atlas is locked during a frame).
   std::function<void()> between_frames;
 

@@ -25,6 +25,7 @@ static void field_label(S s) {
 void CodingView::draw_inspector() {
   const store::Coding* coding = nullptr;
   if (ws_.doc() && ws_.doc_view().selected_coding()) coding = ws_.doc()->coding(*ws_.doc_view().selected_coding());
+  if (!coding && memo_editing_) save_drafts();  // the coding was deselected while its memo was typed
   if (coding)
     draw_coding_inspector(*coding);
   else if (ws_.selected_code())
@@ -65,12 +66,15 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
   field_label(S::label_memo);
   // The draft follows the project except while it is being edited (undo may change the memo).
   const ImGuiID memo_id = ImGui::GetID("##memo");
-  if (ImGui::GetActiveID() != memo_id) {
+  if (memo_editing_ && memo_draft_for_ != copy.id) save_drafts();  // another coding was chosen while typing
+  if (ImGui::GetActiveID() != memo_id && !memo_editing_) {
     memo_draft_ = copy.memo;
     memo_draft_for_ = copy.id;
   }
   widgets::input_text_multiline("##memo", &memo_draft_, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
-  if (ImGui::IsItemDeactivatedAfterEdit() && memo_draft_for_ == copy.id) ws_.set_memo(copy.id, memo_draft_);
+  memo_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (ImGui::IsItemActive()) memo_editing_ = true;
+  if (ImGui::IsItemDeactivated()) save_drafts();  // blur: saved (nothing when unchanged)
 
   if (ImGui::BeginTable("##codingmeta", 2, ImGuiTableFlags_SizingStretchProp)) {
     setup_label_value_columns();

@@ -32,6 +32,7 @@ PaneWidths fit_panes(float width, float left, float right, float bar, float min_
 }
 
 void CodingView::project_changed() {
+  memo_editing_ = false;  // the App saved it before the project changed
   code_rows_.clear();
   draft_ = CodeDraft{};
   memo_draft_.clear();
@@ -46,14 +47,93 @@ std::optional<ImRect> CodingView::code_row_rect(store::Id code) const {
   return it->second;
 }
 
+void CodingView::save_drafts() {
+  if (memo_editing_ && memo_draft_for_ != 0) {
+    memo_editing_ = false;  // first: the write reloads the document
+    bool changed = true;
+    if (const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_draft_for_) : nullptr)
+      changed = c->memo != memo_draft_;
+    if (changed) ws_.set_memo(memo_draft_for_, memo_draft_);
+  }
+  memo_editing_ = false;
+}
+
+bool CodingView::has_unsaved_draft() const {
+  if (!memo_editing_ || memo_draft_for_ == 0) return false;
+  const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_draft_for_) : nullptr;
+  return !c || c->memo != memo_draft_;
+}
+
+// The coding view in a narrow window: the document alone, with a toggle for
+// the document list and one for the codebook and inspector; a side pane that
+// is shown takes its share of the width until it is toggled off again.
+void CodingView::draw_collapsed(float W, float height) {
+  const ProjectUiState& state = ws_.state();
+  const float dpi = ws_.look().dpi;
+  auto toggle = [](const char* label, bool* on) {
+    if (*on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool clicked = ImGui::SmallButton(label);
+    if (*on) ImGui::PopStyleColor();
+    if (clicked) *on = !*on;
+  };
+  toggle(tr(S::panes_documents), &show_left_);
+  ImGui::SameLine();
+  const float codes_w = ImGui::CalcTextSize(tr(S::panes_codes)).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - codes_w));
+  toggle(tr(S::panes_codes), &show_right_);
+  const float h = ImGui::GetContentRegionAvail().y;
+  (void)height;
+  const float left = show_left_ ? std::min(W * 0.42f, std::max(140.0f * dpi, state.left_w * dpi)) : 0.0f;
+  const float right = show_right_ ? std::min(W * 0.42f, std::max(140.0f * dpi, state.right_w * dpi)) : 0.0f;
+  const float centre = std::max(20.0f, W - left - right);
+  if (show_left_) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::BeginChild("##browser", ImVec2(left, h), true);
+    ImGui::PopStyleVar();
+    draw_browser();
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+  }
+  ImGui::BeginChild("##document", ImVec2(centre, h), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw_document();
+  ImGui::EndChild();
+  if (show_right_) {
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("##right", ImVec2(right, h), false);
+    const float cb = std::clamp(state.codebook_frac, 0.15f, 0.85f) * h;
+    ImGui::BeginChild("##codebook", ImVec2(right, cb), true);
+    draw_codebook();
+    ImGui::EndChild();
+    ImGui::BeginChild("##inspector", ImVec2(right, 0), true);
+    draw_inspector();
+    ImGui::EndChild();
+    ImGui::EndChild();
+  } else if (memo_editing_) {
+    save_drafts();  // the inspector is hidden: what was typed in it is saved
+  }
+}
+
 void CodingView::draw() {
   ProjectUiState& state = ws_.state();
   const float dpi = ws_.look().dpi;
   const float height = ImGui::GetContentRegionAvail().y;
   const float W = ImGui::GetContentRegionAvail().x;
   const float bar = std::round(6.0f * dpi);
-  const float min_pane = 140.0f * dpi, min_centre = 320.0f * dpi;
+  const store::Id doc_id = ws_.doc() ? ws_.doc()->meta.id : 0;
+  if (doc_id != drawn_doc_) save_drafts();  // another document: the memo typed for a coding of the last one
+  drawn_doc_ = doc_id;
+  // The document keeps a readable width (45 em); a window too narrow for it
+  // beside the side panes (800x600) shows them behind two toggles instead.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float min_pane = 140.0f * dpi,
+              min_centre = std::max(320.0f * dpi, 45.0f * ImGui::GetFontSize() + 2 * (st.WindowPadding.x + 1.0f));
   const PaneWidths fit = fit_panes(W, state.left_w * dpi, state.right_w * dpi, bar, min_pane, min_centre);
+  if (fit.centre < min_centre) {
+    draw_collapsed(W, height);
+    draw_popups();
+    return;
+  }
   float left = fit.left, centre = fit.centre, right = fit.right;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::BeginChild("##browser", ImVec2(left, height), true);

@@ -35,11 +35,15 @@ class CodingView : public View {
   void draw() override;
   void shortcuts() override;
   void project_changed() override;
+  void save_drafts() override;
+  bool has_unsaved_draft() const override;
+  std::optional<ImRect> memo_box_rect() const { return memo_rect_; }  // the inspector's memo box, last frame
 
   // For tests: where the codebook drew a code's row last frame.
   std::optional<ImRect> code_row_rect(store::Id code) const;
 
  private:
+  void draw_collapsed(float width, float height);  // a window too narrow for the side panes
   void draw_browser();
   void draw_document();
   void draw_codebook();
@@ -66,6 +70,10 @@ class CodingView : public View {
   std::unordered_map<store::Id, ImRect> code_rows_;
   std::string memo_draft_;  // the inspector's memo box
   store::Id memo_draft_for_ = 0;
+  bool memo_editing_ = false;  // the box has had the keyboard: memo_draft_ may differ from the saved memo
+  std::optional<ImRect> memo_rect_;
+  store::Id drawn_doc_ = 0;                      // the document of the last frame (a switch saves the draft)
+  bool show_left_ = false, show_right_ = false;  // a narrow window: the side panes behind their toggles
   std::string memo_popup_draft_;
   bool quick_open_ = false, memo_open_ = false, confirm_delete_code_ = false;
   std::string quick_filter_;

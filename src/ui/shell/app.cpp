@@ -37,6 +37,7 @@ App::App(AppOptions opt) : opt_(opt), ws_(WorkspaceOptions{opt.remember, opt.bac
 }
 
 App::~App() {
+  save_drafts();  // the window closes: nothing typed is dropped
   save_state();
   ws_.tasks().cancel_all();
   views_.clear();  // before the Workspace they hold
@@ -46,6 +47,22 @@ View* App::view(ViewKey key) const {
   for (const auto& v : views_)
     if (v->key() == key) return v.get();
   return nullptr;
+}
+
+void App::request_quit() {
+  save_drafts();
+  quit_ = true;
+}
+
+void App::save_drafts() {
+  if (ws_.has_project())
+    for (auto& v : views_) v->save_drafts();
+}
+
+bool App::has_unsaved_draft() const {
+  for (const auto& v : views_)
+    if (v->has_unsaved_draft()) return true;
+  return false;
 }
 
 void App::set_view(ViewKey v) {
@@ -149,6 +166,13 @@ void App::set_query(const std::string& q) {
 // --- the frame -------------------------------------------------------------
 
 void App::frame() {
+  // Keyboard navigation: Tab between fields, arrows and Enter in lists and
+  // menus, Esc closes a menu or popup without acting, Alt reaches the menu bar.
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  if (std::string(ws_.shown_view().name) != drawn_view_) {
+    save_drafts();  // a view switch saves what was being typed in the view left
+    drawn_view_ = std::string(ws_.shown_view().name);
+  }
   ws_.poll_tasks();
   ws_.refresh();
   ws_.tick_backups();
@@ -188,6 +212,10 @@ void App::frame() {
 
 void App::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
+  if (menu_request_) {  // F10 opens the first menu; arrows move on from there
+    ImGui::OpenPopup(tr(S::menu_project));
+    menu_request_ = false;
+  }
   const bool busy = ws_.busy();
   if (ImGui::BeginMenu(tr(S::menu_project))) {
     if (ImGui::MenuItem(tr(S::menu_new), "Ctrl+N", false, !busy))
@@ -206,9 +234,9 @@ void App::draw_menu_bar() {
     if (ImGui::MenuItem(tr(S::menu_import), "Ctrl+I", false, ws_.has_project() && !busy))
       file_browser_.open(FileBrowser::Mode::import_files, {});
     for (auto& v : views_) v->menu_items(View::Menu::project);
-    if (ImGui::MenuItem(tr(S::menu_close), nullptr, false, ws_.has_project() && !busy)) ws_.close_project();
+    if (ImGui::MenuItem(tr(S::menu_close), "Ctrl+W", false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::menu_quit), "Ctrl+Q")) quit_ = true;
+    if (ImGui::MenuItem(tr(S::menu_quit), "Ctrl+Q")) request_quit();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(S::menu_edit), ws_.has_project())) {
@@ -225,9 +253,12 @@ void App::draw_menu_bar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(S::menu_view))) {
-    for (const auto& v : views_)
-      if (ImGui::MenuItem(tr(v->title()), nullptr, ws_.shown_view() == v->key(), ws_.has_project()))
-        ws_.show_view(v->key());
+    for (size_t i = 0; i < views_.size(); ++i) {
+      const std::string keys = i < 9 ? "Ctrl+" + std::to_string(i + 1) : std::string();
+      if (ImGui::MenuItem(tr(views_[i]->title()), keys.c_str(), ws_.shown_view() == views_[i]->key(),
+                          ws_.has_project()))
+        ws_.show_view(views_[i]->key());
+    }
     ImGui::Separator();
     for (auto& v : views_) v->menu_items(View::Menu::view);
     ImGui::Separator();
@@ -315,9 +346,10 @@ void App::draw_status_line() {
     if (ImGui::SmallButton(tr(S::cancel))) ws_.tasks().cancel_all();
     ImGui::SameLine();
   }
-  char buf[96] = "";
+  char buf[160] = "";
   if (ws_.has_project())
-    std::snprintf(buf, sizeof buf, tr(S::status_saved_rev), static_cast<long long>(ws_.cache().revision));
+    std::snprintf(buf, sizeof buf, tr(has_unsaved_draft() ? S::status_draft_unsaved : S::status_saved_rev),
+                  static_cast<long long>(ws_.cache().revision));  // never "All changes saved" over a draft
   // The message gives way to the saved / revision note at the right (they were drawn over each other).
   const float saved_w = ws_.has_project() ? ImGui::CalcTextSize(buf).x + ImGui::GetFontSize() : 0.0f;
   // An action that can be undone offers an Undo link before its message, while it is the last action.
@@ -353,11 +385,19 @@ void App::handle_shortcuts() {
   // (the platform layer checks this at compile time).
   auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
   const int kZ = ImGui::GetKeyIndex(ImGuiKey_Z), kY = ImGui::GetKeyIndex(ImGuiKey_Y);
-  if (io.KeyCtrl && key('Q')) quit_ = true;
+  if (io.KeyCtrl && key('Q')) request_quit();
+  if (key(299) && !io.KeyCtrl) menu_request_ = true;  // F10 (GLFW_KEY_F10): the menu bar
   if (popup || busy) return;
+  if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ws_.has_project())  // Ctrl+1..5: the views, also while typing
+    for (size_t i = 0; i < views_.size() && i < 9; ++i)
+      if (key('1' + static_cast<int>(i))) set_view(views_[i]->key());
   if (io.KeyCtrl && key('O')) file_browser_.open(FileBrowser::Mode::open_project, {});
   if (io.KeyCtrl && key('N')) file_browser_.open(FileBrowser::Mode::new_project, {});
   if (!ws_.has_project()) return;
+  if (io.KeyCtrl && key('W')) {
+    close_project();
+    return;
+  }
   if (io.KeyCtrl && key('I')) file_browser_.open(FileBrowser::Mode::import_files, {});
   if (io.KeyCtrl && io.KeyShift && key('F')) {
     ws_.show_view(View::search);

@@ -57,10 +57,16 @@ class App {
   Workspace& workspace() { return ws_; }
 
   // --- the project ---
-  bool open_project(const std::filesystem::path& file) { return ws_.open_project(file); }
+  bool open_project(const std::filesystem::path& file) {
+    save_drafts();
+    return ws_.open_project(file);
+  }
   bool create_project(const std::filesystem::path& file) { return ws_.create_project(file); }
   void adopt_project(std::unique_ptr<store::Project> p) { ws_.adopt_project(std::move(p)); }
-  void close_project() { ws_.close_project(); }
+  void close_project() {
+    save_drafts();
+    ws_.close_project();
+  }
   store::Project* project() { return ws_.project_rw(); }  // scripted start and tests
   // No project on the command line: reopen the last one, else build and open
   // the sample project on first start, else show the start screen.
@@ -72,7 +78,11 @@ class App {
 
   // --- what the platform layer reads and feeds between frames ---
   bool wants_quit() const { return quit_; }
-  void request_quit() { quit_ = true; }
+  void request_quit();  // Ctrl+Q, Project > Quit, the window's close button: saves open drafts first
+  // Text typed in a view's box and not saved yet is saved (View::save_drafts):
+  // on quit, close, and view switch; a view saves its own on a document switch.
+  void save_drafts();
+  bool has_unsaved_draft() const;
   bool needs_frames() const;                            // animation or background work: keep drawing
   bool settling() const { return settle_frames_ > 0; }  // a new view / document / coding: a few more frames
   bool fonts_dirty() const { return fonts_dirty_; }
@@ -149,6 +159,8 @@ class App {
   std::optional<ImportRequest> import_pending_;  // waiting for the user to choose type / language
   std::vector<std::pair<std::filesystem::path, std::string>> import_skipped_;
   bool quit_ = false;
+  std::string drawn_view_;     // the view of the last frame (a switch saves drafts)
+  bool menu_request_ = false;  // F10: open the menu bar
   std::optional<ImRect> undo_link_;
 
   // The views, in toolbar order (app.cpp: App::App); made after the Workspace, destroyed before it.

@@ -1,6 +1,7 @@
 // Loading and saving the remembered UI state (see ui_state.h).
 #include "ui/shell/ui_state.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -48,6 +49,15 @@ Prefs load_prefs() {
   p.theme = j.value("theme", p.theme);
   p.language = j.value("language", p.language);
   p.text_size = j.value("text_size", p.text_size);
+  try {
+    p.window_x = j.value("window_x", 0);
+    p.window_y = j.value("window_y", 0);
+    p.window_w = j.value("window_w", 0);
+    p.window_h = j.value("window_h", 0);
+    p.window_maximized = j.value("window_maximized", false);
+  } catch (const std::exception&) {
+    p.window_w = p.window_h = 0;  // a value of the wrong type: the default place
+  }
   if (j.contains("recent") && j["recent"].is_array())
     for (const auto& r : j["recent"])
       if (r.is_string()) p.recent.push_back(r);
@@ -55,8 +65,15 @@ Prefs load_prefs() {
 }
 
 void save_prefs(const Prefs& p) {
-  write_json(state_dir() / "prefs.json",
-             {{"theme", p.theme}, {"language", p.language}, {"text_size", p.text_size}, {"recent", p.recent}});
+  write_json(state_dir() / "prefs.json", {{"theme", p.theme},
+                                          {"language", p.language},
+                                          {"text_size", p.text_size},
+                                          {"recent", p.recent},
+                                          {"window_x", p.window_x},
+                                          {"window_y", p.window_y},
+                                          {"window_w", p.window_w},
+                                          {"window_h", p.window_h},
+                                          {"window_maximized", p.window_maximized}});
 }
 
 ProjectUiState load_project_state(const std::string& project_id) {
@@ -96,6 +113,19 @@ void save_project_state(const std::string& project_id, const ProjectUiState& s) 
                                                     {"show", s.show},
                                                     {"compare_a", s.compare_a},
                                                     {"compare_b", s.compare_b}});
+}
+
+Rect fit_window(const Rect& wa, const Prefs& r, float share) {
+  if (wa.w <= 0 || wa.h <= 0) return {0, 0, r.window_w > 0 ? r.window_w : 1280, r.window_h > 0 ? r.window_h : 720};
+  Rect out;
+  const bool remembered = r.window_w >= 320 && r.window_h >= 240;
+  out.w = remembered ? std::min(r.window_w, wa.w) : static_cast<int>(static_cast<float>(wa.w) * share);
+  out.h = remembered ? std::min(r.window_h, wa.h) : static_cast<int>(static_cast<float>(wa.h) * share);
+  const bool inside = remembered && r.window_x >= wa.x && r.window_y >= wa.y && r.window_x + out.w <= wa.x + wa.w &&
+                      r.window_y + out.h <= wa.y + wa.h;
+  out.x = inside ? r.window_x : wa.x + (wa.w - out.w) / 2;
+  out.y = inside ? r.window_y : wa.y + (wa.h - out.h) / 2;
+  return out;
 }
 
 void add_recent(Prefs& p, const fs::path& project) {

@@ -19,7 +19,19 @@ struct Prefs {
   std::string language = "en";      // en | id
   float text_size = 17.0f;          // document text, in points before DPI scaling
   std::vector<std::string> recent;  // most recent first
+  // The window's place and size on the screen, in screen pixels (0: never saved).
+  int window_x = 0, window_y = 0, window_w = 0, window_h = 0;
+  bool window_maximized = false;
 };
+
+// Where the first window goes: inside the monitor's work area (the screen
+// minus panels and docks), never larger than it. The remembered size and
+// place when they fit (a size too large shrinks to the work area, a place
+// off the screen is centred), otherwise `share` of the work area, centred.
+struct Rect {
+  int x = 0, y = 0, w = 0, h = 0;
+};
+Rect fit_window(const Rect& work_area, const Prefs& remembered, float share = 0.9f);
 
 struct ProjectUiState {
   float left_w = 270, right_w = 360;  // pane widths, unscaled pixels

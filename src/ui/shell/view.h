@@ -41,6 +41,11 @@ class View {
   // Items this view adds to the shell's menus (the Project and View menus).
   enum class Menu { project, view };
   virtual void menu_items(Menu) {}
+  // Text typed in one of the view's boxes and not saved yet (a memo that still
+  // has the keyboard): save_drafts() saves it as the box losing the keyboard
+  // would. The shell calls it before quitting, closing, and switching views.
+  virtual void save_drafts() {}
+  virtual bool has_unsaved_draft() const { return false; }
 
   // The built-in views' keys.
   static constexpr ViewKey coding{"coding"};

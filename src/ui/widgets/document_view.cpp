@@ -3,6 +3,7 @@
 #include "ui/widgets/document_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "text/structure.h"
@@ -71,12 +72,18 @@ ViewRequest DocumentView::draw(OpenDocument& doc, const ProjectCache& cache, con
   ImGui::BeginChild("##doctext", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+  if (focus_) {
+    ImGui::SetWindowFocus();
+    focus_ = false;
+  }
+  has_focus_ = ImGui::IsWindowFocused();
   update_geometry(doc, fonts);
   handle_scroll(doc);
   compute_stripes(doc);
   handle_mouse(doc, req);
   handle_keys(doc, req);
   draw_lines(doc, cache, pal);
+  draw_caret(pal);
   draw_stripes(doc, cache, pal);
   context_menu(doc, cache, req);
   // The content height gives the scrollbar its range.
@@ -323,6 +330,39 @@ void DocumentView::handle_mouse(OpenDocument& doc, ViewRequest& req) {
   }
 }
 
+// Word and paragraph steps of the caret, in code points. A word is a run of
+// letters and digits (any non-ASCII character counts as a letter).
+static bool word_char(const OpenDocument& doc, int64_t cp) {
+  if (cp < 0 || cp >= doc.length()) return false;
+  const unsigned char c = static_cast<unsigned char>(doc.text[doc.map.to_byte(static_cast<size_t>(cp))]);
+  return c >= 0x80 || std::isalnum(c) != 0;
+}
+int64_t DocumentView::word_right(const OpenDocument& doc, int64_t cp) const {
+  const int64_t len = doc.length();
+  while (cp < len && !word_char(doc, cp)) ++cp;
+  while (cp < len && word_char(doc, cp)) ++cp;
+  return cp;
+}
+int64_t DocumentView::word_left(const OpenDocument& doc, int64_t cp) const {
+  while (cp > 0 && !word_char(doc, cp - 1)) --cp;
+  while (cp > 0 && word_char(doc, cp - 1)) --cp;
+  return cp;
+}
+int64_t DocumentView::paragraph_down(const OpenDocument& doc, int64_t cp) const {
+  const int64_t len = doc.length();
+  int64_t end = doc.paragraph_at(std::min(cp, std::max<int64_t>(0, len - 1))).end;
+  if (end <= cp) end = cp + 1;
+  while (end < len && doc.text[doc.map.to_byte(static_cast<size_t>(end))] == '\n') ++end;  // the next paragraph's start
+  return std::min(end, len);
+}
+int64_t DocumentView::paragraph_up(const OpenDocument& doc, int64_t cp) const {
+  int64_t start = doc.paragraph_at(std::min(cp, std::max<int64_t>(0, doc.length() - 1))).start;
+  if (start < cp) return start;
+  int64_t p = start - 1;
+  while (p > 0 && doc.text[doc.map.to_byte(static_cast<size_t>(p))] == '\n') --p;  // back over the blank lines
+  return p <= 0 ? 0 : doc.paragraph_at(p).start;
+}
+
 void DocumentView::handle_keys(OpenDocument& doc, ViewRequest& req) {
   (void)req;
   const ImGuiIO& io = ImGui::GetIO();
@@ -341,32 +381,47 @@ void DocumentView::handle_keys(OpenDocument& doc, ViewRequest& req) {
   }
   const bool shift = io.KeyShift;
   int64_t caret = caret_;
-  if (pressed(ImGuiKey_LeftArrow)) caret = std::max<int64_t>(0, caret - 1);
-  if (pressed(ImGuiKey_RightArrow)) caret = std::min(len, caret + 1);
+  // The caret moves by character, word (Ctrl+Left/Right), line (Up/Down, at
+  // the same x), paragraph (Ctrl+Up/Down), to the line's ends (Home/End) and
+  // the document's (Ctrl+Home/End); Shift extends the selection from the anchor.
+  if (pressed(ImGuiKey_LeftArrow))
+    caret = ctrl ? word_left(doc, caret) : (has_selection() && !shift ? selection().start : caret - 1);
+  if (pressed(ImGuiKey_RightArrow))
+    caret = ctrl ? word_right(doc, caret) : (has_selection() && !shift ? selection().end : caret + 1);
+  caret = std::clamp<int64_t>(caret, 0, len);
   const bool up = pressed(ImGuiKey_UpArrow), down = pressed(ImGuiKey_DownArrow);
-  if ((up || down) && layout_.line_count() > 0) {
-    if (shift) {
-      const size_t line = layout_.line_of_cp(caret);
-      line_geometry(doc.text, doc.runs, fonts_, layout_, line, geom_);
-      const size_t k = static_cast<size_t>(
-          std::clamp<int64_t>(caret - layout_.lines()[line].cp, 0, static_cast<int64_t>(geom_.size())));
-      const float x = geom_.xs[k];
-      if (up)
-        caret = line == 0 ? 0 : cp_at_line_x(doc, line - 1, x);
-      else
-        caret = line + 1 >= layout_.line_count() ? len : cp_at_line_x(doc, line + 1, x);
-    } else {
-      scroll_towards(target_ + (down ? line_h_ : -line_h_));
-    }
+  if ((up || down) && ctrl) {
+    caret = down ? paragraph_down(doc, caret) : paragraph_up(doc, caret);
+  } else if ((up || down) && layout_.line_count() > 0) {
+    const size_t line = layout_.line_of_cp(caret);
+    line_geometry(doc.text, doc.runs, fonts_, layout_, line, geom_);
+    const size_t k = static_cast<size_t>(
+        std::clamp<int64_t>(caret - layout_.lines()[line].cp, 0, static_cast<int64_t>(geom_.size())));
+    const float x = geom_.xs[k];
+    if (up)
+      caret = line == 0 ? 0 : cp_at_line_x(doc, line - 1, x);
+    else
+      caret = line + 1 >= layout_.line_count() ? len : cp_at_line_x(doc, line + 1, x);
+  }
+  if (!ctrl && layout_.line_count() > 0 && (pressed(ImGuiKey_Home) || pressed(ImGuiKey_End))) {
+    const size_t line = layout_.line_of_cp(caret);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)))
+      caret = layout_.lines()[line].cp;
+    else  // the end of the line's text (before its break or trailing space)
+      caret = line + 1 < layout_.line_count()
+                  ? std::max<int64_t>(layout_.lines()[line].cp, layout_.line_end_cp(line) - 1)
+                  : len;
   }
   const float page = std::max(line_h_, view_rect_.GetHeight() - 2 * line_h_);
   const float max_scroll = std::max(0.0f, content_h_ - view_rect_.GetHeight());
   if (pressed(ImGuiKey_PageDown)) scroll_towards(target_ + page);
   if (pressed(ImGuiKey_PageUp)) scroll_towards(target_ - page);
-  if (ctrl && pressed(ImGuiKey_Home)) scroll_towards(0), caret = shift ? 0 : caret;
-  if (ctrl && pressed(ImGuiKey_End)) scroll_towards(max_scroll), caret = shift ? len : caret;
-  if (caret != caret_) {
-    if (!shift) anchor_ = caret;
+  if (ctrl && pressed(ImGuiKey_Home)) scroll_towards(0), caret = 0;
+  if (ctrl && pressed(ImGuiKey_End)) scroll_towards(max_scroll), caret = len;
+  const bool moved = pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_RightArrow) || up || down ||
+                     pressed(ImGuiKey_Home) || pressed(ImGuiKey_End);
+  if (caret != caret_ || (moved && !shift && has_selection())) {
+    if (!shift) anchor_ = caret;  // a plain move collapses the selection
     caret_ = caret;
     ensure_visible(caret_);
   }

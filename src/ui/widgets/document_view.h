@@ -61,6 +61,12 @@ class DocumentView {
   // Selection in code points; empty when start == end.
   text::Span selection() const;
   bool has_selection() const { return anchor_ != caret_; }
+  int64_t caret() const { return caret_; }
+  void focus() { focus_ = true; }  // the keyboard goes to the text at the next draw
+  bool has_focus() const {
+    return has_focus_;
+  }  // the text had the keyboard in the last frame  // where the keyboard caret is (the moving end of the selection)
+  void set_caret(int64_t cp) { anchor_ = caret_ = cp; }
   void set_selection(int64_t start, int64_t end);
   void clear_selection() { anchor_ = caret_; }
 
@@ -88,6 +94,7 @@ class DocumentView {
   const std::vector<StripeHit>& stripes() const { return stripes_; }
   const DocLayout& layout() const { return layout_; }
   ImRect text_rect() const { return text_rect_; }
+  ImRect view_rect() const { return view_rect_; }  // the whole text area (gutter, text, stripe margin)
 
  private:
   // document_view.cpp: geometry and input
@@ -101,9 +108,14 @@ class DocumentView {
   void ensure_visible(int64_t cp);
   void scroll_towards(float y);  // animated, clamped; a user scroll (forgets any jump goal)
   int64_t cp_at_line_x(const OpenDocument& doc, size_t line, float x) const;
+  int64_t word_right(const OpenDocument& doc, int64_t cp) const;
+  int64_t word_left(const OpenDocument& doc, int64_t cp) const;
+  int64_t paragraph_down(const OpenDocument& doc, int64_t cp) const;
+  int64_t paragraph_up(const OpenDocument& doc, int64_t cp) const;
   void context_menu(OpenDocument& doc, const ProjectCache& cache, ViewRequest& req);
   // document_view_draw.cpp: the drawing passes over the visible lines
   void draw_lines(const OpenDocument& doc, const ProjectCache& cache, const DocPalette& pal);
+  void draw_caret(const DocPalette& pal);  // while the document has the keyboard
   void draw_gutter(const OpenDocument& doc, size_t line, float y, const DocPalette& pal);
   void draw_stripes(const OpenDocument& doc, const ProjectCache& cache, const DocPalette& pal);
   void draw_text_runs(const OpenDocument& doc, size_t line, float y, const DocPalette& pal);
@@ -128,6 +140,7 @@ class DocumentView {
 
   // Selection and interaction.
   int64_t anchor_ = 0, caret_ = 0;
+  bool focus_ = false, has_focus_ = false;
   enum class Drag { none, selecting, maybe_move, moving } drag_ = Drag::none;
   int64_t press_cp_ = 0;
   std::optional<store::Id> selected_coding_;

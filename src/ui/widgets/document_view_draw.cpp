@@ -73,6 +73,19 @@ void DocumentView::draw_text_runs(const OpenDocument& doc, size_t line, float y,
   }
 }
 
+// The keyboard caret: a bar at the moving end of the selection, drawn while
+// the document has the keyboard focus (arrows move it, Shift extends).
+void DocumentView::draw_caret(const DocPalette& pal) {
+  if (!ImGui::IsWindowFocused() || layout_.line_count() == 0) return;
+  const size_t line = layout_.line_of_cp(caret_);
+  if (line < first_line_ || line >= last_line_) return;
+  const auto p = screen_pos(caret_);
+  if (!p) return;
+  const float w = std::max(2.0f, std::round(line_h_ * 0.08f));
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p->x - w * 0.5f, p->y + line_h_ * 0.1f),
+                                            ImVec2(p->x + w * 0.5f, p->y + line_h_ * 0.95f), pal.text);
+}
+
 void DocumentView::draw_lines(const OpenDocument& doc, const ProjectCache& cache, const DocPalette& pal) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float x0 = origin_.x + gutter_w_;

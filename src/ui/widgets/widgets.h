@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace telaah::ui::widgets {
 
@@ -19,7 +20,12 @@ void colour_chip(ImU32 colour, float size);
 // InputText / InputTextMultiline over a std::string (imgui_stdlib is not in Debian's imgui).
 bool input_text(const char* label, std::string* s, ImGuiInputTextFlags flags = 0);
 bool input_text_hint(const char* label, const char* hint, std::string* s, ImGuiInputTextFlags flags = 0);
+// The multi-line box wraps its lines at the box's width (ImGui 1.86's does not;
+// the text itself gets no line breaks), and a box focused by the keyboard or by
+// code puts the caret at the end instead of selecting everything.
 bool input_text_multiline(const char* label, std::string* s, const ImVec2& size, ImGuiInputTextFlags flags = 0);
+// Where a text wraps at `width` pixels: the byte positions of the spaces that end a line.
+void wrap_breaks(std::string_view text, const ImFont* font, float size, float width, std::vector<size_t>& out);
 
 // Text drawn rotated by 90 degrees clockwise (reading downwards) from `pos`,
 // cut with an ellipsis to `max_length` pixels. Used for stripe labels.
