@@ -263,9 +263,12 @@ void App::refresh() {
   if (!project_ || !rev_changed_) return;
   rev_changed_ = false;
   act([&] {
-    cache_.reload(*project_);
+    const ProjectCache::Delta delta = cache_.update(*project_);  // from the change log, not a reload
     bool added = false;
-    for (const auto& d : cache_.docs) added |= glyphs_.add_text(d.doc.title);
+    if (delta.full)
+      for (const auto& d : cache_.docs) added |= glyphs_.add_text(d.doc.title);
+    for (store::Id id : delta.docs)
+      if (const DocInfo* d = cache_.doc(id)) added |= glyphs_.add_text(d->doc.title);
     for (const auto& c : cache_.codes) added |= glyphs_.add_text(c.code.name);
     if (added) fonts_dirty_ = true;
     if (doc_) {

@@ -25,6 +25,7 @@
 #include "store/backup.h"
 #include "store/project.h"
 #include "ui/agreement/view_agreement.h"
+#include "ui/coding/doc_list.h"
 #include "ui/coding/open_document.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/search/view_search.h"
@@ -190,6 +191,7 @@ class App {
 
   // Panel state between frames.
   std::string doc_filter_, code_filter_;
+  DocList doc_list_;                        // the browser's rows, computed once per filter or document-list change
   std::optional<store::Id> selected_code_;  // shown in the inspector's code editor
   struct CodeDraft {                        // the code editor's unsaved fields
     store::Id id = 0;
