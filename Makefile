@@ -9,7 +9,7 @@ ifeq ($(CI),true)
 endif
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps configure build run test bench fuzz sanitize clean
+.PHONY: all deps configure build run test bench fuzz sanitize tsan clean
 all: build
 
 deps:
@@ -39,6 +39,15 @@ sanitize: deps
 	@test -f build-asan/CMakeCache.txt || cmake -S . -B build-asan $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DTELAAH_SANITIZE=ON -DTELAAH_BUILD_BENCH=OFF $(CMAKE_ARGS)
 	@cmake --build build-asan -j$(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -j$(JOBS) --timeout 1800
+
+# The GUI suites (the window's worker threads: tasks, search, agreement,
+# merge) under ThreadSanitizer, in build-tsan. A race fails the suite.
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+tsan: deps
+	@test -f build-tsan/CMakeCache.txt || cmake -S . -B build-tsan $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTELAAH_BUILD_BENCH=OFF \
+	  -DCMAKE_C_FLAGS="$(TSAN_FLAGS)" -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread $(CMAKE_ARGS)
+	@cmake --build build-tsan -j$(JOBS) --target telaah $$(cd tests && ls test_gui_*.cpp | sed 's/\.cpp$$//')
+	@cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ctest --output-on-failure -j$(JOBS) --timeout 1800 -R '^gui_'
 
 clean:
 	rm -rf $(BUILD)

@@ -25,7 +25,7 @@ namespace {
 
 struct SampleSession : test::SampleWindow {
   // With `view`, that view shows and has its result.
-  explicit SampleSession(std::optional<ui::View> view = {}, float width = 1600, float height = 1000)
+  explicit SampleSession(std::optional<ui::ViewKey> view = {}, float width = 1600, float height = 1000)
       : SampleWindow("gui-agreement", width, height) {
     ok = open();
     if (ok && view) {

@@ -243,7 +243,7 @@ TEST_CASE("every view draws; switching the language redraws every panel without 
   for (const char* lang : {"en", "id"}) {
     s.app->prefs().language = lang;
     s.app->apply_prefs();
-    for (ui::View v : ui::kAllViews) {
+    for (ui::ViewKey v : ui::kAllViews) {
       s.app->set_view(v);
       s.h.frames(2, s.draw);
       CHECK_FALSE(s.app->status_is_error());

@@ -30,7 +30,7 @@ struct Session : test::SampleWindow {
   Session() : SampleWindow("gui-retrieval") {
     REQUIRE(open());
     app->set_view(ui::View::search);
-    view = std::make_unique<ui::RetrievalView>(*app);
+    view = std::make_unique<ui::RetrievalView>(app->workspace());
     draw = [this] {
       app->frame();
       ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -253,7 +253,7 @@ TEST_CASE("retrieval view: counts take the singular for one (English and Indones
   }
   REQUIRE(w.app->open_project(w.dir.path / "t.telaah"));
   w.app->set_view(ui::View::search);
-  ui::RetrievalView view(*w.app);
+  ui::RetrievalView view(w.app->workspace());
   w.draw = [&] {
     w.app->frame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));

@@ -55,6 +55,10 @@ class Project {
  public:
   static std::unique_ptr<Project> create(const std::filesystem::path& file, const OpenOptions& opt = {});
   static std::unique_ptr<Project> open(const std::filesystem::path& file, const OpenOptions& opt = {});
+  // A read-only connection for a worker thread (reader.cpp): no lock, no check,
+  // no migration, no writes; one read transaction, so every read sees the
+  // project as committed when it opened, whatever the window writes meanwhile.
+  static std::unique_ptr<Project> open_snapshot(const std::filesystem::path& file);
   ~Project();
   Project(const Project&) = delete;
   Project& operator=(const Project&) = delete;

@@ -10,7 +10,7 @@
 
 #include "exchange/exchange.h"
 #include "ui/agreement/agreement_merge.h"
-#include "ui/shell/app.h"
+#include "ui/shell/workspace.h"
 #include "ui/widgets/widgets.h"
 
 namespace fs = std::filesystem;
@@ -38,10 +38,10 @@ void AgreementView::reset_merge() {
 }
 
 void AgreementView::start_merge() {
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   reset_merge();
   merge_ = std::make_unique<Merge>();
-  merge_->browser.open(FileBrowser::Mode::import_files, app_.project_->path().parent_path());
+  merge_->browser.open(FileBrowser::Mode::import_files, ws_.project_path().parent_path());
   merge_->browser.set_labels(tr(S::agr_merge_pick), tr(S::agr_merge_button));
 }
 
@@ -57,54 +57,58 @@ void AgreementView::plan_merge() {
     std::optional<analysis::MergeReport> plan;
     std::string error;
   };
-  store::Project* p = app_.project_.get();  // a dry run: read only
+  // A dry run, on the worker's own read-only snapshot of the project (never the window's connection).
+  const fs::path self = ws_.project_path();
   const fs::path file = m.file, known = m.other, known_temp = m.temp_dir;
   const bool create = m.create_codes;
-  app_.tasks_.start(tr(S::agr_merge_reading),
-                    [this, p, file, known, known_temp, create, gen](TaskProgress& progress) -> std::function<void()> {
-                      auto out = std::make_shared<Out>();
-                      out->other = known;
-                      out->temp = known_temp;
-                      try {
-                        if (out->other.empty()) {
-                          if (is_refi(file)) {
-                            out->temp = fresh_temp_dir();
-                            fs::create_directories(out->temp);
-                            exchange::ImportOptions io;
-                            io.progress = [&progress](const std::string& what) {
-                              if (progress.cancelled()) throw UserError("cancelled");
-                              progress.set(0.3, what);
-                            };
-                            exchange::import_refi(file, out->temp / "other.telaah", io);
-                            out->other = out->temp / "other.telaah";
-                          } else {
-                            out->other = file;
-                          }
-                        }
-                        progress.set(0.7, file.filename().string());
-                        analysis::MergeOptions o;
-                        o.dry_run = true;
-                        o.create_codes = create;
-                        out->plan = analysis::merge_project(*p, out->other, o);
-                      } catch (const std::exception& e) {
-                        out->error = e.what();
-                      }
-                      return [this, out, gen] {
-                        if (gen != merge_gen_ || !merge_) {  // abandoned meanwhile
-                          if (!out->temp.empty()) {
-                            std::error_code ec;
-                            fs::remove_all(out->temp, ec);
-                          }
-                          return;
-                        }
-                        Merge& m = *merge_;
-                        m.planning = false;
-                        m.other = out->other;
-                        m.temp_dir = out->temp;
-                        m.plan = std::move(out->plan);
-                        m.error = out->error;
-                      };
-                    });
+  ws_.tasks().start(
+      tr(S::agr_merge_reading),
+      [this, self, file, known, known_temp, create, gen](TaskProgress& progress) -> std::function<void()> {
+        auto out = std::make_shared<Out>();
+        out->other = known;
+        out->temp = known_temp;
+        try {
+          if (out->other.empty()) {
+            if (is_refi(file)) {
+              out->temp = fresh_temp_dir();
+              fs::create_directories(out->temp);
+              exchange::ImportOptions io;
+              io.progress = [&progress](const std::string& what) {
+                if (progress.cancelled()) throw UserError("cancelled");
+                progress.set(0.3, what);
+              };
+              exchange::import_refi(file, out->temp / "other.telaah", io);
+              out->other = out->temp / "other.telaah";
+            } else {
+              out->other = file;
+            }
+          }
+          progress.set(0.7, file.filename().string());
+          analysis::MergeOptions o;
+          o.dry_run = true;
+          o.create_codes = create;
+          const auto snapshot = store::Project::open_snapshot(self);
+          out->plan = analysis::merge_project(*snapshot, out->other, o);
+        } catch (const std::exception& e) {
+          out->error = e.what();
+        }
+        return [this, out, gen] {
+          if (gen != merge_gen_ || !merge_) {  // abandoned meanwhile
+            if (!out->temp.empty()) {
+              std::error_code ec;
+              fs::remove_all(out->temp, ec);
+            }
+            return;
+          }
+          Merge& m = *merge_;
+          m.planning = false;
+          m.other = out->other;
+          m.temp_dir = out->temp;
+          m.plan = std::move(out->plan);
+          m.error = out->error;
+        };
+      },
+      TaskRunner::Kind::background);
 }
 
 const analysis::MergeReport* AgreementView::merge_plan() const {
@@ -116,9 +120,9 @@ bool AgreementView::merge_planning() const {
 }
 
 void AgreementView::merge_from(const fs::path& f) {
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   if (f.extension() != store::kProjectExtension && !is_refi(f)) {
-    app_.set_status(tr(S::agr_merge_not_project), true);
+    ws_.set_status(tr(S::agr_merge_not_project), true);
     reset_merge();
     return;
   }
@@ -197,7 +201,7 @@ void AgreementView::draw_merge() {
   }
   ImGui::PopTextWrapPos();
   ImGui::Separator();
-  const bool can = !m.planning && m.error.empty() && m.plan && m.plan->added > 0 && !app_.tasks_.busy();
+  const bool can = !m.planning && m.error.empty() && m.plan && m.plan->added > 0 && !ws_.busy();
   ImGui::BeginDisabled(!can);
   if (ImGui::Button(tr(S::agr_merge_button), ImVec2(ImGui::GetFontSize() * 7, 0))) apply = true;
   merge_button_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -208,14 +212,14 @@ void AgreementView::draw_merge() {
     analysis::MergeOptions o;
     o.create_codes = m.create_codes;
     analysis::MergeReport done;
-    if (app_.act([&] { done = analysis::merge_project(*app_.project_, m.other, o); })) {
+    if (ws_.write([&](store::Project& p) { done = analysis::merge_project(p, m.other, o); })) {
       char b[160];
       std::snprintf(b, sizeof b, tr(done.added == 1 ? S::agr_merge_done_one : S::agr_merge_done),
                     static_cast<long long>(done.added));
-      app_.set_status(std::string(b) + tr(S::status_undo_hint));
+      ws_.set_undoable_status(std::string(b) + tr(S::status_undo_hint));
       keep = false;
     } else {
-      m.error = app_.status_.text;
+      m.error = ws_.status().text;
     }
   }
   if (!keep) ImGui::CloseCurrentPopup();

@@ -8,7 +8,7 @@
 #include <cstdio>
 
 #include "ui/agreement/view_agreement.h"
-#include "ui/shell/app.h"
+#include "ui/shell/workspace.h"
 #include "ui/widgets/widgets.h"
 
 namespace telaah::ui {
@@ -91,7 +91,7 @@ void AgreementView::draw_review() {
     return;
   }
   // A resolution changes the project: until the list is recomputed its rows are stale.
-  const bool stale = computing_ || computed_rev_ != app_.cache_.revision || app_.tasks_.busy();
+  const bool stale = computing_ || computed_rev_ != ws_.cache().revision || ws_.busy();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float small = ImGui::GetFontSize() + style.ItemSpacing.y;  // one SmallButton and its spacing
   const float row_h = std::max(small * 4, ImGui::GetTextLineHeight() * (kQuoteLines + 1) + style.ItemSpacing.y);
@@ -143,7 +143,7 @@ void AgreementView::draw_review() {
       ImGui::SetItemAllowOverlap();
       const bool row_hovered = ImGui::IsItemHovered();
       button_rects_.push_back({{idx, Button::open}, ImRect(p, ImVec2(p.x + w, p.y + row_h))});
-      const CodeInfo* ci = app_.cache_.code(d.code);
+      const CodeInfo* ci = ws_.cache().code(d.code);
       const float chip = line * 0.6f;
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + (line - chip) * 0.5f),
                                                 ImVec2(p.x + chip, p.y + (line + chip) * 0.5f),
@@ -201,9 +201,7 @@ void AgreementView::draw_review() {
 }
 
 void AgreementView::open_passage(const analysis::Disagreement& d) {
-  if (!app_.open_document(d.doc, d.start)) return;
-  app_.doc_view_.set_selection(d.start, d.end);
-  app_.set_view(View::coding);
+  ws_.show_passage(d.doc, d.start, d.end, std::nullopt, 0.0f);
 }
 
 void AgreementView::resolve(size_t item, Button b) {
@@ -221,15 +219,15 @@ void AgreementView::resolve(size_t item, Button b) {
     case Button::accept_a:
     case Button::accept_b: {
       const bool a = b == Button::accept_a;
-      if (app_.act([&] { analysis::accept_side(*app_.project_, d, a); })) {
+      if (ws_.write([&](store::Project& p) { analysis::accept_side(p, d, a); })) {
         std::snprintf(msg, sizeof msg, tr(S::agr_status_accepted), (a ? d.coder_a_name : d.coder_b_name).c_str());
-        app_.set_status(std::string(msg) + tr(S::status_undo_hint));
+        ws_.set_undoable_status(std::string(msg) + tr(S::status_undo_hint));
       }
       return;
     }
     case Button::keep_both:
-      if (app_.act([&] { analysis::keep_both(*app_.project_, d); }))
-        app_.set_status(std::string(tr(S::agr_status_kept)) + tr(S::status_undo_hint));
+      if (ws_.write([&](store::Project& p) { analysis::keep_both(p, d); }))
+        ws_.set_undoable_status(std::string(tr(S::agr_status_kept)) + tr(S::status_undo_hint));
       return;
     case Button::edit: {
       edit_ = EditDraft{};
@@ -291,7 +289,7 @@ void AgreementView::draw_edit_popup() {
     ImGui::SameLine();
   }
   ImGui::NewLine();
-  const DocInfo* info = app_.cache_.doc(d.doc);
+  const DocInfo* info = ws_.cache().doc(d.doc);
   const int64_t len = info ? info->doc.length_cp : 0;
   const bool valid = edit_.start >= 0 && edit_.end > edit_.start && edit_.end <= len;
   if (!valid) {
@@ -301,7 +299,7 @@ void AgreementView::draw_edit_popup() {
     edit_.preview_start = edit_.start;
     edit_.preview_end = edit_.end;
     edit_.preview.clear();
-    app_.act([&] { edit_.preview = analysis::passage_text(*app_.project_, d.doc, edit_.start, edit_.end); });
+    ws_.act([&] { edit_.preview = analysis::passage_text(*ws_.project(), d.doc, edit_.start, edit_.end); });
   }
   if (valid) {
     ImGui::BeginChild("##agr_edit_preview", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6), true);
@@ -312,7 +310,7 @@ void AgreementView::draw_edit_popup() {
   }
   if (!edit_.error.empty()) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", edit_.error.c_str());
   ImGui::Separator();
-  ImGui::BeginDisabled(!valid || app_.tasks_.busy());
+  ImGui::BeginDisabled(!valid || ws_.busy());
   if (ImGui::Button(tr(S::agr_apply), ImVec2(ImGui::GetFontSize() * 7, 0))) {
     analysis::AgreedVersion v;
     v.start = edit_.start;
@@ -320,11 +318,11 @@ void AgreementView::draw_edit_popup() {
     v.stance = static_cast<store::Stance>(edit_.stance);
     if (codes.size() > 1) v.code = edit_.code;
     const analysis::Disagreement copy = d;
-    if (app_.act([&] { analysis::set_agreed(*app_.project_, copy, v); })) {
-      app_.set_status(std::string(tr(S::agr_status_agreed)) + tr(S::status_undo_hint));
+    if (ws_.write([&](store::Project& p) { analysis::set_agreed(p, copy, v); })) {
+      ws_.set_undoable_status(std::string(tr(S::agr_status_agreed)) + tr(S::status_undo_hint));
       keep = false;
     } else {
-      edit_.error = app_.status_.text;
+      edit_.error = ws_.status().text;
     }
   }
   ImGui::EndDisabled();

@@ -68,18 +68,26 @@ void method_tooltip(const std::string& method) {
 
 }  // namespace
 
-AgreementView::AgreementView(App& app) : app_(app) {}
+AgreementView::AgreementView(Workspace& ws) : ws_(ws) {}
 AgreementView::~AgreementView() = default;
 
 AgreementView& AgreementView::of(App& app) {
-  return *app.agreement_view_;
+  return dynamic_cast<AgreementView&>(*app.view(View::agreement));
 }
 
-void App::draw_agreement_view() {
-  agreement_view_->draw();
+void AgreementView::menu_items(Menu m) {
+  if (m == Menu::project) {
+    if (ImGui::MenuItem(tr(S::agr_menu_merge), nullptr, false, ws_.has_project() && !ws_.busy())) {
+      ws_.show_view(View::agreement);  // the merge report is shown there
+      start_merge();
+    }
+  } else if (m == Menu::view) {
+    if (ImGui::MenuItem(tr(S::agr_blind_mode), nullptr, blind(), ws_.has_project())) set_blind(!blind());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::agr_blind_tip));
+  }
 }
 
-void AgreementView::on_project_changed() {
+void AgreementView::project_changed() {
   ++generation_;  // a result still on its way belongs to the old project
   choice_ = AgreementChoice{};
   coders_for_.clear();
@@ -97,16 +105,16 @@ void AgreementView::on_project_changed() {
 }
 
 bool AgreementView::blind() const {
-  return app_.state_.blind;
+  return ws_.state().blind;
 }
 
 void AgreementView::set_blind(bool on) {
-  app_.state_.blind = on;
-  app_.save_state();
+  ws_.state().blind = on;
+  ws_.save_state();
 }
 
 void AgreementView::show_codings(const std::string& who, const std::string& a, const std::string& b) {
-  auto& s = app_.state_;
+  auto& s = ws_.state();
   s.show = who == "me" || who == "compare" ? who : "all";
   if (s.show == "compare") s.compare_a = a, s.compare_b = b;
 }
@@ -127,20 +135,20 @@ std::string AgreementView::format_coefficient(double v) {
 }
 
 std::string AgreementView::code_label(store::Id id) const {
-  const CodeInfo* c = app_.cache_.code(id);
+  const CodeInfo* c = ws_.cache().code(id);
   return c ? c->path : "#" + std::to_string(id);
 }
 
 // First visit of a project: the two coders with the most codings.
 void AgreementView::ensure_defaults() {
-  if (coders_for_ == app_.project_id_ && !coders_for_.empty()) return;
-  coders_for_ = app_.project_id_;
+  if (coders_for_ == ws_.project_id() && !coders_for_.empty()) return;
+  coders_for_ = ws_.project_id();
   std::vector<std::pair<size_t, std::string>> counted;
-  app_.act([&] {
-    for (const auto& c : app_.cache_.coders) {
+  ws_.act([&] {
+    for (const auto& c : ws_.cache().coders) {
       store::CodingFilter f;
       f.coder = c.id;
-      counted.emplace_back(app_.project_->codings(f).size(), c.name);
+      counted.emplace_back(ws_.project()->codings(f).size(), c.name);
     }
   });
   std::stable_sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -165,7 +173,7 @@ std::optional<analysis::AgreementOptions> AgreementView::options() const {
       break;
     case AgreementChoice::Docs::picked:
       for (store::Id d : c.picked_docs)
-        if (app_.cache_.doc(d)) o.sel.docs.push_back(d);
+        if (ws_.cache().doc(d)) o.sel.docs.push_back(d);
       if (o.sel.docs.empty()) return std::nullopt;
       break;
   }
@@ -173,7 +181,7 @@ std::optional<analysis::AgreementOptions> AgreementView::options() const {
     case AgreementChoice::Codes::indicators:
       // Every indicator, sub-codes rolled up into it (empty when the codebook has none:
       // the library then rolls every code up to its indicator or keeps it).
-      for (const auto& ci : app_.cache_.codes)
+      for (const auto& ci : ws_.cache().codes)
         if (ci.code.kind == store::CodeKind::indicator) o.sel.codes.push_back(ci.code.id);
       o.sel.rollup = true;
       break;
@@ -181,7 +189,7 @@ std::optional<analysis::AgreementOptions> AgreementView::options() const {
       o.sel.rollup = false;
       break;
     case AgreementChoice::Codes::picked:
-      for (const auto& ci : app_.cache_.codes)  // codebook order
+      for (const auto& ci : ws_.cache().codes)  // codebook order
         if (c.picked_codes.count(ci.code.id)) o.sel.codes.push_back(ci.code.id);
       if (o.sel.codes.empty()) return std::nullopt;
       o.sel.rollup = c.rollup;
@@ -198,38 +206,46 @@ void AgreementView::maybe_compute() {
   if (computing_) return;  // one at a time: when it is back, a changed choice computes again
   const auto o = options();
   if (!o) return;
-  if (computed_for_ && *computed_for_ == choice_ && computed_rev_ == app_.cache_.revision) return;
-  if (app_.tasks_.busy()) return;  // another task may be about to write
+  if (computed_for_ && *computed_for_ == choice_ && computed_rev_ == ws_.cache().revision) return;
+  if (ws_.busy()) return;  // another task may be about to write
   computing_ = true;
   const uint64_t gen = ++generation_;
-  const int64_t rev = app_.cache_.revision;
+  const int64_t rev = ws_.cache().revision;
   const AgreementChoice ch = choice_;
-  const store::Project* p = app_.project_.get();
-  app_.tasks_.start(tr(S::agr_computing), [this, p, o = *o, gen, rev, ch](TaskProgress&) -> std::function<void()> {
-    auto r = std::make_shared<Result>();
-    r->generation = gen;
-    r->revision = rev;
-    try {
-      r->report = analysis::compute_agreement(*p, o);
-      analysis::ReviewOptions ro;
-      ro.sel = o.sel;
-      ro.include_kept = ch.include_kept;
-      for (auto& d : analysis::list_disagreements(*p, ro)) {
-        ReviewItem it;
-        it.quote_a = quote(*p, d.a);
-        it.quote_b = quote(*p, d.b);
-        it.d = std::move(d);
-        r->review.push_back(std::move(it));
-      }
-    } catch (const std::exception& e) {
-      r->error = e.what();
-    }
-    return [this, r, ch] {
-      if (r->generation != generation_) return;  // the project changed meanwhile
-      computed_for_ = ch;
-      adopt(std::move(*r));
-    };
-  });
+  // The worker reads through its own read-only snapshot, never the window's
+  // connection: coding, undo and redo go on while it computes.
+  const std::filesystem::path file = ws_.project_path();
+  ws_.tasks().start(
+      tr(S::agr_computing),
+      [this, file, o = *o, gen, rev, ch](TaskProgress&) -> std::function<void()> {
+        auto r = std::make_shared<Result>();
+        r->generation = gen;
+        r->revision = rev;
+        try {
+          const auto snapshot = store::Project::open_snapshot(file);
+          const store::Project* p = snapshot.get();
+          r->revision = p->revision();  // what the result was computed from
+          r->report = analysis::compute_agreement(*p, o);
+          analysis::ReviewOptions ro;
+          ro.sel = o.sel;
+          ro.include_kept = ch.include_kept;
+          for (auto& d : analysis::list_disagreements(*p, ro)) {
+            ReviewItem it;
+            it.quote_a = quote(*p, d.a);
+            it.quote_b = quote(*p, d.b);
+            it.d = std::move(d);
+            r->review.push_back(std::move(it));
+          }
+        } catch (const std::exception& e) {
+          r->error = e.what();
+        }
+        return [this, r, ch] {
+          if (r->generation != generation_) return;  // the project changed meanwhile
+          computed_for_ = ch;
+          adopt(std::move(*r));
+        };
+      },
+      TaskRunner::Kind::background);
 }
 
 void AgreementView::adopt(Result r) {
@@ -274,12 +290,12 @@ void AgreementView::adopt(Result r) {
 }
 
 void AgreementView::draw() {
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   // Frames are outlined: the light theme's frames are as white as the panes they sit in.
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   draw_merge();
   ensure_defaults();
-  if (app_.cache_.coders.size() < 2) {
+  if (ws_.cache().coders.size() < 2) {
     ImGui::Spacing();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
     ImGui::TextDisabled("%s", tr(S::agr_need_two_coders));
@@ -318,7 +334,7 @@ void AgreementView::draw() {
 
 void AgreementView::draw_choices() {
   auto& c = choice_;
-  const auto& cache = app_.cache_;
+  const auto& cache = ws_.cache();
   auto heading = [](S s) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", tr(s));
@@ -482,7 +498,7 @@ void AgreementView::draw_table() {
       if (overall) {
         ImGui::TextUnformatted(row.label.c_str());
       } else {
-        const CodeInfo* ci = app_.cache_.code(row.code);
+        const CodeInfo* ci = ws_.cache().code(row.code);
         widgets::colour_chip(ci ? ci->colour : IM_COL32(136, 136, 136, 255), ImGui::GetTextLineHeight() * 0.6f);
         ImGui::SameLine();
         const std::string shown = widgets::ellipsize(row.label, ImGui::GetContentRegionAvail().x);

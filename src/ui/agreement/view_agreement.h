@@ -1,5 +1,5 @@
 // The agreement view: intercoder statistics and the disagreement review (issue 10).
-// The view owns its state; App (a friend) gives it the project, the cache and
+// The view owns its state; the Workspace gives it the project, the cache and
 // the actions. Its strings are in strings_agreement.h.
 //
 // Files: view_agreement.cpp (the choices and the statistics table, computed
@@ -22,10 +22,12 @@
 #include "analysis/review.h"
 #include "store/types.h"
 #include "ui/shell/file_browser.h"
+#include "ui/shell/view.h"
 
 namespace telaah::ui {
 
 class App;
+class Workspace;
 
 // What the researcher chose: plain data, kept while the project is open.
 struct AgreementChoice {
@@ -57,16 +59,19 @@ struct ReviewItem {
   std::string quote_a, quote_b;  // each side's codings, quoted (shortened)
 };
 
-class AgreementView {
+class AgreementView : public View {
  public:
-  explicit AgreementView(App& app);
+  explicit AgreementView(Workspace& ws);
   ~AgreementView();
   AgreementView(const AgreementView&) = delete;
   AgreementView& operator=(const AgreementView&) = delete;
 
-  void draw();                // inside the view's body child window
-  void on_project_changed();  // a project was opened, closed or replaced: drop what belongs to the old one
-  void start_merge();         // Project menu > Merge codings from...: the file browser, then the report
+  ViewKey key() const override { return View::agreement; }
+  S title() const override { return S::view_agreement; }
+  void draw() override;              // inside the view's body child window
+  void project_changed() override;   // a project was opened, closed or replaced: drop what belongs to the old one
+  void menu_items(Menu m) override;  // Project: Merge codings from...; View: blind mode
+  void start_merge();                // Project menu > Merge codings from...: the file browser, then the report
   void merge_from(const std::filesystem::path& file);  // what the browser hands over: the dry run and its report
 
   // Coders in the coding view (remembered per project): blind mode and "show codings of".
@@ -118,7 +123,7 @@ class AgreementView {
   void plan_merge();
   void reset_merge();
 
-  App& app_;
+  Workspace& ws_;
   AgreementChoice choice_;
   std::string coders_for_;  // the project the default coders were chosen for
   // What is shown and what it was computed from.

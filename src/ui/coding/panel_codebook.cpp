@@ -6,7 +6,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "ui/shell/app.h"
+#include "ui/coding/view_coding.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
@@ -32,14 +32,14 @@ static int child_count(const ProjectCache& cache, std::optional<store::Id> paren
   return n;
 }
 
-void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
+void CodingView::draw_code_row(size_t index, std::vector<bool>& open_stack) {
   (void)open_stack;
-  const CodeInfo& c = cache_.codes[index];
+  const CodeInfo& c = ws_.cache().codes[index];
   const store::Id id = c.code.id;
   ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth |
                              ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_FramePadding;
   if (!c.has_children) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
-  if (selected_code_ == id) flags |= ImGuiTreeNodeFlags_Selected;
+  if (ws_.selected_code() == id) flags |= ImGuiTreeNodeFlags_Selected;
   const float chip = ImGui::GetTextLineHeight() * 0.7f;
   // Counts (own, and with sub-codes when different) and the pinned key are drawn
   // at the right of the row: the name is cut short before them, not drawn under them.
@@ -49,8 +49,8 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
   else
     std::snprintf(n, sizeof n, "%lld", static_cast<long long>(c.count));
   std::string key;
-  for (size_t k = 0; k < state_.pinned.size(); ++k)
-    if (state_.pinned[k] == id) key = "[" + std::to_string(k + 1) + "]";
+  for (size_t k = 0; k < ws_.state().pinned.size(); ++k)
+    if (ws_.state().pinned[k] == id) key = "[" + std::to_string(k + 1) + "]";
   const float count_w = ImGui::CalcTextSize(n).x;
   const float key_x = ImGui::CalcTextSize("000 (000)").x + 8;  // the keys line up in a column
   const float reserve =
@@ -81,11 +81,11 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
   const bool clicked = ImGui::IsItemDeactivated() && ImGui::IsItemHovered() && io.MousePos.x >= lx &&
                        io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold;
   if (clicked) {
-    if (doc_ && doc_view_.has_selection()) {
-      code_selection(id);
+    if (ws_.doc() && ws_.doc_view().has_selection()) {
+      ws_.code_selection(id);
     } else {
-      selected_code_ = id;
-      doc_view_.select_coding(std::nullopt);
+      ws_.select_code(id);
+      ws_.doc_view().select_coding(std::nullopt);
     }
   }
   if (ImGui::IsItemHovered() && !c.code.definition.empty() && !ImGui::IsMouseDragging(0)) {
@@ -93,7 +93,7 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
     ImGui::TextUnformatted(c.path.c_str());
     ImGui::TextDisabled("%s", c.code.definition.c_str());
-    if (doc_view_.has_selection()) ImGui::TextUnformatted(tr(S::hint_click_to_code));
+    if (ws_.doc_view().has_selection()) ImGui::TextUnformatted(tr(S::hint_click_to_code));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
@@ -106,7 +106,7 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
     if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(kSpanPayload)) {
       SpanPayload s;
       std::memcpy(&s, p->Data, sizeof s);
-      code_span(s.doc, s.start, s.end, id);
+      ws_.code_span(s.doc, s.start, s.end, id);
     }
     // Codes: the top quarter drops before, the bottom quarter after, the middle into.
     if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload(
@@ -125,11 +125,11 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
       }
       if (p->IsDelivery() && moving != id) {
         if (t < 0.25f)
-          move_code(moving, c.code.parent, sibling_index(cache_, id, moving));
+          ws_.move_code(moving, c.code.parent, sibling_index(ws_.cache(), id, moving));
         else if (t > 0.75f)
-          move_code(moving, c.code.parent, sibling_index(cache_, id, moving) + 1);
+          ws_.move_code(moving, c.code.parent, sibling_index(ws_.cache(), id, moving) + 1);
         else
-          move_code(moving, id, child_count(cache_, id, moving));
+          ws_.move_code(moving, id, child_count(ws_.cache(), id, moving));
       }
     }
     ImGui::EndDragDropTarget();
@@ -139,32 +139,34 @@ void App::draw_code_row(size_t index, std::vector<bool>& open_stack) {
     if (ImGui::BeginMenu(tr(S::menu_pin))) {
       for (int k = 0; k < 9; ++k) {
         const std::string key = std::to_string(k + 1);
-        const bool on = static_cast<size_t>(k) < state_.pinned.size() && state_.pinned[static_cast<size_t>(k)] == id;
+        const bool on =
+            static_cast<size_t>(k) < ws_.state().pinned.size() && ws_.state().pinned[static_cast<size_t>(k)] == id;
         if (ImGui::MenuItem(key.c_str(), nullptr, on)) {
-          std::erase(state_.pinned, id);
-          if (state_.pinned.size() < static_cast<size_t>(k))
-            state_.pinned.push_back(id);
+          std::erase(ws_.state().pinned, id);
+          if (ws_.state().pinned.size() < static_cast<size_t>(k))
+            ws_.state().pinned.push_back(id);
           else
-            state_.pinned.insert(state_.pinned.begin() + k, id);
-          if (state_.pinned.size() > 9) state_.pinned.resize(9);
+            ws_.state().pinned.insert(ws_.state().pinned.begin() + k, id);
+          if (ws_.state().pinned.size() > 9) ws_.state().pinned.resize(9);
         }
       }
       ImGui::EndMenu();
     }
-    if (ImGui::MenuItem(tr(S::menu_unpin), nullptr, false,
-                        std::find(state_.pinned.begin(), state_.pinned.end(), id) != state_.pinned.end()))
-      std::erase(state_.pinned, id);
+    if (ImGui::MenuItem(
+            tr(S::menu_unpin), nullptr, false,
+            std::find(ws_.state().pinned.begin(), ws_.state().pinned.end(), id) != ws_.state().pinned.end()))
+      std::erase(ws_.state().pinned, id);
     if (ImGui::MenuItem(tr(S::menu_edit_code))) {
-      selected_code_ = id;
-      doc_view_.select_coding(std::nullopt);
+      ws_.select_code(id);
+      ws_.doc_view().select_coding(std::nullopt);
     }
     if (ImGui::MenuItem(tr(S::menu_move_top), nullptr, false, c.code.parent.has_value()))
-      move_code(id, std::nullopt, child_count(cache_, std::nullopt, id));
+      ws_.move_code(id, std::nullopt, child_count(ws_.cache(), std::nullopt, id));
     ImGui::EndPopup();
   }
 }
 
-void App::draw_codebook() {
+void CodingView::draw_codebook() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(S::codebook));
   ImGui::SameLine();
@@ -173,25 +175,21 @@ void App::draw_codebook() {
   widgets::input_text_hint("##codefilter", tr(S::filter_codes), &code_filter_);
   ImGui::SameLine();
   if (ImGui::Button(tr(S::button_new_code))) {
-    act([&] {
-      store::Code k;
-      k.parent = selected_code_;
-      k.name = tr(S::new_code_name);
-      for (int n = 2;; ++n) {  // a name no sibling has
-        bool taken = false;
-        for (const auto& c : cache_.codes) taken |= c.code.parent == k.parent && c.code.name == k.name;
-        if (!taken) break;
-        k.name = std::string(tr(S::new_code_name)) + " " + std::to_string(n);
-      }
-      selected_code_ = project_->add_code(k);
-      doc_view_.select_coding(std::nullopt);
-      set_status(std::string(tr(S::status_code_added)) + k.name);
-    });
+    store::Code k;
+    k.parent = ws_.selected_code();
+    k.name = tr(S::new_code_name);
+    for (int n = 2;; ++n) {  // a name no sibling has
+      bool taken = false;
+      for (const auto& c : ws_.cache().codes) taken |= c.code.parent == k.parent && c.code.name == k.name;
+      if (!taken) break;
+      k.name = std::string(tr(S::new_code_name)) + " " + std::to_string(n);
+    }
+    ws_.add_code(k);  // selects it
   }
   ImGui::Separator();
   ImGui::BeginChild("##codes");
   code_rows_.clear();
-  if (cache_.codes.empty()) {
+  if (ws_.cache().codes.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(S::hint_no_codes));
     ImGui::PopTextWrapPos();
@@ -199,30 +197,30 @@ void App::draw_codebook() {
   const std::string needle = lower_ascii(code_filter_);
   if (!needle.empty()) {
     // Filtered: a flat list of matching paths (names and aliases).
-    for (size_t i = 0; i < cache_.codes.size(); ++i) {
-      const CodeInfo& c = cache_.codes[i];
+    for (size_t i = 0; i < ws_.cache().codes.size(); ++i) {
+      const CodeInfo& c = ws_.cache().codes[i];
       bool hit = lower_ascii(c.path).find(needle) != std::string::npos;
       for (const auto& a : c.code.aliases) hit |= lower_ascii(a).find(needle) != std::string::npos;
       if (!hit) continue;
       ImGui::PushID(static_cast<int>(c.code.id));
       widgets::colour_chip(c.colour, ImGui::GetTextLineHeight() * 0.7f);
       ImGui::SameLine();
-      if (ImGui::Selectable(c.path.c_str(), selected_code_ == c.code.id)) {
-        if (doc_ && doc_view_.has_selection())
-          code_selection(c.code.id);
+      if (ImGui::Selectable(c.path.c_str(), ws_.selected_code() == c.code.id)) {
+        if (ws_.doc() && ws_.doc_view().has_selection())
+          ws_.code_selection(c.code.id);
         else
-          selected_code_ = c.code.id, doc_view_.select_coding(std::nullopt);
+          ws_.select_code(c.code.id), ws_.doc_view().select_coding(std::nullopt);
       }
       code_rows_[c.code.id] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::PopID();
     }
   } else {
-    // The tree: cache_.codes is depth-first, so a node's children follow it;
+    // The tree: ws_.cache().codes is depth-first, so a node's children follow it;
     // children of a closed node are skipped.
     std::vector<bool> open_stack;  // one entry per pushed (open) tree node
     int pushed = 0;
-    for (size_t i = 0; i < cache_.codes.size(); ++i) {
-      const int depth = cache_.codes[i].depth;
+    for (size_t i = 0; i < ws_.cache().codes.size(); ++i) {
+      const int depth = ws_.cache().codes[i].depth;
       while (pushed > depth) {
         ImGui::TreePop();
         --pushed;

@@ -4,15 +4,15 @@
 #include <cmath>
 #include <vector>
 
-#include "ui/shell/app.h"
+#include "ui/coding/view_coding.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
 namespace telaah::ui {
 
-void App::draw_document() {
-  if (!doc_) {
-    const char* hint = cache_.docs.empty() ? tr(S::hint_no_documents) : tr(S::hint_choose_document);
+void CodingView::draw_document() {
+  if (!ws_.doc()) {
+    const char* hint = ws_.cache().docs.empty() ? tr(S::hint_no_documents) : tr(S::hint_choose_document);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::PushTextWrapPos(avail.x);
     const ImVec2 sz = ImGui::CalcTextSize(hint, nullptr, false, avail.x * 0.8f);
@@ -26,70 +26,71 @@ void App::draw_document() {
   // Whose codings the document shows (blind mode, "show codings of"): when the
   // choice or the session's coder changed, the codings are loaded again through the filter.
   auto apply_coder_filter = [&] {
-    if (!doc_ || !project_) return;
-    CoderFilter want = coder_filter(state_, cache_, project_->coder());
-    if (want == doc_->who) return;
-    doc_->who = std::move(want);
-    act([&] {
+    if (!ws_.doc() || !ws_.project()) return;
+    CoderFilter want = coder_filter(ws_.state(), ws_.cache(), ws_.project()->coder());
+    if (want == ws_.doc()->who) return;
+    ws_.doc()->who = std::move(want);
+    ws_.act([&] {
       store::CodingFilter f;
-      f.doc = doc_->meta.id;
-      doc_->set_codings(project_->codings(f), cache_);
+      f.doc = ws_.doc()->meta.id;
+      ws_.doc()->set_codings(ws_.project()->codings(f), ws_.cache());
     });
-    if (doc_view_.selected_coding() && !doc_->coding(*doc_view_.selected_coding()))
-      doc_view_.select_coding(std::nullopt);
+    if (ws_.doc_view().selected_coding() && !ws_.doc()->coding(*ws_.doc_view().selected_coding()))
+      ws_.doc_view().select_coding(std::nullopt);
   };
 
   // The "show codings of" choice: all coders, only me, or two coders compared (fixed to "only me" in blind mode).
   auto draw_coder_choice = [&](float width) {
     std::string current = tr(S::agr_show_all);
-    if (state_.blind || state_.show == "me")
+    if (ws_.state().blind || ws_.state().show == "me")
       current = tr(S::agr_show_me);
-    else if (state_.show == "compare")
-      current = state_.compare_a + " \xC3\x97 " + state_.compare_b;
+    else if (ws_.state().show == "compare")
+      current = ws_.state().compare_a + " \xC3\x97 " + ws_.state().compare_b;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // a control, not more header text
     ImGui::SetNextItemWidth(width);
-    ImGui::BeginDisabled(state_.blind);
+    ImGui::BeginDisabled(ws_.state().blind);
     if (ImGui::BeginCombo("##show_codings", current.c_str())) {
       ImGui::TextDisabled("%s", tr(S::agr_show_codings));
-      if (ImGui::Selectable(tr(S::agr_show_all), state_.show == "all")) state_.show = "all";
-      if (ImGui::Selectable(tr(S::agr_show_me), state_.show == "me")) state_.show = "me";
+      if (ImGui::Selectable(tr(S::agr_show_all), ws_.state().show == "all")) ws_.state().show = "all";
+      if (ImGui::Selectable(tr(S::agr_show_me), ws_.state().show == "me")) ws_.state().show = "me";
       ImGui::Separator();
       ImGui::TextDisabled("%s", tr(S::agr_show_compare));
-      for (size_t i = 0; i < cache_.coders.size(); ++i)
-        for (size_t j = i + 1; j < cache_.coders.size(); ++j) {
-          const auto &a = cache_.coders[i].name, &b = cache_.coders[j].name;
+      for (size_t i = 0; i < ws_.cache().coders.size(); ++i)
+        for (size_t j = i + 1; j < ws_.cache().coders.size(); ++j) {
+          const auto &a = ws_.cache().coders[i].name, &b = ws_.cache().coders[j].name;
           const std::string label = a + " \xC3\x97 " + b;
-          const bool on = state_.show == "compare" && state_.compare_a == a && state_.compare_b == b;
-          if (ImGui::Selectable(label.c_str(), on)) state_.show = "compare", state_.compare_a = a, state_.compare_b = b;
+          const bool on = ws_.state().show == "compare" && ws_.state().compare_a == a && ws_.state().compare_b == b;
+          if (ImGui::Selectable(label.c_str(), on))
+            ws_.state().show = "compare", ws_.state().compare_a = a, ws_.state().compare_b = b;
         }
       ImGui::EndCombo();
     }
     ImGui::EndDisabled();
     ImGui::PopStyleVar(2);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("%s", state_.blind ? tr(S::agr_blind_on_tip) : tr(S::agr_show_codings));
+      ImGui::SetTooltip("%s", ws_.state().blind ? tr(S::agr_blind_on_tip) : tr(S::agr_show_codings));
   };
   apply_coder_filter();
   // Header: title (and whose codings are shown), then type, date, author and counts.
   const float pane_w = ImGui::GetContentRegionAvail().x;
   const float who_w = std::min(ImGui::GetFontSize() * 12, pane_w * 0.4f);
-  const std::string title = widgets::ellipsize(doc_->meta.title, pane_w - who_w - ImGui::GetStyle().ItemSpacing.x);
+  const std::string title = widgets::ellipsize(ws_.doc()->meta.title, pane_w - who_w - ImGui::GetStyle().ItemSpacing.x);
   ImGui::TextUnformatted(title.c_str());
-  if (title != doc_->meta.title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", doc_->meta.title.c_str());
+  if (title != ws_.doc()->meta.title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ws_.doc()->meta.title.c_str());
   ImGui::SameLine(pane_w - who_w + ImGui::GetStyle().WindowPadding.x);
   draw_coder_choice(who_w);
-  std::string sub = source_type_label(doc_->meta.source_type);
-  for (const std::string* f : {&doc_->meta.date, &doc_->meta.author, &doc_->meta.language})
+  std::string sub = source_type_label(ws_.doc()->meta.source_type);
+  for (const std::string* f : {&ws_.doc()->meta.date, &ws_.doc()->meta.author, &ws_.doc()->meta.language})
     if (!f->empty()) sub += " \xC2\xB7 " + *f;
   char counts[96];
-  std::snprintf(counts, sizeof counts, tr(S::doc_counts), static_cast<int>(doc_->codings.size()),
-                static_cast<long long>(doc_->length()));
+  std::snprintf(counts, sizeof counts, tr(S::doc_counts), static_cast<int>(ws_.doc()->codings.size()),
+                static_cast<long long>(ws_.doc()->length()));
   sub += " \xC2\xB7 ";
   sub += counts;
-  if (doc_->hidden > 0) {
-    std::snprintf(counts, sizeof counts, tr(doc_->hidden == 1 ? S::agr_show_hidden_one : S::agr_show_hidden),
-                  doc_->hidden);
+  if (ws_.doc()->hidden > 0) {
+    std::snprintf(counts, sizeof counts, tr(ws_.doc()->hidden == 1 ? S::agr_show_hidden_one : S::agr_show_hidden),
+                  ws_.doc()->hidden);
     sub += " \xC2\xB7 ";
     sub += counts;
   }
@@ -100,7 +101,7 @@ void App::draw_document() {
   const float chip = ImGui::GetTextLineHeight() * 0.65f;
   const ImGuiStyle& style = ImGui::GetStyle();
   std::vector<const CodeInfo*> pins;
-  for (store::Id id : state_.pinned) pins.push_back(cache_.code(id));
+  for (store::Id id : ws_.state().pinned) pins.push_back(ws_.cache().code(id));
   float natural = 0;
   for (size_t i = 0; i < pins.size(); ++i)
     if (pins[i])
@@ -123,7 +124,7 @@ void App::draw_document() {
                      ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x)
       ImGui::SameLine();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::Button("##pin", size)) code_selection(ci->code.id);
+    if (ImGui::Button("##pin", size)) ws_.code_selection(ci->code.id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s %zu)", ci->path.c_str(), tr(S::key), i + 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cy = p.y + size.y * 0.5f;
@@ -136,12 +137,12 @@ void App::draw_document() {
   ImGui::Separator();
 
   DocFonts f;
-  f.regular = fonts_.doc ? fonts_.doc : ImGui::GetFont();
-  f.bold = fonts_.doc_bold ? fonts_.doc_bold : f.regular;
-  f.size = fonts_.doc ? fonts_.doc->FontSize : std::round(prefs_.text_size * dpi_);
-  const auto before = doc_view_.selected_coding();
-  const ViewRequest r = doc_view_.draw(*doc_, cache_, f, palette_);
-  if (doc_view_.selected_coding() != before && doc_view_.selected_coding()) selected_code_.reset();
+  f.regular = ws_.look().fonts.doc ? ws_.look().fonts.doc : ImGui::GetFont();
+  f.bold = ws_.look().fonts.doc_bold ? ws_.look().fonts.doc_bold : f.regular;
+  f.size = ws_.look().fonts.doc ? ws_.look().fonts.doc->FontSize : std::round(ws_.look().text_size * ws_.look().dpi);
+  const auto before = ws_.doc_view().selected_coding();
+  const ViewRequest r = ws_.doc_view().draw(*ws_.doc(), ws_.cache(), f, ws_.look().palette);
+  if (ws_.doc_view().selected_coding() != before && ws_.doc_view().selected_coding()) ws_.select_code(std::nullopt);
   switch (r.kind) {
     case ViewRequest::none:
       break;
@@ -149,17 +150,16 @@ void App::draw_document() {
       quick_open_ = true;
       break;
     case ViewRequest::in_vivo:
-      code_in_vivo();
+      ws_.code_in_vivo();
       break;
     case ViewRequest::remove_coding:
-      remove_coding(r.coding);
+      ws_.remove_coding(r.coding);
       break;
     case ViewRequest::set_stance:
-      set_stance(r.coding, r.stance);
+      ws_.set_stance(r.coding, r.stance);
       break;
     case ViewRequest::edit_memo:
-      memo_coding_ = r.coding;
-      memo_open_ = true;
+      edit_memo(r.coding);
       break;
   }
 }

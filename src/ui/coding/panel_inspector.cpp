@@ -3,7 +3,7 @@
 // inclusion, exclusion, example), and the open document's attributes.
 #include <algorithm>
 
-#include "ui/shell/app.h"
+#include "ui/coding/view_coding.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
@@ -22,28 +22,28 @@ static void field_label(S s) {
   ImGui::TextDisabled("%s", tr(s));
 }
 
-void App::draw_inspector() {
+void CodingView::draw_inspector() {
   const store::Coding* coding = nullptr;
-  if (doc_ && doc_view_.selected_coding()) coding = doc_->coding(*doc_view_.selected_coding());
+  if (ws_.doc() && ws_.doc_view().selected_coding()) coding = ws_.doc()->coding(*ws_.doc_view().selected_coding());
   if (coding)
     draw_coding_inspector(*coding);
-  else if (selected_code_)
-    draw_code_editor(*selected_code_);
+  else if (ws_.selected_code())
+    draw_code_editor(*ws_.selected_code());
   else {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(S::hint_inspector));
     ImGui::PopTextWrapPos();
   }
-  if (doc_) {
+  if (ws_.doc()) {
     ImGui::Spacing();
     ImGui::Separator();
     draw_document_info();
   }
 }
 
-void App::draw_coding_inspector(const store::Coding& c) {
+void CodingView::draw_coding_inspector(const store::Coding& c) {
   const store::Coding copy = c;  // actions below reload the document's codings
-  const CodeInfo* ci = cache_.code(copy.code);
+  const CodeInfo* ci = ws_.cache().code(copy.code);
   ImGui::TextDisabled(tr(S::coding_number), static_cast<long long>(copy.id));
   if (ci) {
     widgets::colour_chip(ci->colour, ImGui::GetTextLineHeight() * 0.7f);
@@ -60,7 +60,7 @@ void App::draw_coding_inspector(const store::Coding& c) {
   changed |= ImGui::RadioButton(tr(S::stance_contradicts), &stance, static_cast<int>(store::Stance::contradicts));
   ImGui::SameLine();
   changed |= ImGui::RadioButton(tr(S::stance_neutral), &stance, static_cast<int>(store::Stance::neutral));
-  if (changed) set_stance(copy.id, static_cast<store::Stance>(stance));
+  if (changed) ws_.set_stance(copy.id, static_cast<store::Stance>(stance));
 
   field_label(S::label_memo);
   // The draft follows the project except while it is being edited (undo may change the memo).
@@ -70,7 +70,7 @@ void App::draw_coding_inspector(const store::Coding& c) {
     memo_draft_for_ = copy.id;
   }
   widgets::input_text_multiline("##memo", &memo_draft_, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
-  if (ImGui::IsItemDeactivatedAfterEdit() && memo_draft_for_ == copy.id) set_memo(copy.id, memo_draft_);
+  if (ImGui::IsItemDeactivatedAfterEdit() && memo_draft_for_ == copy.id) ws_.set_memo(copy.id, memo_draft_);
 
   if (ImGui::BeginTable("##codingmeta", 2, ImGuiTableFlags_SizingStretchProp)) {
     setup_label_value_columns();
@@ -83,27 +83,27 @@ void App::draw_coding_inspector(const store::Coding& c) {
       ImGui::TextUnformatted(v.c_str());
       ImGui::PopTextWrapPos();
     };
-    row(S::label_coder, cache_.coder_name(copy.coder));
+    row(S::label_coder, ws_.cache().coder_name(copy.coder));
     row(S::label_created, copy.created);
     if (copy.modified != copy.created) row(S::label_modified, copy.modified);
     if (!copy.origin.empty()) row(S::label_origin, copy.origin);
     row(S::label_span, std::to_string(copy.start) + "\xE2\x80\x93" + std::to_string(copy.end));
     ImGui::EndTable();
   }
-  if (doc_) {
-    std::string quote = doc_->slice(copy.start, std::min(copy.end, copy.start + 400));
+  if (ws_.doc()) {
+    std::string quote = ws_.doc()->slice(copy.start, std::min(copy.end, copy.start + 400));
     if (copy.end - copy.start > 400) quote += "\xE2\x80\xA6";
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("\xE2\x80\x9C%s\xE2\x80\x9D", quote.c_str());
     ImGui::PopTextWrapPos();
   }
-  if (ImGui::Button(tr(S::button_go_to))) doc_view_.jump_to(copy.start);
+  if (ImGui::Button(tr(S::button_go_to))) ws_.doc_view().jump_to(copy.start);
   ImGui::SameLine();
-  if (ImGui::Button(tr(S::menu_remove_coding))) remove_coding(copy.id);
+  if (ImGui::Button(tr(S::menu_remove_coding))) ws_.remove_coding(copy.id);
 }
 
-void App::draw_code_editor(store::Id id) {
-  const CodeInfo* ci = cache_.code(id);
+void CodingView::draw_code_editor(store::Id id) {
+  const CodeInfo* ci = ws_.cache().code(id);
   if (!ci) return;
   auto same = [&](const store::Code& a, const store::Code& b) {
     return a.name == b.name && a.colour == b.colour && a.definition == b.definition && a.inclusion == b.inclusion &&
@@ -144,11 +144,8 @@ void App::draw_code_editor(store::Id id) {
   const bool now_dirty = !same(draft_.code, ci->code);
   ImGui::BeginDisabled(!now_dirty);
   if (ImGui::Button(tr(S::button_save_code))) {
-    store::Code edited = draft_.code;
-    if (act([&] { project_->edit_code(edited); })) {
-      refresh();
-      set_status(std::string(tr(S::status_code_saved)) + edited.name);
-    }
+    const store::Code edited = draft_.code;
+    ws_.edit_code(edited);
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(S::button_revert)))
@@ -158,7 +155,7 @@ void App::draw_code_editor(store::Id id) {
   if (ImGui::Button(tr(S::button_delete_code))) confirm_delete_code_ = true;
 }
 
-void App::draw_document_info() {
+void CodingView::draw_document_info() {
   ImGui::TextDisabled("%s", tr(S::document));
   if (!ImGui::BeginTable("##docmeta", 2, ImGuiTableFlags_SizingStretchProp)) return;
   setup_label_value_columns();
@@ -172,14 +169,14 @@ void App::draw_document_info() {
     ImGui::TextUnformatted(v.c_str());
     ImGui::PopTextWrapPos();
   };
-  const store::Document& d = doc_->meta;
+  const store::Document& d = ws_.doc()->meta;
   row(tr(S::label_title), d.title);
   row(tr(S::label_type), source_type_label(d.source_type));
   row(tr(S::label_language), d.language);
   row(tr(S::label_date), d.date);
   row(tr(S::label_author), d.author);
   row(tr(S::label_file), d.original_name);
-  for (const auto& a : doc_->attributes) row(a.name.c_str(), a.value);
+  for (const auto& a : ws_.doc()->attributes) row(a.name.c_str(), a.value);
   ImGui::EndTable();
 }
 

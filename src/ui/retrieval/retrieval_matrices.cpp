@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "ui/retrieval/view_retrieval.h"
-#include "ui/shell/app.h"
 #include "ui/shell/strings.h"
+#include "ui/shell/workspace.h"
 #include "ui/widgets/widgets.h"
 
 namespace telaah::ui {
@@ -100,12 +100,12 @@ void RetrievalView::draw_cooc_matrix() {
     const std::string name = code_label(cooc_.columns[j - 1]);
     ImGui::TextUnformatted(widgets::ellipsize(name, ImGui::GetContentRegionAvail().x).c_str());
     if (ImGui::IsItemHovered())
-      if (const CodeInfo* c = app_.cache_.code(cooc_.columns[j - 1])) ImGui::SetTooltip("%s", c->path.c_str());
+      if (const CodeInfo* c = ws_.cache().code(cooc_.columns[j - 1])) ImGui::SetTooltip("%s", c->path.c_str());
   }
   for (size_t i = 0; i < n; ++i) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const CodeInfo* rc = app_.cache_.code(cooc_.rows[i]);
+    const CodeInfo* rc = ws_.cache().code(cooc_.rows[i]);
     if (rc) {
       widgets::colour_chip(rc->colour, ImGui::GetTextLineHeight() * 0.6f);
       ImGui::SameLine();
@@ -163,7 +163,7 @@ void RetrievalView::draw_attr_matrix() {
   for (size_t i = 0; i < nr; ++i) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const CodeInfo* rc = app_.cache_.code(attr_.rows[i]);
+    const CodeInfo* rc = ws_.cache().code(attr_.rows[i]);
     if (rc) {
       widgets::colour_chip(rc->colour, ImGui::GetTextLineHeight() * 0.6f);
       ImGui::SameLine();

@@ -25,14 +25,14 @@ static void heading(const char* text) {
   ImGui::Separator();
 }
 
-RetrievalView::RetrievalView(App& app) : app_(app) {}
+RetrievalView::RetrievalView(Workspace& ws) : ws_(ws) {}
 RetrievalView::~RetrievalView() = default;
 
-void App::draw_retrieval_view() {
-  retrieval_view_->draw();
+RetrievalView& RetrievalView::of(App& app) {
+  return dynamic_cast<RetrievalView&>(*app.view(View::retrieval));
 }
 
-void RetrievalView::on_project_changed() {
+void RetrievalView::project_changed() {
   in_ = Inputs{};
   attr_name_.clear();
   attr_value_.clear();
@@ -71,7 +71,7 @@ void RetrievalView::note(const std::string& name) {
 }
 
 std::string RetrievalView::code_label(Id id) const {
-  const CodeInfo* c = app_.cache_.code(id);
+  const CodeInfo* c = ws_.cache().code(id);
   return c ? c->code.name : "?";
 }
 
@@ -94,7 +94,7 @@ analysis::RetrievalFilter RetrievalView::filter() const {
 
 analysis::RetrievalQuery RetrievalView::query() const {
   analysis::RetrievalQuery q;
-  for (const auto& c : app_.cache_.codes)  // tree order
+  for (const auto& c : ws_.cache().codes)  // tree order
     if (in_.codes.count(c.code.id)) q.codes_a.push_back(c.code.id);
   q.op = in_.op;
   if (in_.op != CodeOp::only_a && in_.code_b) q.codes_b = {in_.code_b};
@@ -105,7 +105,7 @@ analysis::RetrievalQuery RetrievalView::query() const {
 
 std::vector<Id> RetrievalView::matrix_codes() const {
   std::vector<Id> out;
-  for (const auto& c : app_.cache_.codes)
+  for (const auto& c : ws_.cache().codes)
     if (in_.codes.empty() ? c.code.kind == store::CodeKind::indicator : in_.codes.count(c.code.id) > 0)
       out.push_back(c.code.id);
   return out;
@@ -115,11 +115,11 @@ std::vector<Id> RetrievalView::matrix_codes() const {
 std::string RetrievalView::description() const {
   if (cell_) return cell_->label;
   std::string s;
-  for (const auto& c : app_.cache_.codes)
+  for (const auto& c : ws_.cache().codes)
     if (in_.codes.count(c.code.id)) s += (s.empty() ? "" : " | ") + c.path;
   if (s.empty()) s = tr(S::ret_title);
   if (in_.op != CodeOp::only_a && in_.code_b) {
-    const CodeInfo* b = app_.cache_.code(in_.code_b);
+    const CodeInfo* b = ws_.cache().code(in_.code_b);
     const char* op = in_.op == CodeOp::or_ ? " OR " : in_.op == CodeOp::not_ ? " NOT " : " AND ";
     s = "(" + s + ")" + op + (b ? b->path : "?") + (in_.op == CodeOp::and_paragraph ? " (paragraph)" : "");
   }
@@ -127,17 +127,17 @@ std::string RetrievalView::description() const {
   for (int k = 0; k < 3; ++k)
     if (in_.stances[static_cast<size_t>(k)])
       s += std::string(" \xC2\xB7 ") + store::to_string(static_cast<store::Stance>(k));
-  for (Id c : in_.coders) s += " \xC2\xB7 " + app_.cache_.coder_name(c);
+  for (Id c : in_.coders) s += " \xC2\xB7 " + ws_.cache().coder_name(c);
   for (const auto& [n, v] : in_.attributes) s += " \xC2\xB7 " + n + "=" + v;
   if (!in_.date_from.empty() || !in_.date_to.empty()) s += " \xC2\xB7 " + in_.date_from + "\xE2\x80\x93" + in_.date_to;
   return s;
 }
 
 void RetrievalView::update() {
-  store::Project* p = app_.project_.get();
+  const store::Project* p = ws_.project();
   if (!p) return;
   const int64_t rev = p->revision();
-  app_.act([&] {
+  ws_.act([&] {
     if (!table_)
       table_ = std::make_unique<analysis::EvidenceTable>(analysis::EvidenceTable::load(*p));
     else if (table_->revision() != rev)
@@ -149,8 +149,8 @@ void RetrievalView::update() {
     describer_ = std::make_unique<analysis::RowDescriber>(*p, *table_, kContext);
     attr_values_ = analysis::attribute_values(*table_);
     if (matrix_by_ != analysis::kBySourceType && !attr_values_.count(matrix_by_)) matrix_by_ = analysis::kBySourceType;
-    std::erase_if(in_.codes, [&](Id id) { return !app_.cache_.code(id); });
-    if (in_.code_b && !app_.cache_.code(in_.code_b)) in_.code_b = 0;
+    std::erase_if(in_.codes, [&](Id id) { return !ws_.cache().code(id); });
+    if (in_.code_b && !ws_.cache().code(in_.code_b)) in_.code_b = 0;
   }
   if (ran_ && *ran_ != in_) cell_.reset();  // the user changed the query: the list follows it again
   const bool want_matrices = matrices_tab_ || cell_.has_value();  // not computed while nobody looks at them
@@ -216,19 +216,14 @@ const analysis::RetrievalRow& RetrievalView::row(size_t i) {
     r.coding = hits_[i].coding;
     r.quote = e.what();
   }
-  bool added = app_.glyphs_.add_text(r.quote) | app_.glyphs_.add_text(r.before) | app_.glyphs_.add_text(r.after) |
-               app_.glyphs_.add_text(r.document) | app_.glyphs_.add_text(r.memo);
-  if (added) app_.fonts_dirty_ = true;
+  for (const std::string* t : {&r.quote, &r.before, &r.after, &r.document, &r.memo}) ws_.need_glyphs(*t);
   return rows_.emplace(i, std::move(r)).first->second;
 }
 
 void RetrievalView::open_row(size_t i) {
   const analysis::RetrievalRow r = row(i);
   if (!r.doc) return;
-  if (app_.open_document(r.doc, r.start)) {
-    app_.doc_view_.select_coding(r.coding);
-    app_.set_view(View::coding);
-  }
+  ws_.show_passage(r.doc, r.start, r.end, r.coding, 0.0f);
 }
 
 // --- drawing ---
@@ -236,7 +231,7 @@ void RetrievalView::open_row(size_t i) {
 void RetrievalView::draw() {
   rects_.clear();
   update();
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   const float em = ImGui::GetFontSize();
   const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, em * 16, em * 24);
   ImGui::BeginChild("##ret_controls", ImVec2(left, 0), true);
@@ -286,10 +281,10 @@ void RetrievalView::draw_controls() {
   }
   note("op");
   if (in_.op != CodeOp::only_a) {
-    const CodeInfo* b = app_.cache_.code(in_.code_b);
+    const CodeInfo* b = ws_.cache().code(in_.code_b);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##code_b", b ? b->path.c_str() : tr(S::ret_pick_b), ImGuiComboFlags_HeightLargest)) {
-      for (const auto& c : app_.cache_.codes) {
+      for (const auto& c : ws_.cache().codes) {
         ImGui::PushID(static_cast<int>(c.code.id));
         const std::string label = std::string(static_cast<size_t>(c.depth) * 3, ' ') + c.code.name;
         if (ImGui::Selectable(label.c_str(), in_.code_b == c.code.id)) in_.code_b = c.code.id;
@@ -315,11 +310,11 @@ void RetrievalView::draw_code_picker() {
   ImGui::SameLine();
   widgets::help_marker(tr(S::ret_codes_hint));
   const float h = std::min(ImGui::GetContentRegionAvail().y * 0.42f,
-                           (ImGui::GetFrameHeightWithSpacing()) * static_cast<float>(app_.cache_.codes.size() + 1));
+                           (ImGui::GetFrameHeightWithSpacing()) * static_cast<float>(ws_.cache().codes.size() + 1));
   ImGui::BeginChild("##ret_codes", ImVec2(0, h), false);
   const float indent = ImGui::GetFontSize() * 0.9f;
   const float chip = ImGui::GetTextLineHeight() * 0.6f;
-  for (const auto& c : app_.cache_.codes) {
+  for (const auto& c : ws_.cache().codes) {
     const Id id = c.code.id;
     ImGui::PushID(static_cast<int>(id));
     const float x0 = ImGui::GetCursorPosX();
@@ -328,7 +323,7 @@ void RetrievalView::draw_code_picker() {
     bool implied = false;
     if (in_.subcodes)
       for (auto parent = c.code.parent; parent && !implied;
-           parent = app_.cache_.code(*parent) ? app_.cache_.code(*parent)->code.parent : std::nullopt)
+           parent = ws_.cache().code(*parent) ? ws_.cache().code(*parent)->code.parent : std::nullopt)
         implied = in_.codes.count(*parent) > 0;
     bool on = in_.codes.count(id) > 0 || implied;
     ImGui::BeginDisabled(implied);
@@ -367,7 +362,7 @@ void RetrievalView::draw_filters() {
     in_.date_to.clear();
   }
   ImGui::TextDisabled("%s", tr(S::ret_source_type));
-  for (const auto& t : app_.cache_.source_types) {
+  for (const auto& t : ws_.cache().source_types) {
     bool on = in_.types.count(t.name) > 0;
     const std::string label = source_type_label(t.name) + "##type_" + t.name;
     if (ImGui::Checkbox(label.c_str(), &on)) {
@@ -386,10 +381,10 @@ void RetrievalView::draw_filters() {
     note(std::string("stance:") + store::to_string(s));
     if (k < 2) ImGui::SameLine();
   }
-  if (app_.cache_.coders.size() > 1) {
+  if (ws_.cache().coders.size() > 1) {
     ImGui::TextDisabled("%s", tr(S::ret_coder));
-    for (size_t i = 0; i < app_.cache_.coders.size(); ++i) {
-      const auto& c = app_.cache_.coders[i];
+    for (size_t i = 0; i < ws_.cache().coders.size(); ++i) {
+      const auto& c = ws_.cache().coders[i];
       bool on = in_.coders.count(c.id) > 0;
       const std::string label = c.name + "##coder_" + std::to_string(c.id);
       if (ImGui::Checkbox(label.c_str(), &on)) {
@@ -399,7 +394,7 @@ void RetrievalView::draw_filters() {
           in_.coders.erase(c.id);
       }
       note("coder:" + c.name);
-      if (i + 1 < app_.cache_.coders.size() && (i % 3) != 2) ImGui::SameLine();
+      if (i + 1 < ws_.cache().coders.size() && (i % 3) != 2) ImGui::SameLine();
     }
   }
 
@@ -595,7 +590,7 @@ void RetrievalView::draw_row(size_t i, float row_h) {
   ImGui::PushID(static_cast<int>(i));
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float inner = row_h - ImGui::GetStyle().CellPadding.y * 2;
-  const bool selected = app_.doc_view_.selected_coding() == r.coding;
+  const bool selected = ws_.doc_view().selected_coding() == r.coding;
   if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                         ImVec2(0, inner)))
     open_row(i);
@@ -610,7 +605,7 @@ void RetrievalView::draw_row(size_t i, float row_h) {
     ImGui::EndTooltip();
   }
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled), text = ImGui::GetColorU32(ImGuiCol_Text);
-  const CodeInfo* code = app_.cache_.code(r.code);
+  const CodeInfo* code = ws_.cache().code(r.code);
   const ImU32 mark = with_alpha(code ? code->colour : IM_COL32(200, 170, 40, 255), 0.22f);
   const float w0 = ImGui::GetContentRegionAvail().x;
   draw_wrapped(p, w0, 3, {{r.before, dim}, {r.quote, text, mark}, {r.after, dim}});
@@ -659,8 +654,8 @@ void RetrievalView::draw_row(size_t i, float row_h) {
 
 void RetrievalView::draw_export() {
   const float em = ImGui::GetFontSize();
-  if (export_path_.empty() && app_.project_) {
-    const auto& pp = app_.project_->path();
+  if (export_path_.empty() && ws_.has_project()) {
+    const auto& pp = ws_.project_path();
     export_path_ = (pp.parent_path() / (pp.stem().string() + "-retrieval" + extension(export_format_))).string();
   }
   const char* formats[] = {"CSV", "XLSX", "HTML"};
@@ -692,10 +687,10 @@ void RetrievalView::draw_export() {
         char buf[512];
         std::snprintf(buf, sizeof buf, tr(rows.size() == 1 ? S::ret_export_done_one : S::ret_export_done),
                       static_cast<long long>(rows.size()), export_path_.c_str());
-        app_.set_status(buf);
+        ws_.set_status(buf);
       } catch (const std::exception& e) {
         export_error_ = std::string(tr(S::ret_export_failed)) + e.what();
-        app_.set_status(export_error_, true);
+        ws_.set_status(export_error_, true);
       }
     }
   }

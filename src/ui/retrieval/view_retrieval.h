@@ -1,5 +1,5 @@
 // The retrieval view: codings of chosen codes with filters and code queries, and the matrices (issue 9).
-// The view owns its state; App (a friend) gives it the project, the cache and
+// The view owns its state; the Workspace gives it the project, the cache and
 // the actions. Its strings are in strings_retrieval.h. The query logic is in
 // analysis/retrieval.h; this file only draws it. Files: view_retrieval.cpp
 // (state, the code picker and filters, the list, export), retrieval_matrices.cpp
@@ -20,22 +20,27 @@
 #include "analysis/evidence.h"
 #include "analysis/retrieval.h"
 #include "ui/retrieval/retrieval_export.h"
+#include "ui/shell/view.h"
 
 namespace telaah::ui {
 
 class App;
+class Workspace;
 
-class RetrievalView {
+class RetrievalView : public View {
  public:
-  explicit RetrievalView(App& app);
+  explicit RetrievalView(Workspace& ws);
   ~RetrievalView();
   RetrievalView(const RetrievalView&) = delete;
   RetrievalView& operator=(const RetrievalView&) = delete;
 
-  void draw();                // inside the view's body child window
-  void on_project_changed();  // a project was opened, closed or replaced: drop what belongs to the old one
+  ViewKey key() const override { return View::retrieval; }
+  S title() const override { return S::view_retrieval; }
+  void draw() override;             // inside the view's body child window
+  void project_changed() override;  // a project was opened, closed or replaced: drop what belongs to the old one
 
   // --- for tests and scripted use ---
+  static RetrievalView& of(App& app);
   // Where a control was drawn in the last frame, by name: "code:ID" (its
   // checkbox), "stance:contradicts", "type:interview", "row:N" (visible row
   // N of the list), "tab:list", "tab:matrices", "matrix:cooc", "matrix:attr",
@@ -89,7 +94,7 @@ class RetrievalView {
   void note(const std::string& name);  // records the last item's rectangle under `name`
   std::string code_label(store::Id id) const;
 
-  App& app_;
+  Workspace& ws_;
   Inputs in_;
   std::string attr_name_, attr_value_;
   ExportFormat export_format_ = ExportFormat::csv;

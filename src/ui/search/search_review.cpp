@@ -8,8 +8,8 @@
 
 #include "text/utf8.h"
 #include "ui/search/view_search.h"
-#include "ui/shell/app.h"
 #include "ui/shell/strings.h"
+#include "ui/shell/workspace.h"
 #include "ui/widgets/widgets.h"
 
 namespace telaah::ui {
@@ -17,14 +17,14 @@ namespace telaah::ui {
 void SearchView::open_review() {
   const std::string q = shown_.text;
   if (q.empty()) {
-    app_.set_status(tr(S::sea_need_query), true);
+    ws_.set_status(tr(S::sea_need_query), true);
     return;
   }
   Review r;
   r.scope = review_.scope;  // the last choices of this session
   r.stance = review_.stance;
-  r.code = app_.cache_.code(review_.code) ? review_.code : 0;
-  if (!r.code && app_.selected_code_ && app_.cache_.code(*app_.selected_code_)) r.code = *app_.selected_code_;
+  r.code = ws_.cache().code(review_.code) ? review_.code : 0;
+  if (!r.code && ws_.selected_code() && ws_.cache().code(*ws_.selected_code())) r.code = *ws_.selected_code();
   r.query = q;
   r.want_open = true;
   review_ = std::move(r);
@@ -41,7 +41,7 @@ void SearchView::request_plan() {
   review_.gen = j.gen;
   review_.planning = true;
   review_.error.clear();
-  worker_.set_wake(app_.tasks_.wake);
+  worker_.set_wake(ws_.tasks().wake);
   worker_.post(std::move(j), review_.gen);
 }
 
@@ -49,24 +49,24 @@ void SearchView::apply_review() {
   std::vector<index::AutocodeSpan> chosen;
   for (size_t i = 0; i < review_.plan.size(); ++i)
     if (review_.accept[i] && !review_.plan[i].already_coded) chosen.push_back(review_.plan[i]);
-  if (!review_.code || !app_.cache_.code(review_.code)) {
+  if (!review_.code || !ws_.cache().code(review_.code)) {
     review_.error = tr(S::sea_need_code);
     return;
   }
   std::vector<store::Id> ids;
-  const bool ok = app_.act(
-      [&] { ids = index::autocode_apply(*app_.project_, chosen, review_.code, review_.query, review_.stance); });
+  const bool ok = ws_.write(
+      [&](store::Project& p) { ids = index::autocode_apply(p, chosen, review_.code, review_.query, review_.stance); });
   if (!ok) {
-    review_.error = app_.status_.text;
+    review_.error = ws_.status().text;
     return;
   }
   if (ids.empty()) {
-    app_.set_status(tr(S::sea_status_none_coded));
+    ws_.set_status(tr(S::sea_status_none_coded));
   } else {
     char buf[512];
     std::snprintf(buf, sizeof buf, tr(ids.size() == 1 ? S::sea_status_coded_one : S::sea_status_coded),
-                  static_cast<int>(ids.size()), app_.cache_.code(review_.code)->path.c_str());
-    app_.set_status(std::string(buf) + tr(S::status_undo_hint));
+                  static_cast<int>(ids.size()), ws_.cache().code(review_.code)->path.c_str());
+    ws_.set_undoable_status(std::string(buf) + tr(S::status_undo_hint));
   }
   review_.open = false;
   review_.plan.clear();
@@ -123,7 +123,7 @@ void SearchView::draw_review() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(S::sea_review_code));
   ImGui::SameLine();
-  const CodeInfo* chosen = app_.cache_.code(review_.code);
+  const CodeInfo* chosen = ws_.cache().code(review_.code);
   // As wide as the code's path, leaving room for the stance; a path cut short shows whole in a tooltip.
   const char* code_shown = chosen ? chosen->path.c_str() : tr(S::sea_choose_code);
   const ImGuiStyle& st = ImGui::GetStyle();
@@ -140,7 +140,7 @@ void SearchView::draw_review() {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     widgets::input_text_hint("##sea_code_filter", tr(S::filter_codes), &review_.code_filter);
     const std::string f = lower_ascii(review_.code_filter);
-    for (const auto& c : app_.cache_.codes) {
+    for (const auto& c : ws_.cache().codes) {
       if (!f.empty() && lower_ascii(c.path).find(f) == std::string::npos) continue;
       ImGui::PushID(static_cast<int>(c.code.id));
       ImGui::Indent(static_cast<float>(c.depth) * fs * 0.8f);
@@ -224,7 +224,7 @@ void SearchView::draw_review() {
         const float indent = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
         const ImVec2 at(top.x + indent, top.y + ImGui::GetFrameHeight());
         draw_snippet(ImGui::GetWindowDrawList(), at, w - indent, 2, before + s.quote + after, mark,
-                     ImGui::GetColorU32(ImGuiCol_Text, s.already_coded ? 0.5f : 1.0f), app_.palette_.find, false);
+                     ImGui::GetColorU32(ImGuiCol_Text, s.already_coded ? 0.5f : 1.0f), ws_.look().palette.find, false);
         if (ImGui::IsMouseHoveringRect(at, ImVec2(top.x + w, top.y + row_h)) && s.quote.size() > 120) {
           ImGui::BeginTooltip();
           ImGui::PushTextWrapPos(fs * 40);

@@ -44,17 +44,13 @@ std::string lang_label(const std::string& code) {
 
 }  // namespace
 
-SearchView::SearchView(App& app) : app_(app) {}
+SearchView::SearchView(Workspace& ws) : ws_(ws) {}
 SearchView::~SearchView() {
   sync_status_->cancel = true;
 }
 
 SearchView& SearchView::of(App& app) {
-  return *app.search_view_;
-}
-
-void App::draw_search_view() {
-  search_view_->draw();
+  return dynamic_cast<SearchView&>(*app.view(View::search));
 }
 
 // A snippet with its matched words on a highlight, wrapped into at most
@@ -179,7 +175,7 @@ void SearchView::draw_snippet(ImDrawList* dl, ImVec2 pos, float width, int max_l
 
 // --- keeping the index in step --------------------------------------------------
 
-void SearchView::on_project_changed() {
+void SearchView::project_changed() {
   ++epoch_;
   sync_status_->cancel = true;  // a sync of the old project stops; the next one reports here
   sync_status_ = std::make_shared<SyncStatus>();
@@ -191,23 +187,20 @@ void SearchView::on_project_changed() {
   review_ = Review{};
   pending_gen_ = 0;
   waiting_first_ = refresh_on_show_ = false;
-  if (!app_.project_) {
+  if (!ws_.has_project()) {
     worker_.set_project({});
     return;
   }
-  worker_.set_project(app_.project_->path());
-  worker_.set_wake(app_.tasks_.wake);
+  worker_.set_project(ws_.project_path());
+  worker_.set_wake(ws_.tasks().wake);
   // Every action, undo and redo of this window moves the revision: catch up.
-  std::weak_ptr<bool> alive = alive_;
-  app_.project_->on_commit([this, alive](int64_t) {
-    if (alive.lock()) start_sync();
-  });
+  on_revision_ = ws_.subscribe(Workspace::Event::revision, [this] { start_sync(); });
   start_sync();
   if (!trim(query_).empty()) submit(false);
 }
 
 void SearchView::start_sync() {
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   if (sync_running_) {  // coalesce: one more when this one is done
     sync_again_ = true;
     return;
@@ -215,10 +208,10 @@ void SearchView::start_sync() {
   sync_running_ = true;
   sync_again_ = false;
   const uint64_t epoch = epoch_;
-  worker_.set_wake(app_.tasks_.wake);
+  worker_.set_wake(ws_.tasks().wake);
   // Re-running the search only pays while the view shows it; otherwise on return.
-  const bool visible = app_.view_ == View::search;
-  start_index_sync(app_.tasks_, tr(S::sea_task_index), app_.project_->path(), worker_.engine(), sync_status_, visible,
+  const bool visible = ws_.shown_view() == View::search;
+  start_index_sync(ws_.tasks(), tr(S::sea_task_index), ws_.project_path(), worker_.engine(), sync_status_, visible,
                    [this, epoch](SyncOutcome o) { on_synced(epoch, std::move(o)); });
 }
 
@@ -230,7 +223,7 @@ void SearchView::on_synced(uint64_t epoch, SyncOutcome out) {
   if (out.follow_up && out.follow_up->job.gen == pending_gen_) {
     apply_first_page(*out.follow_up);
   } else if (pending_gen_ != 0 && !dirty_) {
-    if (app_.view_ == View::search)
+    if (ws_.shown_view() == View::search)
       submit(false);  // whatever ran meanwhile may have seen the old index
     else
       refresh_on_show_ = true;
@@ -242,7 +235,7 @@ void SearchView::on_synced(uint64_t epoch, SyncOutcome out) {
 
 void SearchView::focus_query() {
   focus_ = true;
-  app_.view_ = View::search;
+  ws_.show_view(View::search);
 }
 
 void SearchView::set_query(const std::string& q) {
@@ -271,7 +264,7 @@ void SearchView::submit(bool to_history) {
     return;
   }
   if (to_history) add_history(text);
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   SearchJob j;
   j.gen = ++next_gen_;
   j.query.text = text;
@@ -283,7 +276,7 @@ void SearchView::submit(bool to_history) {
   j.query.snippet_length = kSnippetLength;
   pending_gen_ = j.gen;
   waiting_first_ = true;
-  worker_.set_wake(app_.tasks_.wake);
+  worker_.set_wake(ws_.tasks().wake);
   worker_.engine()->set_current(j);
   worker_.post(std::move(j), pending_gen_);
 }
@@ -403,11 +396,7 @@ void SearchView::open_hit(const index::Hit& h) {
     e = h.matches.front().end;
   }
   add_history(shown_.text);
-  app_.pending_query_.reset();  // a --query was for this view, not for find-in-document
-  if (!app_.open_document(h.doc, s)) return;
-  app_.doc_view_.jump_to(s, false, 0.33f);
-  app_.doc_view_.set_selection(s, e);
-  app_.view_ = View::coding;
+  ws_.show_passage(h.doc, s, e);
 }
 
 // --- drawing -------------------------------------------------------------------------
@@ -415,7 +404,7 @@ void SearchView::open_hit(const index::Hit& h) {
 void SearchView::draw() {
   rects_.clear();
   poll();
-  if (!app_.project_) return;
+  if (!ws_.has_project()) return;
   if (refresh_on_show_ && !sync_running_) {  // the index moved while another view was shown
     refresh_on_show_ = false;
     if (!dirty_ && pending_gen_ != 0) submit(false);
@@ -687,7 +676,7 @@ void SearchView::draw_facet_group(S title, const char* field, const std::vector<
     else if (f == "lang")
       label = lang_label(v.value);
     else if (f == "code") {  // the code's own name after its colour; the path in the tooltip
-      for (const auto& c : app_.cache_.codes)
+      for (const auto& c : ws_.cache().codes)
         if (c.path == v.value) code = &c;
       if (code) label = code->code.name;
     }
@@ -829,7 +818,7 @@ void SearchView::draw_hit(const index::Hit& h, int64_t rank, float width, float 
   dl->AddText(ImVec2(x + nw, y), dim, widgets::ellipsize(meta, inner - nw).c_str());
   y += lh + pad * 0.5f;
   draw_snippet(dl, ImVec2(x + nw, y), inner - nw, 2, h.snippet, h.snippet_marks, text,
-               stale ? with_alpha(app_.palette_.find, 0.2f) : app_.palette_.find, h.snippet_start > h.start);
+               stale ? with_alpha(ws_.look().palette.find, 0.2f) : ws_.look().palette.find, h.snippet_start > h.start);
   dl->AddLine(ImVec2(r.Min.x, r.Max.y - 0.5f), ImVec2(r.Max.x, r.Max.y - 0.5f),
               ImGui::GetColorU32(ImGuiCol_Separator, 0.5f));
   if (clicked) open_hit(h);

@@ -1,5 +1,5 @@
 // The search view: query box, facets, virtualised hits, code-from-search review (issue 9).
-// The view owns its state; App (a friend) gives it the project, the cache and
+// The view owns its state; the Workspace gives it the project, the cache and
 // the actions. Its strings are in strings_search.h.
 //
 // Files: view_search.cpp (index sync, query box, facets, result list),
@@ -21,20 +21,25 @@
 #include "index/search.h"
 #include "ui/search/search_worker.h"
 #include "ui/shell/strings.h"
+#include "ui/shell/view.h"
+#include "ui/shell/workspace.h"
 
 namespace telaah::ui {
 
 class App;
+class Workspace;
 
-class SearchView {
+class SearchView : public View {
  public:
-  explicit SearchView(App& app);
+  explicit SearchView(Workspace& ws);
   ~SearchView();
   SearchView(const SearchView&) = delete;
   SearchView& operator=(const SearchView&) = delete;
 
-  void draw();                           // inside the view's body child window
-  void on_project_changed();             // a project was opened, closed or replaced: drop what belongs to the old one
+  ViewKey key() const override { return View::search; }
+  S title() const override { return S::view_search; }
+  void draw() override;                  // inside the view's body child window
+  void project_changed() override;       // a project was opened, closed or replaced: drop what belongs to the old one
   void focus_query();                    // Ctrl+Shift+F: show the view, keyboard focus in the query box
   void set_query(const std::string& q);  // telaah gui --query, and tests
 
@@ -150,11 +155,11 @@ class SearchView {
   void draw_review();
   void apply_review();
 
-  App& app_;
+  Workspace& ws_;
   bool code_combo_cut_ = false;  // the review's code combo shows its path cut short
   SearchWorker worker_;
   std::shared_ptr<SyncStatus> sync_status_ = std::make_shared<SyncStatus>();
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for the project's commit listener
+  Workspace::Subscription on_revision_;  // every action, undo and redo of the window: the index catches up
 
   // The index sync: at most one at a time; a revision that moves meanwhile asks for one more.
   uint64_t epoch_ = 0;  // bumped when the project changes: late replies of the old one are dropped

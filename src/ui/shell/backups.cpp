@@ -4,11 +4,11 @@
 #include <chrono>
 
 #include "store/backup.h"
-#include "ui/shell/app.h"
+#include "ui/shell/workspace.h"
 
 namespace telaah::ui {
 
-void App::tick_backups() {
+void Workspace::tick_backups() {
   if (!opt_.backups || !project_) return;
   const auto now = std::chrono::system_clock::now();
   const auto reason = backups_.due(*project_, now);

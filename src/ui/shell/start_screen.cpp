@@ -22,7 +22,7 @@ void App::start_without_project() {
   for (const auto& r : prefs_.recent) {
     std::error_code ec;
     if (fs::is_regular_file(r, ec)) {
-      if (open_project(r)) return;
+      if (ws_.open_project(r)) return;
       break;  // the error is shown; the start screen follows
     }
   }
@@ -33,22 +33,22 @@ void App::open_sample() {
   const fs::path p = sample_project_path();
   std::error_code ec;
   if (fs::is_regular_file(p, ec)) {
-    open_project(p);
+    ws_.open_project(p);
     return;
   }
   const fs::path corpus = sample::default_corpus_dir();
   if (corpus.empty()) {
-    error_modal_ = tr(S::error_no_corpus);
+    ws_.alert(tr(S::error_no_corpus));
     return;
   }
-  if (tasks_.busy()) return;
+  if (ws_.busy()) return;
   // Building opens its own Project on the worker; the window has none open meanwhile.
-  tasks_.start(tr(S::task_sample), [this, p, corpus](TaskProgress& progress) -> std::function<void()> {
+  ws_.tasks().start(tr(S::task_sample), [this, p, corpus](TaskProgress& progress) -> std::function<void()> {
     fs::create_directories(p.parent_path());
     sample::build_sample(p, corpus, [&](const std::string& m) { progress.set(0.5, m); });
-    return [this, p] { open_project(p); };
+    return [this, p] { ws_.open_project(p); };
   });
-  set_status(tr(S::status_building_sample));
+  ws_.set_status(tr(S::status_building_sample));
 }
 
 void App::draw_start_screen() {
@@ -61,7 +61,7 @@ void App::draw_start_screen() {
   ImGui::TextDisabled("%s", tr(S::tagline));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  const bool busy = tasks_.busy();
+  const bool busy = ws_.busy();
   ImGui::BeginDisabled(busy);
   const ImVec2 bs(col, 0);
   if (ImGui::Button(tr(S::start_new), bs)) file_browser_.open(FileBrowser::Mode::new_project, {});
@@ -76,7 +76,7 @@ void App::draw_start_screen() {
       if (!fs::is_regular_file(r, ec)) continue;
       const fs::path p(r);
       ImGui::PushID(r.c_str());
-      if (ImGui::Selectable(p.filename().string().c_str(), false, 0, ImVec2(col, 0)) && !busy) open_project(p);
+      if (ImGui::Selectable(p.filename().string().c_str(), false, 0, ImVec2(col, 0)) && !busy) ws_.open_project(p);
       ImGui::SameLine(ImGui::GetFontSize() * 12);
       ImGui::TextDisabled("%s", p.parent_path().string().c_str());
       ImGui::PopID();

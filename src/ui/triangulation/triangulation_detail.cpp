@@ -1,13 +1,13 @@
 // The triangulation view below the matrix: the evidence of the selected cell,
 // the compare view (the quotes of every column side by side, with their
 // stance), and the editors for overrides and ratings. Every write is one
-// undoable action of the analysis library, run through App::act.
+// undoable action of the analysis library, run through the Workspace (one write each).
 #include <algorithm>
 #include <cstdio>
 
 #include "analysis/overrides.h"
-#include "ui/shell/app.h"
 #include "ui/shell/strings.h"
+#include "ui/shell/workspace.h"
 #include "ui/triangulation/view_triangulation.h"
 #include "ui/widgets/widgets.h"
 
@@ -49,8 +49,8 @@ void TriangulationView::refresh_selection() {
   compare_.clear();
   const int row = model_.row_of(sel_code_);
   if (row < 0) return;
-  app_.act([&] {
-    auto all = model_.evidence(*app_.project_, row, -1);
+  ws_.act([&] {
+    auto all = model_.evidence(*ws_.project(), row, -1);
     compare_.assign(model_.matrix().columns.labels.size(), {});
     for (auto& e : all) {
       if (e.column < 0 || e.column >= static_cast<int>(compare_.size())) continue;
@@ -61,9 +61,7 @@ void TriangulationView::refresh_selection() {
 }
 
 void TriangulationView::open_in_coding_view(const EvidenceItem& e) {
-  if (!app_.open_document(e.doc_id, e.start)) return;
-  app_.doc_view_.select_coding(e.coding_id);
-  app_.set_view(View::coding);
+  ws_.show_passage(e.doc_id, e.start, e.end, e.coding_id, 0.0f);
 }
 
 // One quote: a bar in its stance colour, the text, and where it comes from.
@@ -162,8 +160,8 @@ void TriangulationView::draw_compare() {
   if (row.status_override) {
     ImGui::SameLine();
     if (ImGui::SmallButton((std::string(tr(S::tri_override_remove)) + "##status").c_str())) {
-      if (app_.act([&] { analysis::clear_override(*app_.project_, row.code_id, m.columns.dimension, "", ""); }))
-        app_.set_status(tr(S::tri_removed_override) + row.path);
+      if (ws_.write([&](store::Project& p) { analysis::clear_override(p, row.code_id, m.columns.dimension, "", ""); }))
+        ws_.set_undoable_status(tr(S::tri_removed_override) + row.path);
     }
     remember("override:status:remove");
     ImGui::TextDisabled("%s%s", tr(S::tri_memo_label), row.status_override->memo.c_str());
@@ -189,8 +187,9 @@ void TriangulationView::draw_compare() {
     if (p.override) {
       ImGui::SameLine();
       if (ImGui::SmallButton(tr(S::tri_override_remove))) {
-        if (app_.act([&] { analysis::clear_override(*app_.project_, row.code_id, m.columns.dimension, la, lb); }))
-          app_.set_status(tr(S::tri_removed_override) + row.path + " " + la + "\xE2\x80\x93" + lb);
+        if (ws_.write(
+                [&](store::Project& p) { analysis::clear_override(p, row.code_id, m.columns.dimension, la, lb); }))
+          ws_.set_undoable_status(tr(S::tri_removed_override) + row.path + " " + la + "\xE2\x80\x93" + lb);
       }
       ImGui::SameLine();
       ImGui::TextDisabled("%s%s", tr(S::tri_memo_label), p.override->memo.c_str());
@@ -223,8 +222,8 @@ void TriangulationView::draw_compare() {
     if (ev.recorded) {
       ImGui::SameLine();
       if (ImGui::SmallButton(tr(S::tri_rating_remove))) {
-        if (app_.act([&] { analysis::clear_evaluation(*app_.project_, row.code_id); }))
-          app_.set_status(tr(S::tri_removed_rating) + row.path);
+        if (ws_.write([&](store::Project& p) { analysis::clear_evaluation(p, row.code_id); }))
+          ws_.set_undoable_status(tr(S::tri_removed_rating) + row.path);
       }
       remember("rating:remove");
     }
@@ -238,7 +237,7 @@ void TriangulationView::draw_compare() {
         const float w = ImGui::GetContentRegionAvail().x;
         for (size_t k : ev.impediments) {
           if (k >= items.size()) continue;
-          const EvidenceItem e = model_.item(*app_.project_, items[k].row, -1);
+          const EvidenceItem e = model_.item(*ws_.project(), items[k].row, -1);
           draw_quote(e, w, "impediment:" + std::to_string(k), false);
         }
         ImGui::TreePop();
@@ -349,13 +348,12 @@ void TriangulationView::draw_override_editor() {
     } else {
       const std::string label =
           status ? analysis::to_string(kStatuses[d.label]) : analysis::to_string(kLabels[d.label]);
-      const bool ok = app_.act([&] {
-        analysis::set_override(*app_.project_, model_.table(), d.code, m.columns.dimension, d.column_a, d.column_b,
-                               label, d.memo);
+      const bool ok = ws_.write([&](store::Project& p) {
+        analysis::set_override(p, model_.table(), d.code, m.columns.dimension, d.column_a, d.column_b, label, d.memo);
       });
       if (ok) {
         // In the user's words: column labels and the label as the view shows it, not the stored keys.
-        app_.set_status(
+        ws_.set_undoable_status(
             tr(S::tri_saved_override) + d.indicator +
             (status ? std::string() : " " + label_of(d.column_a) + " \xE2\x80\x93 " + label_of(d.column_b)) + " = " +
             (status ? status_text(kStatuses[d.label]) : convergence_text(kLabels[d.label])));
@@ -406,9 +404,10 @@ void TriangulationView::draw_rating_editor() {
                       static_cast<int>(cited_.size()));
   if (ImGui::Button(tr(S::tri_save))) {
     const std::vector<store::Id> cited(cited_.begin(), cited_.end());
-    if (app_.act(
-            [&] { analysis::set_evaluation(*app_.project_, d.code, kRatings[d.rating], d.justification, cited); })) {
-      app_.set_status(tr(S::tri_saved_rating) + d.indicator + " = " + analysis::to_string(kRatings[d.rating]));
+    if (ws_.write([&](store::Project& p) {
+          analysis::set_evaluation(p, d.code, kRatings[d.rating], d.justification, cited);
+        })) {
+      ws_.set_undoable_status(tr(S::tri_saved_rating) + d.indicator + " = " + analysis::to_string(kRatings[d.rating]));
       d.open = false;
       ImGui::CloseCurrentPopup();
     }

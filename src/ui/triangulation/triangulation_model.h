@@ -46,7 +46,7 @@ class TriangulationModel {
   static constexpr size_t kQuoteChars = 600;
 
   // Brings everything up to date; true when anything was recomputed.
-  // Throws the model's typed errors (the view runs it through App::act).
+  // Throws the model's typed errors (the view runs it through Workspace::act).
   bool update(const store::Project& p, const TriFilter& f);
   void reset();
   bool ready() const { return table_ != nullptr; }

@@ -93,17 +93,14 @@ ImU32 stance_colour(store::Stance s) {
   return IM_COL32(154, 160, 168, 255);
 }
 
-TriangulationView::TriangulationView(App& app) : app_(app) {}
+TriangulationView::TriangulationView(Workspace& ws) : ws_(ws) {}
 TriangulationView::~TriangulationView() = default;
 
-void App::draw_triangulation_view() {
-  triangulation_view_->draw();
-}
 TriangulationView& TriangulationView::of(App& app) {
-  return *app.triangulation_view_;
+  return dynamic_cast<TriangulationView&>(*app.view(View::triangulation));
 }
 
-void TriangulationView::on_project_changed() {
+void TriangulationView::project_changed() {
   model_.reset();
   filter_ = TriFilter{};
   from_edit_.clear();
@@ -146,21 +143,21 @@ void TriangulationView::draw() {
   HeatmapRenderer& r = heatmap_renderer();
   if (!r.failure.empty() && !r.failure_shown) {
     r.failure_shown = true;
-    app_.set_status(std::string(tr(S::tri_shader_failed)) + r.failure, true);
+    ws_.set_status(std::string(tr(S::tri_shader_failed)) + r.failure, true);
   }
   rects_.clear();
   batch_.cells.clear();
   legend_.cells.clear();
   gpu_ = false;
-  if (!app_.project_) return;
-  const auto key = std::make_pair(app_.project_->revision(), filter_);
+  if (!ws_.has_project()) return;
+  const auto key = std::make_pair(ws_.project()->revision(), filter_);
   if (!failed_ || *failed_ != key) {
-    const bool ok = app_.act([&] {
-      if (model_.update(*app_.project_, filter_)) detail_rev_ = -1;
+    const bool ok = ws_.act([&] {
+      if (model_.update(*ws_.project(), filter_)) detail_rev_ = -1;
     });
     if (!ok) {
       if (model_.ready()) filter_ = model_.applied();  // back to the last filter that worked
-      failed_ = std::make_pair(app_.project_->revision(), filter_);
+      failed_ = std::make_pair(ws_.project()->revision(), filter_);
     } else {
       failed_.reset();
     }
@@ -237,7 +234,7 @@ void TriangulationView::draw_filter_bar() {
   ImGui::SameLine();
   const analysis::EvidenceTable& t = model_.table();
   std::string defaults;
-  for (const auto& c : analysis::default_coders(*app_.project_, t)) defaults += (defaults.empty() ? "" : ", ") + c;
+  for (const auto& c : analysis::default_coders(*ws_.project(), t)) defaults += (defaults.empty() ? "" : ", ") + c;
   if (defaults.empty()) defaults = tr(S::tri_coders_all);
   std::string preview;
   switch (filter_.coders) {

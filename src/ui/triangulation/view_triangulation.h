@@ -1,6 +1,6 @@
 // The triangulation view: the indicator x source-type (or attribute) heatmap,
 // the evidence of a cell, the compare view, overrides and ratings (issue 7).
-// The view owns its state; App (a friend) gives it the project, the cache and
+// The view owns its state; the Workspace gives it the project, the cache and
 // the actions. Its strings are in strings_triangulation.h.
 //
 // Files: view_triangulation.cpp (filter bar, matrix, legend),
@@ -17,12 +17,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ui/shell/view.h"
 #include "ui/triangulation/triangulation_heatmap.h"
 #include "ui/triangulation/triangulation_model.h"
 
 namespace telaah::ui {
 
 class App;
+class Workspace;
 
 // Labels of the analysis' values in the current language.
 const char* status_text(analysis::Status s);
@@ -31,15 +33,17 @@ const char* rating_text(analysis::Rating r);
 ImU32 status_colour(analysis::Status s);
 ImU32 stance_colour(store::Stance s);
 
-class TriangulationView {
+class TriangulationView : public View {
  public:
-  explicit TriangulationView(App& app);
+  explicit TriangulationView(Workspace& ws);
   ~TriangulationView();
   TriangulationView(const TriangulationView&) = delete;
   TriangulationView& operator=(const TriangulationView&) = delete;
 
-  void draw();                // inside the view's body child window
-  void on_project_changed();  // a project was opened, closed or replaced: drop what belongs to the old one
+  ViewKey key() const override { return View::triangulation; }
+  S title() const override { return S::view_triangulation; }
+  void draw() override;             // inside the view's body child window
+  void project_changed() override;  // a project was opened, closed or replaced: drop what belongs to the old one
 
   // --- what tests read and set ---
   static TriangulationView& of(App& app);  // the view of a window
@@ -77,7 +81,7 @@ class TriangulationView {
   void draw_rating_editor();
   void start_override(const analysis::Row& row, int pair);  // pair -1: the status
 
-  App& app_;
+  Workspace& ws_;
   TriangulationModel model_;
   TriFilter filter_;
   std::string from_edit_, to_edit_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "text/utf8.h"
+#include "ui/shell/strings.h"
 
 namespace telaah::ui::widgets {
 
@@ -113,6 +114,29 @@ void help_marker(const char* text) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+void centre_next(float width_em) {
+  const ImVec2 ds = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(ds.x * 0.5f, ds.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0), ImGuiCond_Appearing);
+}
+
+int ok_cancel(const char* ok, bool ok_enabled) {
+  const float bw = ImGui::GetFontSize() * 7;
+  ImGui::SetCursorPosX(
+      std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - 2 * bw - ImGui::GetStyle().ItemSpacing.x));
+  if (ImGui::Button(::telaah::ui::tr(::telaah::ui::S::cancel), ImVec2(bw, 0)) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    ImGui::CloseCurrentPopup();
+    return -1;
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!ok_enabled);
+  const bool pressed = ImGui::Button(ok, ImVec2(bw, 0));
+  ImGui::EndDisabled();
+  if (pressed) ImGui::CloseCurrentPopup();
+  return pressed ? 1 : 0;
 }
 
 }  // namespace telaah::ui::widgets

@@ -32,4 +32,9 @@ std::string ellipsize(std::string_view text, float width);
 // A greyed "(?)" that shows `text` in a tooltip when hovered.
 void help_marker(const char* text);
 
+// The next popup centred on the display, `width_em` font sizes wide, when it appears.
+void centre_next(float width_em);
+// Cancel (or Esc) and OK buttons at the right of a modal; closes it. 1: OK, -1: cancelled, 0: still open.
+int ok_cancel(const char* ok, bool ok_enabled = true);
+
 }  // namespace telaah::ui::widgets

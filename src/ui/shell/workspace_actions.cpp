@@ -1,11 +1,13 @@
 // Everything the window writes to the project. Each function is one user
 // action: one model call (or one begin_action scope), hence one transaction,
 // one change-log row and one undo step, and a status line that says what was
-// saved. Errors are caught at the one boundary (App::act) and shown.
+// saved. Errors are caught at the one boundary (Workspace::act) and shown.
+// While an exclusive task runs (an import, a merge about to write) every
+// write is refused, the same way for every caller.
 #include <algorithm>
 
-#include "ui/shell/app.h"
 #include "ui/shell/strings.h"
+#include "ui/shell/workspace.h"
 
 namespace telaah::ui {
 
@@ -29,7 +31,16 @@ static std::string short_quote(const OpenDocument& d, int64_t start, int64_t end
   return "\xE2\x80\x9C" + q + (end - start > 40 ? "\xE2\x80\xA6" : "") + "\xE2\x80\x9D";
 }
 
-void App::code_selection(store::Id code) {
+bool Workspace::can_write() {
+  if (!project_) return false;
+  if (tasks_.busy()) {
+    set_status(tr(S::hint_busy), true);
+    return false;
+  }
+  return true;
+}
+
+void Workspace::code_selection(store::Id code) {
   if (!doc_ || !doc_view_.has_selection()) {
     set_status(tr(S::hint_select_first));
     return;
@@ -42,8 +53,8 @@ void App::code_selection(store::Id code) {
   code_span(doc_->meta.id, s.start, s.end, code);
 }
 
-void App::code_span(store::Id doc, int64_t start, int64_t end, store::Id code) {
-  if (!project_) return;
+void Workspace::code_span(store::Id doc, int64_t start, int64_t end, store::Id code) {
+  if (!can_write()) return;
   store::Id id = 0;
   if (!act([&] {
         store::Coding c;
@@ -59,15 +70,15 @@ void App::code_span(store::Id doc, int64_t start, int64_t end, store::Id code) {
     doc_view_.clear_selection();
     doc_view_.select_coding(id);
     const CodeInfo* ci = cache_.code(code);
-    set_status(std::string(tr(S::status_coded)) + short_quote(*doc_, start, end) + " \xE2\x86\x92 " +
-               (ci ? ci->path : std::string("?")) + tr(S::status_undo_hint));
+    set_undoable_status(std::string(tr(S::status_coded)) + short_quote(*doc_, start, end) + " \xE2\x86\x92 " +
+                        (ci ? ci->path : std::string("?")) + tr(S::status_undo_hint));
   } else {
-    set_status(tr(S::status_saved));
+    set_undoable_status(tr(S::status_saved));
   }
 }
 
-void App::code_in_vivo() {
-  if (!project_ || !doc_ || !doc_view_.has_selection()) return;
+void Workspace::code_in_vivo() {
+  if (!doc_ || !doc_view_.has_selection() || !can_write()) return;
   const text::Span s = trim_span(*doc_, doc_view_.selection());
   if (s.end <= s.start) return;
   // The code is named after the passage: whitespace collapsed, '/' (the path
@@ -105,60 +116,62 @@ void App::code_in_vivo() {
   refresh();
   doc_view_.clear_selection();
   doc_view_.select_coding(coding);
-  set_status(std::string(tr(S::status_in_vivo)) + name + tr(S::status_undo_hint));
+  set_undoable_status(std::string(tr(S::status_in_vivo)) + name + tr(S::status_undo_hint));
 }
 
-void App::remove_coding(store::Id coding) {
-  if (!project_) return;
+void Workspace::remove_coding(store::Id coding) {
+  if (!can_write()) return;
   if (!act([&] { project_->remove_coding(coding); })) return;
   refresh();
   if (doc_view_.selected_coding() == coding) doc_view_.select_coding(std::nullopt);
-  set_status(std::string(tr(S::status_removed)) + tr(S::status_undo_hint));
+  set_undoable_status(std::string(tr(S::status_removed)) + tr(S::status_undo_hint));
 }
 
-void App::set_stance(store::Id coding, store::Stance s) {
-  if (!project_) return;
+void Workspace::set_stance(store::Id coding, store::Stance s) {
+  if (!can_write()) return;
   if (!act([&] { project_->set_stance(coding, s); })) return;
   refresh();
-  set_status(std::string(tr(S::status_stance)) + stance_label(s));
+  set_undoable_status(std::string(tr(S::status_stance)) + stance_label(s));
 }
 
-void App::set_memo(store::Id coding, const std::string& memo) {
-  if (!project_) return;
+void Workspace::set_memo(store::Id coding, const std::string& memo) {
+  if (!can_write()) return;
+  bool changed = false;
   if (!act([&] {
         text::require_valid_utf8(memo, "the memo");
         if (project_->coding(coding).memo == memo) return;  // nothing changed: no empty undo step
         project_->set_coding_memo(coding, memo);
-        set_status(tr(S::status_memo));
+        changed = true;
       }))
     return;
   refresh();
+  if (changed) set_undoable_status(tr(S::status_memo));
 }
 
-void App::undo() {
-  if (!project_ || tasks_.busy()) return;
+void Workspace::undo() {
+  if (!can_write()) return;
   std::string label;
   if (!act([&] { label = project_->undo(); })) return;
   refresh();
   set_status(std::string(tr(S::status_undone)) + label);
 }
 
-void App::redo() {
-  if (!project_ || tasks_.busy()) return;
+void Workspace::redo() {
+  if (!can_write()) return;
   std::string label;
   if (!act([&] { label = project_->redo(); })) return;
   refresh();
   set_status(std::string(tr(S::status_redone)) + label);
 }
 
-void App::move_code(store::Id code, std::optional<store::Id> parent, int ord) {
-  if (!project_) return;
+void Workspace::move_code(store::Id code, std::optional<store::Id> parent, int ord) {
+  if (!can_write()) return;
   if (!act([&] { project_->move_code(code, parent, ord); })) return;
   refresh();
-  set_status(tr(S::status_moved));
+  set_undoable_status(tr(S::status_moved));
 }
 
-void App::start_import(const ImportRequest& req) {
+void Workspace::start_import(const ImportRequest& req) {
   if (!project_ || req.paths.empty()) return;
   if (tasks_.busy()) {
     set_status(tr(S::hint_busy), true);
@@ -172,7 +185,6 @@ void App::start_import(const ImportRequest& req) {
       ImportOutcome out = commit_import(*project_, std::move(*prepared));
       refresh();
       import_skipped_ = out.skipped;
-      show_import_report_ = !out.skipped.empty();
       char buf[160];
       std::snprintf(buf, sizeof buf, tr(S::status_imported), static_cast<int>(out.ids.size()),
                     static_cast<int>(out.skipped.size()));
@@ -181,6 +193,47 @@ void App::start_import(const ImportRequest& req) {
     };
   });
   set_status(tr(S::status_importing));
+}
+
+void Workspace::add_code(const store::Code& c) {
+  if (!can_write()) return;
+  store::Id id = 0;
+  if (!act([&] { id = project_->add_code(c); })) return;
+  refresh();
+  selected_code_ = id;
+  doc_view_.select_coding(std::nullopt);
+  set_undoable_status(std::string(tr(S::status_code_added)) + c.name);
+}
+
+void Workspace::edit_code(const store::Code& c) {
+  if (!can_write()) return;
+  if (!act([&] { project_->edit_code(c); })) return;
+  refresh();
+  set_undoable_status(std::string(tr(S::status_code_saved)) + c.name);
+}
+
+void Workspace::delete_code(store::Id code) {
+  if (!can_write()) return;
+  const CodeInfo* ci = cache_.code(code);
+  const std::string name = ci ? ci->code.name : std::string();
+  if (!act([&] { project_->delete_code(code); })) return;
+  if (selected_code_ == code) selected_code_.reset();
+  refresh();
+  set_undoable_status(std::string(tr(S::status_code_deleted)) + name + tr(S::status_undo_hint));
+}
+
+void Workspace::set_coder(const std::string& name) {
+  if (!project_) return;  // the session's coder is not written until the first action: no busy check
+  if (act([&] { project_->set_coder(name); })) set_status(std::string(tr(S::status_coder)) + name);
+  rev_changed_ = true;  // a new coder appears in the list once they act; the cache follows
+}
+
+bool Workspace::write(const std::function<void(store::Project&)>& f, const std::string& done) {
+  if (!can_write()) return false;
+  if (!act([&] { f(*project_); })) return false;
+  refresh();
+  if (!done.empty()) set_undoable_status(done);
+  return true;
 }
 
 }  // namespace telaah::ui

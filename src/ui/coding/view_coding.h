@@ -1,0 +1,79 @@
+// The coding view: the document browser, the document, the codebook and the
+// inspector, side by side; keys 1-9, + − 0, Q, I, M and Delete act on what
+// it shows selected. Its state is its own; the project, the open document
+// and every write are the Workspace's.
+//
+// Files: view_coding.cpp (the panes' layout and the view's shortcuts),
+// panel_browser.cpp, panel_document.cpp, panel_codebook.cpp,
+// panel_inspector.cpp, coding_popups.cpp (quick code, the memo editor,
+// deleting a code).
+#pragma once
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ui/coding/doc_list.h"
+#include "ui/shell/view.h"
+#include "ui/shell/workspace.h"
+
+namespace telaah::ui {
+
+// The coding view's three pane widths for a window width (see fit_panes in view_coding.cpp).
+struct PaneWidths {
+  float left, centre, right;
+};
+PaneWidths fit_panes(float width, float left, float right, float bar, float min_pane, float min_centre);
+
+class CodingView : public View {
+ public:
+  explicit CodingView(Workspace& ws) : ws_(ws) {}
+  ViewKey key() const override { return View::coding; }
+  S title() const override { return S::view_coding; }
+  void draw() override;
+  void shortcuts() override;
+  void project_changed() override;
+
+  // For tests: where the codebook drew a code's row last frame.
+  std::optional<ImRect> code_row_rect(store::Id code) const;
+
+ private:
+  void draw_browser();
+  void draw_document();
+  void draw_codebook();
+  void draw_code_row(size_t index, std::vector<bool>& open_stack);
+  void draw_inspector();
+  void draw_coding_inspector(const store::Coding& c);
+  void draw_code_editor(store::Id code);
+  void draw_document_info();
+  void draw_popups();  // coding_popups.cpp
+  void draw_quick_code();
+  void draw_memo_editor();
+  void draw_delete_code();
+  void edit_memo(store::Id coding);
+  // The coding selected in the document, if the document shows it.
+  std::optional<store::Id> visible_selected_coding() const;
+
+  Workspace& ws_;
+  std::string doc_filter_, code_filter_;
+  DocList doc_list_;  // the browser's rows, computed once per filter or document-list change
+  struct CodeDraft {  // the code editor's unsaved fields
+    store::Id id = 0;
+    store::Code code;
+    ImVec4 colour;
+  } draft_;
+  std::unordered_map<store::Id, ImRect> code_rows_;
+  std::string memo_draft_;  // the inspector's memo box
+  store::Id memo_draft_for_ = 0;
+  std::string memo_popup_draft_;
+  bool quick_open_ = false, memo_open_ = false, confirm_delete_code_ = false;
+  std::string quick_filter_;
+  int quick_index_ = 0;
+  store::Id memo_coding_ = 0;
+  std::optional<store::Id> last_code_;  // the selected code of the last frame (a change: draw a few more)
+};
+
+}  // namespace telaah::ui
