@@ -9,7 +9,7 @@ ifeq ($(CI),true)
 endif
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps configure build run test bench fuzz sanitize tsan clean
+.PHONY: all deps configure build run test bench fuzz sanitize tsan format format-check clean
 all: build
 
 deps:
@@ -48,6 +48,12 @@ tsan: deps
 	  -DCMAKE_C_FLAGS="$(TSAN_FLAGS)" -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread $(CMAKE_ARGS)
 	@cmake --build build-tsan -j$(JOBS) --target telaah $$(cd tests && ls test_gui_*.cpp | sed 's/\.cpp$$//')
 	@cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ctest --output-on-failure -j$(JOBS) --timeout 1800 -R '^gui_'
+
+# One formatting for the tree (.clang-format); CI fails on a file that differs.
+format: deps
+	@git ls-files '*.cpp' '*.h' '*.cc' | xargs clang-format -i
+format-check: deps
+	@bash scripts/check-format
 
 clean:
 	rm -rf $(BUILD)

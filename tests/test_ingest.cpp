@@ -519,7 +519,7 @@ TEST_CASE("PDF layout: hyphenation, running headers, columns of a table, page st
       {"nilai perda-", "gangan naik", "nilai perdagangan naik"},               // a word broken at the line end
       {"kerja sama Jakarta-", "Seoul erat", "kerja sama Jakarta-Seoul erat"},  // a real hyphen before a capital
       {"banyak kota-", "kota mitra", "banyak kota-kota mitra"},                // reduplication keeps its hyphen
-      {"tahun 2011-", "2015 naik", "tahun 2011- 2015 naik"},                   // not a letter before the hyphen
+      {"tahun 2011-", "2015 naik", "tahun 2011-2015 naik"},                    // digits: a range keeps its hyphen
       {"biasa saja", "lanjut lagi", "biasa saja lanjut lagi"},
   };
   for (const auto& c : hyphens) {

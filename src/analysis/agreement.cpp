@@ -279,18 +279,34 @@ AgreementReport compute_agreement(const store::Project& p, const AgreementOption
   }
 
   const Wording w{opt.unit == AgreementUnit::character ? "code points" : "segment units"};
+  // At segment level with a single code there is no passage where all say
+  // "absent": the table has no "neither" cell by construction, and kappa and
+  // alpha would only measure that artefact. They are not meaningful (n/a).
+  const bool single_segment_code = opt.unit == AgreementUnit::segment && ncodes == 1;
+  const std::string not_meaningful =
+      ": n/a, not meaningful at segment level with a single code (no passage can be 'absent' for every coder; "
+      "choose two or more codes, or use the character level)";
   auto build = [&](Id code, const std::string& path, const std::vector<const detail::Tally*>& per_view) {
     CodeAgreement ca;
     ca.code = code;
     ca.path = path;
     for (size_t v = 0; v < views.size(); ++v)
-      if (views[v].pair())
+      if (views[v].pair()) {
         ca.pairs.push_back(pair_stats(*per_view[v], rs.coder_names[static_cast<size_t>(views[v].a)],
                                       rs.coder_names[static_cast<size_t>(views[v].b)], pair_docs[v], w));
+        // Each pair's own alpha, on the units where both coders count.
+        ca.pairs.back().alpha = alpha_stat(*per_view[v], 2, w);
+      }
     const detail::Tally& all = *per_view.back();  // the all-coders view (the pair itself for two coders)
     ca.alpha = alpha_stat(all, m, w);
     ca.alpha_units = all.co.pairable();
-    if (m == 2) ca.pairs[0].alpha = ca.alpha;
+    if (single_segment_code) {
+      for (auto& pa : ca.pairs) {
+        pa.kappa = {std::nan(""), "Cohen's kappa" + not_meaningful};
+        pa.alpha = {std::nan(""), "Krippendorff's alpha" + not_meaningful};
+      }
+      ca.alpha = {std::nan(""), "Krippendorff's alpha" + not_meaningful};
+    }
     return ca;
   };
   for (int c = 0; c < ncodes; ++c) {
@@ -309,6 +325,26 @@ AgreementReport compute_agreement(const store::Project& p, const AgreementOption
   std::vector<const detail::Tally*> pv;
   for (auto& t : pooled) pv.push_back(&t);
   rep.overall = build(0, "overall", pv);
+
+  // Stance on the passages coded with the same code by two or more coders.
+  const auto stance = detail::stance_units(rs, rule);
+  std::vector<detail::Unit> pooled_stance;
+  char thr[32];
+  std::snprintf(thr, sizeof thr, "%g", opt.threshold);
+  const std::string stance_method =
+      std::string(
+          "Stance agreement (supports / contradicts / neutral) on the passages two or more coders coded with "
+          "the code: segments matched when their overlap (") +
+      (opt.overlap == OverlapRatio::union_ ? "intersection over union" : "intersection over the shorter segment") +
+      ") is at least " + thr + ".";
+  for (int c = 0; c < ncodes; ++c) {
+    const auto& units = stance[static_cast<size_t>(c)];
+    rep.codes[static_cast<size_t>(c)].stance = detail::summarise_variable(
+        "stance", {"supports", "contradicts", "neutral"}, rs.coder_names, units, stance_method);
+    pooled_stance.insert(pooled_stance.end(), units.begin(), units.end());
+  }
+  rep.overall.stance = detail::summarise_variable("stance", {"supports", "contradicts", "neutral"}, rs.coder_names,
+                                                  pooled_stance, stance_method + " Pooled over the codes.");
   // The text counted after leaving out uncoded text, for the method sentence:
   // every code's units are exactly that text (all-coders view).
   if (opt.unit == AgreementUnit::character && ncodes > 0) units_total = tallies.back()[0].units;

@@ -69,12 +69,36 @@ struct PairAgreement {
   Statistic percent, kappa, alpha;
 };
 
+// Agreement on one nominal variable over units that several coders coded:
+// the stance of passages coded with the same code, or a set of mutually
+// exclusive codes taken as the values of one variable (agreement_variable.cpp).
+struct VariablePair {
+  std::string coder_a, coder_b;
+  int64_t units = 0;  // units both coders gave a value
+  Statistic percent, kappa, alpha;
+};
+struct VariableAgreement {
+  std::string variable;             // "stance", or the codes' paths joined with ", "
+  std::vector<std::string> values;  // the value labels, in value order
+  std::vector<std::string> coders;
+  int64_t units = 0;                // units (matched groups of segments)
+  int64_t pairable = 0;             // units with values from two or more coders
+  std::vector<VariablePair> pairs;  // every pair of coders, in the order given
+  Statistic alpha;                  // all coders, missing values allowed
+  // The reliability data matrix: one row per coder, one column per unit.
+  std::vector<std::vector<std::optional<int>>> data;
+  std::string method;
+};
+
 struct CodeAgreement {
   Id code = 0;                       // 0 for the pooled overall row
   std::string path;                  // "Input/Legal infrastructure"; "overall" for the pooled row
-  std::vector<PairAgreement> pairs;  // one per pair of coders, in the order given
+  std::vector<PairAgreement> pairs;  // one per pair of coders, in the order given; each with its own alpha
   Statistic alpha;                   // all chosen coders (= the pair's alpha for two coders)
   double alpha_units = 0;            // pairable values behind alpha
+  // Stance (supports / contradicts / neutral) on the passages that two or
+  // more coders coded with this code (segments matched by overlap).
+  VariableAgreement stance;
 };
 
 struct AgreementReport {
@@ -87,6 +111,18 @@ struct AgreementReport {
 };
 
 AgreementReport compute_agreement(const store::Project& p, const AgreementOptions& opt);
+
+// A categorical variable: the chosen codes (opt.sel.codes, at least two, in
+// the order given) are the values of one nominal variable; or, with
+// `stance`, the stance of the codings (over opt.sel.codes, or every code).
+// Units: per document, the coders' segments of the variable's codes (of one
+// code, for stance) matched by overlap at opt.threshold, at most one segment
+// per coder in a unit (complete linkage, as at segment level). A coder
+// without a segment in a unit has a missing value there. For stance, only
+// units that two or more coders coded count. Codes of a categorical variable
+// must be mutually exclusive: one coder giving two of them to overlapping
+// passages is refused with the place named.
+VariableAgreement variable_agreement(const store::Project& p, const AgreementOptions& opt, bool stance);
 
 // --- shared with the review list ---
 

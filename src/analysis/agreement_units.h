@@ -4,6 +4,8 @@
 // not part of the model's public API.
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "analysis/agreement.h"
@@ -66,5 +68,18 @@ struct Group {
 std::vector<Group> match_segments(const std::vector<Seg>& segs, const SegmentRule& rule);
 
 bool reaches(double ratio, double threshold);  // ratio >= threshold, with a 1e-9 tolerance
+
+// --- nominal variables (agreement_variable.cpp) ---
+
+// One unit: a value per coder (nullopt: missing).
+using Unit = std::vector<std::optional<int>>;
+// Stance units of every reported code (indexed like rs.reported): the
+// coders' segments of the code matched by overlap; units two or more coders
+// coded; values 0 supports, 1 contradicts, 2 neutral.
+std::vector<std::vector<Unit>> stance_units(const ResolvedSelection& rs, const SegmentRule& rule);
+// The statistics of a variable over its units: every pair and all coders.
+VariableAgreement summarise_variable(const std::string& name, const std::vector<std::string>& values,
+                                     const std::vector<std::string>& coders, const std::vector<Unit>& units,
+                                     const std::string& method);
 
 }  // namespace telaah::analysis::detail

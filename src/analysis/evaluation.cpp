@@ -13,73 +13,30 @@
 
 namespace telaah::analysis {
 
-static std::string norm(std::string s) {
+std::string norm_label(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::replace(s.begin(), s.end(), '_', ' ');
   std::replace(s.begin(), s.end(), '-', ' ');
   return s;
 }
 
-const char* to_string(Rating r) {
-  switch (r) {
-    case Rating::achieved:
-      return "achieved";
-    case Rating::partially_achieved:
-      return "partially achieved";
-    case Rating::not_achieved:
-      return "not achieved";
-    default:
-      return "insufficient evidence";
+std::vector<std::pair<std::string, double>> parse_weights(const std::string& key, const std::string& value) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& item : split_list(value)) {
+    const size_t eq = item.rfind('=');
+    std::string name = eq == std::string::npos ? "" : item.substr(0, eq);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    const std::string num = eq == std::string::npos ? "" : item.substr(eq + 1);
+    char* end = nullptr;
+    const double w = num.empty() ? -1 : std::strtod(num.c_str(), &end);
+    if (name.empty() || num.empty() ||
+        (end && *end != '\0' && std::string(end).find_first_not_of(' ') != std::string::npos) || !(w >= 0) ||
+        !std::isfinite(w))
+      throw ValidationError(key + ": '" + item +
+                            "' is not NAME=WEIGHT with a weight of 0 or more (e.g. \"I1=2, O2=0.5\")");
+    out.emplace_back(name, w);
   }
-}
-
-Rating rating_from_string(const std::string& in) {
-  std::string s = norm(in);
-  if (s == "achieved" || s == "tercapai") return Rating::achieved;
-  if (s == "partially achieved" || s == "partial" || s == "partially" || s == "sebagian tercapai")
-    return Rating::partially_achieved;
-  if (s == "not achieved" || s == "tidak tercapai") return Rating::not_achieved;
-  if (s == "insufficient evidence" || s == "insufficient" || s == "bukti tidak cukup")
-    return Rating::insufficient_evidence;
-  throw ValidationError("unknown rating '" + in +
-                        "' (use achieved, partially achieved, not achieved or insufficient evidence)");
-}
-
-const char* to_string(Verdict v) {
-  switch (v) {
-    case Verdict::effective:
-      return "effective";
-    case Verdict::fairly_effective:
-      return "fairly effective";
-    case Verdict::not_effective:
-      return "not effective";
-    default:
-      return "undetermined";
-  }
-}
-
-const char* to_indonesian(Verdict v) {
-  switch (v) {
-    case Verdict::effective:
-      return "efektif";
-    case Verdict::fairly_effective:
-      return "cukup efektif";
-    case Verdict::not_effective:
-      return "tidak efektif";
-    default:
-      return "belum dapat ditentukan";
-  }
-}
-
-Verdict verdict_from_string(const std::string& in) {
-  std::string s = norm(in);
-  if (s == "effective" || s == "efektif") return Verdict::effective;
-  if (s == "fairly effective" || s == "fairly" || s == "cukup efektif") return Verdict::fairly_effective;
-  if (s == "not effective" || s == "tidak efektif") return Verdict::not_effective;
-  if (s == "undetermined") return Verdict::undetermined;
-  throw ValidationError(
-      "unknown verdict '" + in +
-      "' (use effective, fairly effective or not effective; or efektif, cukup efektif, tidak efektif)");
+  return out;
 }
 
 EvalSettings eval_settings_from_project(const store::Project& p) {
@@ -93,11 +50,19 @@ EvalSettings eval_settings_from_project(const store::Project& p) {
   if (!(s.fairly >= 0 && s.fairly <= s.effective && s.effective <= 1))
     throw ValidationError(
         "the verdict thresholds need 0 <= evaluation.verdict.fairly <= evaluation.verdict.effective <= 1");
-  std::string ins = norm(p.setting("evaluation.insufficient", "exclude"));
+  std::string ins = norm_label(p.setting("evaluation.insufficient", "exclude"));
   if (ins == "not achieved")
     s.insufficient_counts_as_not_achieved = true;
   else if (ins != "exclude")
     throw ValidationError("evaluation.insufficient must be 'exclude' or 'not achieved', not '" + ins + "'");
+  s.min_coverage = real_setting(p, "evaluation.min_coverage", s.min_coverage);
+  if (!(s.min_coverage >= 0 && s.min_coverage <= 1))
+    throw ValidationError("evaluation.min_coverage must be between 0 and 1 (e.g. 0.5)");
+  s.impediment_penalty = real_setting(p, "evaluation.impediment_penalty", s.impediment_penalty);
+  if (!(s.impediment_penalty >= 0 && s.impediment_penalty <= 1))
+    throw ValidationError("evaluation.impediment_penalty must be between 0 and 1 (0.5 = one rating step)");
+  s.weights = parse_weights("evaluation.weights", p.setting("evaluation.weights", ""));
+  s.variable_weights = parse_weights("evaluation.variable_weights", p.setting("evaluation.variable_weights", ""));
   return s;
 }
 
@@ -182,27 +147,6 @@ Suggestion suggest_rating(const Row& row, const EvalSettings& s) {
   return {Rating::partially_achieved, status + ", mixed evidence (" + counts + ")"};
 }
 
-VerdictResult verdict(const std::vector<Rating>& ratings, const EvalSettings& s) {
-  VerdictResult v;
-  double sum = 0;
-  for (Rating r : ratings) {
-    if (r == Rating::insufficient_evidence && !s.insufficient_counts_as_not_achieved) {
-      ++v.left_out;
-      continue;
-    }
-    ++v.rated;
-    sum += r == Rating::achieved ? 1.0 : r == Rating::partially_achieved ? 0.5 : 0.0;
-  }
-  if (v.rated == 0) return v;
-  v.score = sum / v.rated;
-  // A tiny tolerance so that a score of exactly 3/4 reaches a 0.75 threshold.
-  constexpr double eps = 1e-9;
-  v.automatic = v.score + eps >= s.effective ? Verdict::effective
-                : v.score + eps >= s.fairly  ? Verdict::fairly_effective
-                                             : Verdict::not_effective;
-  return v;
-}
-
 void set_verdict(store::Project& p, const std::string& value, const std::string& memo) {
   auto a = p.begin_action(value.empty() ? "Remove verdict override" : "Override verdict: " + value);
   if (value.empty()) {
@@ -220,12 +164,34 @@ void set_verdict(store::Project& p, const std::string& value, const std::string&
   a.commit();
 }
 
+static std::string fold(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Does a weight's name denote code `c` (name, path or alias, case-insensitive)?
+static bool names_code(const EvidenceTable& t, int32_t c, const std::string& name) {
+  const std::string w = fold(name);
+  if (fold(t.code_name[static_cast<size_t>(c)]) == w || fold(t.code_path(c)) == w) return true;
+  for (const auto& a : t.code_aliases[static_cast<size_t>(c)])
+    if (fold(a) == w) return true;
+  return false;
+}
+
+std::vector<ScoredIndicator> Evaluation::scored() const {
+  std::vector<ScoredIndicator> out;
+  for (const auto& ie : indicators) out.push_back({ie.variable, ie.rating(), ie.weight, !ie.impediments.empty()});
+  return out;
+}
+
 Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matrix& m) {
   Evaluation e;
   e.settings = eval_settings_from_project(p);
   auto records = load_evaluations(p);
   e.impediments = impediments(p, t, m, e.settings);
-  std::vector<Rating> used;
+  // Every weight must name an indicator (or a variable) of the matrix: a typo is an error, not a silent 1.
+  std::vector<char> weight_used(e.settings.weights.size(), 0),
+      variable_weight_used(e.settings.variable_weights.size(), 0);
   for (const auto& row : m.rows) {
     IndicatorEvaluation ie;
     ie.code_id = row.code_id;
@@ -237,10 +203,32 @@ Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matri
       const auto& links = e.impediments[i].indicators;
       if (std::find(links.begin(), links.end(), row.code_id) != links.end()) ie.impediments.push_back(i);
     }
-    used.push_back(ie.rating());
+    const int32_t parent = row.code >= 0 ? t.code_parent[static_cast<size_t>(row.code)] : -1;
+    if (parent >= 0) ie.variable = t.code_name[static_cast<size_t>(parent)];
+    for (size_t w = 0; w < e.settings.weights.size(); ++w)
+      if (row.code >= 0 && names_code(t, row.code, e.settings.weights[w].first)) {
+        ie.weight = e.settings.weights[w].second;
+        weight_used[w] = 1;
+      }
+    for (size_t w = 0; w < e.settings.variable_weights.size(); ++w)
+      if (parent >= 0 && names_code(t, parent, e.settings.variable_weights[w].first)) {
+        ie.weight *= e.settings.variable_weights[w].second;
+        variable_weight_used[w] = 1;
+      }
     e.indicators.push_back(std::move(ie));
   }
-  e.verdict = verdict(used, e.settings);
+  for (size_t w = 0; w < weight_used.size(); ++w)
+    if (!weight_used[w])
+      throw ValidationError("evaluation.weights names '" + e.settings.weights[w].first +
+                            "', which is not an indicator of the matrix");
+  for (size_t w = 0; w < variable_weight_used.size(); ++w)
+    if (!variable_weight_used[w])
+      throw ValidationError("evaluation.variable_weights names '" + e.settings.variable_weights[w].first +
+                            "', which is not the parent of any indicator");
+  const auto scored = e.scored();
+  e.verdict = verdict(scored, e.settings);
+  e.variables = variable_verdicts(scored, e.settings);
+  e.sensitivity = sensitivity(scored, e.settings);
   std::string ov = p.setting("evaluation.verdict");
   if (!ov.empty()) {
     e.verdict.override = verdict_from_string(ov);

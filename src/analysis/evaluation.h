@@ -15,14 +15,32 @@
 // with t = evaluation.support_share (default 0.67).
 //
 // The rating used for an indicator is the researcher's when recorded, else
-// the suggestion. Overall verdict: the mean score of the used ratings
-// (achieved 1, partially achieved 0.5, not achieved 0; insufficient evidence
-// is left out, or scores 0 when evaluation.insufficient = "not achieved"):
-//   score >= evaluation.verdict.effective (0.75) -> effective
-//   score >= evaluation.verdict.fairly (0.40)    -> fairly effective (cukup efektif)
-//   otherwise                                     -> not effective
-//   no indicator rated                            -> undetermined
-// The researcher may override the verdict with a memo (settings
+// the suggestion.
+//
+// The verdict rule (the same for the whole framework and for each variable,
+// i.e. the indicators under one parent code such as Input / Process / Output):
+//   1. Score of an indicator: achieved 1, partially achieved 0.5, not achieved
+//      0; insufficient evidence is left out (or scores 0 when
+//      evaluation.insufficient = "not achieved").
+//   2. Impediments: an indicator with at least one impediment linked to it
+//      (see below) loses evaluation.impediment_penalty (default 0.5, one
+//      rating step; at most to 0). The rating records what the evidence says
+//      about the indicator; the verdict, not the rating, accounts for the
+//      impediment.
+//   3. Weights: evaluation.weights ("I1=2, Output/Trade goals=0.5"; default 1
+//      each) times evaluation.variable_weights ("Output=2"; default 1 each).
+//      Weight 0 leaves an indicator out.
+//   4. Coverage = weight of the indicators rated other than insufficient
+//      evidence / weight of all indicators. Below evaluation.min_coverage
+//      (default 0.5) the verdict is undetermined ("belum dapat ditentukan"),
+//      with the reason.
+//   5. Score = weighted mean of the scored indicators;
+//        score >= evaluation.verdict.effective (0.75) -> effective (efektif)
+//        score >= evaluation.verdict.fairly (0.40)    -> fairly effective (cukup efektif)
+//        otherwise                                     -> not effective (tidak efektif)
+// A sensitivity table recomputes the overall verdict with each threshold one
+// step either side (effective and fairly +-0.05, min coverage +-0.1, penalty
+// +-0.25). The researcher may override the verdict with a memo (settings
 // evaluation.verdict and evaluation.verdict_memo, one undoable action).
 //
 // Impediments: codings of the impediment codes (setting
@@ -40,7 +58,8 @@
 namespace telaah::analysis {
 
 enum class Rating { achieved, partially_achieved, not_achieved, insufficient_evidence };
-const char* to_string(Rating r);  // "achieved", "partially achieved", ...
+const char* to_string(Rating r);      // "achieved", "partially achieved", ...
+const char* to_indonesian(Rating r);  // "tercapai", "sebagian tercapai", "tidak tercapai", "bukti tidak cukup"
 Rating rating_from_string(
     const std::string& s);  // also "partial", "not-achieved", "insufficient"; throws ValidationError
 
@@ -48,12 +67,28 @@ enum class Verdict { effective, fairly_effective, not_effective, undetermined };
 const char* to_string(Verdict v);      // "effective", "fairly effective", "not effective", "undetermined"
 const char* to_indonesian(Verdict v);  // "efektif", "cukup efektif", "tidak efektif", "belum dapat ditentukan"
 Verdict verdict_from_string(const std::string& s);  // English or Indonesian
+// "achieved (tercapai)": the English label with the Indonesian in brackets.
+std::string both_languages(Rating r);
+std::string both_languages(Verdict v);
+
+// The labels table, both ways: English and Indonesian for every rating and
+// verdict; rating_from_string and verdict_from_string accept either.
+struct Label {
+  const char* en;
+  const char* id;
+};
+const std::vector<Label>& rating_labels();   // in Rating order
+const std::vector<Label>& verdict_labels();  // in Verdict order
 
 struct EvalSettings {
   double support_share = 0.67;
   std::vector<std::string> impediment_codes = {"Impediment", "Hambatan"};
   double effective = 0.75, fairly = 0.40;
   bool insufficient_counts_as_not_achieved = false;
+  double min_coverage = 0.5;        // share of the weight that must be rated
+  double impediment_penalty = 0.5;  // score lost by an indicator with an impediment
+  // name, path or alias -> weight (>= 0); unnamed ones weigh 1.
+  std::vector<std::pair<std::string, double>> weights, variable_weights;
 };
 EvalSettings eval_settings_from_project(const store::Project& p);
 
@@ -77,15 +112,51 @@ struct Suggestion {
 };
 Suggestion suggest_rating(const Row& row, const EvalSettings& s);
 
+// One indicator as the verdict rule sees it.
+struct ScoredIndicator {
+  std::string variable;  // the parent code's name; "" for a top-level indicator
+  Rating rating = Rating::insufficient_evidence;
+  double weight = 1;     // indicator weight x variable weight
+  bool impeded = false;  // at least one impediment is linked to it
+};
+// The score the rule gives one indicator (step 1 and 2), or nullopt when it
+// is left out (insufficient evidence, or weight 0).
+std::optional<double> indicator_score(const ScoredIndicator& i, const EvalSettings& s);
+
 struct VerdictResult {
   Verdict automatic = Verdict::undetermined;
   double score = 0;
-  int rated = 0, left_out = 0;  // indicators scored / left out (insufficient evidence)
+  double coverage = 0;          // share of the weight rated other than insufficient evidence
+  int rated = 0, left_out = 0;  // indicators scored / left out (insufficient evidence or weight 0)
+  int impeded = 0;              // scored indicators that lost the impediment penalty
+  std::string reason;           // one sentence: why this verdict
   std::optional<Verdict> override;
   std::string memo;
   Verdict effective() const { return override ? *override : automatic; }
 };
+VerdictResult verdict(const std::vector<ScoredIndicator>& indicators, const EvalSettings& s);
+// Ratings only: every indicator weight 1, one variable, no impediments.
 VerdictResult verdict(const std::vector<Rating>& ratings, const EvalSettings& s);
+
+struct VariableVerdict {
+  std::string variable;            // "" for top-level indicators
+  std::vector<size_t> indicators;  // indices into the input
+  VerdictResult result;
+};
+// The verdict per variable, variables in first-appearance order.
+std::vector<VariableVerdict> variable_verdicts(const std::vector<ScoredIndicator>& indicators, const EvalSettings& s);
+
+// The overall verdict with one setting moved to a neighbouring value.
+struct SensitivityRow {
+  std::string key;  // "evaluation.verdict.effective", ...
+  double value = 0;
+  bool as_set = false;  // the project's own value (the first row)
+  double score = 0, coverage = 0;
+  Verdict verdict = Verdict::undetermined;
+  bool changed = false;  // differs from the verdict as set
+};
+std::vector<SensitivityRow> sensitivity(const std::vector<ScoredIndicator>& indicators, const EvalSettings& s);
+
 // Overrides the verdict with a memo; an empty verdict removes the override.
 void set_verdict(store::Project& p, const std::string& verdict, const std::string& memo);
 
@@ -106,6 +177,8 @@ struct IndicatorEvaluation {
   Suggestion suggested;
   std::optional<EvaluationRecord> recorded;
   std::vector<size_t> impediments;  // indices into Evaluation::impediments
+  std::string variable;             // the parent code's name ("" top-level)
+  double weight = 1;                // as the verdict rule uses it
   Rating rating() const { return recorded ? recorded->rating : suggested.rating; }
 };
 
@@ -114,7 +187,12 @@ struct Evaluation {
   std::vector<IndicatorEvaluation> indicators;  // in matrix row order
   std::vector<ImpedimentItem> impediments;
   VerdictResult verdict;
+  std::vector<VariableVerdict> variables;
+  std::vector<SensitivityRow> sensitivity;
+  std::vector<ScoredIndicator> scored() const;  // the verdict rule's input, in indicator order
 };
+// The rule in a few lines, for --help, the report's appendix and the README.
+std::vector<std::string> verdict_rule_text(const EvalSettings& s);
 // Everything the report and the CLI show, for a matrix with overrides applied.
 Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matrix& m);
 

@@ -17,14 +17,14 @@ namespace telaah::analysis {
 enum class SettingKind { integer, real, boolean, choice, list, text };
 
 struct SettingSpec {
-  std::string key;            // "triangulation.k"
-  std::string group;          // "triangulation", "evaluation", "agreement", "coders", "source types"
+  std::string key;    // "triangulation.k"
+  std::string group;  // "triangulation", "evaluation", "agreement", "coders", "source types"
   SettingKind kind = SettingKind::text;
-  std::string default_value;  // as stored; "" = unset means the default
+  std::string default_value;         // as stored; "" = unset means the default
   std::vector<std::string> choices;  // SettingKind::choice: the allowed values
-  double min = 0, max = 0;    // integer / real: allowed range when min < max
-  std::string meaning_en;     // one line: what it decides
-  std::string meaning_id;     // the same in Bahasa Indonesia
+  double min = 0, max = 0;           // integer / real: allowed range when min < max
+  std::string meaning_en;            // one line: what it decides
+  std::string meaning_id;            // the same in Bahasa Indonesia
 };
 
 // Each group's entries, defined next to the rules they configure.

@@ -3,6 +3,8 @@
 
 namespace telaah::analysis {
 
-std::vector<SettingSpec> triangulation_setting_specs() { return {}; }
+std::vector<SettingSpec> triangulation_setting_specs() {
+  return {};
+}
 
 }  // namespace telaah::analysis

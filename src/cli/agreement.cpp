@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "analysis/agreement.h"
+#include "analysis/project_settings.h"
 #include "analysis/review.h"
 #include "cli/cli.h"
 #include "text/utf8.h"
@@ -13,9 +14,9 @@ namespace telaah::cli {
 namespace {
 
 struct SelectionArgs {
-  std::string project, coders, type, unit = "char", overlap = "union";
+  std::string project, coders, type, unit = "char", overlap, variable;
   std::vector<std::string> docs, codes;
-  double threshold = 0.5;
+  double threshold = std::nan("");  // unset: the project's agreement.threshold (default 0.5)
   bool exclude_uncoded = false, rollup = false, disagreements = false, all = false;
 };
 
@@ -70,6 +71,19 @@ nlohmann::json stat_json(const analysis::Statistic& s) {
   return {{"value", number(s.value)}, {"method", s.method}};
 }
 
+nlohmann::json variable_json(const analysis::VariableAgreement& v) {
+  nlohmann::json pairs = nlohmann::json::array();
+  for (const auto& pa : v.pairs)
+    pairs.push_back({{"coder_a", pa.coder_a},
+                     {"coder_b", pa.coder_b},
+                     {"units", pa.units},
+                     {"percent_agreement", stat_json(pa.percent)},
+                     {"kappa", stat_json(pa.kappa)},
+                     {"alpha", stat_json(pa.alpha)}});
+  return {{"variable", v.variable}, {"values", v.values},          {"units", v.units},  {"pairable_units", v.pairable},
+          {"pairs", pairs},         {"alpha", stat_json(v.alpha)}, {"method", v.method}};
+}
+
 nlohmann::json row_json(const analysis::CodeAgreement& c) {
   nlohmann::json pairs = nlohmann::json::array();
   for (const auto& pa : c.pairs)
@@ -85,7 +99,8 @@ nlohmann::json row_json(const analysis::CodeAgreement& c) {
                      {"percent_agreement", stat_json(pa.percent)},
                      {"kappa", stat_json(pa.kappa)},
                      {"alpha", stat_json(pa.alpha)}});
-  nlohmann::json j = {{"code", c.path}, {"pairs", pairs}, {"alpha", stat_json(c.alpha)}};
+  nlohmann::json j = {
+      {"code", c.path}, {"pairs", pairs}, {"alpha", stat_json(c.alpha)}, {"stance", variable_json(c.stance)}};
   if (c.code) j["code_id"] = c.code;
   return j;
 }
@@ -113,15 +128,20 @@ void print_table(const analysis::AgreementReport& r) {
   size_t w = 8;
   for (const auto& c : r.codes) w = std::max(w, text::count_code_points(c.path));
   w = std::min<size_t>(w + 2, 52);
+  const std::string all_label = "all " + std::to_string(r.coders.size()) + " coders";
   std::cout << pad("code", w) << (many ? pad("pair", 18) : "") << pad("units", 12, true) << pad("agree", 9, true)
             << pad("kappa", 9, true) << pad("alpha", 9, true) << "\n";
+  // Each pair with its own alpha; with three or more coders the all-coder alpha on a row of its own.
   auto line = [&](const analysis::CodeAgreement& c, const std::string& label) {
     for (size_t i = 0; i < c.pairs.size(); ++i) {
       const auto& pa = c.pairs[i];
       std::cout << pad(i == 0 ? label : "", w) << (many ? pad(pa.coder_a + "-" + pa.coder_b, 18) : "")
                 << pad(std::to_string(pa.table.total()), 12, true) << pad(fixed(pa.percent.value), 9, true)
-                << pad(fixed(pa.kappa.value), 9, true) << pad(i == 0 ? fixed(c.alpha.value) : "", 9, true) << "\n";
+                << pad(fixed(pa.kappa.value), 9, true) << pad(fixed(pa.alpha.value), 9, true) << "\n";
     }
+    if (many)
+      std::cout << pad("", w) << pad(all_label, 18) << pad("", 12 + 9 + 9) << pad(fixed(c.alpha.value), 9, true)
+                << "\n";
   };
   for (const auto& c : r.codes) line(c, c.path);
   line(r.overall, "overall (pooled)");
@@ -131,6 +151,41 @@ void print_table(const analysis::AgreementReport& r) {
     std::cout << "  " << o.pairs[0].percent.method << "\n  " << o.pairs[0].kappa.method << "\n";
   }
   std::cout << "  " << o.alpha.method << "\n";
+
+  std::cout << "\nStance agreement on passages coded with the same code by two or more coders\n"
+            << pad("code", w) << (many ? pad("pair", 18) : "") << pad("passages", 12, true) << pad("agree", 9, true)
+            << pad("kappa", 9, true) << pad("alpha", 9, true) << "\n";
+  auto stance_line = [&](const analysis::VariableAgreement& v, const std::string& label) {
+    for (size_t i = 0; i < v.pairs.size(); ++i) {
+      const auto& pa = v.pairs[i];
+      std::cout << pad(i == 0 ? label : "", w) << (many ? pad(pa.coder_a + "-" + pa.coder_b, 18) : "")
+                << pad(std::to_string(pa.units), 12, true) << pad(fixed(pa.percent.value), 9, true)
+                << pad(fixed(pa.kappa.value), 9, true) << pad(fixed(pa.alpha.value), 9, true) << "\n";
+    }
+    if (many)
+      std::cout << pad("", w) << pad(all_label, 18) << pad(std::to_string(v.pairable), 12, true) << pad("", 9 + 9)
+                << pad(fixed(v.alpha.value), 9, true) << "\n";
+  };
+  for (const auto& c : r.codes) stance_line(c.stance, c.path);
+  stance_line(o.stance, "overall (pooled)");
+  std::cout << "  " << o.stance.method << "\n";
+}
+
+void print_variable(const analysis::VariableAgreement& v) {
+  const bool many = v.coders.size() > 2;
+  std::cout << "Agreement on the variable " << v.variable << " (values: ";
+  for (size_t i = 0; i < v.values.size(); ++i) std::cout << (i ? ", " : "") << v.values[i];
+  std::cout << "), " << v.units << " units, " << v.pairable << " with two or more values\n\n";
+  std::cout << pad("pair", 24) << pad("units", 10, true) << pad("agree", 9, true) << pad("kappa", 9, true)
+            << pad("alpha", 9, true) << "\n";
+  for (const auto& pa : v.pairs)
+    std::cout << pad(pa.coder_a + "-" + pa.coder_b, 24) << pad(std::to_string(pa.units), 10, true)
+              << pad(fixed(pa.percent.value), 9, true) << pad(fixed(pa.kappa.value), 9, true)
+              << pad(fixed(pa.alpha.value), 9, true) << "\n";
+  if (many)
+    std::cout << pad("all " + std::to_string(v.coders.size()) + " coders", 24)
+              << pad(std::to_string(v.pairable), 10, true) << pad("", 18) << pad(fixed(v.alpha.value), 9, true) << "\n";
+  std::cout << "\nMethod: " << v.method << "\n  " << v.alpha.method << "\n";
 }
 
 std::string one_line(std::string s, size_t max_cp = 100) {
@@ -198,11 +253,17 @@ Registrar reg_agreement(65, [](CLI::App& app, Context& ctx) {
   add_selection(cmd, *a);
   cmd->add_option("--unit", a->unit, "char (every code point a unit) or segment (coded segments matched by overlap)");
   cmd->add_option("--threshold", a->threshold,
-                  "segment level: the overlap ratio at which two segments match (default 0.5)");
+                  "the overlap ratio at which two segments match (segment level, stance, --variable; default: the "
+                  "setting agreement.threshold, 0.5)");
   cmd->add_option("--overlap", a->overlap,
-                  "segment level: union (intersection over union, default) or shorter (over the shorter segment)");
+                  "union (intersection over union) or shorter (over the shorter segment); default: the setting "
+                  "agreement.overlap, union");
   cmd->add_flag("--exclude-uncoded", a->exclude_uncoded,
                 "character level: leave out text no compared coder coded with a chosen code");
+  cmd->add_option("--variable", a->variable,
+                  "one nominal variable instead of a present/absent variable per code: \"CodeA,CodeB,CodeC\" "
+                  "(mutually exclusive codes as its values) or \"stance\" (supports/contradicts/neutral of "
+                  "passages coded with the same code); units are passages matched by overlap");
   cmd->add_flag("--disagreements", a->disagreements, "list the passages where the two coders differ, side by side");
   cmd->add_flag("--all", a->all, "with --disagreements: also passages already resolved as 'keep both'");
   cmd->callback([a, &ctx] {
@@ -228,14 +289,33 @@ Registrar reg_agreement(65, [](CLI::App& app, Context& ctx) {
       o.unit = analysis::AgreementUnit::segment;
     else
       throw UserError("--unit is char or segment, not '" + a->unit + "'");
+    // Unset options fall back to the project's settings agreement.overlap and agreement.threshold.
+    if (a->overlap.empty()) a->overlap = p->setting("agreement.overlap", "union");
     if (a->overlap == "union")
       o.overlap = analysis::OverlapRatio::union_;
     else if (a->overlap == "shorter")
       o.overlap = analysis::OverlapRatio::shorter;
     else
-      throw UserError("--overlap is union or shorter, not '" + a->overlap + "'");
-    o.threshold = a->threshold;
+      throw UserError("--overlap (or the setting agreement.overlap) is union or shorter, not '" + a->overlap + "'");
+    o.threshold = !std::isnan(a->threshold) ? a->threshold : analysis::real_setting(*p, "agreement.threshold", 0.5);
     o.exclude_uncoded = a->exclude_uncoded;
+    if (!a->variable.empty()) {
+      const bool stance = a->variable == "stance";
+      if (!stance) {
+        if (!a->codes.empty()) throw UserError("give the variable's codes in --variable, not also in --codes");
+        o.sel.codes.clear();
+        for (const auto& name : split_names(a->variable)) o.sel.codes.push_back(p->resolve_code(name));
+      }
+      auto v = analysis::variable_agreement(*p, o, stance);
+      if (ctx.json) {
+        auto j = variable_json(v);
+        j["coders"] = v.coders;
+        j["threshold"] = o.threshold;
+        j["overlap"] = a->overlap;
+        return print_json(j);
+      }
+      return print_variable(v);
+    }
     auto r = analysis::compute_agreement(*p, o);
     if (ctx.json) {
       nlohmann::json codes = nlohmann::json::array();

@@ -1,6 +1,8 @@
 // telaah evaluate: per indicator the suggested and recorded rating, the
 // impediments and the overall verdict; records a rating with a justification
 // linked to codings, or overrides the verdict with a memo.
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 
 #include "analysis/evaluation.h"
@@ -33,12 +35,46 @@ std::vector<store::Id> parse_ids(const std::string& list) {
   return out;
 }
 
+nlohmann::json score_json(std::optional<double> x) {
+  return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
+}
+
+nlohmann::json verdict_json(const analysis::VerdictResult& v) {
+  return {{"automatic", to_string(v.automatic)},
+          {"automatic_id", analysis::to_indonesian(v.automatic)},
+          {"score", v.rated ? nlohmann::json(v.score) : nlohmann::json(nullptr)},
+          {"coverage", v.coverage},
+          {"rated", v.rated},
+          {"left_out", v.left_out},
+          {"impeded", v.impeded},
+          {"reason", v.reason}};
+}
+
+int pct(double x) {
+  return static_cast<int>(std::floor(x * 100 + 0.5));
+}
+
+std::string fmt_value(double x) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%g", x);
+  return b;
+}
+
 Registrar reg(72, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("evaluate",
                                  "Ratings per indicator, impediments and the overall verdict; "
                                  "record a rating (--indicator --rating --justification [--evidence]) "
                                  "or override the verdict (--verdict --memo)");
+  {
+    std::string rule = "\nThe verdict rule (defaults; see 'telaah settings'):\n";
+    for (const auto& line : analysis::verdict_rule_text(analysis::EvalSettings{})) rule += "  - " + line + "\n";
+    rule +=
+        "Ratings and verdicts may be given in English or Indonesian: achieved/tercapai, partially "
+        "achieved/sebagian tercapai, not achieved/tidak tercapai, insufficient evidence/bukti tidak cukup; "
+        "effective/efektif, fairly effective/cukup efektif, not effective/tidak efektif.";
+    cmd->footer(rule);
+  }
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--indicator", a->indicator, "the indicator to rate (code path, name or alias)");
   cmd->add_option("--rating", a->rating, "achieved, partially achieved, not achieved or insufficient evidence");
@@ -86,6 +122,7 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
     auto e = analysis::evaluate(*p, t, m);
     if (ctx.json) {
       nlohmann::json ind = nlohmann::json::array(), imp = nlohmann::json::array();
+      const auto scored = e.scored();
       for (size_t i = 0; i < e.indicators.size(); ++i) {
         const auto& ie = e.indicators[i];
         nlohmann::json rec = nullptr;
@@ -99,7 +136,11 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
         ind.push_back({{"code_id", ie.code_id},
                        {"path", ie.path},
                        {"status", to_string(m.rows[i].effective)},
+                       {"variable", ie.variable},
+                       {"weight", ie.weight},
                        {"rating", to_string(ie.rating())},
+                       {"rating_id", analysis::to_indonesian(ie.rating())},
+                       {"score", score_json(analysis::indicator_score(scored[i], e.settings))},
                        {"suggested", to_string(ie.suggested.rating)},
                        {"reason", ie.suggested.reason},
                        {"recorded", rec},
@@ -107,22 +148,48 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
       }
       for (const auto& it : e.impediments) imp.push_back({{"coding", it.coding_id}, {"indicators", it.indicators}});
       const auto& v = e.verdict;
+      nlohmann::json verdict = verdict_json(v);
+      verdict["effective"] = to_string(v.effective());
+      verdict["effective_id"] = analysis::to_indonesian(v.effective());
+      verdict["override"] = v.override ? nlohmann::json(to_string(*v.override)) : nlohmann::json(nullptr);
+      verdict["memo"] = v.memo;
+      nlohmann::json vars = nlohmann::json::array(), sens = nlohmann::json::array();
+      for (const auto& vv : e.variables) {
+        auto j = verdict_json(vv.result);
+        j["variable"] = vv.variable;
+        j["indicators"] = vv.indicators.size();
+        vars.push_back(j);
+      }
+      for (const auto& r : e.sensitivity)
+        sens.push_back({{"setting", r.key},
+                        {"value", r.as_set ? nlohmann::json(nullptr) : nlohmann::json(r.value)},
+                        {"score", r.score},
+                        {"coverage", r.coverage},
+                        {"verdict", to_string(r.verdict)},
+                        {"verdict_id", analysis::to_indonesian(r.verdict)},
+                        {"changed", r.changed}});
+      const auto& st = e.settings;
       return print_json({{"indicators", ind},
                          {"impediments", imp},
-                         {"verdict",
-                          {{"automatic", to_string(v.automatic)},
-                           {"effective", to_string(v.effective())},
-                           {"score", v.score},
-                           {"rated", v.rated},
-                           {"left_out", v.left_out},
-                           {"override", v.override ? nlohmann::json(to_string(*v.override)) : nlohmann::json(nullptr)},
-                           {"memo", v.memo}}},
+                         {"verdict", verdict},
+                         {"variables", vars},
+                         {"sensitivity", sens},
+                         {"rule",
+                          {{"min_coverage", st.min_coverage},
+                           {"impediment_penalty", st.impediment_penalty},
+                           {"effective", st.effective},
+                           {"fairly", st.fairly},
+                           {"insufficient", st.insufficient_counts_as_not_achieved ? "not achieved" : "exclude"},
+                           {"text", analysis::verdict_rule_text(st)}}},
                          {"revision", p->revision()}});
     }
     for (size_t i = 0; i < e.indicators.size(); ++i) {
       const auto& ie = e.indicators[i];
       std::cout << ie.path << "  [" << to_string(m.rows[i].effective) << "]\n";
-      std::cout << "  rating: " << to_string(ie.rating()) << (ie.recorded ? " (recorded)" : " (suggested)") << "\n";
+      std::cout << "  rating: " << to_string(ie.rating()) << (ie.recorded ? " (recorded)" : " (suggested)") << " / "
+                << analysis::to_indonesian(ie.rating());
+      if (ie.weight != 1) std::cout << ", weight " << ie.weight;
+      std::cout << "\n";
       if (ie.recorded) {
         std::cout << "  justification: " << ie.recorded->justification << "\n";
         if (!ie.recorded->evidence.empty()) {
@@ -131,7 +198,8 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
           std::cout << "\n";
         }
       }
-      std::cout << "  suggested: " << to_string(ie.suggested.rating) << " — " << ie.suggested.reason << "\n";
+      std::cout << "  suggested: " << analysis::both_languages(ie.suggested.rating) << " — " << ie.suggested.reason
+                << "\n";
       if (!ie.impediments.empty()) {
         std::cout << "  impediments:";
         for (size_t k : ie.impediments) std::cout << " #" << e.impediments[k].coding_id;
@@ -139,13 +207,23 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
       }
     }
     const auto& v = e.verdict;
-    std::cout << "\n" << e.impediments.size() << " impediment codings\n";
-    std::cout << "verdict: " << to_string(v.effective()) << " (" << analysis::to_indonesian(v.effective()) << ")";
+    std::cout << "\n" << e.impediments.size() << " impediment codings\n\nper variable:\n";
+    for (const auto& vv : e.variables)
+      std::cout << "  " << (vv.variable.empty() ? "(no variable)" : vv.variable) << ": "
+                << analysis::both_languages(vv.result.automatic) << " — " << vv.result.reason << "\n";
+    std::cout << "\nverdict: " << analysis::both_languages(v.effective());
     if (v.override)
-      std::cout << " — researcher's override (rule: " << to_string(v.automatic) << "): " << v.memo;
+      std::cout << " — researcher's override (rule: " << analysis::both_languages(v.automatic) << "): " << v.memo;
     else
-      std::cout << " — mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " indicators";
-    std::cout << "\n";
+      std::cout << " — " << v.reason;
+    std::cout << "\n\nsensitivity (the verdict with one setting moved):\n";
+    for (const auto& r : e.sensitivity) {
+      char line[160];
+      std::snprintf(line, sizeof line, "  %-32s %6s  score %3d%%  coverage %3d%%  ",
+                    r.as_set ? "as set" : r.key.c_str(), r.as_set ? "" : fmt_value(r.value).c_str(), pct(r.score),
+                    pct(r.coverage));
+      std::cout << line << analysis::both_languages(r.verdict) << (r.changed ? "  <- changes" : "") << "\n";
+    }
   });
 });
 

@@ -207,7 +207,7 @@ std::vector<std::string> method_notes(const ReportData& r) {
   const auto& s = r.matrix.settings;
   const auto& e = r.evaluation.settings;
   const std::string col = r.matrix.columns.dimension == "type" ? "source type" : r.matrix.columns.dimension;
-  return {
+  std::vector<std::string> notes = {
       "Convergence coding after Farmer et al. (2006) for every indicator and every pair of " + col + "s.",
       "Net stance of a column = sign(supports − contradicts); prominence = its number of codings.",
       "Silence: one column has evidence, the other none. Dissonance: both have evidence and opposite net stances.",
@@ -224,9 +224,6 @@ std::vector<std::string> method_notes(const ReportData& r) {
           num(e.support_share) + " → achieved when triangulated, partially achieved when not corroborated; p ≤ " +
           num(1 - e.support_share) +
           " → not achieved; else partially achieved. A rating the researcher recorded replaces the suggestion.",
-      "Verdict: mean score of the ratings (achieved 1, partially achieved 0.5, not achieved 0; insufficient evidence " +
-          std::string(e.insufficient_counts_as_not_achieved ? "scores 0" : "left out") + "); ≥ " + num(e.effective) +
-          " effective, ≥ " + num(e.fairly) + " fairly effective (cukup efektif), otherwise not effective.",
       "Impediments: codings of " +
           [&] {
             std::string names;
@@ -235,6 +232,8 @@ std::vector<std::string> method_notes(const ReportData& r) {
           }() +
           " and their sub-codes, linked to an indicator when they overlap or share a paragraph with its evidence.",
   };
+  for (auto& line : verdict_rule_text(e)) notes.push_back(std::move(line));
+  return notes;
 }
 
 }  // namespace telaah::exchange

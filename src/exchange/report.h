@@ -73,6 +73,10 @@ std::string render_html(const ReportData& r);
 // The rules of the method with this project's settings, one sentence each
 // (the method appendix of both renderers).
 std::vector<std::string> method_notes(const ReportData& r);
+// Section 5 (the verdict by the rule, per variable, and its sensitivity) in
+// Markdown and in HTML (report_verdict.cpp).
+std::string verdict_markdown(const analysis::Evaluation& e);
+std::string verdict_html(const analysis::Evaluation& e);
 
 // Where a passage is: "Title, p. 3" when the document has a page map,
 // else "Title, para. 12" (1-based paragraph or speaker turn).

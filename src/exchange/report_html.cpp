@@ -110,7 +110,7 @@ std::string render_html(const ReportData& r) {
   if (v.override)
     o << "Researcher's verdict; by the rule: " << to_string(v.automatic) << ". " << esc(v.memo);
   else
-    o << "Mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " rated indicator(s).";
+    o << esc(v.reason) << ".";
   o << "</small></div>\n";
 
   // 1. framework
@@ -120,7 +120,7 @@ std::string render_html(const ReportData& r) {
     const auto& ie = e.indicators[s.index];
     o << "<tr><td>" << esc(s.variable) << "</td><td><a href=\"#i" << m.rows[s.index].code_id << "\">" << esc(s.name)
       << "</a></td><td>" << esc(s.definition) << "</td><td>" << badge(m.rows[s.index].effective)
-      << (m.rows[s.index].overridden() ? " *" : "") << "</td><td>" << to_string(ie.rating())
+      << (m.rows[s.index].overridden() ? " *" : "") << "</td><td>" << esc(both_languages(ie.rating()))
       << (ie.recorded ? "" : " <span class=\"override\">(suggested)</span>") << "</td></tr>\n";
   }
   o << "</table>\n";
@@ -157,7 +157,7 @@ std::string render_html(const ReportData& r) {
           << "</span>";
       o << "</li>\n";
     }
-    o << "</ul>\n<div class=\"rating\">Rating: <b>" << to_string(ie.rating()) << "</b> "
+    o << "</ul>\n<div class=\"rating\">Rating: <b>" << esc(both_languages(ie.rating())) << "</b> "
       << (ie.recorded ? "<span class=\"override\">(researcher; suggested: " +
                             std::string(to_string(ie.suggested.rating)) + ")</span>"
                       : std::string("<span class=\"override\">(suggested)</span>"))
@@ -197,12 +197,7 @@ std::string render_html(const ReportData& r) {
   }
 
   // 5. verdict
-  o << "<h2>5. Overall verdict</h2>\n<p>By the rule: <b>" << to_string(v.automatic) << "</b> (<i>"
-    << to_indonesian(v.automatic) << "</i>), mean score " << static_cast<int>(v.score * 100 + 0.5) << "% over "
-    << v.rated << " rated indicator(s)";
-  if (v.left_out) o << "; " << v.left_out << " left out for insufficient evidence";
-  o << ".</p>\n";
-  if (v.override) o << "<p>Researcher's verdict: <b>" << to_string(*v.override) << "</b> — " << esc(v.memo) << "</p>\n";
+  o << "<h2>5. Overall verdict</h2>\n" << verdict_html(e);
 
   // appendix
   o << "<h2>Appendix: method</h2>\n<table>\n";

@@ -21,7 +21,7 @@ static std::string rating_text(const IndicatorEvaluation& ie) {
     s += " (researcher; suggested: " + std::string(to_string(ie.suggested.rating)) + ")";
   else
     s += " (suggested)";
-  return s;
+  return s + " — *" + to_indonesian(ie.rating()) + "*";
 }
 
 std::string render_markdown(const ReportData& r) {
@@ -42,7 +42,7 @@ std::string render_markdown(const ReportData& r) {
   for (const auto& s : r.indicators) {
     const auto& ie = e.indicators[s.index];
     o << "| " << escape_md(s.variable) << " | " << escape_md(s.name) << " | " << escape_md(s.definition) << " | "
-      << escape_md(status_text(m.rows[s.index])) << " | " << to_string(ie.rating())
+      << escape_md(status_text(m.rows[s.index])) << " | " << both_languages(ie.rating())
       << (ie.recorded ? "" : " (suggested)") << " |\n";
   }
 
@@ -95,13 +95,7 @@ std::string render_markdown(const ReportData& r) {
       << "\n\n";
   }
 
-  o << "## 5. Overall verdict\n\n";
-  o << "By the rule: **" << to_string(v.automatic) << "** (" << to_indonesian(v.automatic) << "), mean score "
-    << static_cast<int>(v.score * 100 + 0.5) << "% over " << v.rated << " rated indicator(s)";
-  if (v.left_out) o << ", " << v.left_out << " left out for insufficient evidence";
-  o << ".\n";
-  if (v.override) o << "\nResearcher's verdict: **" << to_string(*v.override) << "** — " << v.memo << "\n";
-
+  o << "## 5. Overall verdict\n\n" << verdict_markdown(e);
   o << "\n## Appendix: method\n\n";
   o << "- k = " << m.settings.k << ", m = " << m.settings.m << ", prominence ratio = " << m.settings.prominence << "\n";
   o << "- Coders counted: ";

@@ -1,10 +1,14 @@
 // DOCX (Office Open XML): paragraphs, headings by style, list items, tables
 // (one line per row, cells tab-separated), text boxes, footnotes and
-// endnotes appended at the end; title / author / date from docProps/core.xml.
+// endnotes appended at the end; title / author / date from docProps/core.xml;
+// Word comments (word/comments.xml) anchored on the span between their
+// commentRangeStart and commentRangeEnd (a point at the commentReference when
+// there is no range), reported in the import notes.
 // Read from memory through ZipArchive; nothing is extracted to disk.
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "ingest/importer.h"
 #include "ingest/office.h"
@@ -81,7 +85,8 @@ class Reader {
 
   std::map<std::string, pugi::xml_node> footnotes, endnotes;
   std::vector<office::Note> notes;
-  std::string date_paragraph;  // text of a paragraph styled "Date"
+  std::map<std::string, size_t> comment_index;  // w:id -> index in the comments
+  std::string date_paragraph;                   // text of a paragraph styled "Date"
 
   // Block-level content: paragraphs, tables, content controls.
   void body(const pugi::xml_node& n, std::vector<Para>& out, unsigned depth) {
@@ -99,6 +104,12 @@ class Reader {
         body(c, out, depth + 1);
       else if (l == "AlternateContent")
         body(xml::child(c, "Choice"), out, depth + 1);
+      else if (l == "commentRangeStart")
+        pending_ += comment_mark(c, false);
+      else if (l == "commentRangeEnd" && !out.empty())
+        out.back().text += comment_mark(c, true);
+      else if (l == "commentRangeEnd")
+        pending_ += comment_mark(c, true);
     }
   }
 
@@ -128,7 +139,8 @@ class Reader {
     std::string sname = styles_.name(style);
     for (char& ch : sname) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (sname.rfind("toc ", 0) == 0 || sname == "toc heading" || sname.rfind("tableofcontents", 0) == 0) return;
-    std::string text;
+    std::string text = std::move(pending_);
+    pending_.clear();
     std::vector<pugi::xml_node> boxes;
     runs(p, text, boxes, depth + 1);
     if (styles_.name(style) == "Date" && date_paragraph.empty()) date_paragraph = text;
@@ -154,12 +166,17 @@ class Reader {
         text += note_marker(l == "footnoteReference", xml::attr(c, "id"), depth);
       } else if (l == "txbxContent") {
         boxes.push_back(c);
+      } else if (l == "commentRangeStart" || l == "commentRangeEnd") {
+        text += comment_mark(c, l == "commentRangeEnd");
+      } else if (l == "commentReference") {  // a comment without a range: a point here
+        const std::string id = xml::attr(c, "id");
+        if (!marked_start_.count(id)) text += comment_mark(c, false) + comment_mark(c, true);
       } else if (l == "AlternateContent") {
         runs(xml::child(c, "Choice"), text, boxes, depth + 1);
       } else if (l == "r" && hidden(c)) {
         continue;  // hidden text is not part of what the reader sees
       } else if (l == "delText" || l == "instrText" || l == "del" || l == "moveFrom" || l == "pPr" || l == "rPr" ||
-                 l == "fldChar" || l == "commentReference" || l == "footnoteRef" || l == "endnoteRef" ||
+                 l == "fldChar" || l == "footnoteRef" || l == "endnoteRef" || l == "annotationRef" ||
                  l == "softHyphen" || l == "sym" || l == "object") {
         continue;
       } else {  // r, hyperlink, ins, moveTo, smartTag, sdt, sdtContent, fldSimple, drawing, pict, ...
@@ -213,10 +230,22 @@ class Reader {
     return notes[index].marker;
   }
 
+  // The anchor mark of a comment's range start or end (once each; "" for an unknown id).
+  std::string comment_mark(const pugi::xml_node& n, bool end) {
+    const std::string id = xml::attr(n, "id");
+    auto it = comment_index.find(id);
+    if (it == comment_index.end()) return "";
+    auto& done = end ? marked_end_ : marked_start_;
+    if (!done.insert(id).second) return "";
+    return office::anchor_mark(it->second, end);
+  }
+
   const Styles& styles_;
   unsigned max_depth_;
   std::string what_;
   std::map<std::string, size_t> numbers_;
+  std::string pending_;  // marks met between paragraphs, for the next one
+  std::set<std::string> marked_start_, marked_end_;
 };
 
 // Footnotes or endnotes by id, without Word's separator pseudo-notes.
@@ -262,6 +291,26 @@ Extracted extract_docx(const std::string& name, std::string_view bytes, const Im
     xml::parse(end_doc, *f, name + ": word/endnotes.xml");
     r.endnotes = load_notes(end_doc);
   }
+  // Word comments: their text first (read like a body), then anchored while the body is read.
+  pugi::xml_document comments_doc;
+  std::vector<Comment> comments;
+  if (auto c = zip.read("word/comments.xml")) {
+    xml::parse(comments_doc, *c, name + ": word/comments.xml");
+    for (pugi::xml_node n = comments_doc.document_element().first_child(); n; n = n.next_sibling()) {
+      if (xml::local(n) != "comment") continue;
+      std::vector<Para> cps;
+      r.body(n, cps, 1);
+      Comment cm;
+      cm.author = xml::attr(n, "author");
+      cm.date = normalise_date(xml::attr(n, "date"));
+      for (const auto& p : cps)
+        if (!p.text.empty()) cm.text += (cm.text.empty() ? "" : "\n") + p.text;
+      const std::string id = xml::attr(n, "id");
+      if (r.comment_index.count(id)) continue;  // a repeated id: the first one counts
+      r.comment_index[id] = comments.size();
+      comments.push_back(std::move(cm));
+    }
+  }
   std::vector<Para> paras;
   r.body(xml::child(doc.document_element(), "body"), paras, 0);
 
@@ -282,7 +331,7 @@ Extracted extract_docx(const std::string& name, std::string_view bytes, const Im
         e.title = p.text;
         break;
       }
-  office::emit(e, paras, r.notes, name);
+  office::emit(e, paras, r.notes, name, std::move(comments));
   return e;
 }
 

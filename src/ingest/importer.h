@@ -35,6 +35,14 @@ struct ImportOptions {
   Limits limits;
 };
 
+// A reviewer's comment on a span of the text (a Word comment): kept with its
+// anchor so that it can become a memo on that span.
+struct Comment {
+  int64_t start = 0, end = 0;  // code points in Extracted::text; start == end: a point (no range in the file)
+  std::string author, date;    // date as normalise_date gives it ("" when none)
+  std::string text;            // the comment's paragraphs, one per line
+};
+
 struct Extracted {
   std::string format;  // what was recognised
   std::string title, author, date, language;
@@ -42,6 +50,7 @@ struct Extracted {
   std::vector<text::Block> blocks;  // code points of `text`
   std::vector<store::Page> pages;
   std::vector<std::string> notes;  // what the importer did that the user should know
+  std::vector<Comment> comments;   // reviewers' comments anchored in `text` (DOCX)
   int64_t text_cp = -1;            // code points in `text`, kept by append_block (-1: not counted yet)
 };
 

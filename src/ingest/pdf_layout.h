@@ -1,8 +1,31 @@
-// From positioned words (poppler's text boxes, in reading order) to the
-// paragraphs a reader sees: lines, table rows, running headers and page
-// numbers removed, headings by font size, list items, wrapped lines joined
-// and hyphenation at line ends repaired, paragraphs continued across
-// columns and pages. Pure geometry, no poppler: testable and fuzzable.
+// From positioned words (poppler's text boxes, in poppler's order) to the
+// paragraphs a reader sees. Pure geometry, no poppler: testable and fuzzable.
+//
+//  - Running headers, footers and page numbers go: a line in the top or
+//    bottom tenth of a page whose text (digits ignored) stands in the same
+//    place on at least two pages and on at least half of the pages with
+//    text. The same words elsewhere (a journal name in a first-page citation)
+//    stay.
+//  - Reading order by a recursive XY cut of the page: columns of text left
+//    to right (a gutter has running text on both sides, or on one side beside
+//    a side column whose lines are not on the text's baselines or end well
+//    before it), full-width titles, abstracts and captions above and below
+//    them in place, table rows whole (short cells on shared baselines).
+//  - Lines joined into paragraphs; headings by font size, list items.
+//    Smaller type met in mid-sentence (a footnote at the foot of a column, a
+//    caption, a citation) is set aside and placed after the paragraph, which
+//    goes on in the next column or page when its sentence does.
+//  - A hyphen at a line end (also a column or page end), the rule:
+//      soft hyphen after a letter                    -> joined;
+//      digit-digit ("2011-" / "2015")                -> kept: 2011-2015;
+//      the same word twice ("kota-" / "kota")        -> kept (reduplication);
+//      the word with this hyphen elsewhere in the document at least as often
+//        as without it ("sister-city")               -> kept;
+//      without it more often ("TraceMonkey")         -> joined;
+//      lower-case letter, hyphen, lower-case letter ("Compila-" / "tion")
+//        -> joined, unless the part before is one letter or a prefix written
+//        with a hyphen (e-, x-, self-, non-: "e-mail") -> kept;
+//      any other letter-letter ("Jakarta-" / "Seoul") -> kept, no space.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -20,7 +43,7 @@ struct Word {
 
 struct Page {
   double width = 0, height = 0;
-  std::vector<Word> words;  // reading order
+  std::vector<Word> words;  // poppler's order
 };
 
 struct Block {

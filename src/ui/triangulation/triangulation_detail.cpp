@@ -407,7 +407,7 @@ void TriangulationView::draw_rating_editor() {
     if (ws_.write([&](store::Project& p) {
           analysis::set_evaluation(p, d.code, kRatings[d.rating], d.justification, cited);
         })) {
-      ws_.set_undoable_status(tr(S::tri_saved_rating) + d.indicator + " = " + analysis::to_string(kRatings[d.rating]));
+      ws_.set_undoable_status(tr(S::tri_saved_rating) + d.indicator + " = " + rating_text(kRatings[d.rating]));
       d.open = false;
       ImGui::CloseCurrentPopup();
     }
