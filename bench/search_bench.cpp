@@ -87,18 +87,31 @@ int main(int argc, char** argv) {
   int per_class = 200, scan_per_class = 20;
   bool generate_only = false;
   fs::path dir = "/tmp/telaah-bench";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--docs")
-      ndocs = std::stoll(argv[i + 1]);
-    else if (a == "--dir")
-      dir = argv[i + 1];
-    else if (a == "--queries")
-      per_class = std::stoi(argv[i + 1]);
-    else if (a == "--scan-queries")
-      scan_per_class = std::stoi(argv[i + 1]);
-    else if (a == "--generate-only")
-      generate_only = std::string(argv[i + 1]) == "1";
+    if (a == "--quick") {
+      ndocs = 2000;
+      per_class = 50;
+      scan_per_class = 5;
+    } else if (a == "--docs" && i + 1 < argc) {
+      ndocs = std::stoll(argv[++i]);
+    } else if (a == "--dir" && i + 1 < argc) {
+      dir = argv[++i];
+    } else if (a == "--queries" && i + 1 < argc) {
+      per_class = std::stoi(argv[++i]);
+    } else if (a == "--scan-queries" && i + 1 < argc) {
+      scan_per_class = std::stoi(argv[++i]);
+    } else if (a == "--generate-only" && i + 1 < argc) {
+      generate_only = std::string(argv[++i]) == "1";
+    } else {
+      const bool help = a == "--help" || a == "-h";
+      (help ? std::cout : std::cerr)
+          << "usage: search_bench [--quick] [--docs N] [--dir D] [--queries PER_CLASS] [--scan-queries PER_CLASS] "
+             "[--generate-only 1]\n"
+             "  Telaah's index against raw Xapian, SQLite FTS5, LIKE and memmem on N generated documents\n"
+             "  (default 10000; --quick: 2000 documents, 50 queries per class, 5 for the scans).\n";
+      return help ? 0 : 1;
+    }
   }
   fs::create_directories(dir);
   bench::CorpusGenerator gen;

@@ -85,19 +85,26 @@ int main(int argc, char** argv) {
   int64_t ndocs = 100000;
   int per_class = 100, nshards = 3;
   fs::path dir = "/tmp/telaah-shards-bench";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--docs")
-      ndocs = std::stoll(argv[i + 1]);
-    else if (a == "--dir")
-      dir = argv[i + 1];
-    else if (a == "--queries")
-      per_class = std::stoi(argv[i + 1]);
-    else if (a == "--shards")
-      nshards = std::stoi(argv[i + 1]);
-    else {
-      std::cerr << "usage: shards_bench [--docs N] [--dir D] [--queries PER_CLASS] [--shards N]\n";
-      return 1;
+    if (a == "--quick") {
+      ndocs = 2000;
+      per_class = 20;
+    } else if (a == "--docs" && i + 1 < argc) {
+      ndocs = std::stoll(argv[++i]);
+    } else if (a == "--dir" && i + 1 < argc) {
+      dir = argv[++i];
+    } else if (a == "--queries" && i + 1 < argc) {
+      per_class = std::stoi(argv[++i]);
+    } else if (a == "--shards" && i + 1 < argc) {
+      nshards = std::stoi(argv[++i]);
+    } else {
+      const bool help = a == "--help" || a == "-h";
+      (help ? std::cout : std::cerr)
+          << "usage: shards_bench [--quick] [--docs N] [--dir D] [--queries PER_CLASS] [--shards N]\n"
+             "  The local index against N xapian-tcpsrv shards on loopback (default 100000 documents;\n"
+             "  --quick: 2000 documents, 20 queries per class).\n";
+      return help ? 0 : 1;
     }
   }
   const std::string tcpsrv = telaah::test::find_tcpsrv();

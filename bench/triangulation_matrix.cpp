@@ -22,6 +22,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -173,6 +174,20 @@ int main(int argc, char** argv) {
       keep = argv[++i];
     else if (!std::strcmp(argv[i], "--mmap"))
       mmap = true;
+    else if (!std::strcmp(argv[i], "--quick")) {
+      ncodings = 100000;
+      ndocs = 10000;
+      selfjoin = false;
+    } else {
+      const bool help = !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h");
+      (help ? std::cout : std::cerr)
+          << "usage: triangulation_matrix [--quick] [--codings N] [--docs N] [--skip-selfjoin] [--project FILE] "
+             "[--mmap]\n"
+             "  The triangulation matrix, co-occurrence and the evidence table in memory against SQLite on a\n"
+             "  generated project (default 1,000,000 codings over 100,000 documents; --quick: 100,000 over\n"
+             "  10,000, without the slow self-join baseline).\n";
+      return help ? 0 : 1;
+    }
   }
   const fs::path dir = fs::temp_directory_path() / ("telaah-bench-tri-" + std::to_string(::getpid()));
   fs::remove_all(dir);

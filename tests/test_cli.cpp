@@ -365,3 +365,47 @@ TEST_CASE("--occurrence picks one of several") {
   CHECK(j["start"] == cps(kNotes.substr(0, second)));
   CHECK(j["quote"] == "Komunike");
 }
+
+TEST_CASE("info, codes, docs --limit and codings read counts and pages, with the same answers") {
+  Cli c;
+  c.dir.write("two.txt", "Informan B: Kerja sama ekonomi.\n\nInforman C: Pertukaran budaya.\n");
+  REQUIRE(tl({"import", c.p, (c.dir / "two.txt").string(), "--type", "news", "--quiet"}).status == 0);
+  REQUIRE(tl({"code", c.p, "--doc", "2", "--quote", "Kerja sama", "--code", "Input/Legal infrastructure"}).status == 0);
+  REQUIRE(tl({"code", c.p, "--doc", "2", "--quote", "budaya", "--code", "Input"}).status == 0);
+  // Three codings on two documents; then document 2 is hidden: its two codings no longer count.
+  auto info = nlohmann::json::parse(tl({"info", c.p, "--json"}).out);
+  CHECK(info["documents"] == 2);
+  CHECK(info["documents_by_type"]["news"] == 1);
+  CHECK(info["documents_by_type"]["official"] == 0);
+  CHECK(info["codings"] == 3);
+  REQUIRE(tl({"doc", c.p, "2", "--delete"}).status == 0);
+  info = nlohmann::json::parse(tl({"info", c.p, "--json"}).out);
+  CHECK(info["documents"] == 1);
+  CHECK(info["documents_by_type"]["news"] == 0);
+  CHECK(info["documents_by_type"]["interview"] == 1);
+  CHECK(info["codings"] == 1);
+  for (const auto& code : nlohmann::json::parse(tl({"codes", c.p, "--json"}).out))
+    CHECK(code["codings"] == (code["path"] == "Input/Legal infrastructure" ? 1 : 0));
+  REQUIRE(tl({"undo", c.p}).status == 0);
+  for (const auto& code : nlohmann::json::parse(tl({"codes", c.p, "--json"}).out)) {
+    CAPTURE(code["path"]);
+    CHECK(code["codings"] == (code["path"] == "Input/Legal infrastructure" ? 2 : code["path"] == "Input" ? 1 : 0));
+  }
+  // A page of the list.
+  auto page = nlohmann::json::parse(tl({"docs", c.p, "--limit", "1", "--offset", "1", "--json"}).out);
+  REQUIRE(page.size() == 1);
+  CHECK(page[0]["id"] == 2);
+  CHECK(nlohmann::json::parse(tl({"docs", c.p, "--limit", "1", "--json"}).out)[0]["id"] == 1);
+  check_user_error(tl({"docs", c.p, "--type", "memoir"}), "unknown source type 'memoir'");
+  // The streamed list prints exactly what printing the whole array printed.
+  auto r = tl({"codings", c.p, "--code", "Input", "--json"});
+  REQUIRE(r.status == 0);
+  const auto all = nlohmann::json::parse(r.out);
+  CHECK(all.size() == 3);
+  CHECK(r.out == all.dump(2) + "\n");
+  r = tl({"codings", c.p, "--coder", "tester", "--stance", "supports", "--json"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out == "[]\n");
+  r = tl({"codings", c.p});
+  CHECK(r.out.find("3 codings\n") != std::string::npos);
+}

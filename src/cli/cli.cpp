@@ -155,6 +155,9 @@ struct CodingWriter::Text {
 };
 
 nlohmann::json CodingWriter::operator()(const store::Coding& c) {
+  // One document's text at a time: lists come by document, and a million
+  // codings would otherwise hold every text in memory.
+  if (!texts_.count(c.doc)) texts_.clear();
   auto& t = texts_[c.doc];
   if (!t) {
     t = std::make_shared<Text>();

@@ -136,14 +136,28 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
       f.coder = *id;
     }
     if (!a->stance.empty()) f.stance = store::stance_from_string(a->stance);
-    auto list = p->codings(f);
+    // Streamed: one coding at a time, and only the current document's text
+    // held (codings come by document), not the whole list.
     CodingWriter write(*p);
+    int64_t n = 0;
     if (ctx.json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& c : list) out.push_back(write(c));
-      return print_json(out);
+      // The same bytes as print_json of the whole array (dump with indent 2).
+      std::string item;
+      p->for_each_coding(f, [&](const store::Coding& c) {
+        item = write(c).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::string indented;
+        indented.reserve(item.size() + 64);
+        for (char ch : item) {
+          indented += ch;
+          if (ch == '\n') indented += "  ";  // JSON strings hold no raw newline: only layout ones
+        }
+        std::cout << (n++ ? ",\n  " : "[\n  ") << indented;
+      });
+      std::cout << (n ? "\n]\n" : "[]\n");
+      return;
     }
-    for (const auto& c : list) {
+    p->for_each_coding(f, [&](const store::Coding& c) {
+      ++n;
       auto j = write(c);
       std::string q = j["quote"];
       if (text::count_code_points(q) > 80) {
@@ -155,8 +169,8 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
       std::cout << "#" << c.id << "\tdoc " << c.doc << " [" << c.start << "," << c.end << ")\t"
                 << j["code"].get<std::string>() << "\t" << store::to_string(c.stance) << "\t"
                 << j["coder"].get<std::string>() << "\t\"" << q << "\"\n";
-    }
-    std::cout << list.size() << " codings\n";
+    });
+    std::cout << n << " codings\n";
   });
 });
 

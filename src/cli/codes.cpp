@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "store/stats.h"
 #include "store/template.h"
 
 namespace telaah::cli {
@@ -123,11 +124,14 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
     }
     if (actions > 0 && !ctx.json) return;
     auto codes = p->codes();
+    // All counts in one pass over the codings_code index (store/stats.h), not one join per code.
+    const auto counts = store::coding_counts_by_code(*p, store::document_counts(*p).hidden);
     nlohmann::json out = nlohmann::json::array();
     std::map<store::Id, int> depth;
     for (const auto& c : codes) {
       depth[c.id] = c.parent ? depth[*c.parent] + 1 : 0;  // codes() is depth-first: parents come first
-      int64_t n = p->coding_count(c.id);
+      const auto count = counts.find(c.id);
+      const int64_t n = count == counts.end() ? 0 : count->second;
       if (ctx.json)
         out.push_back({{"id", c.id},
                        {"path", p->code_path(c.id)},

@@ -10,6 +10,7 @@ namespace {
 struct Args {
   std::string project, doc, type;
   int64_t around = -1, context = 300;
+  int64_t limit = -1, offset = 0;
 };
 
 Registrar reg_docs(21, [](CLI::App& app, Context& ctx) {
@@ -17,11 +18,14 @@ Registrar reg_docs(21, [](CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("docs", "List the documents of a project");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("--type", a->type, "only this source type");
+  cmd->add_option("--limit", a->limit, "at most N documents (reads only those)");
+  cmd->add_option("--offset", a->offset, "skip the first N documents");
   cmd->callback([a, &ctx] {
+    if (a->offset < 0) throw UserError("--offset cannot be negative");
     auto p = open_project(a->project);
+    if (!a->type.empty()) p->source_type_id(a->type);  // an unknown type is an error, not an empty list
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& d : p->documents()) {
-      if (!a->type.empty() && d.source_type != a->type) continue;
+    for (const auto& d : p->documents_page(a->limit < 0 ? -1 : a->limit, a->offset, a->type)) {
       auto j = to_json(d);
       nlohmann::json attrs = nlohmann::json::object();
       for (const auto& at : p->attributes(d.id)) attrs[at.name] = at.value;

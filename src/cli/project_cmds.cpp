@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "store/stats.h"
 
 namespace telaah::cli {
 namespace {
@@ -37,25 +38,28 @@ Registrar reg_info(11, [](CLI::App& app, Context& ctx) {
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->callback([a, &ctx] {
     auto p = open_project(a->project);
-    auto docs = p->documents();
+    // Counts from the indexes (store/stats.h), not a load of every document and coding.
+    const store::ProjectCounts counts = store::project_counts(*p);
     nlohmann::json by_type = nlohmann::json::object();
-    for (const auto& t : p->source_types()) by_type[t.name] = 0;
-    for (const auto& d : docs) by_type[d.source_type] = by_type[d.source_type].get<int>() + 1;
+    for (const auto& t : p->source_types()) {
+      auto n = counts.documents.by_type.find(t.id);
+      by_type[t.name] = n == counts.documents.by_type.end() ? 0 : n->second;
+    }
     nlohmann::json coders = nlohmann::json::array();
     for (const auto& c : p->coders()) coders.push_back(c.name);
     nlohmann::json j = {{"project", a->project},
                         {"project_id", p->project_id()},
                         {"revision", p->revision()},
-                        {"documents", docs.size()},
+                        {"documents", counts.documents.live},
                         {"documents_by_type", by_type},
-                        {"codes", p->codes().size()},
-                        {"codings", p->codings().size()},
+                        {"codes", counts.codes},
+                        {"codings", counts.codings},
                         {"coders", coders},
                         {"can_undo", p->undo_label().value_or("")},
                         {"can_redo", p->redo_label().value_or("")}};
     if (ctx.json) return print_json(j);
     std::cout << a->project << "\n  project id  " << p->project_id() << "\n  revision    " << p->revision()
-              << "\n  documents   " << docs.size() << " (";
+              << "\n  documents   " << counts.documents.live << " (";
     bool first = true;
     for (auto it = by_type.begin(); it != by_type.end(); ++it) {
       std::cout << (first ? "" : ", ") << it.value().get<int>() << " " << it.key();

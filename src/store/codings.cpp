@@ -118,6 +118,12 @@ void Project::set_coding_span(Id id, int64_t start, int64_t end) {
 }
 
 std::vector<Coding> Project::codings(const CodingFilter& f) const {
+  std::vector<Coding> out;
+  for_each_coding(f, [&](const Coding& c) { out.push_back(c); });
+  return out;
+}
+
+void Project::for_each_coding(const CodingFilter& f, const std::function<void(const Coding&)>& fn) const {
   std::string sql = std::string(kCodingCols) + " WHERE d.deleted=0";
   if (f.doc) sql += " AND c.doc_id=" + std::to_string(*f.doc);
   if (!f.codes.empty()) {
@@ -131,9 +137,7 @@ std::vector<Coding> Project::codings(const CodingFilter& f) const {
   sql += " ORDER BY c.doc_id, c.start, c.end, c.id";
   SQLite::Statement q(*db_, sql);
   if (f.source_type) q.bind(1, source_type_id(*f.source_type));
-  std::vector<Coding> out;
-  while (q.executeStep()) out.push_back(read_coding(q));
-  return out;
+  while (q.executeStep()) fn(read_coding(q));
 }
 
 // --- memos ---

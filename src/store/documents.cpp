@@ -3,6 +3,7 @@
 // flip `deleted`, so the change log never has to hold whole texts.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "store/project.h"
@@ -164,6 +165,30 @@ std::vector<Document> Project::documents() const {
   std::vector<Document> out;
   SQLite::Statement q(*db_, std::string("SELECT ") + kDocCols + " WHERE d.deleted=0 ORDER BY d.id");
   while (q.executeStep()) out.push_back(read_document(q));
+  return out;
+}
+
+std::vector<Document> Project::documents_page(int64_t limit, int64_t offset, const std::string& source_type) const {
+  std::vector<Document> out;
+  SQLite::Statement q(*db_, std::string("SELECT ") + kDocCols + " WHERE d.deleted=0" +
+                                (source_type.empty() ? "" : " AND s.name=?") + " ORDER BY d.id LIMIT ? OFFSET ?");
+  int i = 1;
+  if (!source_type.empty()) q.bind(i++, source_type);
+  q.bind(i++, limit);
+  q.bind(i, std::max<int64_t>(offset, 0));
+  while (q.executeStep()) out.push_back(read_document(q));
+  return out;
+}
+
+std::vector<Document> Project::documents(const std::vector<Id>& ids) const {
+  std::vector<Document> out;
+  SQLite::Statement q(*db_, std::string("SELECT ") + kDocCols + " WHERE d.deleted=0 AND d.id=?");
+  for (Id id : ids) {
+    q.bind(1, id);
+    if (q.executeStep()) out.push_back(read_document(q));
+    q.reset();
+  }
+  std::sort(out.begin(), out.end(), [](const Document& a, const Document& b) { return a.id < b.id; });
   return out;
 }
 

@@ -93,6 +93,9 @@ class Project {
   Id add_document(const NewDocument& d);
   std::vector<Id> add_documents(const std::vector<NewDocument>& docs, const std::string& label);
   std::vector<Document> documents() const;  // not deleted, by id
+  // A page of documents() (limit < 0: to the end), optionally of one source type (by name).
+  std::vector<Document> documents_page(int64_t limit, int64_t offset = 0, const std::string& source_type = "") const;
+  std::vector<Document> documents(const std::vector<Id>& ids) const;  // the live ones among `ids`, by id
   Document document(Id id) const;
   std::string text(Id id) const;
   std::vector<text::Block> blocks(Id id) const;
@@ -135,6 +138,8 @@ class Project {
   void set_coding_span(Id id, int64_t start, int64_t end);
   Coding coding(Id id) const;
   std::vector<Coding> codings(const CodingFilter& f = {}) const;  // by document, then start
+  // codings(f) one at a time, without holding the list (a million rows at 100k documents).
+  void for_each_coding(const CodingFilter& f, const std::function<void(const Coding&)>& fn) const;
 
   // --- memos ---
   Id add_memo(const std::string& kind, Id target, const std::string& title, const std::string& body);

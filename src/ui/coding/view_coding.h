@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ui/coding/doc_list.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
 
@@ -62,6 +63,7 @@ class CodingView : public View {
 
   Workspace& ws_;
   std::string doc_filter_, code_filter_;
+  DocList doc_list_;  // the browser's rows, computed once per filter or document-list change
   struct CodeDraft {  // the code editor's unsaved fields
     store::Id id = 0;
     store::Code code;

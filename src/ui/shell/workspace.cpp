@@ -209,8 +209,11 @@ void Workspace::refresh() {
   if (!project_ || !rev_changed_) return;
   rev_changed_ = false;
   act([&] {
-    cache_.reload(*project_);
-    for (const auto& d : cache_.docs) need_glyphs(d.doc.title);
+    const ProjectCache::Delta delta = cache_.update(*project_);  // from the change log, not a reload
+    if (delta.full)
+      for (const auto& d : cache_.docs) need_glyphs(d.doc.title);
+    for (store::Id id : delta.docs)
+      if (const DocInfo* d = cache_.doc(id)) need_glyphs(d->doc.title);
     for (const auto& c : cache_.codes) need_glyphs(c.code.name);
     if (doc_) {
       const DocInfo* info = cache_.doc(doc_->meta.id);

@@ -1,0 +1,531 @@
+// A large project, measured where it is felt (issue 20): the command line
+// against bare SQLite returning the same answer, and the window (headless:
+// an ImGui context without GL, the real App) — time to the first frame after
+// opening, one coding / undo / redo, frames while scrolling the document
+// list, each view's first show — each beside the 36-document sample project
+// measured in the same run.
+//
+// The generated project has real text blocks: documents from the search
+// benchmark's corpus generator (news, interviews with speaker turns, official
+// reports) imported through the store, so paragraphs and turns are derived
+// as for real files; codings are spread over every document with raw SQL in
+// one transaction (1M codings through the change log would be a 200 MB
+// change-log row), on a 60-code evaluation codebook, two coders.
+//
+// Usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui] [--help]
+#include <fcntl.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bench_util.h"
+#include "gui/headless.h"
+#include "sample/sample.h"
+#include "store/project.h"
+#include "ui/shell/app.h"
+
+namespace fs = std::filesystem;
+using namespace telaah;
+
+namespace {
+
+const char* kUsage =
+    "usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui]\n"
+    "  A generated project (N documents with real text blocks, M codings; default 100000 / 1000000,\n"
+    "  --quick 10000 / 100000) against the 36-document sample, in the same run:\n"
+    "  CLI commands (info, codes, docs --limit 20, codings --code X --json, search) against bare sqlite3\n"
+    "  returning the same answer; the window headless: first frame after open, coding / undo / redo,\n"
+    "  frames while scrolling the document list, each view's first show.\n"
+    "  The generated project is kept in D (default /tmp/telaah-bench-large) and reused.\n";
+
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// --- the generated project ---------------------------------------------------
+
+void exec(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string e = err ? err : "?";
+    sqlite3_free(err);
+    throw std::runtime_error(e + " in " + sql);
+  }
+}
+
+void generate(const fs::path& file, int64_t ndocs, int64_t ncodings) {
+  const auto t0 = bench::Clock::now();
+  bench::CorpusGenerator gen;
+  bench::make_project(file, ndocs, gen);
+  std::vector<store::Id> leaves;
+  {
+    store::OpenOptions o;
+    o.verify = false;
+    o.coder = "ana";
+    auto p = store::Project::open(file, o);
+    auto a = p->begin_action("Codebook");
+    for (int v = 0; v < 6; ++v) {
+      store::Code var;
+      var.name = "Variable " + std::to_string(v + 1);
+      var.kind = store::CodeKind::variable;
+      const store::Id vid = p->add_code(var);
+      for (int i = 0; i < 4; ++i) {
+        store::Code ind;
+        ind.parent = vid;
+        ind.name = "Indicator " + std::to_string(v + 1) + "." + std::to_string(i + 1);
+        ind.kind = store::CodeKind::indicator;
+        const store::Id iid = p->add_code(ind);
+        leaves.push_back(iid);
+        store::Code sub;
+        sub.parent = iid;
+        sub.name = "Detail " + std::to_string(v + 1) + "." + std::to_string(i + 1);
+        leaves.push_back(p->add_code(sub));
+      }
+    }
+    for (int k = 0; k < 6; ++k) {
+      store::Code c;
+      c.name = "Other " + std::to_string(k + 1);
+      leaves.push_back(p->add_code(c));
+    }
+    a.commit();
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + file.string());
+  exec(db, "BEGIN IMMEDIATE");
+  exec(db, "INSERT OR IGNORE INTO coders(name) VALUES ('ana'), ('budi')");
+  std::vector<std::pair<int64_t, int64_t>> docs;  // id, length
+  {
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT id, length_cp FROM documents WHERE deleted=0 ORDER BY id", -1, &q, nullptr);
+    while (sqlite3_step(q) == SQLITE_ROW) docs.emplace_back(sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1));
+    sqlite3_finalize(q);
+  }
+  sqlite3_stmt* ins = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO codings(doc_id, code_id, coder_id, start, end, stance, memo, origin, created, "
+                     "modified) VALUES (?, ?, (SELECT id FROM coders WHERE name=?), ?, ?, ?, '', '', "
+                     "'2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+                     -1, &ins, nullptr);
+  bench::Rng rng(42);
+  const char* stances[] = {"supports", "contradicts", "neutral"};
+  for (int64_t i = 0; i < ncodings; ++i) {
+    const auto& [doc, len] = docs[static_cast<size_t>(i % static_cast<int64_t>(docs.size()))];
+    if (len < 2) continue;
+    const int64_t start = static_cast<int64_t>(rng.next() % static_cast<uint64_t>(len - 1));
+    const int64_t end = std::min<int64_t>(len, start + 20 + static_cast<int64_t>(rng.next() % 400));
+    sqlite3_bind_int64(ins, 1, doc);
+    sqlite3_bind_int64(ins, 2, leaves[rng.next() % leaves.size()]);
+    sqlite3_bind_text(ins, 3, rng.next() % 2 ? "ana" : "budi", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 4, start);
+    sqlite3_bind_int64(ins, 5, end);
+    sqlite3_bind_text(ins, 6, stances[rng.next() % 3], -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+    sqlite3_reset(ins);
+  }
+  sqlite3_finalize(ins);
+  exec(db, "COMMIT");
+  exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  sqlite3_close(db);
+  // Open and close once through the store, so the lock file vouches for the file (as after any session).
+  {
+    store::OpenOptions o;
+    o.always_verify = true;
+    store::Project::open(file, o);
+  }
+  std::cerr << "generated " << ndocs << " documents and " << ncodings << " codings in " << bench::secs(t0) << " s ("
+            << bench::dir_bytes(file) / 1000000 << " MB)\n";
+}
+
+// --- the command line ----------------------------------------------------------
+
+struct Run {
+  double wall_ms = 0, cpu_ms = 0, rss_mb = 0;
+  int status = 0;
+  size_t out_bytes = 0;
+};
+
+// Runs argv with stdout to a pipe (read and counted) and stderr to /dev/null.
+// posix_spawn (not fork): the child's max RSS is its own, not this process's
+// pages at the fork.
+Run run(const std::vector<std::string>& argv) {
+  int fd[2];
+  if (::pipe(fd) != 0) throw std::runtime_error("pipe");
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+  posix_spawn_file_actions_addclose(&fa, fd[0]);
+  posix_spawn_file_actions_addclose(&fa, fd[1]);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const double t0 = now_ms();
+  pid_t pid = 0;
+  const int err = posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (err != 0) throw std::runtime_error("cannot start " + argv[0]);
+  ::close(fd[1]);
+  Run r;
+  char buf[65536];
+  for (ssize_t n; (n = ::read(fd[0], buf, sizeof buf)) > 0;) r.out_bytes += static_cast<size_t>(n);
+  ::close(fd[0]);
+  int status = 0;
+  rusage ru{};
+  ::wait4(pid, &status, 0, &ru);
+  r.wall_ms = now_ms() - t0;
+  r.cpu_ms = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+             static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+  r.rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  return r;
+}
+
+struct Measured {
+  double wall = 0, cpu = 0, rss = 0;
+  size_t bytes = 0;
+  bool ok = true;
+};
+
+Measured measure(const std::vector<std::string>& argv, int reps) {
+  std::vector<double> w, c, m;
+  Measured out;
+  run(argv);  // warm the page cache: every run after is measured warm
+  for (int i = 0; i < reps; ++i) {
+    Run r = run(argv);
+    out.ok = out.ok && r.status == 0;
+    out.bytes = r.out_bytes;
+    w.push_back(r.wall_ms);
+    c.push_back(r.cpu_ms);
+    m.push_back(r.rss_mb);
+  }
+  out.wall = median(w);
+  out.cpu = median(c);
+  out.rss = median(m);
+  return out;
+}
+
+struct CliCase {
+  std::string name;
+  std::vector<std::string> telaah;  // arguments after the binary and before the project
+  std::vector<std::string> after;   // after the project
+  std::string sql;                  // the same answer from sqlite3
+};
+
+std::string code_subtree_sql(const std::string& code_id_sql) {
+  return "WITH RECURSIVE sub(id) AS (" + code_id_sql +
+         " UNION ALL SELECT c.id FROM codes c JOIN sub ON c.parent_id=sub.id) ";
+}
+
+std::vector<CliCase> cli_cases(const std::string& code_path, const std::string& code_id_sql) {
+  return {
+      {"info",
+       {"info"},
+       {"--json"},
+       "SELECT s.name, (SELECT count(*) FROM documents d WHERE d.source_type_id=s.id AND d.deleted=0) FROM "
+       "source_types s; SELECT count(*) FROM codings c JOIN documents d ON d.id=c.doc_id WHERE d.deleted=0; "
+       "SELECT count(*) FROM codes; SELECT name FROM coders; SELECT max(rev) FROM change_log;"},
+      {"codes",
+       {"codes"},
+       {"--json"},
+       "SELECT k.*, (SELECT n FROM (SELECT c.code_id AS id, count(*) AS n FROM codings c JOIN documents d ON "
+       "d.id=c.doc_id WHERE d.deleted=0 GROUP BY c.code_id) t WHERE t.id=k.id) FROM codes k ORDER BY parent_id, ord;"},
+      {"docs --limit 20",
+       {"docs"},
+       {"--limit", "20", "--json"},
+       "SELECT d.id, d.title, s.name, d.language, d.date, d.author, d.original_name, d.original_size, d.sha256, "
+       "d.length_cp, d.created, d.modified, (SELECT json_group_object(a.name, a.value) FROM attributes a WHERE "
+       "a.doc_id=d.id) FROM documents d JOIN source_types s ON s.id=d.source_type_id WHERE d.deleted=0 ORDER BY "
+       "d.id LIMIT 20;"},
+      {"codings --code X --json",
+       {"codings"},
+       {"--code", code_path, "--json"},
+       code_subtree_sql(code_id_sql) +
+           "SELECT c.id, c.doc_id, c.start, c.end, c.code_id, k.name, c.stance, c.memo, c.origin, "
+           "substr(d.text, c.start + 1, c.end - c.start), c.created, c.modified FROM codings c JOIN documents d ON "
+           "d.id=c.doc_id JOIN coders k ON k.id=c.coder_id WHERE d.deleted=0 AND c.code_id IN (SELECT id FROM sub) "
+           "ORDER BY c.doc_id, c.start, c.end, c.id;"},
+  };
+}
+
+struct CliRow {
+  std::string name;
+  Measured sample_t, sample_s, large_t, large_s;
+};
+
+std::string fmt(double v, int prec = 0) {
+  char b[64];
+  std::snprintf(b, sizeof b, "%.*f", prec, v);
+  return b;
+}
+
+// --- the window, headless ----------------------------------------------------
+
+struct GuiFigures {
+  double open_ms = 0, open_cpu = 0;                        // open_project + the first frame
+  double settle_ms = 0;                                    // until no task runs and the App stops settling
+  double code_ms = 0, undo_ms = 0, redo_ms = 0;            // the action + the frame that shows it (median)
+  double frame_p50 = 0, frame_max = 0;                     // scrolling the document list, UI thread CPU per frame
+  double idle_p50 = 0;                                     // a frame with nothing happening
+  std::map<std::string, std::pair<double, double>> views;  // first frame, until settled (ms)
+  bool ok = true;
+};
+
+GuiFigures measure_gui(const fs::path& file, int reps) {
+  GuiFigures g;
+  test::Headless h(1400, 900);
+  ui::AppOptions o;
+  o.remember = false;
+  o.sample_on_first_start = false;
+  ui::App app(o);
+  app.set_fonts(h.fonts);
+  auto draw = [&] { app.frame(); };
+  auto settle = [&](double t0) {
+    for (int i = 0; i < 20000 && (app.tasks().busy() || app.settling()); ++i) {
+      h.frame(draw);
+      if (app.tasks().busy()) ::usleep(1000);
+    }
+    h.frame(draw);
+    return now_ms() - t0;
+  };
+  h.frame(draw);
+  const double t0 = now_ms(), c0 = thread_cpu_ms();
+  if (!app.open_project(file)) {
+    std::cerr << "cannot open " << file << ": " << app.status() << "\n";
+    g.ok = false;
+    return g;
+  }
+  h.frame(draw);
+  g.open_ms = now_ms() - t0;
+  g.open_cpu = thread_cpu_ms() - c0;
+  g.settle_ms = settle(t0);
+  if (app.fonts_dirty()) {  // as the platform does between frames
+    h.rebuild_fonts(app.font_spec(), app.glyphs());
+    app.set_fonts(h.fonts);
+  }
+  // A frame with nothing happening.
+  std::vector<double> idle;
+  for (int i = 0; i < 10; ++i) {
+    const double c = thread_cpu_ms();
+    h.frame(draw);
+    idle.push_back(thread_cpu_ms() - c);
+  }
+  g.idle_p50 = median(idle);
+  // Coding, undo, redo: the action (one transaction) and the frame that shows it.
+  const auto& cache = app.cache();
+  if (!cache.docs.empty() && !cache.codes.empty() && app.open_doc()) {
+    const store::Id doc = app.open_doc()->meta.id;
+    const int64_t len = app.open_doc()->length();
+    const store::Id code = cache.codes.back().code.id;
+    std::vector<double> code_t, undo_t, redo_t;
+    for (int i = 0; i < reps; ++i) {
+      double t = now_ms();
+      app.code_span(doc, std::min<int64_t>(i, len - 2), std::min<int64_t>(i + 10, len - 1), code);
+      h.frame(draw);
+      code_t.push_back(now_ms() - t);
+      t = now_ms();
+      app.undo();
+      h.frame(draw);
+      undo_t.push_back(now_ms() - t);
+      t = now_ms();
+      app.redo();
+      h.frame(draw);
+      redo_t.push_back(now_ms() - t);
+    }
+    g.code_ms = median(code_t);
+    g.undo_ms = median(undo_t);
+    g.redo_ms = median(redo_t);
+  }
+  // Scrolling the document list (left panel): a wheel step a frame.
+  std::vector<double> frames;
+  h.move(ImVec2(120, 420));
+  for (int i = 0; i < 60; ++i) {
+    h.wheel(i < 30 ? -3.0f : 3.0f);
+    const double c = thread_cpu_ms();
+    h.frame(draw);
+    frames.push_back(thread_cpu_ms() - c);
+  }
+  g.frame_p50 = median(frames);
+  g.frame_max = *std::max_element(frames.begin(), frames.end());
+  h.move(ImVec2(-1, -1));
+  // Each view's first show, then back to coding.
+  const std::pair<const char*, ui::ViewKey> views[] = {{"search", ui::View::search},
+                                                       {"retrieval", ui::View::retrieval},
+                                                       {"triangulation", ui::View::triangulation},
+                                                       {"agreement", ui::View::agreement}};
+  for (const auto& [name, v] : views) {
+    app.set_view(v);
+    const double t = now_ms();
+    h.frame(draw);
+    const double first = now_ms() - t;
+    g.views[name] = {first, settle(t)};
+    app.set_view(ui::View::coding);
+    settle(now_ms());
+  }
+  app.close_project();
+  return g;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int64_t ndocs = 100000, ncodings = 1000000;
+  int reps = 5;
+  bool search = true, gui = true;
+  fs::path dir = "/tmp/telaah-bench-large";
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (a == "--quick") {
+      ndocs = 10000;
+      ncodings = 100000;
+      reps = 3;
+    } else if (a == "--docs" && i + 1 < argc) {
+      ndocs = std::stoll(argv[++i]);
+    } else if (a == "--codings" && i + 1 < argc) {
+      ncodings = std::stoll(argv[++i]);
+    } else if (a == "--dir" && i + 1 < argc) {
+      dir = argv[++i];
+    } else if (a == "--reps" && i + 1 < argc) {
+      reps = std::stoi(argv[++i]);
+    } else if (a == "--no-search") {
+      search = false;
+    } else if (a == "--no-gui") {
+      gui = false;
+    } else {
+      std::cerr << kUsage;
+      return 1;
+    }
+  }
+  fs::create_directories(dir);
+  // The telaah binary beside bench/ in the build tree.
+  const fs::path telaah = fs::canonical("/proc/self/exe").parent_path().parent_path() / "telaah";
+  if (!fs::exists(telaah)) {
+    std::cerr << "large_project needs the telaah binary at " << telaah << " (build the target telaah)\n";
+    return 1;
+  }
+  const fs::path large = dir / ("large-" + std::to_string(ndocs) + "-" + std::to_string(ncodings) + ".telaah");
+  const fs::path sample = dir / "sample.telaah";
+  if (!fs::exists(large)) generate(large, ndocs, ncodings);
+  if (!fs::exists(sample)) sample::build_sample(sample, fs::path(TELAAH_SOURCE_DIR) / "corpus");
+
+  std::cout << "# large_project: " << ndocs << " documents, " << ncodings << " codings ("
+            << bench::dir_bytes(large) / 1000000 << " MB) against the sample (" << bench::dir_bytes(sample) / 1000
+            << " kB); medians of " << reps << " warm runs\n\n";
+  int failures = 0;
+
+  // --- CLI ---
+  // The sample's "Input" variable and the generated "Variable 1", each with its sub-codes.
+  const auto sample_cases = cli_cases("Input", "SELECT id FROM codes WHERE name='Input' AND parent_id IS NULL");
+  const auto large_cases =
+      cli_cases("Variable 1", "SELECT id FROM codes WHERE name='Variable 1' AND parent_id IS NULL");
+  std::cout << "## Command line (wall ms / CPU ms of the process, max RSS MB)\n\n"
+            << "| command | sample: telaah | sample: sqlite3 | large: telaah | large: sqlite3 | large ratio (CPU) | "
+               "large telaah / sample telaah (CPU) |\n|---|---:|---:|---:|---:|---:|---:|\n";
+  auto cell = [](const Measured& m) {
+    return fmt(m.wall, 1) + " / " + fmt(m.cpu, 1) + " (" + fmt(m.rss, 0) + " MB)" + (m.ok ? "" : " FAILED");
+  };
+  for (size_t k = 0; k < sample_cases.size(); ++k) {
+    auto cmd = [&](const CliCase& c, const fs::path& p) {
+      std::vector<std::string> v{telaah.string()};
+      v.insert(v.end(), c.telaah.begin(), c.telaah.end());
+      v.push_back(p.string());
+      v.insert(v.end(), c.after.begin(), c.after.end());
+      return v;
+    };
+    auto bare = [&](const CliCase& c, const fs::path& p) {
+      return std::vector<std::string>{"sqlite3", "-readonly", "-json", p.string(), c.sql};
+    };
+    const Measured st = measure(cmd(sample_cases[k], sample), reps), ss = measure(bare(sample_cases[k], sample), reps);
+    const Measured lt = measure(cmd(large_cases[k], large), reps), ls = measure(bare(large_cases[k], large), reps);
+    failures += !st.ok + !ss.ok + !lt.ok + !ls.ok;
+    std::cout << "| `" << sample_cases[k].name << "` | " << cell(st) << " | " << cell(ss) << " | " << cell(lt) << " | "
+              << cell(ls) << " | " << fmt(lt.cpu / std::max(ls.cpu, 0.1), 2) << " | "
+              << fmt(lt.cpu / std::max(st.cpu, 0.1), 2) << " |\n";
+    std::cout.flush();
+  }
+  // Opening a file the lock file does not vouch for (a copy, or after a crash): SQLite's quick_check.
+  {
+    auto info = [&](const fs::path& p) {
+      return std::vector<std::string>{telaah.string(), "info", p.string(), "--json"};
+    };
+    std::vector<double> w, c;
+    const fs::path lock = large.string() + ".lock";
+    for (int i = 0; i < reps; ++i) {
+      fs::remove(lock);
+      Run r = run(info(large));
+      w.push_back(r.wall_ms);
+      c.push_back(r.cpu_ms);
+    }
+    run(info(large));  // vouched again
+    const Measured vouched = measure(info(large), reps);
+    std::cout << "| `info`, file not vouched for (quick_check on open) | | | " << fmt(median(w), 1) << " / "
+              << fmt(median(c), 1) << " | | vouched: " << fmt(vouched.wall, 1) << " / " << fmt(vouched.cpu, 1)
+              << " | |\n";
+  }
+  if (search) {
+    for (const fs::path& p : {sample, large}) {
+      const Run r = run({telaah.string(), "reindex", p.string()});
+      std::cout << "\nindex of " << p.filename().string() << ": " << fmt(r.wall_ms / 1000, 1) << " s wall, "
+                << fmt(r.cpu_ms / 1000, 1) << " s CPU\n";
+    }
+    const Measured s1 = measure({telaah.string(), "search", sample.string(), "kerja", "--json"}, reps);
+    const Measured l1 = measure({telaah.string(), "search", large.string(), "kerja", "--json"}, reps);
+    std::cout << "\n| `search kerja` (one word, top 20 with snippets) | sample " << cell(s1) << " | large " << cell(l1)
+              << " | ratio (CPU) " << fmt(l1.cpu / std::max(s1.cpu, 0.1), 2) << " |\n";
+  }
+
+  // --- the window ---
+  if (gui) {
+    std::cout << "\n## The window, headless (ms; frames: CPU of the UI thread)\n\n";
+    const GuiFigures s = measure_gui(sample, reps);
+    const GuiFigures l = measure_gui(large, reps);
+    failures += !s.ok + !l.ok;
+    std::cout << "| what | sample | large | ratio |\n|---|---:|---:|---:|\n";
+    auto row = [](const std::string& what, double a, double b) {
+      std::cout << "| " << what << " | " << fmt(a, 2) << " | " << fmt(b, 2) << " | " << fmt(b / std::max(a, 0.01), 1)
+                << " |\n";
+    };
+    row("open to the first frame (wall)", s.open_ms, l.open_ms);
+    row("open to the first frame (UI thread CPU)", s.open_cpu, l.open_cpu);
+    row("open until settled (wall)", s.settle_ms, l.settle_ms);
+    row("idle frame p50 (CPU)", s.idle_p50, l.idle_p50);
+    row("one coding + its frame", s.code_ms, l.code_ms);
+    row("undo + its frame", s.undo_ms, l.undo_ms);
+    row("redo + its frame", s.redo_ms, l.redo_ms);
+    row("scrolling the document list: frame p50 (CPU)", s.frame_p50, l.frame_p50);
+    row("scrolling the document list: longest frame (CPU)", s.frame_max, l.frame_max);
+    for (const auto& [name, t] : l.views) {
+      const auto& st = s.views.at(name);
+      row(name + ": first frame", st.first, t.first);
+      row(name + ": until settled", st.second, t.second);
+    }
+  }
+  return failures ? 1 : 0;
+}
