@@ -174,10 +174,10 @@ namespace telaah::ui {
   X(status_closed, "Closed ", "Ditutup: ")                                                                            \
   X(status_saved, "Saved.", "Tersimpan.")                                                                             \
   X(status_saved_rev, "All changes saved \xC2\xB7 revision %lld", "Semua perubahan tersimpan \xC2\xB7 revisi %lld")   \
-  X(status_draft_unsaved, "Memo not saved yet (saved when you leave the box) \xC2\xB7 revision %lld",                  \
-    "Memo belum tersimpan (tersimpan saat kotak ditinggalkan) \xC2\xB7 revisi %lld")                                     \
-  X(panes_documents, "Documents", "Dokumen")                                                                           \
-  X(panes_codes, "Codes", "Kode")                                                                                      \
+  X(status_draft_unsaved, "Memo not saved yet (saved when you leave the box) \xC2\xB7 revision %lld",                 \
+    "Memo belum tersimpan (tersimpan saat kotak ditinggalkan) \xC2\xB7 revisi %lld")                                  \
+  X(panes_documents, "Documents", "Dokumen")                                                                          \
+  X(panes_codes, "Codes", "Kode")                                                                                     \
   X(status_coded, "Saved: coded ", "Tersimpan: dikodekan ")                                                           \
   X(status_in_vivo, "Saved: new in-vivo code ", "Tersimpan: kode in-vivo baru ")                                      \
   X(status_removed, "Saved: coding removed.", "Tersimpan: pengodean dihapus.")                                        \
