@@ -9,7 +9,7 @@ ifeq ($(CI),true)
 endif
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps configure build run test bench fuzz sanitize tsan format format-check clean
+.PHONY: all deps configure build run test bench fuzz sanitize tsan format format-check clean package
 all: build
 
 deps:
@@ -54,6 +54,10 @@ format: deps
 	@git ls-files '*.cpp' '*.h' '*.cc' | xargs clang-format -i
 format-check: deps
 	@bash scripts/check-format
+
+# A Debian package of this build (cmake/Packaging.cmake): $(BUILD)/telaah_*.deb
+package: build
+	@cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)

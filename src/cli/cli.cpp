@@ -203,7 +203,7 @@ int run(int argc, char** argv) {
       "Telaah: evaluation research with qualitative evidence.\n"
       "Without a subcommand, opens the window (same as 'telaah gui')."};
   app.require_subcommand(0, 1);
-  app.set_version_flag("--version", "telaah 0.1.0");
+  app.set_version_flag("--version", version_text());  // src/cli/version.cpp
   Context ctx;
   auto& reg = registry();
   std::stable_sort(reg.begin(), reg.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -30,6 +30,9 @@ struct Registrar {
 
 int run(int argc, char** argv);
 
+// What `telaah --version` prints: this build and the libraries it runs with.
+std::string version_text();
+
 // Opens a project for a command; errors become one-line messages upstream.
 std::unique_ptr<store::Project> open_project(const std::string& path, const std::string& coder = "");
 

@@ -2,6 +2,7 @@
 #include "sample/sample.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -149,10 +150,22 @@ BuildReport build_sample(const fs::path& project, const fs::path& corpus_dir,
 
 fs::path default_corpus_dir() {
   std::error_code ec;
+  // 1. $TELAAH_DATA_DIR: the data folder (holding corpus/) or the corpus folder itself.
+  if (const char* d = std::getenv("TELAAH_DATA_DIR"); d && *d) {
+    for (const fs::path& c : {fs::path(d) / "corpus", fs::path(d)})
+      if (fs::is_directory(c, ec) && fs::exists(c / "manifest.tsv", ec)) return c;
+  }
+  // 2. An installed copy: <prefix>/bin/telaah finds <prefix>/share/telaah/corpus.
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!exe.empty()) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "telaah" / "corpus";
+    if (fs::is_directory(installed, ec)) return installed;
+  }
+  // 3. The build tree: the source tree's corpus/ this binary was built from.
 #ifdef TELAAH_SOURCE_CORPUS
   if (fs::is_directory(TELAAH_SOURCE_CORPUS, ec)) return TELAAH_SOURCE_CORPUS;
 #endif
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  // 4. A corpus/ folder next to the executable or above it (a copied build tree).
   for (fs::path d = exe.parent_path(); !d.empty() && d != d.root_path(); d = d.parent_path())
     if (fs::exists(d / "corpus" / "manifest.tsv", ec)) return d / "corpus";
   return {};

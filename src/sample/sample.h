@@ -29,8 +29,10 @@ std::vector<Anchor> read_anchors(const std::filesystem::path& corpus_dir);
 BuildReport build_sample(const std::filesystem::path& project, const std::filesystem::path& corpus_dir,
                          const std::function<void(const std::string&)>& progress = {});
 
-// The corpus folder shipped with this build (the source tree's corpus/),
-// or the one next to the executable; empty when neither exists.
+// The sample corpus, looked up in this order: $TELAAH_DATA_DIR (its corpus/
+// folder, or the folder itself), <exe dir>/../share/telaah/corpus (an installed
+// copy), the source tree's corpus/ this build was made from, a corpus/ folder
+// next to or above the executable. Empty when none exists.
 std::filesystem::path default_corpus_dir();
 
 }  // namespace telaah::sample
