@@ -66,6 +66,8 @@ struct ExactFixture {
             doc("news", "id", "Perdagangan perdagangan pedagang berdagang."),                            // 10
             doc("news", "en", "The government and the government mission, mission, mission, mission."),  // 11
             doc("news", "en", "A vision, a vision; trade and trade."),                                   // 12
+            // a compound written apart only: "tandatangan" is known by its parts
+            doc("news", "id", "Tanda tangan pertama, lalu menandatangani dengan tanda tangan kedua."),  // 13
         },
         "Import");
     p.reset();
@@ -219,10 +221,12 @@ TEST_CASE("spelling suggestions prefer the closest word, then the most frequent"
       {"perdagngan", "perdagangan"},   // Indonesian, a letter missing
       {"perdaganagn", "perdagangan"},  // a transposition
       {"goverment", "government"},     // English
-      {"govermnent", "government"},    // a transposition and a missing letter
+      {"govermnent", "government"},    // a transposition
       {"mision", "mission"},           // one edit from both "mission" (4 times) and "vision" (twice)
       {"visoin", "vision"},            // a transposition beats anything two edits away
-      {"bersma", "bersama"},          {"kerjasama", ""},  // known words are not corrected
+      {"bersma", "bersama"},
+      {"tandatngan", "tandatangan"},  // a compound seen only as two words
+      {"kerjasama", ""},              // known words are not corrected
   };
   for (const auto& c : cases) {
     const std::string typed = c.typed;

@@ -195,6 +195,8 @@ Xapian::termpos emit_terms(std::string_view text, Lang lang, Xapian::termpos pos
       sink.posting(st, pos, 1, i);
       if (dict && have_prev && adjacent(text, prev_end, t.byte_start))
         if (const Compound* j = dict->compound_of(prev_stem, st)) {
+          // "kerja sama" also spells "kerjasama" for did-you-mean ("kerjsama")
+          if (vocab && vocab->size() < 2'000'000) ++(*vocab)[j->joined];
           sink.posting(j->joined, prev_pos, 1, prev_tok);
           sink.posting(j->joined, pos, 0, i);
         }
