@@ -86,7 +86,9 @@ struct Fixture {
     return p->add_document(d);
   }
 
-  // n codings of `code` in `doc`, at distinct places, by `coder`.
+  // n codings of `code` in `doc`, at distinct places, by `coder`: spans of 10
+  // code points 12 apart, so no two share a passage (the same-passage rule
+  // would otherwise join them into one evidence unit).
   void code(Id doc, Id code, Stance s, int n = 1, const std::string& coder = "ayu") {
     std::vector<store::Coding> cs;
     Id k = p->ensure_coder(coder);
@@ -96,7 +98,7 @@ struct Fixture {
       c.code = code;
       c.coder = k;
       c.stance = s;
-      c.start = next_++ % 900;
+      c.start = (next_++ * 12) % 900;
       c.end = c.start + 10;
       cs.push_back(c);
     }
@@ -387,13 +389,16 @@ TEST_CASE("columns by attribute, year, and the coder and date filters") {
   bad.by = "informant";
   CHECK_THROWS_WITH_AS(f.matrix(bad), doctest::Contains("outlet"), NotFound);  // lists what exists
 
-  // The primary coder is the default when the project has one with codings.
+  // Every coder counts (deduplicated) unless triangulation.coders says
+  // otherwise; the session's default_coder does not narrow the matrix.
   auto t = EvidenceTable::load(*f.p);
   CHECK(default_coders(*f.p, t).empty());
   f.p->set_setting("default_coder", "ayu");
-  CHECK(default_coders(*f.p, t) == std::vector<std::string>{"ayu"});
+  CHECK(default_coders(*f.p, t).empty());
   f.p->set_setting("triangulation.coders", "ayu, bima");
   CHECK(default_coders(*f.p, t) == std::vector<std::string>{"ayu", "bima"});
+  f.p->set_setting("triangulation.coders", "all");
+  CHECK(default_coders(*f.p, t).empty());
 }
 
 TEST_CASE("overrides: a pair label, a status, replace, undo and redo, validation") {

@@ -1,24 +1,20 @@
 // Reading, writing and applying researcher overrides (see overrides.h).
 #include "analysis/overrides.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "store/errors.h"
+#include "store/override_rows.h"
 #include "store/project.h"
 
 namespace telaah::analysis {
 
 std::vector<OverrideRecord> load_overrides(const store::Project& p) {
   std::vector<OverrideRecord> out;
-  SQLite::Statement q(
-      p.db(), "SELECT id, code_id, dimension, column_a, column_b, label, memo, created FROM overrides ORDER BY id");
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                   q.getColumn(6).getString(), q.getColumn(7).getString()});
+  for (auto& r : store::override_rows(p))
+    out.push_back({r.id, r.code_id, r.dimension, r.column_a, r.column_b, r.label, r.memo, r.created, r.automatic,
+                   r.coder, r.confirmed});
   return out;
 }
 
@@ -29,13 +25,52 @@ static std::pair<std::string, std::string> ordered(const std::string& a, const s
 static std::optional<Id> find_override(const store::Project& p, Id code, const std::string& dim, const std::string& a,
                                        const std::string& b) {
   auto [x, y] = ordered(a, b);
-  SQLite::Statement q(p.db(), "SELECT id FROM overrides WHERE code_id=? AND dimension=? AND column_a=? AND column_b=?");
-  q.bind(1, code);
-  q.bind(2, dim);
-  q.bind(3, x);
-  q.bind(4, y);
-  if (q.executeStep()) return q.getColumn(0).getInt64();
-  return std::nullopt;
+  return store::find_override_row(p, code, dim, x, y);
+}
+
+static std::string dimension_name(const std::string& d) {
+  return d == "source_type" || d == "source type" || d.empty() ? "type" : d;
+}
+
+std::string automatic_value(const store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
+                            const std::string& column_a, const std::string& column_b) {
+  Query q;
+  q.by = dimension;
+  q.all_codes = true;
+  q.coders = default_coders(p, t);
+  Matrix m = triangulate(t, q, settings_from_project(p));
+  const Row* r = m.find(code_id);
+  if (!r) return "";
+  if (column_a.empty() && column_b.empty()) return to_string(r->automatic);
+  for (const auto& pair : r->pairs) {
+    const auto& la = m.columns.labels[static_cast<size_t>(pair.a)];
+    const auto& lb = m.columns.labels[static_cast<size_t>(pair.b)];
+    if ((la == column_a && lb == column_b) || (la == column_b && lb == column_a))
+      return pair.automatic == Convergence::none ? "none" : to_string(pair.automatic);
+  }
+  return "";
+}
+
+Audit audit_now(const store::Project& p, const std::string& automatic) {
+  return {automatic, p.coder(), store::now_iso()};
+}
+
+bool is_stale(const Audit& a, const std::string& automatic_now) {
+  return !a.automatic.empty() && a.automatic != automatic_now;
+}
+
+std::string audit_to_json(const Audit& a) {
+  return nlohmann::json{{"automatic", a.automatic}, {"coder", a.coder}, {"at", a.at}}.dump();
+}
+
+Audit audit_from_json(const std::string& s) {
+  Audit a;
+  auto j = nlohmann::json::parse(s, nullptr, false);
+  if (!j.is_object()) return a;
+  a.automatic = j.value("automatic", "");
+  a.coder = j.value("coder", "");
+  a.at = j.value("at", "");
+  return a;
 }
 
 Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
@@ -68,11 +103,19 @@ Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std
       }
   }
   auto [a, b] = ordered(column_a, column_b);
+  const std::string automatic = automatic_value(p, t, code_id, cols.dimension, a, b);
+  const std::string now = store::now_iso();
   auto action = p.begin_action("Override " + std::string(is_status ? "status" : "label") + " of " + path);
   Id id;
   if (auto existing = find_override(p, code_id, cols.dimension, a, b)) {
     id = *existing;
-    action.update("overrides", id, {{"label", canonical}, {"memo", memo}, {"created", store::now_iso()}});
+    action.update("overrides", id,
+                  {{"label", canonical},
+                   {"memo", memo},
+                   {"created", now},
+                   {"automatic", automatic},
+                   {"coder", p.coder()},
+                   {"confirmed", now}});
   } else {
     id = action.insert("overrides", {{"code_id", code_id},
                                      {"dimension", cols.dimension},
@@ -80,20 +123,38 @@ Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std
                                      {"column_b", b},
                                      {"label", canonical},
                                      {"memo", memo},
-                                     {"created", store::now_iso()}});
+                                     {"created", now},
+                                     {"automatic", automatic},
+                                     {"coder", p.coder()},
+                                     {"confirmed", now}});
   }
   action.commit();
   return id;
 }
 
+static std::string no_override(Id code_id, const std::string& dim, const std::string& column_a,
+                               const std::string& column_b) {
+  return "no override of " + std::string(column_a.empty() ? "the status" : "the pair " + column_a + "/" + column_b) +
+         " of code #" + std::to_string(code_id) + " for columns by " + dim;
+}
+
+void confirm_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
+                      const std::string& column_a, const std::string& column_b) {
+  const std::string dim = dimension_name(dimension);
+  auto id = find_override(p, code_id, dim, column_a, column_b);
+  if (!id) throw NotFound(no_override(code_id, dim, column_a, column_b));
+  auto [a, b] = ordered(column_a, column_b);
+  const std::string automatic = automatic_value(p, t, code_id, dim, a, b);
+  auto action = p.begin_action("Confirm override of " + p.code_path(code_id));
+  action.update("overrides", *id, {{"automatic", automatic}, {"coder", p.coder()}, {"confirmed", store::now_iso()}});
+  action.commit();
+}
+
 void clear_override(store::Project& p, Id code_id, const std::string& dimension, const std::string& column_a,
                     const std::string& column_b) {
-  std::string dim = dimension == "source_type" || dimension == "source type" || dimension.empty() ? "type" : dimension;
+  std::string dim = dimension_name(dimension);
   auto id = find_override(p, code_id, dim, column_a, column_b);
-  if (!id)
-    throw NotFound("no override of " +
-                   std::string(column_a.empty() ? "the status" : "the pair " + column_a + "/" + column_b) +
-                   " of code #" + std::to_string(code_id) + " for columns by " + dim);
+  if (!id) throw NotFound(no_override(code_id, dim, column_a, column_b));
   auto action = p.begin_action("Remove override of " + p.code_path(code_id));
   action.remove("overrides", *id);
   action.commit();
@@ -108,7 +169,7 @@ void apply_overrides(Matrix& m, const std::vector<OverrideRecord>& overrides) {
     if (o.dimension != m.columns.dimension) continue;
     for (auto& row : m.rows) {
       if (row.code_id != o.code_id) continue;
-      Override ov{o.id, o.label, o.memo, o.created};
+      Override ov{o.id, o.label, o.memo, o.created, o.automatic, o.coder, o.confirmed, false};
       if (o.is_status()) {
         row.status_override = ov;
         continue;
@@ -121,6 +182,14 @@ void apply_overrides(Matrix& m, const std::vector<OverrideRecord>& overrides) {
     }
   }
   resolve(m);
+  for (auto& row : m.rows) {
+    if (row.status_override)
+      row.status_override->stale = is_stale({row.status_override->automatic_then, "", ""}, to_string(row.automatic));
+    for (auto& pair : row.pairs)
+      if (pair.override)
+        pair.override->stale = is_stale({pair.override->automatic_then, "", ""},
+                                        pair.automatic == Convergence::none ? "none" : to_string(pair.automatic));
+  }
 }
 
 }  // namespace telaah::analysis

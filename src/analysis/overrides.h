@@ -4,6 +4,16 @@
 // either order); a status override has empty columns. Overrides belong to a
 // column dimension ("type", an attribute name, "year"): a label judged for
 // source types says nothing about outlets.
+//
+// The audit trail (schema 3): each override records the automatic value it
+// replaced (the label or status of the matrix over its dimension under the
+// project's settings and coder rule, all dates), the coder who made it and
+// when. When the matrix an override is applied to gives a different
+// automatic value, the override is STALE (Override::stale): later evidence
+// (or a changed setting) moved the label under it. It stays flagged until
+// the researcher confirms it (confirm_override: the current automatic value
+// is recorded) or removes it. Overrides made before schema 3 have no recorded
+// value and are never stale until confirmed.
 #pragma once
 #include <string>
 #include <vector>
@@ -15,6 +25,7 @@ namespace telaah::analysis {
 struct OverrideRecord {
   Id id = 0, code_id = 0;
   std::string dimension, column_a, column_b, label, memo, created;
+  std::string automatic, coder, confirmed;  // the audit trail ("" before schema 3)
   bool is_status() const { return column_a.empty() && column_b.empty(); }
 };
 
@@ -27,6 +38,28 @@ std::vector<OverrideRecord> load_overrides(const store::Project& p);
 Id set_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
                 const std::string& column_a, const std::string& column_b, const std::string& label,
                 const std::string& memo);
+// Records the current automatic value under an existing override (the
+// researcher has looked again and keeps it), with the coder and time; one
+// undoable action. Throws NotFound when there is no such override.
+void confirm_override(store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
+                      const std::string& column_a, const std::string& column_b);
+// The automatic value an override of this indicator (status, or the pair's
+// label; "none" when neither column has evidence) has in the matrix over
+// `dimension` under the project's settings and coder rule.
+std::string automatic_value(const store::Project& p, const EvidenceTable& t, Id code_id, const std::string& dimension,
+                            const std::string& column_a, const std::string& column_b);
+
+// For other judgements that replace an automatic value (the verdict override
+// of the evaluation settings): the audit trail as a small JSON-able record.
+struct Audit {
+  std::string automatic, coder, at;  // the automatic value then, who, when (ISO 8601)
+};
+Audit audit_now(const store::Project& p, const std::string& automatic);  // coder: the session's coder
+// Stale: a value was recorded and the automatic value is now another one.
+bool is_stale(const Audit& a, const std::string& automatic_now);
+std::string audit_to_json(const Audit& a);    // {"automatic":..,"coder":..,"at":..}
+Audit audit_from_json(const std::string& s);  // "" or malformed: an empty Audit
+
 // Removes the override; throws NotFound when there is none.
 void clear_override(store::Project& p, Id code_id, const std::string& dimension, const std::string& column_a,
                     const std::string& column_b);

@@ -1,8 +1,10 @@
 // Typed reads of project settings (see project_settings.h).
 #include "analysis/project_settings.h"
 
+#include <algorithm>
 #include <cstdlib>
 
+#include "analysis/method_settings.h"
 #include "store/errors.h"
 #include "store/project.h"
 
@@ -47,6 +49,34 @@ std::vector<std::string> list_setting(const store::Project& p, const std::string
   std::string v = p.setting(key);
   if (v.empty()) return fallback;
   return split_list(v);
+}
+
+std::string set_method_setting(store::Project& p, const std::string& key, const std::string& value) {
+  const SettingSpec* spec = find_setting(key);
+  if (!spec) {
+    std::string keys;
+    for (const auto& s : method_settings()) keys += (keys.empty() ? "" : ", ") + s.key;
+    throw NotFound("there is no method setting '" + key + "' (settings: " + keys + ")");
+  }
+  std::string v = value == "default" ? "" : validate_setting(*spec, value);
+  if (key == "triangulation.coders" && !v.empty()) {
+    auto names = split_list(v);
+    const bool all = std::find(names.begin(), names.end(), "all") != names.end();
+    if (all && names.size() > 1)
+      throw ValidationError("setting triangulation.coders cannot be '" + value +
+                            "': 'all' stands alone (every coder), or name the coders");
+    if (!all) {
+      std::string known;
+      for (const auto& c : p.coders()) known += (known.empty() ? "" : ", ") + c.name;
+      for (const auto& n : names)
+        if (!p.find_coder(n))
+          throw NotFound("setting triangulation.coders cannot be '" + value + "': there is no coder '" + n +
+                         "' in this project (coders: " + (known.empty() ? "none yet" : known) + ", or all)");
+    }
+  }
+  if (p.setting(key) == v) return v;
+  p.set_setting(key, v);
+  return v;
 }
 
 }  // namespace telaah::analysis

@@ -17,4 +17,12 @@ std::vector<std::string> list_setting(const store::Project& p, const std::string
                                       const std::vector<std::string>& fallback);
 std::vector<std::string> split_list(const std::string& v);
 
+// Sets one method setting (method_settings.h) as one undoable action: the key
+// must be in the registry and the value valid for it (and, for
+// triangulation.coders, "all" or coders of this project); "default" returns
+// the setting to its default. Throws NotFound / ValidationError naming the
+// key, the value and what is allowed, and then changes nothing. Returns the
+// value stored ("" for the default).
+std::string set_method_setting(store::Project& p, const std::string& key, const std::string& value);
+
 }  // namespace telaah::analysis

@@ -2,6 +2,7 @@
 #include "analysis/triangulation.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -69,6 +70,10 @@ Status status_from_string(const std::string& in) {
                         "' (use triangulated, divergent, single-source, insufficient or gap)");
 }
 
+const char* to_string(ProminenceUnit u) {
+  return u == ProminenceUnit::documents ? "documents" : "codings";
+}
+
 void validate(const Settings& s) {
   if (s.k < 2)
     throw ValidationError("triangulation.k must be at least 2 (triangulation compares two or more columns), not " +
@@ -77,6 +82,9 @@ void validate(const Settings& s) {
   if (!(s.prominence >= 1.0) || !std::isfinite(s.prominence))
     throw ValidationError("triangulation.prominence must be a ratio of at least 1 (e.g. 3), not " +
                           std::to_string(s.prominence));
+  if (!(s.same_passage > 0.0 && s.same_passage <= 1.0))
+    throw ValidationError("triangulation.same_passage must be a share above 0 and at most 1 (e.g. 0.5), not " +
+                          std::to_string(s.same_passage));
 }
 
 Settings settings_from_project(const store::Project& p) {
@@ -84,19 +92,29 @@ Settings settings_from_project(const store::Project& p) {
   s.k = int_setting(p, "triangulation.k", s.k);
   s.m = int_setting(p, "triangulation.m", s.m);
   s.prominence = real_setting(p, "triangulation.prominence", s.prominence);
+  s.same_passage = real_setting(p, "triangulation.same_passage", s.same_passage);
+  const std::string unit = p.setting("triangulation.prominence_unit");
+  if (unit == "documents")
+    s.unit = ProminenceUnit::documents;
+  else if (!unit.empty() && unit != "codings")
+    throw ValidationError("project setting triangulation.prominence_unit must be codings or documents, not '" + unit +
+                          "'");
   validate(s);
   return s;
 }
 
-std::vector<std::string> default_coders(const store::Project& p, const EvidenceTable& t) {
+std::vector<std::string> default_coders(const store::Project& p, const EvidenceTable&) {
   auto set = list_setting(p, "triangulation.coders", {});
-  if (!set.empty()) return set;
-  // The primary coder: a second coder's codings of the same passages would
-  // otherwise count twice. Only when that coder has coded anything at all.
-  const std::string primary = p.setting("default_coder");
-  const int32_t k = primary.empty() ? -1 : t.coder_index(primary);
-  if (k >= 0 && std::find(t.row_coder.begin(), t.row_coder.end(), k) != t.row_coder.end()) return {primary};
-  return {};
+  if (set.size() == 1 && set[0] == "all") return {};
+  return set;
+}
+
+std::string describe_coders(const std::vector<std::string>& coders) {
+  if (coders.empty()) return "all coders, deduplicated";
+  if (coders.size() == 1) return "one coder: " + coders[0];
+  std::string names;
+  for (const auto& c : coders) names += (names.empty() ? "" : ", ") + c;
+  return "chosen coders: " + names + ", deduplicated";
 }
 
 std::vector<std::string> resolve_coders(const store::Project& p, const EvidenceTable& t,
@@ -196,8 +214,10 @@ Convergence convergence(const Cell& a, const Cell& b, const Settings& s) {
   const int na = a.net(), nb = b.net();
   if (na * nb < 0) return Convergence::dissonance;
   if (na != nb) return Convergence::partial;  // one side neutral (or tied), the other not
-  const auto hi = static_cast<double>(std::max(a.codings, b.codings));
-  const auto lo = static_cast<double>(std::min(a.codings, b.codings));
+  const bool docs = s.unit == ProminenceUnit::documents;
+  const auto ca = docs ? a.documents : a.codings, cb = docs ? b.documents : b.codings;
+  const auto hi = static_cast<double>(std::max(ca, cb));
+  const auto lo = static_cast<double>(std::min(ca, cb));
   return hi <= s.prominence * lo ? Convergence::agreement : Convergence::partial;
 }
 
@@ -219,27 +239,44 @@ bool Row::overridden() const {
   return std::any_of(pairs.begin(), pairs.end(), [](const Pair& p) { return p.override.has_value(); });
 }
 
+bool Row::stale() const {
+  if (status_override && status_override->stale) return true;
+  return std::any_of(pairs.begin(), pairs.end(), [](const Pair& p) { return p.override && p.override->stale; });
+}
+
 const Row* Matrix::find(Id code_id) const {
   for (const auto& r : rows)
     if (r.code_id == code_id) return &r;
   return nullptr;
 }
 
-// What a query selects, prepared once: column per document, matrix row per
-// code (after roll-up), and the coders that count.
+// What a query selects, prepared once: column per document, the matrix rows
+// each code counts in (its indicator's row, and with sub-code rows the row of
+// the sub-code it lies under), and the coders that count.
 namespace {
 struct Selection {
-  std::vector<int32_t> row_of_code;
+  std::vector<std::array<int32_t, 2>> rows_of_code;  // -1: none
   std::vector<char> coder_ok;
 };
 
 Selection select(const EvidenceTable& t, const Matrix& m) {
   Selection s;
-  s.row_of_code.assign(t.code_count(), -1);
+  s.rows_of_code.assign(t.code_count(), {-1, -1});
+  std::vector<int32_t> row_of(t.code_count(), -1);
+  for (size_t r = 0; r < m.rows.size(); ++r) row_of[static_cast<size_t>(m.rows[r].code)] = static_cast<int32_t>(r);
   for (size_t c = 0; c < t.code_count(); ++c) {
-    int32_t target = t.code_rollup[c];
-    for (size_t r = 0; r < m.rows.size(); ++r)
-      if (m.rows[r].code == target) s.row_of_code[c] = static_cast<int32_t>(r);
+    const int32_t target = t.code_rollup[c];
+    if (target < 0) continue;
+    const int32_t main = row_of[static_cast<size_t>(target)];
+    if (main < 0 || m.rows[static_cast<size_t>(main)].parent >= 0) continue;
+    s.rows_of_code[c][0] = main;
+    // The sub-code row: the ancestor-or-self of c that is a child of the target.
+    int32_t x = static_cast<int32_t>(c);
+    while (x >= 0 && t.code_parent[static_cast<size_t>(x)] != target) x = t.code_parent[static_cast<size_t>(x)];
+    if (x >= 0 && x != target) {
+      const int32_t sub = row_of[static_cast<size_t>(x)];
+      if (sub >= 0 && m.rows[static_cast<size_t>(sub)].parent == main) s.rows_of_code[c][1] = sub;
+    }
   }
   s.coder_ok.assign(t.coder_id.size(), m.query.coders.empty() ? 1 : 0);
   for (const auto& name : m.query.coders) {
@@ -253,7 +290,76 @@ Selection select(const EvidenceTable& t, const Matrix& m) {
   }
   return s;
 }
+
+int32_t find_root(std::vector<int32_t>& up, int32_t x) {
+  while (up[static_cast<size_t>(x)] != x) {
+    up[static_cast<size_t>(x)] = up[static_cast<size_t>(up[static_cast<size_t>(x)])];
+    x = up[static_cast<size_t>(x)];
+  }
+  return x;
+}
 }  // namespace
+
+bool same_passage(int64_t a_start, int64_t a_end, int64_t b_start, int64_t b_end, double share) {
+  const int64_t overlap = std::min(a_end, b_end) - std::max(a_start, b_start);
+  if (overlap <= 0) return false;
+  const int64_t shorter = std::min(a_end - a_start, b_end - b_start);
+  return static_cast<double>(overlap) >= share * static_cast<double>(shorter);
+}
+
+std::vector<std::vector<size_t>> evidence_units(const EvidenceTable& t, const std::vector<size_t>& rows, double share) {
+  // `rows` are in table order, so by start within the document.
+  const auto n = static_cast<int32_t>(rows.size());
+  std::vector<int32_t> up(rows.size());
+  std::vector<int64_t> max_end(rows.size());  // the furthest end among rows[0..i]
+  for (int32_t i = 0; i < n; ++i) {
+    up[static_cast<size_t>(i)] = i;
+    const int64_t e = t.row_end[rows[static_cast<size_t>(i)]];
+    max_end[static_cast<size_t>(i)] = i ? std::max(max_end[static_cast<size_t>(i - 1)], e) : e;
+  }
+  for (int32_t i = 0; i < n; ++i) {
+    const size_t ri = rows[static_cast<size_t>(i)];
+    for (int32_t j = i - 1; j >= 0; --j) {
+      const size_t rj = rows[static_cast<size_t>(j)];
+      if (t.row_doc[rj] != t.row_doc[ri] || max_end[static_cast<size_t>(j)] <= t.row_start[ri]) break;
+      if (same_passage(t.row_start[ri], t.row_end[ri], t.row_start[rj], t.row_end[rj], share))
+        up[static_cast<size_t>(find_root(up, i))] = find_root(up, j);
+    }
+  }
+  std::vector<std::vector<size_t>> units;
+  std::vector<int32_t> unit_of(rows.size(), -1);
+  for (int32_t i = 0; i < n; ++i) {
+    const int32_t r = find_root(up, i);
+    if (unit_of[static_cast<size_t>(r)] < 0) {
+      unit_of[static_cast<size_t>(r)] = static_cast<int32_t>(units.size());
+      units.emplace_back();
+    }
+    units[static_cast<size_t>(unit_of[static_cast<size_t>(r)])].push_back(rows[static_cast<size_t>(i)]);
+  }
+  return units;
+}
+
+store::Stance unit_stance(const EvidenceTable& t, const std::vector<size_t>& unit) {
+  int net = 0;
+  for (size_t i : unit)
+    net += t.row_stance[i] == store::Stance::supports ? 1 : t.row_stance[i] == store::Stance::contradicts ? -1 : 0;
+  return net > 0 ? store::Stance::supports : net < 0 ? store::Stance::contradicts : store::Stance::neutral;
+}
+
+static void add_unit(Cell& c, store::Stance st, size_t raw) {
+  ++c.codings;
+  c.raw += static_cast<int64_t>(raw);
+  switch (st) {
+    case store::Stance::supports:
+      ++c.supports;
+      break;
+    case store::Stance::contradicts:
+      ++c.contradicts;
+      break;
+    default:
+      ++c.neutral;
+  }
+}
 
 Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
   validate(s);
@@ -272,45 +378,64 @@ Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
     r.code = c;
     r.code_id = t.code_id[static_cast<size_t>(c)];
     r.path = t.code_path(c);
+    const int main = static_cast<int>(m.rows.size());
     m.rows.push_back(std::move(r));
+    if (!q.subcodes) continue;
+    for (int32_t sub : t.code_order)  // tree order
+      if (t.code_parent[static_cast<size_t>(sub)] == c && t.code_rollup[static_cast<size_t>(sub)] == c) {
+        Row sr;
+        sr.code = sub;
+        sr.code_id = t.code_id[static_cast<size_t>(sub)];
+        sr.path = t.code_path(sub);
+        sr.parent = main;
+        m.rows.push_back(std::move(sr));
+      }
   }
   const Selection sel = select(t, m);
   const size_t ncol = m.columns.labels.size();
-  std::vector<Cell> cells(m.rows.size() * ncol);
-  std::vector<Cell> totals(m.rows.size());
-  std::vector<int32_t> last_doc(cells.size(), -1), last_doc_total(m.rows.size(), -1);
+  const size_t nrow = m.rows.size();
+  std::vector<Cell> cells(nrow * ncol);
+  std::vector<Cell> totals(nrow);
   const auto& of_doc = m.columns.of_doc;
-  for (size_t i = 0; i < t.size(); ++i) {
-    const int32_t row = sel.row_of_code[static_cast<size_t>(t.row_code[i])];
-    if (row < 0 || !sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;
-    const int32_t doc = t.row_doc[i];
-    const int32_t col = of_doc[static_cast<size_t>(doc)];
-    if (col < 0) {
-      ++m.unassigned;
-      continue;
+  // Per document: the selected codings of each row, merged into units.
+  std::vector<std::vector<size_t>> bucket(nrow);
+  std::vector<size_t> touched;
+  for (size_t d = 0; d < t.doc_count(); ++d) {
+    auto [first, last] = t.doc_rows(static_cast<int32_t>(d));
+    if (first == last) continue;
+    touched.clear();
+    for (size_t i = first; i < last; ++i) {
+      if (!sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;
+      for (int32_t row : sel.rows_of_code[static_cast<size_t>(t.row_code[i])]) {
+        if (row < 0) continue;
+        auto& b = bucket[static_cast<size_t>(row)];
+        if (b.empty()) touched.push_back(static_cast<size_t>(row));
+        b.push_back(i);
+      }
     }
-    const size_t k = static_cast<size_t>(row) * ncol + static_cast<size_t>(col);
-    Cell& c = cells[k];
-    Cell& tot = totals[static_cast<size_t>(row)];
-    ++c.codings;
-    ++tot.codings;
-    switch (t.row_stance[i]) {
-      case store::Stance::supports:
-        ++c.supports, ++tot.supports;
-        break;
-      case store::Stance::contradicts:
-        ++c.contradicts, ++tot.contradicts;
-        break;
-      default:
-        ++c.neutral, ++tot.neutral;
+    const int32_t col = of_doc[d];
+    for (size_t row : touched) {
+      auto& b = bucket[row];
+      const bool main = m.rows[row].parent < 0;
+      if (col < 0) {
+        if (main) m.unassigned += static_cast<int64_t>(b.size());
+        b.clear();
+        continue;
+      }
+      Cell& c = cells[row * ncol + static_cast<size_t>(col)];
+      Cell& tot = totals[row];
+      for (const auto& unit : evidence_units(t, b, s.same_passage)) {
+        const auto st = unit_stance(t, unit);
+        add_unit(c, st, unit.size());
+        add_unit(tot, st, unit.size());
+        if (main) ++m.codings, m.raw_codings += static_cast<int64_t>(unit.size());
+      }
+      ++c.documents;  // documents are visited once each
+      ++tot.documents;
+      b.clear();
     }
-    // Rows are grouped by document, so a change of document is a new one.
-    if (last_doc[k] != doc) ++c.documents, last_doc[k] = doc;
-    if (last_doc_total[static_cast<size_t>(row)] != doc)
-      ++tot.documents, last_doc_total[static_cast<size_t>(row)] = doc;
-    ++m.codings;
   }
-  for (size_t r = 0; r < m.rows.size(); ++r) {
+  for (size_t r = 0; r < nrow; ++r) {
     Row& row = m.rows[r];
     row.cells.assign(cells.begin() + static_cast<ptrdiff_t>(r * ncol),
                      cells.begin() + static_cast<ptrdiff_t>((r + 1) * ncol));
@@ -355,9 +480,8 @@ std::vector<size_t> cell_rows(const EvidenceTable& t, const Matrix& m, int32_t c
   std::vector<size_t> out;
   if (want < 0) return out;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (sel.row_of_code[static_cast<size_t>(t.row_code[i])] != want ||
-        !sel.coder_ok[static_cast<size_t>(t.row_coder[i])])
-      continue;
+    const auto& rows = sel.rows_of_code[static_cast<size_t>(t.row_code[i])];
+    if ((rows[0] != want && rows[1] != want) || !sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;
     const int32_t col = m.columns.of_doc[static_cast<size_t>(t.row_doc[i])];
     if (col < 0 || (column >= 0 && col != column)) continue;
     out.push_back(i);

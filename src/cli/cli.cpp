@@ -6,8 +6,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <iostream>
+#include <streambuf>
+#include <system_error>
 
+#include "store/backup.h"
 #include "text/utf8.h"
 
 namespace telaah::cli {
@@ -24,8 +28,107 @@ Registrar::Registrar(int order, Setup setup) {
 std::unique_ptr<store::Project> open_project(const std::string& path, const std::string& coder) {
   store::OpenOptions o;
   o.coder = coder;
-  return store::Project::open(path, o);
+  auto p = store::Project::open(path, o);
+  for (const auto& n : p->notices()) std::cerr << "telaah: note: " << n << "\n";
+  return p;
 }
+
+// C0 controls but tab and newline, DEL, and the C1 controls (U+0080-U+009F,
+// UTF-8 C2 80-C2 9F): what could move a terminal's cursor, recolour it, ring
+// its bell or send it commands when a name or title holds them.
+static bool is_control(unsigned char b) {
+  return (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F;
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (is_control(b)) continue;
+    if (b == 0xC2 && i + 1 < s.size()) {
+      const auto n = static_cast<unsigned char>(s[i + 1]);
+      if (n >= 0x80 && n <= 0x9F) {
+        ++i;
+        continue;
+      }
+    }
+    out += static_cast<char>(b);
+  }
+  return out;
+}
+
+namespace {
+
+// Everything the commands print goes through terminal_safe (one filter on
+// std::cout and std::cerr, so no printer can forget it). A C2 byte at the
+// end of one write waits for the next to see whether it starts a C1 control.
+class TerminalFilter : public std::streambuf {
+ public:
+  explicit TerminalFilter(std::streambuf* to) : to_(to) {}
+  ~TerminalFilter() override { finish(); }
+  void finish() {
+    if (pending_) to_->sputc('\xC2');
+    pending_ = false;
+    to_->pubsync();
+  }
+
+ protected:
+  int overflow(int c) override {
+    if (c == traits_type::eof()) return 0;
+    const char ch = static_cast<char>(c);
+    put(&ch, 1);
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    put(s, static_cast<size_t>(n));
+    return n;
+  }
+  int sync() override { return to_->pubsync(); }
+
+ private:
+  void put(const char* s, size_t n) {
+    std::string buf;
+    buf.reserve(n + 1);
+    if (pending_) {
+      buf += '\xC2';
+      pending_ = false;
+    }
+    buf.append(s, n);
+    if (!buf.empty() && static_cast<unsigned char>(buf.back()) == 0xC2) {
+      pending_ = true;
+      buf.pop_back();
+    }
+    const std::string clean = terminal_safe(buf);
+    to_->sputn(clean.data(), static_cast<std::streamsize>(clean.size()));
+  }
+  std::streambuf* to_;
+  bool pending_ = false;
+};
+
+// Installs the filter for the lifetime of run().
+struct FilteredOutput {
+  TerminalFilter out{std::cout.rdbuf()}, err{std::cerr.rdbuf()};
+  std::streambuf *old_out, *old_err;
+  FilteredOutput() : old_out(std::cout.rdbuf(&out)), old_err(std::cerr.rdbuf(&err)) {}
+  ~FilteredOutput() {
+    std::cout.flush();
+    std::cerr.flush();
+    out.finish();
+    err.finish();
+    std::cout.rdbuf(old_out);
+    std::cerr.rdbuf(old_err);
+  }
+};
+
+// A fault of the environment (disk full, no permission, read-only media):
+// one sentence, exit status 1.
+bool environment_errno(int e) {
+  return e == ENOSPC || e == EDQUOT || e == EACCES || e == EPERM || e == EROFS || e == EIO || e == ENOMEM ||
+         e == EMFILE || e == ENFILE || e == ENOENT || e == ENOTDIR || e == EISDIR || e == ETXTBSY || e == EFBIG;
+}
+
+}  // namespace
 
 void print_json(const nlohmann::json& j) {
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -105,6 +208,7 @@ int run(int argc, char** argv) {
   for (auto* sub : app.get_subcommands({})) {
     if (!sub->get_option_no_throw("--json")) sub->add_flag("--json", ctx.json, "print machine-readable JSON");
   }
+  FilteredOutput filtered;
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
@@ -137,16 +241,54 @@ int run(int argc, char** argv) {
     std::cerr << "telaah: " << e.what() << "\n";
     return 1;
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == SQLITE_BUSY) {
-      std::cerr << "telaah: the project is busy (another program holds a lock on it); nothing was changed\n";
-      return 1;
-    }
-    if (e.getErrorCode() == SQLITE_FULL) {
-      std::cerr << "telaah: the disk is full; nothing was changed (the last saved state is intact)\n";
-      return 2;
+    // Faults of the environment or of the file are the user's to fix: exit 1.
+    const int code = e.getErrorCode();
+    switch (code) {
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        std::cerr << "telaah: the project is busy (another program holds a lock on it); nothing was changed\n";
+        return 1;
+      case SQLITE_FULL:
+        std::cerr << "telaah: the disk is full; nothing was changed (the last saved state is intact); free some "
+                     "space and try again\n";
+        return 1;
+      case SQLITE_READONLY:
+        std::cerr << "telaah: the project cannot be changed: it is read-only (read-only media or no write "
+                     "permission); nothing was changed\n";
+        return 1;
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        std::cerr << "telaah: the project file is damaged (" << e.what()
+                  << "); nothing was changed. 'telaah check PROJECT' says what is damaged, 'telaah backups "
+                     "PROJECT' lists the backups and 'telaah restore PROJECT 1' puts the newest back\n";
+        return 1;
+      case SQLITE_IOERR:
+        std::cerr << "telaah: the disk reported an error while reading or writing the project (" << e.what()
+                  << "); reopen the project to see whether the last action was kept\n";
+        return 1;
+      case SQLITE_CANTOPEN:
+      case SQLITE_PERM:
+      case SQLITE_AUTH:
+        std::cerr << "telaah: cannot open a file the project needs (" << e.what()
+                  << "); check the folder's permissions; nothing was changed\n";
+        return 1;
+      default:
+        break;
     }
     std::cerr << "telaah: internal database error: " << e.what() << "; the last saved state is intact\n";
     return 2;
+  } catch (const store::BackupFailed& e) {
+    std::cerr << "telaah: " << e.what() << "\n";
+    return 1;
+  } catch (const std::system_error& e) {
+    const int err = e.code().category() == std::generic_category() || e.code().category() == std::system_category()
+                        ? e.code().value()
+                        : 0;
+    std::cerr << "telaah: " << (environment_errno(err) ? "" : "internal error: ") << e.what() << "\n";
+    return environment_errno(err) ? 1 : 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "telaah: not enough memory for this command; nothing was changed\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "telaah: internal error: " << e.what() << "\n";
     return 2;

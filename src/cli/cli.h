@@ -1,6 +1,8 @@
 // The command-line interface: one binary `telaah`, one file per subcommand
 // (or per small family of them), registered at static-initialisation time.
-// Exit status: 0 ok, 1 user error (nothing changed), 2 internal error.
+// Exit status: 0 ok, 1 a fault of the user or the environment (bad input, a
+// damaged or hostile file, disk full, read-only media, no display; nothing
+// changed), 2 an internal error (a bug).
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -50,6 +52,11 @@ class CodingWriter {
   std::map<store::Id, std::shared_ptr<Text>> texts_;
   std::map<store::Id, std::string> coders_, paths_;
 };
+
+// The text without control characters (C0 but tab and newline, DEL, C1):
+// what the commands print passes through it (cli.cpp filters std::cout and
+// std::cerr), so a name or title cannot drive the terminal.
+std::string terminal_safe(std::string_view s);
 
 // A numeric option or an error naming it.
 int64_t parse_int(const std::string& what, const std::string& value);

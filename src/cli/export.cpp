@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "exchange/exchange.h"
+#include "store/safe_output.h"
 
 namespace telaah::cli {
 namespace {
@@ -51,15 +52,15 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
     if (!a->csv.empty() && a->what == "all")
       throw UserError("a CSV file holds one table: choose --what codings, codebook or matrix");
     const std::string target = a->qdpx + a->qdc + a->csv + a->xlsx;
-    std::error_code ec;
-    if (!a->force && std::filesystem::exists(target, ec))
-      throw UserError(target + " exists already (give --force to replace it)");
+    // Never the project or its files, a folder, a FIFO, a device or a symlink;
+    // written aside and renamed into place (store/safe_output.h).
+    store::SafeOutput out(target, a->force, {a->project});
     auto p = open_project(a->project);
     exchange::ExportSummary s;
     if (!a->qdpx.empty())
-      s = exchange::export_qdpx(*p, a->qdpx);
+      s = exchange::export_qdpx(*p, out.temp());
     else if (!a->qdc.empty())
-      s = exchange::export_qdc(*p, a->qdc);
+      s = exchange::export_qdc(*p, out.temp());
     else {
       auto table = [&](const std::string& what) {
         if (what == "codebook") return exchange::codebook_table(*p);
@@ -69,16 +70,18 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
       if (!a->csv.empty()) {
         exchange::CsvOptions co;
         co.bom = a->bom;
-        s = exchange::write_csv(table(a->what.empty() ? "codings" : a->what), a->csv, co);
+        s = exchange::write_csv(table(a->what.empty() ? "codings" : a->what), out.temp(), co);
       } else {
         std::vector<exchange::Table> tables;
         if (a->what.empty() || a->what == "all")
           for (const char* w : {"codings", "codebook", "matrix"}) tables.push_back(table(w));
         else
           tables.push_back(table(a->what));
-        s = exchange::write_xlsx(tables, a->xlsx);
+        s = exchange::write_xlsx(tables, out.temp());
       }
     }
+    out.commit();
+    s.file = target;
     if (ctx.json)
       print_json(s.to_json());
     else

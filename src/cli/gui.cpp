@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "platform/gui.h"
+#include "store/safe_output.h"
 
 namespace telaah::cli {
 namespace {
@@ -41,8 +42,20 @@ Registrar reg_gui(5, [](CLI::App& app, Context&) {
       throw UserError("--theme must be light or dark");
     if (!a->opt.language.empty() && a->opt.language != "en" && a->opt.language != "id")
       throw UserError("--language must be en or id");
+    // A screenshot is written aside and renamed: never onto the project, a folder, a FIFO or through a symlink.
+    std::unique_ptr<store::SafeOutput> shot;
+    if (!a->opt.screenshot.empty()) {
+      std::vector<std::filesystem::path> protect;
+      if (!a->opt.project.empty()) protect.emplace_back(a->opt.project);
+      shot = std::make_unique<store::SafeOutput>(a->opt.screenshot, true, protect);
+      a->opt.screenshot = shot->temp().string();
+    }
     const int status = platform::run_gui(a->opt);
-    if (status != 0) std::exit(status);  // the message is printed already
+    if (status != 0) {
+      shot.reset();       // no temporary file stays behind
+      std::exit(status);  // the message is printed already
+    }
+    if (shot) shot->commit();
   });
 });
 

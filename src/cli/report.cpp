@@ -1,13 +1,10 @@
 // telaah report: the evaluation report as one self-contained HTML file or as
 // Markdown, to a file (written whole, then renamed into place) or stdout.
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "exchange/report.h"
+#include "store/safe_output.h"
 
 namespace telaah::cli {
 namespace {
@@ -17,29 +14,6 @@ struct Args {
   std::vector<std::string> coders;
   size_t quotes = 6;
 };
-
-// Writes next to the target and renames, so a failed write never leaves half a report.
-void write_file(const std::filesystem::path& target, const std::string& body) {
-  std::filesystem::path tmp = target;
-  tmp += ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw UserError("cannot write " + target.string() + ": the folder does not exist or is not writable");
-    f << body;
-    f.flush();
-    if (!f) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw UserError("cannot write " + target.string() + " (disk full?); nothing was written");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, target, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw UserError("cannot write " + target.string() + ": " + ec.message());
-  }
-}
 
 Registrar reg(73, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
@@ -70,7 +44,8 @@ Registrar reg(73, [](CLI::App& app, Context& ctx) {
       std::cout << body;
       return;
     }
-    write_file(a->out, body);
+    // Replaces an earlier report, never the project, a folder, a FIFO, a device or a symlink.
+    store::write_output(a->out, body, true, {a->project});
     if (ctx.json)
       print_json({{"out", a->out},
                   {"format", a->format},

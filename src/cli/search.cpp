@@ -82,7 +82,7 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
                   "the query (quote it for the shell); words and phrases also match their stemmed forms "
                   "(\"learned that\" finds \"learn that\"), =word and =\"a phrase\" only these exact forms")
       ->required();
-  cmd->add_option("--limit", a->limit, "hits per page (default 20)");
+  cmd->add_option("--limit", a->limit, "hits per page (default 20, at most 1000000)");
   cmd->add_option("--offset", a->offset, "skip this many hits (paging)");
   cmd->add_option("--sort", a->sort, "relevance (default), date (newest first) or oldest");
   cmd->add_flag("--facets", a->facets, "count matches by source type, year, language, outlet and code");
@@ -109,6 +109,9 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
     else
       throw UserError("--sort must be relevance, date or oldest, not '" + a->sort + "'");
     if (a->limit < 0 || a->offset < 0) throw UserError("--limit and --offset cannot be negative");
+    // The index counts hits in 32 bits: a larger number would wrap to nothing.
+    if (a->limit > 1000000 || a->offset > 1000000000)
+      throw UserError("--limit can be at most 1000000 hits per page and --offset at most 1000000000");
     if (a->shard_timeout < 0 || a->shard_timeout > 600000)
       throw UserError("--shard-timeout must be milliseconds from 1 to 600000");
     index::ShardConfig sc = index::shard_config(fs::path(a->project), a->shards);

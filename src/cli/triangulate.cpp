@@ -15,7 +15,7 @@ namespace {
 struct TriArgs {
   std::string project, by = "type", from, to, format = "table";
   std::vector<std::string> coders;
-  bool all_codes = false;
+  bool all_codes = false, subcodes = false;
 };
 
 Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
@@ -28,12 +28,18 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
                   "columns: type (default), year, language, author, or a document attribute (outlet, role, ...)");
   cmd->add_option("--coder", a->coders,
                   "count this coder's codings (repeat or comma-separate; 'all' for every coder; "
-                  "default: setting triangulation.coders, else the default coder)");
+                  "default: setting triangulation.coders, which is 'all' unless set; the same passage "
+                  "coded by several counted coders, or at an indicator and its sub-codes, counts once)");
   cmd->add_option("--from", a->from, "only documents dated from (YYYY, YYYY-MM or YYYY-MM-DD)");
   cmd->add_option("--to", a->to, "only documents dated up to (inclusive)");
   cmd->add_option("--format", a->format, "table (default), csv, json or md")
       ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_flag("--all-codes", a->all_codes, "rows for every code outside the indicators too (e.g. Impediment)");
+  cmd->add_flag("--subcodes", a->subcodes, "a row per sub-code under each indicator");
+  cmd->footer(
+      "Cells count evidence units: codings of one indicator (the indicator or its sub-codes, by any counted coder) "
+      "in one document that overlap by at least triangulation.same_passage (0.5) of the shorter span are one "
+      "passage and count once. Settings: telaah settings P.");
   cmd->callback([a, &ctx] {
     auto p = open_project(a->project);
     auto t = analysis::EvidenceTable::load(*p);
@@ -42,6 +48,7 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
     q.from = a->from;
     q.to = a->to;
     q.all_codes = a->all_codes;
+    q.subcodes = a->subcodes;
     q.coders = analysis::resolve_coders(*p, t, a->coders);
     auto m = analysis::triangulate(t, q, analysis::settings_from_project(*p));
     analysis::apply_overrides(m, analysis::load_overrides(*p));
@@ -55,13 +62,16 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
       std::cout << exchange::matrix_markdown(m);
       return;
     }
-    std::string coders;
-    for (const auto& c : q.coders) coders += (coders.empty() ? "" : ", ") + c;
-    std::cout << "columns: " << m.columns.dimension << "; coders: " << (coders.empty() ? "all" : coders)
-              << "; k=" << m.settings.k << " m=" << m.settings.m << " prominence=" << m.settings.prominence;
+    std::cout << "columns: " << m.columns.dimension << "; coders: " << analysis::describe_coders(q.coders)
+              << "; k=" << m.settings.k << " m=" << m.settings.m << " prominence=" << m.settings.prominence << " by "
+              << to_string(m.settings.unit);
     if (!q.from.empty() || !q.to.empty())
       std::cout << "; dated " << (q.from.empty() ? "…" : q.from) << " to " << (q.to.empty() ? "…" : q.to);
-    std::cout << "\n\n" << exchange::matrix_table(m);
+    std::cout << "\n";
+    if (m.raw_codings > m.codings)
+      std::cout << m.raw_codings << " codings are " << m.codings << " passages: " << m.raw_codings - m.codings
+                << " repeat a passage already counted (another coder or a sub-code)\n";
+    std::cout << "\n" << exchange::matrix_table(m);
     if (m.unassigned)
       std::cout << m.unassigned << " codings are in documents without a value for " << m.columns.dimension
                 << " and are not counted\n";
@@ -69,8 +79,8 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
 });
 
 struct OverrideArgs {
-  std::string project, indicator, pair, label, memo, by = "type";
-  bool clear = false;
+  std::string project, indicator, pair, label, memo, by = "type", coder;
+  bool clear = false, confirm = false;
 };
 
 Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
@@ -87,6 +97,13 @@ Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--memo", a->memo, "why (required)");
   cmd->add_option("--by", a->by, "the column dimension the override belongs to (default: type)");
   cmd->add_flag("--clear", a->clear, "remove the override instead");
+  cmd->add_flag("--confirm", a->confirm,
+                "keep the override and record the current automatic value under it (clears 'stale')");
+  cmd->add_option("--coder", a->coder, "who makes the judgement (default: the project's default coder, else $USER)");
+  cmd->footer(
+      "Each override records the automatic value it replaced, the coder and the time. When later evidence or a "
+      "setting changes the automatic value, triangulate flags the override as stale until it is confirmed "
+      "(--confirm) or removed (--clear).");
   cmd->callback([a, &ctx] {
     text::require_valid_utf8(a->memo, "the memo");
     std::string col_a, col_b;
@@ -97,8 +114,10 @@ Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
       col_a = a->pair.substr(0, comma);
       col_b = a->pair.substr(comma + 1);
     }
-    if (!a->clear && a->label.empty()) throw UserError("give --label (and --memo), or --clear");
-    auto p = open_project(a->project);
+    if (a->clear && a->confirm) throw UserError("give --clear or --confirm, not both");
+    if (!a->clear && !a->confirm && a->label.empty())
+      throw UserError("give --label (and --memo), --confirm or --clear");
+    auto p = open_project(a->project, a->coder);
     const store::Id code = p->resolve_code(a->indicator);
     if (a->clear) {
       analysis::clear_override(*p, code, a->by, col_a, col_b);
@@ -110,6 +129,17 @@ Registrar reg_override(71, [](CLI::App& app, Context& ctx) {
       return;
     }
     auto t = analysis::EvidenceTable::load(*p);
+    if (a->confirm) {
+      analysis::confirm_override(*p, t, code, a->by, col_a, col_b);
+      const std::string now =
+          analysis::automatic_value(*p, t, code, a->by == "source_type" ? "type" : a->by, col_a, col_b);
+      if (ctx.json)
+        print_json({{"confirmed", true}, {"automatic", now}, {"revision", p->revision()}});
+      else
+        std::cout << "confirmed the override of " << p->code_path(code)
+                  << (a->pair.empty() ? " (status)" : " (" + a->pair + ")") << "; automatic value now " << now << "\n";
+      return;
+    }
     store::Id id = analysis::set_override(*p, t, code, a->by, col_a, col_b, a->label, a->memo);
     if (ctx.json)
       print_json({{"override", id}, {"revision", p->revision()}});

@@ -209,7 +209,11 @@ std::vector<std::string> method_notes(const ReportData& r) {
   const std::string col = r.matrix.columns.dimension == "type" ? "source type" : r.matrix.columns.dimension;
   std::vector<std::string> notes = {
       "Convergence coding after Farmer et al. (2006) for every indicator and every pair of " + col + "s.",
-      "Net stance of a column = sign(supports − contradicts); prominence = its number of codings.",
+      "Evidence units: codings of one indicator (the indicator or its sub-codes, by any counted coder — " +
+          describe_coders(r.matrix.query.coders) + ") in one document that overlap by at least " + num(s.same_passage) +
+          " of the shorter span are one passage and count once. Net stance of a column = "
+          "sign(supports − contradicts) over its passages; prominence = its number of " +
+          (s.unit == analysis::ProminenceUnit::documents ? "documents." : "passages."),
       "Silence: one column has evidence, the other none. Dissonance: both have evidence and opposite net stances.",
       "Agreement: same net stance and comparable prominence (larger count at most " + num(s.prominence) +
           " × the smaller). Partial agreement: the rest (very different prominence, or one side neutral or tied).",

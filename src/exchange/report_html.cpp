@@ -83,7 +83,10 @@ std::string status_html(const Row& r) {
   std::string s = badge(r.effective);
   if (r.status_override)
     s += " <span class=\"override\">override (automatic: " + std::string(to_string(r.automatic)) + ") — " +
-         esc(r.status_override->memo) + "</span>";
+         esc(r.status_override->memo) + "</span>" +
+         (r.status_override->stale ? " <b class=\"stale\">stale: the automatic value was " +
+                                         esc(r.status_override->automatic_then) + " when the override was made</b>"
+                                   : "");
   else if (r.effective != r.automatic)
     s += " <span class=\"override\">from overridden labels (automatic: " + std::string(to_string(r.automatic)) +
          ")</span>";
@@ -154,7 +157,10 @@ std::string render_html(const ReportData& r) {
       if (p.override)
         o << " <span class=\"override\">override (automatic: "
           << (p.automatic == Convergence::none ? "none" : to_string(p.automatic)) << ") — " << esc(p.override->memo)
-          << "</span>";
+          << "</span>"
+          << (p.override->stale ? " <b class=\"stale\">stale: the automatic value was " +
+                                      esc(p.override->automatic_then) + " when the override was made</b>"
+                                : "");
       o << "</li>\n";
     }
     o << "</ul>\n<div class=\"rating\">Rating: <b>" << esc(both_languages(ie.rating())) << "</b> "
@@ -204,11 +210,13 @@ std::string render_html(const ReportData& r) {
   o << "<tr><th>k (columns)</th><td>" << m.settings.k << "</td></tr>\n<tr><th>m (documents per column)</th><td>"
     << m.settings.m << "</td></tr>\n<tr><th>prominence ratio</th><td>" << m.settings.prominence
     << "</td></tr>\n<tr><th>coders counted</th><td>";
+  o << esc(analysis::describe_coders(m.query.coders)) << " (";
   for (size_t i = 0; i < r.method.coders.size(); ++i) o << (i ? ", " : "") << esc(r.method.coders[i]);
+  o << ")";
   o << "</td></tr>\n<tr><th>documents</th><td>" << r.method.documents;
   for (const auto& [type, n] : r.method.documents_by_type) o << "; " << esc(type) << " " << n;
   o << "</td></tr>\n<tr><th>codings</th><td>" << r.method.codings_total << " in the project, "
-    << r.method.codings_counted << " counted in the matrix";
+    << r.method.codings_counted << " passages counted in the matrix (each passage once)";
   if (r.method.unassigned) o << ", " << r.method.unassigned << " in documents without a value for " << esc(dim);
   o << "</td></tr>\n";
   if (!r.method.date_filter.empty())

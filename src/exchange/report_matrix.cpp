@@ -72,7 +72,8 @@ std::string cell_text(const Cell& c) {
 std::string status_text(const Row& r) {
   std::string s = to_string(r.effective);
   if (r.status_override)
-    s += " (override; automatic: " + std::string(to_string(r.automatic)) + ")";
+    s += " (override; automatic: " + std::string(to_string(r.automatic)) +
+         (r.status_override->stale ? "; STALE: was " + r.status_override->automatic_then : "") + ")";
   else if (r.effective != r.automatic)
     s += " (from overridden labels; automatic: " + std::string(to_string(r.automatic)) + ")";
   return s;
@@ -83,7 +84,7 @@ std::string label_text(const Pair& p) {
   std::string s = to_string(p.effective);
   if (p.override)
     s += std::string(" (override; automatic: ") + (p.automatic == Convergence::none ? "none" : to_string(p.automatic)) +
-         ")";
+         (p.override->stale ? "; STALE: was " + p.override->automatic_then : "") + ")";
   return s;
 }
 
@@ -107,7 +108,10 @@ std::string matrix_table(const Matrix& m) {
   head.push_back("status");
   grid.push_back(head);
   for (const auto& r : m.rows) {
-    std::vector<std::string> line{r.path};
+    std::string name = r.path;
+    if (r.parent >= 0)  // a sub-code row: its name under the indicator
+      name = "  └ " + name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+    std::vector<std::string> line{name};
     for (const auto& c : r.cells) line.push_back(cell_text(c));
     line.push_back(status_text(r));
     grid.push_back(line);
@@ -126,7 +130,8 @@ std::string matrix_table(const Matrix& m) {
       out << std::string(total - 2, '-') << "\n";
     }
   }
-  out << "\ncells: codings / documents (supports-contradicts-neutral)\n";
+  out << "\ncells: passages / documents (supports-contradicts-neutral); a passage coded by several coders or at "
+         "an indicator and its sub-codes counts once\n";
   for (const auto& r : m.rows) {
     std::string labels;
     for (const auto& p : r.pairs)
@@ -187,14 +192,22 @@ std::string matrix_markdown(const Matrix& m) {
 }
 
 // --- JSON ---
-static nlohmann::json override_json(const std::optional<analysis::Override>& o) {
+static nlohmann::json override_json(const std::optional<analysis::Override>& o, const std::string& automatic_now) {
   if (!o) return nullptr;
-  return {{"id", o->id}, {"label", o->label}, {"memo", o->memo}, {"created", o->created}};
+  return {{"id", o->id},
+          {"label", o->label},
+          {"memo", o->memo},
+          {"created", o->created},
+          {"coder", o->coder},
+          {"confirmed", o->confirmed},
+          {"automatic_then", o->automatic_then.empty() ? nullptr : nlohmann::json(o->automatic_then)},
+          {"automatic_now", automatic_now},
+          {"stale", o->stale}};
 }
 
 static nlohmann::json cell_json(const Cell& c) {
-  return {{"codings", c.codings},         {"documents", c.documents}, {"supports", c.supports},
-          {"contradicts", c.contradicts}, {"neutral", c.neutral},     {"net", c.net()}};
+  return {{"codings", c.codings}, {"documents", c.documents}, {"supports", c.supports}, {"contradicts", c.contradicts},
+          {"neutral", c.neutral}, {"raw_codings", c.raw},     {"net", c.net()}};
 }
 
 nlohmann::json matrix_json(const Matrix& m) {
@@ -212,9 +225,13 @@ nlohmann::json matrix_json(const Matrix& m) {
            {"b", m.columns.labels[static_cast<size_t>(p.b)]},
            {"automatic", p.automatic == Convergence::none ? nullptr : nlohmann::json(to_string(p.automatic))},
            {"effective", p.effective == Convergence::none ? nullptr : nlohmann::json(to_string(p.effective))},
-           {"override", override_json(p.override)}});
+           {"override", override_json(p.override, p.automatic == Convergence::none ? "none" : to_string(p.automatic))},
+           {"stale", p.override && p.override->stale}});
     rows.push_back({{"code_id", r.code_id},
                     {"path", r.path},
+                    {"subcode_of", r.parent >= 0 ? nlohmann::json(m.rows[static_cast<size_t>(r.parent)].code_id)
+                                                 : nlohmann::json(nullptr)},
+                    {"stale", r.stale()},
                     {"cells", cells},
                     {"total", cell_json(r.total)},
                     {"columns_with_evidence", r.columns_with_evidence},
@@ -222,15 +239,23 @@ nlohmann::json matrix_json(const Matrix& m) {
                     {"status",
                      {{"automatic", to_string(r.automatic)},
                       {"effective", to_string(r.effective)},
-                      {"override", override_json(r.status_override)}}},
+                      {"override", override_json(r.status_override, to_string(r.automatic))},
+                      {"stale", r.status_override && r.status_override->stale}}},
                     {"pairs", pairs}});
   }
   return {{"dimension", m.columns.dimension},
           {"columns", m.columns.labels},
-          {"settings", {{"k", m.settings.k}, {"m", m.settings.m}, {"prominence", m.settings.prominence}}},
+          {"settings",
+           {{"k", m.settings.k},
+            {"m", m.settings.m},
+            {"prominence", m.settings.prominence},
+            {"prominence_unit", to_string(m.settings.unit)},
+            {"same_passage", m.settings.same_passage}}},
           {"filters", {{"coders", m.query.coders}, {"from", m.query.from}, {"to", m.query.to}}},
+          {"coder_rule", analysis::describe_coders(m.query.coders)},
           {"revision", m.revision},
           {"codings", m.codings},
+          {"raw_codings", m.raw_codings},
           {"unassigned", m.unassigned},
           {"rows", rows}};
 }

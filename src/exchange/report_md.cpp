@@ -98,12 +98,13 @@ std::string render_markdown(const ReportData& r) {
   o << "## 5. Overall verdict\n\n" << verdict_markdown(e);
   o << "\n## Appendix: method\n\n";
   o << "- k = " << m.settings.k << ", m = " << m.settings.m << ", prominence ratio = " << m.settings.prominence << "\n";
-  o << "- Coders counted: ";
+  o << "- Coders counted: " << analysis::describe_coders(m.query.coders) << " (";
   for (size_t i = 0; i < r.method.coders.size(); ++i) o << (i ? ", " : "") << r.method.coders[i];
+  o << ")";
   o << "\n- Documents: " << r.method.documents;
   for (const auto& [type, n] : r.method.documents_by_type) o << "; " << type << " " << n;
   o << "\n- Codings: " << r.method.codings_total << " in the project, " << r.method.codings_counted
-    << " counted in the matrix";
+    << " passages counted in the matrix (each passage once)";
   if (r.method.unassigned)
     o << ", " << r.method.unassigned << " in documents without a value for " << m.columns.dimension;
   o << "\n";

@@ -9,6 +9,7 @@
 
 #include "store/errors.h"
 #include "store/project.h"
+#include "store/reader.h"
 
 namespace fs = std::filesystem;
 
@@ -18,7 +19,7 @@ ProjectSource::ProjectSource(const fs::path& project) : path_(project) {
   std::error_code ec;
   if (!fs::exists(project, ec)) throw NotFound("no project at " + project.string());
   try {
-    db_ = std::make_unique<SQLite::Database>(project.string(), SQLite::OPEN_READONLY, 5000);
+    db_ = store::open_reader(project);  // triggers and views off; works on read-only media
     int version = db_->execAndGet("PRAGMA user_version").getInt();
     if (version != store::kSchemaVersion)
       throw UserError(project.string() + " has project schema " + std::to_string(version) +

@@ -142,7 +142,7 @@ int run_gui(const GuiOptions& opt) {
   if (!glfwInit()) {
     std::cerr << "telaah: cannot open a window (" << g_glfw_error
               << "); is there a display? Without one, run it under xvfb-run.\n";
-    return 2;
+    return 1;  // the environment's fault, not a bug
   }
   const bool shot = !opt.screenshot.empty();
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -154,7 +154,7 @@ int run_gui(const GuiOptions& opt) {
   if (!window) {
     std::cerr << "telaah: cannot create an OpenGL 3.3 window (" << g_glfw_error << ")\n";
     glfwTerminate();
-    return 2;
+    return 1;  // the environment's fault, not a bug
   }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(shot ? 0 : 1);

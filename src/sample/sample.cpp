@@ -126,6 +126,9 @@ static BuildReport fill(store::Project& p, const fs::path& corpus,
     r.codings += list.size();
   }
   if (!per_coder.empty()) p.set_setting("default_coder", per_coder.begin()->first);
+  // The study's counts are the primary coder's (corpus/README.md): the second
+  // coder's deliberate disagreements are for the agreement view, not evidence.
+  if (!per_coder.empty()) p.set_setting("triangulation.coders", per_coder.begin()->first);
   act.commit();
   return r;
 }

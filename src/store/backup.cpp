@@ -17,6 +17,7 @@
 #include <set>
 
 #include "store/project.h"
+#include "store/reader.h"
 
 namespace fs = std::filesystem;
 using namespace std::chrono;
@@ -214,6 +215,12 @@ void copy_synced(const fs::path& from, const fs::path& to) {
 
 }  // namespace
 
+void remove_stale_backup_temps(const fs::path& project) {
+  std::error_code ec;
+  const fs::path dir = backup_dir(project);
+  if (fs::is_directory(dir, ec)) remove_stale_temps(dir);
+}
+
 fs::path backup_dir(const fs::path& project) {
   fs::path d = project;
   d += "-backups";
@@ -343,7 +350,8 @@ BackupInfo make_backup_of(const fs::path& project, const std::string& reason, co
     create_private_file(tmp);
     {
       // Its own read-only connection: a snapshot of the last commit, WAL included.
-      SQLite::Database src(project.string(), SQLite::OPEN_READONLY, 10000);
+      auto src_db = open_reader(project, 10000);  // triggers and views off, never checkpoints
+      SQLite::Database& src = *src_db;
       SQLite::Statement vac(src, "VACUUM INTO ?");
       vac.bind(1, tmp.string());
       vac.exec();

@@ -76,6 +76,10 @@ BackupInfo make_backup_of(const std::filesystem::path& project, const std::strin
 // go on with the step.
 BackupInfo backup_before(const Project& p, const std::string& what);
 
+// Removes what a backup killed half-way left in the backup folder (".tmp-PID-N.telaah",
+// a full copy of the project each) once that process is gone. Project::open calls it.
+void remove_stale_backup_temps(const std::filesystem::path& project);
+
 // Backups of a project, newest first.
 std::vector<BackupInfo> list_backups(const std::filesystem::path& project);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <vector>
 
 #include "store/project.h"
 #include "store/util.h"
@@ -32,11 +33,13 @@ std::vector<std::string> Project::check() const {
       const std::string title = q.getColumn(1).getString();
       const std::string body = q.getColumn(3).getString();
       if (auto bad = text::find_invalid_utf8(body)) {
-        problems.push_back("document '" + title + "' holds invalid UTF-8 at byte " + std::to_string(*bad));
+        problems.push_back("document '" + title + "' (#" + std::to_string(q.getColumn(0).getInt64()) +
+                           ") holds invalid UTF-8 at byte " + std::to_string(*bad));
         continue;
       }
       if (static_cast<int64_t>(text::count_code_points(body)) != q.getColumn(2).getInt64())
-        problems.push_back("document '" + title + "' has a wrong stored length");
+        problems.push_back("document '" + title + "' (#" + std::to_string(q.getColumn(0).getInt64()) +
+                           ") has a wrong stored length");
     }
   }
   {
@@ -56,21 +59,57 @@ std::vector<std::string> Project::check() const {
                          " lies outside its text");
   }
   {  // the code tree: no cycles, sibling names unique
-    SQLite::Statement q(*db_, "SELECT id, parent_id FROM codes");
+    SQLite::Statement q(*db_, "SELECT id, parent_id, name FROM codes");
     std::map<Id, std::optional<Id>> parent;
-    while (q.executeStep())
-      parent[q.getColumn(0).getInt64()] =
-          q.getColumn(1).isNull() ? std::nullopt : std::optional<Id>(q.getColumn(1).getInt64());
+    std::map<Id, std::string> name;
+    while (q.executeStep()) {
+      const Id id = q.getColumn(0).getInt64();
+      parent[id] = q.getColumn(1).isNull() ? std::nullopt : std::optional<Id>(q.getColumn(1).getInt64());
+      name[id] = q.getColumn(2).getString();
+    }
+    // Each code's walk to the root stops at the first code seen twice; codes
+    // already known to reach the root end a walk early (linear overall).
+    std::set<Id> reaches_root;
     for (auto [id, p] : parent) {
+      std::vector<Id> walked{id};
       std::set<Id> seen{id};
-      for (auto cur = p; cur; cur = parent.count(*cur) ? parent[*cur] : std::nullopt)
+      std::optional<Id> repeated;
+      for (auto cur = p; cur && !reaches_root.count(*cur); cur = parent.count(*cur) ? parent[*cur] : std::nullopt) {
         if (!seen.insert(*cur).second) {
-          problems.push_back("code #" + std::to_string(id) + " is its own ancestor");
+          repeated = cur;
           break;
         }
+        walked.push_back(*cur);
+      }
+      if (repeated && *repeated == id)  // a member of the cycle (codes below it are reported through it)
+        problems.push_back("code '" + name[id] + "' (#" + std::to_string(id) +
+                           ") is its own ancestor: the code tree is damaged there");
+      else if (!repeated)
+        reaches_root.insert(walked.begin(), walked.end());
     }
     SQLite::Statement d(*db_, "SELECT name FROM codes GROUP BY parent_id, name HAVING count(*) > 1");
     while (d.executeStep()) problems.push_back("two codes named '" + d.getColumn(0).getString() + "' at one level");
+  }
+  {  // every stored original is the file that was imported (its SHA-256 since import)
+    SQLite::Statement q(*db_,
+                        "SELECT d.id, d.title, d.sha256, d.original_size, o.bytes FROM documents d "
+                        "JOIN originals o ON o.doc_id = d.id WHERE d.sha256 <> ''");
+    while (q.executeStep()) {
+      const auto col = q.getColumn(4);
+      const std::string bytes(static_cast<const char*>(col.getBlob()), static_cast<size_t>(col.getBytes()));
+      const std::string title = q.getColumn(1).getString();
+      if (sha256_hex(bytes) != q.getColumn(2).getString() ||
+          static_cast<int64_t>(bytes.size()) != q.getColumn(3).getInt64())
+        problems.push_back("the original file of document '" + title + "' (#" +
+                           std::to_string(q.getColumn(0).getInt64()) +
+                           ") no longer matches its SHA-256 from the import: it is damaged");
+    }
+    SQLite::Statement m(*db_,
+                        "SELECT d.id, d.title FROM documents d WHERE d.sha256 <> '' AND NOT EXISTS "
+                        "(SELECT 1 FROM originals o WHERE o.doc_id = d.id)");
+    while (m.executeStep())
+      problems.push_back("the original file of document '" + m.getColumn(1).getString() + "' (#" +
+                         std::to_string(m.getColumn(0).getInt64()) + ") is missing");
   }
   {  // memos about a code or document that is gone
     SQLite::Statement q(*db_,

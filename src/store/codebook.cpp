@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "store/backup.h"
 #include "store/project.h"
@@ -42,14 +43,23 @@ std::vector<Code> Project::codes() const {
   while (q.executeStep()) all.push_back(read_code(q));
   std::map<std::optional<Id>, std::vector<const Code*>> kids;
   for (const auto& c : all) kids[c.parent].push_back(&c);
+  // Depth first in tree order, without recursion (a deep tree cannot exhaust
+  // the stack) and visiting each code once (a damaged file's cycle cannot loop).
   std::vector<Code> out;
-  std::function<void(std::optional<Id>)> walk = [&](std::optional<Id> parent) {
-    for (const Code* c : kids[parent]) {
-      out.push_back(*c);
-      walk(c->id);
+  std::set<Id> seen;
+  std::vector<std::pair<const std::vector<const Code*>*, size_t>> stack{{&kids[std::nullopt], 0}};
+  while (!stack.empty()) {
+    auto& [list, i] = stack.back();
+    if (i >= list->size()) {
+      stack.pop_back();
+      continue;
     }
-  };
-  walk(std::nullopt);
+    const Code* c = (*list)[i++];
+    if (!seen.insert(c->id).second) continue;
+    out.push_back(*c);
+    auto k = kids.find(c->id);
+    if (k != kids.end()) stack.push_back({&k->second, 0});
+  }
   return out;
 }
 
@@ -61,7 +71,7 @@ Code Project::code(Id id) const {
 }
 
 static void validate_name(const std::string& name) {
-  if (name.empty()) throw ValidationError("a code needs a name");
+  if (is_blank(name)) throw ValidationError("a code needs a name");
   require_text(name, "the code name");
   if (name.find('/') != std::string::npos)
     throw ValidationError("a code name cannot contain '/' (it separates levels in a code path): '" + name + "'");
@@ -246,10 +256,12 @@ void Project::delete_code(Id id) {
 std::vector<Id> Project::code_descendants(Id id) const {
   code(id);
   std::vector<Id> out{id};
+  std::set<Id> seen{id};  // a damaged file's cycle is walked once
   SQLite::Statement q(*db_, "SELECT id FROM codes WHERE parent_id=? ORDER BY ord, id");
   for (size_t i = 0; i < out.size(); ++i) {
     q.bind(1, out[i]);
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    while (q.executeStep())
+      if (seen.insert(q.getColumn(0).getInt64()).second) out.push_back(q.getColumn(0).getInt64());
     q.reset();
   }
   return out;
@@ -257,8 +269,13 @@ std::vector<Id> Project::code_descendants(Id id) const {
 
 std::string Project::code_path(Id id) const {
   std::string path;
+  std::set<Id> seen;
   for (std::optional<Id> cur = id; cur;) {
     Code c = code(*cur);
+    if (!seen.insert(c.id).second)
+      throw CorruptProject("the code tree of " + path_.string() + " is damaged: code '" + c.name + "' (#" +
+                           std::to_string(c.id) + ") is its own ancestor; 'telaah check' lists the damage, " +
+                           "'telaah restore' puts a backup back");
     path = path.empty() ? c.name : c.name + "/" + path;
     cur = c.parent;
   }

@@ -57,7 +57,7 @@ static void validate_attribute(const Attribute& attr, const std::string& title) 
 
 Id Project::insert_document_rows(const NewDocument& in) {
   require_text(in.title, "the title of a document");
-  if (in.title.empty()) throw ValidationError("a document needs a title");
+  if (is_blank(in.title)) throw ValidationError("a document needs a title");
   require_text(in.text, "the text of '" + in.title + "'");
   require_text(in.language, "the language of '" + in.title + "'");
   require_text(in.author, "the author of '" + in.title + "'");
@@ -218,7 +218,7 @@ std::string Project::original_bytes(Id id) const {
 
 void Project::rename_document(Id id, const std::string& title) {
   require_text(title, "the new title");
-  if (title.empty()) throw ValidationError("a document needs a title");
+  if (is_blank(title)) throw ValidationError("a document needs a title");
   document(id);
   auto a = begin_action("Rename document to " + title);
   a.update("documents", id, {{"title", title}, {"modified", now_iso()}});
@@ -235,7 +235,7 @@ void Project::set_document_field(Id id, const std::string& field, const std::str
     validate_date(value);
     cols["date"] = value;
   } else if (field == "language" || field == "author" || field == "title") {
-    if (field == "title" && value.empty()) throw ValidationError("a document needs a title");
+    if (field == "title" && is_blank(value)) throw ValidationError("a document needs a title");
     cols[field] = value;
   } else
     throw ValidationError("unknown document field '" + field + "' (use title, language, date, author, source_type)");

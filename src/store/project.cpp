@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -16,9 +17,14 @@
 #include <random>
 #include <thread>
 
+#include <map>
+#include <mutex>
+
+#include "store/backup.h"
 #include "store/schema.h"
 #include "store/template.h"
 #include "store/util.h"
+#include "store/wal_guard.h"
 #include "text/utf8.h"
 
 namespace fs = std::filesystem;
@@ -84,9 +90,76 @@ static std::string new_uuid() {
   return buf;
 }
 
+namespace {
+
+fs::path side(const fs::path& file, const char* suffix) {
+  fs::path p = file;
+  p += suffix;
+  return p;
+}
+
+std::string utc_stamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// Moves a file that is not the project's out of SQLite's way:
+// NAME.telaah-wal -> NAME.telaah-wal.foreign-20261207T101500Z. Nothing is deleted.
+fs::path move_aside(const fs::path& f) {
+  fs::path to = side(f, (".foreign-" + utc_stamp()).c_str());
+  for (int k = 2; ::access(to.c_str(), F_OK) == 0; ++k)
+    to = side(f, (".foreign-" + utc_stamp() + "-" + std::to_string(k)).c_str());
+  if (::rename(f.c_str(), to.c_str()) != 0)
+    throw UserError("cannot move " + f.string() + " aside (" + std::strerror(errno) +
+                    "); it does not belong to the project, so the project was not opened");
+  return to;
+}
+
+bool writable(const fs::path& p) {
+  return ::access(p.c_str(), W_OK) == 0;
+}
+
+fs::path folder_of(const fs::path& file) {
+  return file.has_parent_path() ? file.parent_path() : fs::path(".");
+}
+
+// "file:/a%20b/c.telaah?mode=ro&immutable=1": a read-only view that creates
+// nothing beside the file (no -wal, -shm or lock on read-only media).
+std::string read_only_uri(const fs::path& file) {
+  std::error_code ec;
+  const std::string abs = fs::absolute(file, ec).string();
+  std::string out = "file:";
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : abs) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out + "?mode=ro&immutable=1";
+}
+
+bool process_alive(long pid) {
+  return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+}  // namespace
+
 std::unique_ptr<Project> Project::create(const fs::path& file, const OpenOptions& opt) {
   std::error_code ec;
-  if (fs::exists(file, ec)) throw UserError("cannot create " + file.string() + ": a file with that name exists");
+  const std::string leaf = file.filename().string();
+  if (file.empty() || leaf.empty() || leaf == "." || leaf == "..")
+    throw UserError("give a file name for the new project (for example study" + std::string(kProjectExtension) + ")");
+  // lstat, not stat: a dangling symbolic link would otherwise lead the new project elsewhere.
+  if (fs::symlink_status(file, ec).type() != fs::file_type::not_found)
+    throw UserError("cannot create " + file.string() + ": a file with that name exists");
   auto p = std::unique_ptr<Project>(new Project());
   p->path_ = file;
   try {
@@ -125,6 +198,12 @@ static std::string file_signature(const fs::path& file) {
          " " + std::to_string(st.st_mtim.tv_sec) + " " + std::to_string(st.st_mtim.tv_nsec);
 }
 
+// The second line of the lock file: what it says about the project file.
+static std::string lock_said(const std::string& content) {
+  const auto nl = content.find('\n');
+  return nl == std::string::npos ? "" : content.substr(nl + 1, content.find('\n', nl + 1) - nl - 1);
+}
+
 static void write_lock_file(int fd, const std::string& content) {
   // Write first, then cut: a reader sees the old or the new pid, never nothing.
   [[maybe_unused]] auto w = ::pwrite(fd, content.data(), content.size(), 0);
@@ -132,24 +211,90 @@ static void write_lock_file(int fd, const std::string& content) {
 }
 
 Project::~Project() {
+  // Closing after an error (a damaged page found by a command, say) vouches
+  // for nothing: the next open checks the file.
+  const bool failing = std::uncaught_exceptions() > 0;
+  if (db_ && !read_only_ && lock_fd_ >= 0 && !wal_record_.empty()) mark_checkpoint();
   db_.reset();  // checkpoint and close before the lock goes
-  if (lock_fd_ >= 0) {
-    fs::path wal = path_;
-    wal += "-wal";
+  if (lock_fd_ >= 0 && !read_only_) {
+    const fs::path wal = side(path_, "-wal");
     std::error_code ec;
+    const bool wal_left = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
     // Vouch for the file only when it was checked (or vouched for) on open and
-    // SQLite closed it completely (no WAL left).
-    if (healthy_ && (!fs::exists(wal, ec) || fs::file_size(wal, ec) == 0))
+    // SQLite closed it completely (no WAL left). A WAL left behind stays ours.
+    if (healthy_ && !failing && !wal_left)
       write_lock_file(lock_fd_, "0\n" + file_signature(path_) + "\n");
+    else if (wal_left && !wal_record_.empty())
+      write_lock_file(lock_fd_, "0\n" + wal_record_ + "\n");
     else
       write_lock_file(lock_fd_, "0\n");
   }
   release_lock();
 }
 
+void Project::write_lock_state(bool durable) {
+  if (lock_fd_ < 0 || read_only_) return;
+  write_lock_file(lock_fd_, std::to_string(::getpid()) + "\n" + (wal_record_.empty() ? "" : wal_record_ + "\n"));
+  if (durable) ::fdatasync(lock_fd_);
+}
+
+// After every commit: keep the lock file's record of the WAL this session
+// writes (wal_guard.h), and checkpoint as SQLite would (its own automatic
+// checkpoint is replaced by this hook).
+int Project::wal_hook(void* self, ::sqlite3* db, const char*, int frames) {
+  auto* p = static_cast<Project*>(self);
+  if (auto salts = wal::header_salts(side(p->path_, "-wal"))) {
+    auto rec = wal::Record::parse(p->wal_record_);
+    if (!rec || rec->salt1 != salts->first || rec->salt2 != salts->second) {
+      // SQLite started the log afresh: a new generation, based on the file as it is now.
+      wal::Record r;
+      r.salt1 = salts->first;
+      r.salt2 = salts->second;
+      r.frames = static_cast<uint64_t>(frames);
+      wal::stat_base(p->path_, r);
+      p->wal_record_ = r.line();
+      p->write_lock_state(true);
+    } else {
+      rec->frames = static_cast<uint64_t>(frames);
+      p->wal_record_ = rec->line();
+      p->write_lock_state(false);
+    }
+  }
+  if (frames >= 1000) {
+    p->mark_checkpoint();
+    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+  return SQLITE_OK;
+}
+
+// From here on the database file may change under the recorded WAL.
+void Project::mark_checkpoint() {
+  auto rec = wal::Record::parse(wal_record_);
+  if (!rec || rec->checkpointing) return;
+  rec->checkpointing = true;
+  wal_record_ = rec->line();
+  write_lock_state(true);
+}
+
 void Project::acquire_lock() {
   fs::path lock = path_;
   lock += ".lock";
+  if (read_only_) {
+    // Read-only media: share the lock if there is one; there is no writer to exclude otherwise.
+    lock_fd_ = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+    if (lock_fd_ < 0) return;
+    if (::flock(lock_fd_, LOCK_SH | LOCK_NB) != 0) {
+      ::close(lock_fd_);
+      lock_fd_ = -1;
+      throw ProjectLocked(
+          "this project is open for writing in another Telaah window: close it there first (" + path_.string() + ")",
+          0);
+    }
+    char buf[256] = {0};
+    ssize_t n = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
+    lock_before_.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+    return;
+  }
   lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (lock_fd_ < 0)
     throw UserError("cannot open " + path_.string() + ": cannot create its lock file " + lock.string() + " (" +
@@ -171,16 +316,11 @@ void Project::acquire_lock() {
   }
   char buf[256] = {0};
   ssize_t n = ::pread(lock_fd_, buf, sizeof buf - 1, 0);
-  const std::string before(buf, n > 0 ? static_cast<size_t>(n) : 0);
-  const auto nl = before.find('\n');
-  const std::string said = nl == std::string::npos ? "" : before.substr(nl + 1, before.find('\n', nl + 1) - nl - 1);
-  fs::path wal = path_;
-  wal += "-wal";
-  std::error_code ec;
-  const bool wal_left = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
-  vouched_ = !said.empty() && said == file_signature(path_) && !wal_left;
-  // From now on the file is ours; a crash leaves no vouching signature behind.
-  write_lock_file(lock_fd_, std::to_string(::getpid()) + "\n");
+  lock_before_.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+  // From now on the file is ours; a crash leaves no vouching signature behind,
+  // but the record of a WAL left by a crash stays until open decides on it.
+  const std::string said = lock_said(lock_before_);
+  write_lock_file(lock_fd_, std::to_string(::getpid()) + "\n" + (said.rfind("wal ", 0) == 0 ? said + "\n" : ""));
 }
 
 void Project::release_lock() {
@@ -205,24 +345,47 @@ static void check_header(const fs::path& file) {
 void Project::open_db(bool create, const OpenOptions& opt) {
   if (!opt.coder.empty()) require_text(opt.coder, "the coder's name");
   if (!create) check_header(path_);  // before the lock: a stranger's file gets no .lock beside it
+  read_only_ = !create && (!writable(path_) || !writable(folder_of(path_)));
   acquire_lock();
+  const std::string said = lock_said(lock_before_);
   try {
-    int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
-    db_ = std::make_unique<SQLite::Database>(path_.string(), flags, 5000);  // busy timeout 5 s
+    guard_side_files(said);  // before SQLite sees them: a foreign -wal is never replayed
+    {
+      std::error_code ec;
+      const fs::path wal = side(path_, "-wal");
+      const bool wal_left = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
+      vouched_ = !said.empty() && said == file_signature(path_) && !wal_left && notices_.empty();
+    }
+    if (read_only_)
+      db_ = std::make_unique<SQLite::Database>(read_only_uri(path_), SQLite::OPEN_READONLY | SQLite::OPEN_URI, 5000);
+    else
+      db_ = std::make_unique<SQLite::Database>(path_.string(),
+                                               SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0), 5000);
+    sqlite3* h = db_->getHandle();
+    // Until the file is accepted, closing it must not checkpoint anything into it.
+    sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     // A file from elsewhere must not run code hidden in its schema (views,
-    // triggers) nor let SQL corrupt the file format.
-    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(db_->getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    // triggers) nor let SQL corrupt the file format. Telaah's own schema has
+    // neither triggers nor views; check_schema() refuses a file that has any.
+    sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
     db_->exec("PRAGMA trusted_schema=OFF");
     db_->exec("PRAGMA foreign_keys=ON");
     if (!create) identify();  // before anything writes: a stranger's file stays as it was
-    db_->exec("PRAGMA journal_mode=WAL");
-    db_->exec("PRAGMA synchronous=FULL");
+    if (!read_only_) {
+      db_->exec("PRAGMA journal_mode=WAL");
+      db_->exec("PRAGMA synchronous=FULL");
+      sqlite3_wal_hook(h, &Project::wal_hook, this);
+    }
     if (!create && opt.verify && (!vouched_ || opt.always_verify)) {
       checked_on_open_ = true;
       std::string r = db_->execAndGet("PRAGMA quick_check").getString();
       if (r != "ok")
-        throw CorruptProject(path_.string() + " is damaged (SQLite quick_check: " + r + "); restore a backup");
+        throw CorruptProject(path_.string() + " is damaged (SQLite quick_check: " + r +
+                             "); nothing was changed. Restore a backup: 'telaah backups " + path_.string() +
+                             "' lists them, 'telaah restore " + path_.string() + " 1' restores the newest");
     }
     migrate(create);
     if (create && opt.default_codebook) {
@@ -237,18 +400,80 @@ void Project::open_db(bool create, const OpenOptions& opt) {
       const char* u = std::getenv("USER");
       coder_ = (u && *u && !text::find_invalid_utf8(u)) ? u : "coder";
     }
+    sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);  // accepted: ours to checkpoint
     healthy_ = create || checked_on_open_ || vouched_;
-  } catch (const SQLite::Exception& e) {
-    db_.reset();
-    release_lock();
-    if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT)
-      throw CorruptProject(path_.string() + " is damaged or not a Telaah project (" + e.what() + ")");
-    throw UserError("cannot open " + path_.string() + ": " + e.what());
+    if (!read_only_) remove_stale_temps();
   } catch (...) {
     db_.reset();
+    // Refused: the lock file says again what it said before (a crashed
+    // session's WAL record stays, so that WAL is still recognised).
+    if (lock_fd_ >= 0 && !read_only_) write_lock_file(lock_fd_, "0\n" + (said.empty() ? "" : said + "\n"));
     release_lock();
-    throw;
+    try {
+      throw;
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT)
+        throw CorruptProject(path_.string() + " is damaged or not a Telaah project (" + e.what() +
+                             "); nothing was changed. 'telaah backups " + path_.string() +
+                             "' lists its backups, 'telaah restore' puts one back");
+      throw UserError("cannot open " + path_.string() + ": " + e.what());
+    }
   }
+}
+
+// A -wal (or rollback -journal) beside the project is replayed by SQLite as
+// soon as it opens the file. Only the WAL that the lock file records as this
+// project's own (wal_guard.h) may be; anything else is moved aside, untouched.
+void Project::guard_side_files(const std::string& said) {
+  std::error_code ec;
+  const fs::path journal = side(path_, "-journal");
+  // Telaah keeps projects in WAL mode: a rollback journal beside one is never ours.
+  if (fs::exists(journal, ec) && fs::file_size(journal, ec) > 0) {
+    if (read_only_)
+      throw CorruptProject(path_.string() + ": a -journal file lies beside it that Telaah did not write, and the " +
+                           "folder is read-only so it cannot be moved aside; copy " + path_.filename().string() +
+                           " alone to a writable folder and open the copy");
+    const fs::path to = move_aside(journal);
+    notices_.push_back("a rollback journal beside " + path_.string() + " was not written by Telaah; it was not used " +
+                       "and was moved to " + to.filename().string() + " (the project is as it was last saved)");
+  }
+  const fs::path wal = side(path_, "-wal");
+  if (!fs::exists(wal, ec) || fs::file_size(wal, ec) == 0) return;
+  const wal::Scan s = wal::scan(wal);
+  if (s.frames == 0) return;  // no committed frame: SQLite replays nothing from it
+  const auto rec = wal::Record::parse(said);
+  if (rec && wal::belongs(s, *rec, path_)) {
+    wal_record_ = said;  // the log of a session that ended without closing: SQLite recovers it
+    if (read_only_)
+      throw UserError(path_.string() + " holds changes not yet written into the file (its -wal) and lies in a " +
+                      "read-only folder; copy the project with its -wal and .lock files to a writable folder");
+    return;
+  }
+  if (read_only_)
+    throw CorruptProject(path_.string() + ": a -wal file beside it does not belong to it, and the folder is " +
+                         "read-only so it cannot be moved aside; copy " + path_.filename().string() +
+                         " alone to a writable folder and open the copy");
+  const fs::path to = move_aside(wal);
+  const fs::path shm = side(path_, "-shm");
+  if (fs::exists(shm, ec)) move_aside(shm);
+  notices_.push_back("the -wal file beside " + path_.string() +
+                     " did not belong to it (it came from another project or from an older copy of this one): it " +
+                     "was not used and was moved to " + to.filename().string() +
+                     "; the project is as it was last saved");
+}
+
+// Temporary files of a restore or a backup that was killed half-way (each a
+// full copy of the project): removed once their process is gone.
+void Project::remove_stale_temps() {
+  std::error_code ec;
+  const std::string prefix = "." + path_.filename().string() + ".restore-";
+  for (const auto& e : fs::directory_iterator(folder_of(path_), ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.rfind(prefix, 0) != 0 || n.size() < 4 || n.compare(n.size() - 4, 4, ".tmp") != 0) continue;
+    const long pid = std::strtol(n.c_str() + prefix.size(), nullptr, 10);
+    if (pid != ::getpid() && !process_alive(pid)) fs::remove(e.path(), ec);
+  }
+  remove_stale_backup_temps(path_);
 }
 
 // Telaah projects carry kApplicationId; projects made before it existed are
@@ -268,9 +493,99 @@ void Project::identify() {
   const int target = static_cast<int>(migrations().size());
   if (version == 0 || !looks_like_telaah(*db_))
     throw CorruptProject(path_.string() + " is an SQLite database but not a Telaah project");
+  if (version < 0)
+    throw CorruptProject(path_.string() + " is damaged: its schema version is " + std::to_string(version) +
+                         ", which no Telaah writes; nothing was changed (see 'telaah backups' and 'telaah restore')");
   if (version > target)
     throw NewerProject(path_.string() + " was made by a newer Telaah (schema " + std::to_string(version) +
                        "; this version reads up to " + std::to_string(target) + "): update Telaah to open it");
+  check_schema(version);
+}
+
+namespace {
+
+struct SchemaObject {
+  std::string type, name, table, sql;
+};
+
+// SQL as SQLite keeps it, with quotes and runs of white space made uniform
+// (an older SQLite quotes a renamed table's name, a newer one may not).
+std::string normalised_sql(const std::string& sql) {
+  std::string out;
+  bool space = false;
+  for (char c : sql) {
+    if (c == '"') continue;
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::map<std::string, SchemaObject> read_schema(SQLite::Database& db) {
+  std::map<std::string, SchemaObject> out;
+  SQLite::Statement q(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema");
+  while (q.executeStep()) {
+    SchemaObject o{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   normalised_sql(q.getColumn(3).getString())};
+    out[o.type + " " + o.name] = o;
+  }
+  return out;
+}
+
+// The schema objects our own migrations make at `version`, built once in an
+// in-memory database (so a migration added later is picked up by itself).
+const std::map<std::string, SchemaObject>& expected_schema(int version) {
+  static std::mutex m;
+  static std::map<int, std::map<std::string, SchemaObject>> cache;
+  std::lock_guard<std::mutex> g(m);
+  auto it = cache.find(version);
+  if (it != cache.end()) return it->second;
+  SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  mem.exec("PRAGMA foreign_keys=OFF");
+  for (int v = 0; v < version; ++v) mem.exec(migrations()[static_cast<size_t>(v)]);
+  return cache[version] = read_schema(mem);
+}
+
+}  // namespace
+
+// A file from elsewhere may carry triggers or views that would run on our
+// writes and reads. They are disabled on every connection; a file that holds
+// any object our schema does not make is refused, naming them.
+void Project::check_schema(int version) {
+  const auto& want = expected_schema(version);
+  const auto have = read_schema(*db_);
+  std::vector<std::string> unknown, changed, missing;
+  for (const auto& [key, o] : have) {
+    auto w = want.find(key);
+    if (w == want.end()) {
+      // SQLite's own statistics (ANALYZE, PRAGMA optimize) only steer its planner.
+      if (o.type == "table" && (o.name == "sqlite_stat1" || o.name == "sqlite_stat4")) continue;
+      unknown.push_back(o.type + " '" + o.name + "'");
+    } else if (w->second.table != o.table || w->second.sql != o.sql) {
+      changed.push_back(o.type + " '" + o.name + "'");
+    }
+  }
+  for (const auto& [key, o] : want)
+    if (!have.count(key)) missing.push_back(o.type + " '" + o.name + "'");
+  if (unknown.empty() && changed.empty() && missing.empty()) return;
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (size_t i = 0; i < v.size() && i < 8; ++i) s += (i ? ", " : "") + v[i];
+    if (v.size() > 8) s += " and " + std::to_string(v.size() - 8) + " more";
+    return s;
+  };
+  std::string what;
+  if (!unknown.empty()) what += "objects Telaah does not make (" + list(unknown) + ")";
+  if (!changed.empty()) what += std::string(what.empty() ? "" : ", ") + "altered definitions (" + list(changed) + ")";
+  if (!missing.empty()) what += std::string(what.empty() ? "" : ", ") + "missing parts (" + list(missing) + ")";
+  throw CorruptProject(path_.string() + " holds " + what +
+                       "; Telaah does not open it, so none of them can run. The file was not changed. Ask for a "
+                       "clean copy (a .qdpx export), or restore a backup ('telaah backups', 'telaah restore')");
 }
 
 void Project::migrate(bool create) {
@@ -280,6 +595,11 @@ void Project::migrate(bool create) {
   if (create && (version != 0 || db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0))
     throw InternalError("a new project file is not empty");
   if (version == target) return;
+  if (version < 0 || version > target)
+    throw InternalError("schema version " + std::to_string(version) + " out of range");
+  if (read_only_)
+    throw UserError(path_.string() + " was made by an older Telaah and must be upgraded, but it is read-only; copy " +
+                    "it to a writable folder and open the copy");
   if (!create) {
     // A copy before migrating: the user's data must survive a bad upgrade.
     fs::path bak = path_;
@@ -356,7 +676,7 @@ void Project::set_setting(const std::string& key, const std::string& value) {
 
 // --- coders ---
 void Project::set_coder(const std::string& name) {
-  if (name.empty()) throw ValidationError("a coder needs a name");
+  if (is_blank(name)) throw ValidationError("a coder needs a name");
   require_text(name, "the coder's name");
   coder_ = name;
 }
@@ -377,7 +697,7 @@ std::optional<Id> Project::find_coder(const std::string& name) const {
 
 Id Project::ensure_coder(const std::string& name) {
   if (auto id = find_coder(name)) return *id;
-  if (name.empty()) throw ValidationError("a coder needs a name");
+  if (is_blank(name)) throw ValidationError("a coder needs a name");
   require_text(name, "the coder's name");
   auto a = begin_action("Add coder " + name);
   Id id = a.insert("coders", {{"name", name}});
@@ -396,7 +716,7 @@ std::vector<SourceType> Project::source_types() const {
 }
 
 Id Project::add_source_type(const std::string& name, const std::string& colour) {
-  if (name.empty()) throw ValidationError("a source type needs a name");
+  if (is_blank(name)) throw ValidationError("a source type needs a name");
   require_text(name, "the source type's name");
   if (!valid_colour(colour)) throw ValidationError("colour must look like #RRGGBB, not '" + colour + "'");
   SQLite::Statement q(*db_, "SELECT 1 FROM source_types WHERE name=?");

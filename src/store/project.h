@@ -20,10 +20,11 @@
 namespace SQLite {
 class Database;
 }
+struct sqlite3;
 
 namespace telaah::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kProjectExtension = ".telaah";
 // PRAGMA application_id of a project file ("TLAH"): tells a Telaah project
 // from any other SQLite database.
@@ -60,6 +61,12 @@ class Project {
   Project& operator=(const Project&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // What opening found and did that the user should hear about (a -wal that
+  // did not belong to the project, moved aside). Shown by the CLI and the GUI.
+  const std::vector<std::string>& notices() const { return notices_; }
+  // Opened read-only: the file or its folder is not writable (read-only media,
+  // permissions). Reading works; every change fails with a UserError.
+  bool read_only() const { return read_only_; }
   // Whether open() ran quick_check (false when the lock file vouched for the file).
   bool checked_on_open() const { return checked_on_open_; }
   std::string project_id() const;
@@ -159,7 +166,13 @@ class Project {
   void open_db(bool create, const OpenOptions& opt);
   void acquire_lock();
   void release_lock();
-  void identify();  // a Telaah project this build can read, or CorruptProject / NewerProject
+  void identify();                 // a Telaah project this build can read, or CorruptProject / NewerProject
+  void check_schema(int version);  // exactly the objects our schema makes, or CorruptProject
+  void guard_side_files(const std::string& lock_said);  // a foreign -wal/-journal is moved aside
+  void remove_stale_temps();
+  void write_lock_state(bool durable);
+  static int wal_hook(void* self, ::sqlite3* db, const char* name, int frames);
+  void mark_checkpoint();
   void migrate(bool create);
   Id insert_document_rows(const NewDocument& d);
   void apply_images(const nlohmann::json& changes, bool forward);
@@ -173,6 +186,10 @@ class Project {
   bool vouched_ = false;          // the lock file says Telaah closed this file cleanly
   bool checked_on_open_ = false;  // quick_check ran
   bool healthy_ = false;          // opened, checked or vouched for: may vouch on close
+  bool read_only_ = false;
+  std::string lock_before_;  // the lock file's content when we took it (put back when the file is refused)
+  std::string wal_record_;   // the lock file's record of this session's WAL (wal_guard.h), or empty
+  std::vector<std::string> notices_;
   ActionScope* current_ = nullptr;
   std::vector<std::function<void(int64_t)>> listeners_;
 };

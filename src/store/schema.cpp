@@ -85,6 +85,19 @@ CREATE INDEX memos_target ON memos(kind, target_id);
 CREATE INDEX attributes_name ON attributes(name, value);
 PRAGMA application_id=1414283592;
 )SQL",
+      // 2 -> 3: the audit trail of overrides and ratings: the automatic value
+      // (label, status or suggested rating) when the researcher made or last
+      // confirmed the judgement, who made it, and when it was confirmed. An
+      // override whose automatic value has changed since is stale. Rows from
+      // before keep '' (not recorded) and are never called stale.
+      R"SQL(
+ALTER TABLE overrides ADD COLUMN automatic TEXT NOT NULL DEFAULT '';
+ALTER TABLE overrides ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+ALTER TABLE overrides ADD COLUMN confirmed TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN automatic TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN confirmed TEXT NOT NULL DEFAULT '';
+)SQL",
   };
   return m;
 }

@@ -92,6 +92,12 @@ std::string sanitise_utf8(const std::string& s) {
   return out;
 }
 
+bool is_blank(const std::string& s) {
+  for (unsigned char c : s)
+    if (!std::isspace(c)) return false;
+  return true;
+}
+
 void validate_date(const std::string& date, const std::string& what) {
   if (date.empty()) return;
   auto digits = [&](size_t a, size_t n) {

@@ -23,6 +23,8 @@ void require_text(const std::string& s, const std::string& what);
 // The string with every invalid sequence replaced by U+FFFD (for names that
 // come from the file system and are only shown, never matched).
 std::string sanitise_utf8(const std::string& s);
+// Empty or only white space (a name that shows as nothing).
+bool is_blank(const std::string& s);
 // YYYY-MM-DD, YYYY-MM, YYYY or empty, with real month lengths; throws ValidationError.
 void validate_date(const std::string& date, const std::string& what = "date");
 // A decimal id ("12"); nullopt for anything else, including numbers too long to be an id.
