@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "store/template.h"
 
 namespace telaah::cli {
 namespace {
@@ -16,13 +17,10 @@ struct Args {
 };
 
 nlohmann::json read_json_file(const std::string& file) {
-  std::ifstream in(file);
+  std::ifstream in(file, std::ios::binary);
   if (!in) throw UserError("cannot read " + file);
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw UserError(file + " is not valid JSON: " + e.what());
-  }
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  return store::parse_codebook_json(text, file);  // bounded nesting, no recursion on the file's depth
 }
 
 Registrar reg(30, [](CLI::App& app, Context& ctx) {

@@ -13,7 +13,7 @@ struct Args {
   std::string project, type, lang, date, title, author, manifest, encoding, format;
   std::vector<std::string> files, attrs;
   bool keep_going = false, allow_duplicates = false, quiet = false;
-  uint64_t max_mb = 256;
+  uint64_t max_mb = ingest::Limits{}.max_text_bytes >> 20;
 };
 
 Registrar reg(20, [](CLI::App& app, Context& ctx) {
@@ -30,7 +30,10 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--manifest", a->manifest, "TSV manifest: file type lang date title author attributes");
   cmd->add_option("--encoding", a->encoding, "text encoding: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1");
   cmd->add_option("--format", a->format, "force a format: txt, md, html, docx, odt, pdf");
-  cmd->add_option("--max-mb", a->max_mb, "size limit per file in MB (default 256)");
+  cmd->add_option("--max-mb", a->max_mb,
+                  "largest document text in MB (default " + std::to_string(ingest::Limits{}.max_text_bytes >> 20) +
+                      ": what the search index and the document view handle well, see README 'Document size'); "
+                      "files may be up to 4 times that, or 128 MB");
   cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
   cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");
@@ -60,7 +63,9 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
     ingest::BatchOptions opt;
     opt.import.encoding = a->encoding;
     opt.import.format = a->format;
-    opt.import.limits.max_file_bytes = a->max_mb << 20;
+    if (a->max_mb < 1 || a->max_mb > 4096) throw UserError("--max-mb must be from 1 to 4096");
+    opt.import.limits.max_text_bytes = a->max_mb << 20;
+    opt.import.limits.max_file_bytes = std::max<uint64_t>(ingest::Limits{}.max_file_bytes, 4 * (a->max_mb << 20));
     opt.keep_going = a->keep_going;
     opt.allow_duplicates = a->allow_duplicates;
     if (!a->type.empty()) opt.default_type = a->type;

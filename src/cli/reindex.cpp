@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/cli.h"
+#include "cli/index_errors.h"
 #include "index/search.h"
 #include "index/shards.h"
 #include "index/sync.h"
@@ -43,7 +44,7 @@ Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
                       "bring the remote shards up to date instead (rebuilding those that need it): the project's "
                       "shard setting, or the host:port,host:port,... given here")
           ->expected(0, 1);
-  cmd->callback([a, &ctx, shards] {
+  cmd->callback(index_errors_as_user_errors(a->project, [a, &ctx, shards] {
     index::SyncOptions opt;
     opt.force_rebuild = a->full;
     opt.threads = a->threads;
@@ -93,7 +94,7 @@ Registrar reg_reindex(62, [](CLI::App& app, Context& ctx) {
     if (r.documents) std::cout << ", " << r.documents << " documents, " << r.bytes / 1024 << " KiB of text";
     std::cout << ", " << static_cast<int>(r.seconds * 1000) << " ms\n";
     fail_if_down();
-  });
+  }));
 });
 
 Registrar reg_check_index(63, [](CLI::App& app, Context& ctx) {
@@ -101,7 +102,7 @@ Registrar reg_check_index(63, [](CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("check-index", "Check that the search index matches the project; --repair fixes it");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_flag("--repair", a->repair, "rebuild or catch up when it does not match");
-  cmd->callback([a, &ctx] {
+  cmd->callback(index_errors_as_user_errors(a->project, [a, &ctx] {
     auto problems = index::check_index(a->project);
     nlohmann::json j = {{"ok", problems.empty()}, {"problems", problems}};
     if (!problems.empty() && a->repair) {
@@ -121,7 +122,7 @@ Registrar reg_check_index(63, [](CLI::App& app, Context& ctx) {
     if (!problems.empty() && !a->repair)
       throw UserError(
           "the search index does not match the project (run 'telaah check-index --repair' or 'telaah reindex')");
-  });
+  }));
 });
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli/index_errors.h"
 #include "index/search.h"
 #include "index/shards.h"
 #include "index/synonyms.h"
@@ -92,7 +93,7 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
                   "search these xapian-tcpsrv shards (host:port,host:port,...) instead of the project's setting");
   cmd->add_option("--shard-timeout", a->shard_timeout,
                   "milliseconds a shard may take to answer before it is left out (default 5000)");
-  cmd->callback([a, &ctx] {
+  cmd->callback(index_errors_as_user_errors(a->project, [a, &ctx] {
     index::Query q;
     q.text = a->query;
     q.limit = a->limit;
@@ -218,7 +219,7 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       show("outlet", r.facets.outlet);
       show("code", r.facets.code);
     }
-  });
+  }));
 });
 
 struct SynArgs {
@@ -234,7 +235,7 @@ Registrar reg_synonyms(64, [](CLI::App& app, Context& ctx) {
                   "replace the table with a JSON file: [[\"kerjasama\", \"kerja sama\", \"cooperation\"], ...]");
   cmd->add_option("--add", a->add, "add one group, comma-separated: \"pelatihan, diklat, training\"");
   cmd->add_flag("--reset", a->reset, "go back to the built-in glossary plus the codebook's bilingual labels");
-  cmd->callback([a, &ctx] {
+  cmd->callback(index_errors_as_user_errors(a->project, [a, &ctx] {
     if (static_cast<int>(!a->set_file.empty()) + static_cast<int>(!a->add.empty()) + static_cast<int>(a->reset) > 1)
       throw UserError("give only one of --set, --add, --reset");
     auto p = open_project(a->project);
@@ -269,7 +270,7 @@ Registrar reg_synonyms(64, [](CLI::App& app, Context& ctx) {
       for (size_t i = 0; i < g.size(); ++i) std::cout << (i ? " = " : "") << g[i];
       std::cout << "\n";
     }
-  });
+  }));
 });
 
 }  // namespace

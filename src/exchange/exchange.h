@@ -103,16 +103,34 @@ struct ImportReport {
 struct ImportOptions {
   std::string default_source_type = "interview";  // for sources that carry no "Source type" variable
   std::string coder_fallback = "imported";        // for codings that name no user
-  std::filesystem::path sources_dir;              // where to look for source files the archive lacks
-  ingest::Limits limits;                          // zip and file size limits, as for importers
+  // The only folder outside the archive that source paths may lead to
+  // (relative://, absolute://, file://, ../): they must resolve inside it.
+  // Empty: every such path is refused and named in the report.
+  std::filesystem::path sources_dir;
+  ingest::Limits limits;  // zip and file size limits, as for importers
+  std::string encoding;   // for source files that are not UTF-8 ("" = detect)
+  // One bad value (a date that is no calendar date, a source that cannot be
+  // decoded, a path that leads outside) is reported and skipped; with
+  // strict the whole import is refused instead.
+  bool strict = false;
+  // Called with the temporary file the project is written to (beside the
+  // final name, renamed at the end), and with an empty path once it is gone,
+  // so that a signal handler can remove it.
+  std::function<void(const std::filesystem::path&)> on_temp_file;
   // Called with what the import is doing; an exception thrown from it cancels
   // the import (nothing is kept) and propagates.
   std::function<void(const std::string&)> progress;
 };
 
 // Creates the new project `project` (it must not exist) from a .qdpx, .qde or
-// .qdc file. All-or-nothing: on any error the half-built project file is
-// removed and ExchangeError (or another UserError) says why.
+// .qdc file. All-or-nothing: the project is written under a temporary name
+// beside `project` (".NAME.import-PID") and renamed at the end, so no file
+// appears under the final name before the import is complete; on any error
+// the temporary file is removed and ExchangeError (or another UserError) says
+// why. Temporary files of earlier imports that were killed are removed first.
+//
+// Bounds (each a clear ExchangeError): codes nested deeper than
+// store::kMaxCodeDepth levels; the archive limits in opt.limits.
 ImportReport import_refi(const std::filesystem::path& file, const std::filesystem::path& project,
                          const ImportOptions& opt = {});
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 #include "text/structure.h"
@@ -201,21 +202,64 @@ static std::string fold(std::string_view s) {
   return out;
 }
 
-bool name_matches_text(std::string_view name, std::string_view txt) {
-  if (name.empty() || text::find_invalid_utf8(name)) return false;
+static bool is_fold_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2028 || c == 0x2029;
+}
+
+// The name as it is compared: whitespace folded, NFC; `cut` when it ends in an ellipsis.
+static std::optional<std::string> folded_name(std::string_view name, bool& cut) {
+  if (name.empty() || text::find_invalid_utf8(name)) return std::nullopt;
   std::string n = fold(name);
-  bool cut = false;
+  cut = false;
   for (std::string_view ell : {std::string_view("\xE2\x80\xA6"), std::string_view("...")})
     if (n.size() >= ell.size() && n.compare(n.size() - ell.size(), ell.size(), ell) == 0) {
       n = fold(n.substr(0, n.size() - ell.size()));
       cut = true;
       break;
     }
-  if (n.empty()) return false;
-  n = text::to_nfc(n);
+  if (n.empty()) return std::nullopt;
+  return text::to_nfc(n);
+}
+
+bool name_matches_text(std::string_view name, std::string_view txt) {
+  bool cut = false;
+  auto n = folded_name(name, cut);
+  if (!n) return false;
   std::string t = fold(txt);
-  if (!cut) return t == n;
-  return t.size() >= n.size() && t.compare(0, n.size(), n) == 0;
+  if (!cut) return t == *n;
+  return t.size() >= n->size() && t.compare(0, n->size(), *n) == 0;
+}
+
+bool SourceText::name_matches(std::string_view name, int64_t start, int64_t end) const {
+  bool cut = false;
+  auto n = folded_name(name, cut);
+  if (!n) return false;
+  if (next_non_space_.empty()) {  // once per text: where each run of whitespace ends
+    next_non_space_.assign(final_.size() + 1, static_cast<int64_t>(final_.size()));
+    for (size_t i = final_.size(); i-- > 0;)
+      next_non_space_[i] = is_fold_space(final_[i]) ? next_non_space_[i + 1] : static_cast<int64_t>(i);
+  }
+  start = std::clamp<int64_t>(start, 0, length());
+  end = std::clamp<int64_t>(end, start, length());
+  // The folded span, produced only as far as the name reaches.
+  std::string out;
+  size_t checked = 0;  // bytes of out already compared with the name
+  int64_t i = next_non_space_[static_cast<size_t>(start)];
+  while (i < end) {
+    if (is_fold_space(final_[static_cast<size_t>(i)])) {
+      i = next_non_space_[static_cast<size_t>(i)];
+      if (i >= end) break;  // trailing whitespace folds away
+      out += ' ';
+    } else {
+      text::append_utf8(out, final_[static_cast<size_t>(i)]);
+      ++i;
+    }
+    if (out.size() > n->size()) break;
+    if (out.compare(checked, out.size() - checked, *n, checked, out.size() - checked) != 0) return false;
+    checked = out.size();
+  }
+  if (cut) return out.size() >= n->size() && out.compare(0, n->size(), *n) == 0;
+  return out == *n;
 }
 
 Detection detect_convention(const SourceText& t, const std::vector<RawSelection>& sels) {
@@ -231,7 +275,7 @@ Detection detect_convention(const SourceText& t, const std::vector<RawSelection>
       auto [a, b] = *d.spans[s];
       ++d.in_range;
       d.on_boundaries += (t.on_word_boundary(a) ? 1 : 0) + (t.on_word_boundary(b) ? 1 : 0);
-      if (!sels[s].name.empty() && name_matches_text(sels[s].name, t.slice(a, b))) ++d.name_matches;
+      if (!sels[s].name.empty() && t.name_matches(sels[s].name, a, b)) ++d.name_matches;
     }
     // In range first, then names that quote the text, then word boundaries;
     // a tie keeps the earlier candidate (the standard comes first).

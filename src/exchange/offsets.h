@@ -68,6 +68,9 @@ class SourceText {
   // Neither side of the position is inside a word (letters, digits, marks).
   bool on_word_boundary(int64_t pos) const;
   std::string slice(int64_t start, int64_t end) const;  // code points of text()
+  // name_matches_text(name, slice(start, end)) in time proportional to the
+  // name, not to the span: a thousand selections over a long text stay linear.
+  bool name_matches(std::string_view name, int64_t start, int64_t end) const;
 
  private:
   std::vector<char32_t> nl_;        // newline-normalised code points (before NFC)
@@ -77,6 +80,7 @@ class SourceText {
   std::vector<char32_t> final_;  // text() as code points
   std::string text_;
   bool crlf_ = false, lone_lf_ = false, astral_ = false, bom_ = false;
+  mutable std::vector<int64_t> next_non_space_;  // per final_ position, built on first use
   int64_t to_final(int64_t nl_pos, bool is_end) const;
 };
 

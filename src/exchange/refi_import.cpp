@@ -2,8 +2,15 @@
 // variables, cases, sets, notes, sources), then creates the new project from
 // the plan in one action. Nothing touches the disk until the plan is
 // complete; a failure while creating removes the half-built project.
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "exchange/guid.h"
@@ -11,6 +18,7 @@
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
 #include "store/project.h"
+#include "store/template.h"
 #include "store/util.h"
 #include "text/utf8.h"
 
@@ -70,8 +78,30 @@ std::string code_name(Context& cx, const std::string& raw) {
   return n;
 }
 
+// How deep <Code> elements nest under `codes`, walked without recursion and
+// without going further than one level past the limit.
+int code_depth(const pugi::xml_node& codes, int limit) {
+  int deepest = 0;
+  std::vector<std::pair<pugi::xml_node, int>> todo{{codes, 0}};
+  while (!todo.empty()) {
+    auto [n, depth] = todo.back();
+    todo.pop_back();
+    deepest = std::max(deepest, depth);
+    if (depth > limit) break;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element && local_name(c) == "Code") todo.push_back({c, depth + 1});
+  }
+  return deepest;
+}
+
 void plan_codes(Context& cx, const pugi::xml_node& parent_el, int parent) {
+  if (parent < 0 && code_depth(parent_el, store::kMaxCodeDepth) > store::kMaxCodeDepth)
+    throw ExchangeError("codes nested deeper than " + std::to_string(store::kMaxCodeDepth) +
+                        " levels in the codebook: refused (Telaah's limit for a code tree; real codebooks use a "
+                        "handful of levels)");
+  // Recursion below is bounded by the depth checked above.
   std::set<std::string> siblings;
+  std::map<std::string, int> next_number;  // base name -> the next " (k)" to try: linear for many duplicates
   for (const auto& e : children_named(parent_el, "Code")) {
     ++cx.report.codes.found;
     PlanCode pc;
@@ -80,7 +110,9 @@ void plan_codes(Context& cx, const pugi::xml_node& parent_el, int parent) {
     pc.code.name = code_name(cx, attr(e, "name"));
     if (siblings.count(pc.code.name)) {
       std::string base = pc.code.name;
-      for (int k = 2; siblings.count(pc.code.name); ++k) pc.code.name = base + " (" + std::to_string(k) + ")";
+      int& k = next_number.try_emplace(base, 2).first->second;
+      do pc.code.name = base + " (" + std::to_string(k++) + ")";
+      while (siblings.count(pc.code.name));
       cx.findings.deviation("codes with the same name as a sibling (numbered)", base);
     }
     siblings.insert(pc.code.name);
@@ -209,15 +241,13 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
       if (name.empty()) name = attr(u, "id");
       std::string g = canonical_guid(attr(u, "guid"));
       if (name.empty()) name = "user " + g.substr(0, 8);
-      auto it = std::find(cx.plan.coders.begin(), cx.plan.coders.end(), name);
-      if (it != cx.plan.coders.end())
+      bool created = false;
+      const int idx = cx.coder_named(name, &created);
+      if (!created)
         cx.findings.deviation("users with the same name (merged into one coder)", name);
-      else {
-        cx.plan.coders.push_back(name);
+      else
         ++r.users.imported;
-      }
-      cx.coder_by_guid[g] =
-          static_cast<int>(std::find(cx.plan.coders.begin(), cx.plan.coders.end(), name) - cx.plan.coders.begin());
+      cx.coder_by_guid[g] = idx;
     }
   if (r.users.found == 1) cx.sole_user = cx.coder_by_guid.begin()->first;
   if (pugi::xml_node cb = child_named(root, "CodeBook"))
@@ -282,12 +312,14 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label, con
   if (!plan.docs.empty()) doc_ids = p.add_documents(plan.docs, label);
   std::vector<store::Id> coder_ids;
   for (const auto& c : plan.coders) coder_ids.push_back(p.ensure_coder(c));
-  std::vector<store::Id> code_ids;
+  std::vector<store::Code> codes;
+  std::vector<int> parents;
+  codes.reserve(plan.codes.size());
   for (const auto& pc : plan.codes) {
-    store::Code c = pc.code;
-    if (pc.parent >= 0) c.parent = code_ids[static_cast<size_t>(pc.parent)];
-    code_ids.push_back(p.add_code(c));
+    codes.push_back(pc.code);
+    parents.push_back(pc.parent);
   }
+  const std::vector<store::Id> code_ids = p.add_codes(std::move(codes), parents);  // linear in the codes
   say("adding " + std::to_string(plan.codings.size()) + " codings");
   std::vector<store::Coding> cs;
   cs.reserve(plan.codings.size());
@@ -335,6 +367,35 @@ void remove_project_files(const fs::path& p) {
     f += suffix;
     fs::remove(f, ec);
   }
+}
+
+// The project is written as ".NAME.import-PID" beside NAME and renamed at the end.
+const char* const kTempInfix = ".import-";
+
+fs::path temp_name(const fs::path& project) {
+  return project.parent_path() / ("." + project.filename().string() + kTempInfix + std::to_string(::getpid()));
+}
+
+// Temporary files of imports into the same name whose process is gone (killed):
+// removed, so that a rerun starts clean.
+void remove_stale_temps(const fs::path& project) {
+  const std::string prefix = "." + project.filename().string() + kTempInfix;
+  std::error_code ec;
+  fs::path dir = project.parent_path().empty() ? fs::path(".") : project.parent_path();
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string n = it->path().filename().string();
+    if (n.rfind(prefix, 0) != 0) continue;
+    size_t i = prefix.size(), j = i;
+    while (j < n.size() && std::isdigit(static_cast<unsigned char>(n[j]))) ++j;
+    if (j == i || j - i > 9) continue;
+    const std::string rest = n.substr(j);
+    if (!(rest.empty() || rest == "-wal" || rest == "-shm" || rest == "-journal" || rest == ".lock")) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(n.substr(i, j - i)));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still running (or not ours to judge)
+    stale.push_back(it->path());
+  }
+  for (const auto& f : stale) fs::remove(f, ec);
 }
 
 }  // namespace
@@ -411,8 +472,8 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
     throw ExchangeError(xml_name + " is XML but not REFI-QDA (its root element is <" + std::string(root.name()) +
                         ">, not <Project> or <CodeBook>)");
 
-  FileStore files(std::move(zip), report.format == "qde" ? file.parent_path() : fs::path(), opt.sources_dir,
-                  opt.limits);
+  FileStore files(std::move(zip), report.format == "qde" ? file.parent_path() : fs::path(), opt.sources_dir, opt.limits,
+                  opt.strict);
   Context cx(opt, report, findings, files);
   try {
     if (kind == "CodeBook")
@@ -432,20 +493,40 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
   store::OpenOptions oo;
   oo.create = true;
   oo.coder = cx.plan.coders.empty() ? opt.coder_fallback : cx.plan.coders.front();
+  // Written aside and renamed: an interrupted import leaves nothing under the final name.
+  remove_stale_temps(project);
+  const fs::path temp = temp_name(project);
+  remove_project_files(temp);
+  if (opt.on_temp_file) opt.on_temp_file(temp);
+  auto forget_temp = [&] {
+    if (opt.on_temp_file) opt.on_temp_file(fs::path());
+  };
   std::unique_ptr<store::Project> p;
   try {
-    p = store::Project::create(project, oo);
-  } catch (...) {
-    remove_project_files(project);  // it did not exist a moment ago: whatever is there is a half-made file
-    throw;
-  }
-  try {
+    p = store::Project::create(temp, oo);
     report.revision = apply(cx.plan, *p, "Import " + fname, opt);
+    p.reset();  // closed: checkpointed, no WAL left
+    // The final name only now, and never over a file that appeared meanwhile.
+    if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, project.c_str(), RENAME_NOREPLACE) != 0) {
+      const int err = errno;
+      if (err == EEXIST)
+        throw UserError(project.string() + " appeared while importing " + fname + "; nothing was changed");
+      throw UserError("cannot create " + project.string() + ": " + std::strerror(err));
+    }
   } catch (...) {
     p.reset();
-    remove_project_files(project);
+    remove_project_files(temp);
+    forget_temp();
     throw;
   }
+  // The lock file vouches for the closed file (same inode): it moves along, unless one is there already.
+  fs::path temp_lock = temp, lock = project;
+  temp_lock += ".lock";
+  lock += ".lock";
+  if (fs::exists(lock, ec) || ::renameat2(AT_FDCWD, temp_lock.c_str(), AT_FDCWD, lock.c_str(), RENAME_NOREPLACE) != 0)
+    fs::remove(temp_lock, ec);
+  remove_project_files(temp);  // -wal/-shm if SQLite left any (none after a clean close)
+  forget_temp();
   return report;
 }
 

@@ -1,6 +1,7 @@
 // REFI-QDA import helpers: grouped findings, file lookup inside archives and
 // folders (tolerating Sources/, missing internal://, files at the root),
 // users, notes and variable values.
+#include <cstring>
 #include <fstream>
 
 #include "exchange/guid.h"
@@ -49,11 +50,27 @@ std::string attr(const pugi::xml_node& n, const char* name) {
 }
 
 FileStore::FileStore(std::unique_ptr<ingest::ZipArchive> zip, fs::path folder, fs::path extra,
-                     const ingest::Limits& limits)
-    : zip_(std::move(zip)), folder_(std::move(folder)), extra_(std::move(extra)), limits_(limits) {}
+                     const ingest::Limits& limits, bool strict)
+    : zip_(std::move(zip)), folder_(std::move(folder)), extra_(std::move(extra)), limits_(limits), strict_(strict) {}
 
-std::optional<std::string> FileStore::from_disk(const fs::path& p) {
+// `p` resolved (symlinks followed) lies inside the folder `root`.
+static bool inside(const fs::path& root, const fs::path& p) {
   std::error_code ec;
+  const fs::path r = fs::weakly_canonical(root, ec);
+  if (ec) return false;
+  const fs::path c = fs::weakly_canonical(p, ec);
+  if (ec) return false;
+  auto ri = r.begin(), ci = c.begin();
+  for (; ri != r.end(); ++ri, ++ci) {
+    if (ri->empty() && std::next(ri) == r.end()) break;  // a trailing separator
+    if (ci == c.end() || *ri != *ci) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> FileStore::from_disk(const fs::path& root, const fs::path& p) {
+  std::error_code ec;
+  if (!inside(root, p)) return std::nullopt;  // a symlink or ../ that leads out of the folder
   if (!fs::is_regular_file(p, ec)) return std::nullopt;
   if (fs::file_size(p, ec) > limits_.max_file_bytes) return std::nullopt;
   std::ifstream in(p, std::ios::binary);
@@ -66,22 +83,73 @@ static std::string lower(std::string s) {
   return s;
 }
 
+void FileStore::refuse(Findings& f, const std::string& kind, const std::string& path) {
+  f.loss(kind, path);
+  if (strict_) throw ExchangeError("refused with --strict: " + kind + ": " + path);
+}
+
+// Paths: internal://NAME (the standard) and a bare NAME are looked up by file
+// name in the archive, or in the folder of a bare .qde (its sources/); a
+// relative://, absolute:// or file:// path, an absolute path and any path
+// that climbs with ../ lead outside the archive: they are read only from the
+// folder the user gave with --sources, and only when they resolve (symlinks
+// followed) inside it. Everything else is refused and named in the report.
 std::optional<std::string> FileStore::fetch(const std::string& path, Findings& f, std::string* where) {
   std::string name = path;
   bool external = false;
-  if (name.rfind("internal://", 0) == 0)
+  const auto scheme = [&](const char* s) { return lower(name.substr(0, std::strlen(s))) == s; };
+  if (scheme("internal://"))
     name = name.substr(11);
-  else if (name.rfind("relative://", 0) == 0 || name.rfind("absolute://", 0) == 0) {
+  else if (scheme("relative://") || scheme("absolute://")) {
     name = name.substr(11);
     external = true;
+  } else if (scheme("file://")) {
+    name = name.substr(7);
+    external = true;
+  } else if (name.find("://") != std::string::npos) {
+    refuse(f, "source paths with an unknown scheme (not read)", path);
+    return std::nullopt;
   } else {
     f.deviation("source paths without the internal:// scheme (taken as files in sources/)", path);
   }
-  while (!name.empty() && name.front() == '/') name.erase(0, 1);
+  std::replace(name.begin(), name.end(), '\\', '/');
+  if (name.empty()) return std::nullopt;
+  const bool absolute =
+      name.front() == '/' || (name.size() >= 2 && std::isalpha(static_cast<unsigned char>(name[0])) && name[1] == ':');
+  bool climbs = false;
+  for (const auto& part : fs::path(name))
+    if (part == "..") climbs = true;
+  if (!external && (absolute || climbs)) external = true;  // "internal://../../etc/passwd", "/etc/passwd"
   const std::string base = name.substr(name.find_last_of('/') == std::string::npos ? 0 : name.find_last_of('/') + 1);
-  if (base.empty()) return std::nullopt;
+  if (base.empty() || base == "." || base == "..") {
+    refuse(f, "source paths that name no file (not read)", path);
+    return std::nullopt;
+  }
   if (where) *where = base;
-  if (zip_ && !external) {
+  if (external) {
+    if (extra_.empty()) {
+      refuse(f,
+             "source paths outside the archive (relative://, absolute://, file://, an absolute path or ../; not "
+             "read: give --sources DIR to allow files from that folder)",
+             path);
+      return std::nullopt;
+    }
+    const fs::path want = absolute ? fs::path(name) : extra_ / name;
+    if (auto b = from_disk(extra_, want)) {
+      f.deviation("source files read from the folder given with --sources", path);
+      return b;
+    }
+    if (auto b = from_disk(extra_, extra_ / base)) {
+      f.deviation("source files found by name in the folder given with --sources", path);
+      return b;
+    }
+    refuse(f,
+           "source paths outside the archive that are not in the folder given with --sources (not read; a path "
+           "that leads out of that folder is refused)",
+           path);
+    return std::nullopt;
+  }
+  if (zip_) {
     const auto& names = zip_->names();
     auto exact = [&](const std::string& want) -> std::optional<std::string> {
       for (const auto& n : names) {
@@ -122,14 +190,11 @@ std::optional<std::string> FileStore::fetch(const std::string& path, Findings& f
       }
     }
   }
-  if (!folder_.empty()) {
+  if (!folder_.empty())
     for (const char* dir : {"sources", "Sources", ""})
-      if (auto b = from_disk(folder_ / dir / base)) return b;
-    if (external)
-      if (auto b = from_disk(folder_ / name)) return b;
-  }
+      if (auto b = from_disk(folder_, folder_ / dir / base)) return b;
   if (!extra_.empty())
-    if (auto b = from_disk(extra_ / base)) {
+    if (auto b = from_disk(extra_, extra_ / base)) {
       f.deviation("source files found in the folder given with --sources", base);
       return b;
     }
@@ -149,11 +214,21 @@ int Context::coder_for(const std::string& user_guid) {
     findings.deviation("codings that name no user (given to coder '" + opt.coder_fallback + "')");
   else
     findings.deviation("codings by users missing from the Users list (coder named after the GUID)", g);
-  auto it = std::find(plan.coders.begin(), plan.coders.end(), name);
-  int idx = static_cast<int>(it - plan.coders.begin());
-  if (it == plan.coders.end()) plan.coders.push_back(name);
+  int idx = coder_named(name);
   coder_by_guid[g] = idx;
   return idx;
+}
+
+int Context::coder_named(const std::string& name, bool* created) {
+  auto [it, fresh] = coder_by_name.try_emplace(name, static_cast<int>(plan.coders.size()));
+  if (fresh) plan.coders.push_back(name);
+  if (created) *created = fresh;
+  return it->second;
+}
+
+void Context::bad_value(const std::string& kind, const std::string& example) {
+  findings.loss(kind, example);
+  if (opt.strict) throw ExchangeError("refused with --strict: " + kind + ": " + example);
 }
 
 std::string Context::note_text(const pugi::xml_node& owner, bool consume) {
@@ -205,9 +280,16 @@ void apply_variable(Context& cx, store::NewDocument& d, const std::string& var_n
     d.author = value;
     return;
   }
-  if (var_name == refi::kVarDate && valid_telaah_date(value)) {
-    d.date = value;
-    return;
+  if (var_name == refi::kVarDate) {
+    if (valid_telaah_date(value)) {
+      d.date = value;
+      return;
+    }
+    if (!value.empty() && (var_type == "Date" || var_type == "DateTime" || is_xsd_integer(value.substr(0, 4)))) {
+      cx.bad_value("dates that are not calendar dates (the document's date is left empty; set it in Telaah)",
+                   d.title + ": " + value);
+      return;
+    }
   }
   std::string name = var_name;
   const std::string suffix = refi::kAttributeSuffix;

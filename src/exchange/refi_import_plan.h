@@ -41,16 +41,21 @@ class Findings {
 class FileStore {
  public:
   FileStore(std::unique_ptr<ingest::ZipArchive> zip, std::filesystem::path folder, std::filesystem::path extra,
-            const ingest::Limits& limits);
+            const ingest::Limits& limits, bool strict = false);
   // Resolves "internal://X.txt", "X.txt", "relative://..." to bytes; records
-  // how the path departs from the standard. nullopt when the file is nowhere.
+  // how the path departs from the standard. nullopt when the file is nowhere
+  // or the path leads outside the archive and the --sources folder (refused,
+  // named in the report; with --strict an ExchangeError).
   std::optional<std::string> fetch(const std::string& path, Findings& f, std::string* where = nullptr);
 
  private:
   std::unique_ptr<ingest::ZipArchive> zip_;
   std::filesystem::path folder_, extra_;
   ingest::Limits limits_;
-  std::optional<std::string> from_disk(const std::filesystem::path& p);
+  bool strict_ = false;
+  // The file p, only when it resolves inside `root`.
+  std::optional<std::string> from_disk(const std::filesystem::path& root, const std::filesystem::path& p);
+  void refuse(Findings& f, const std::string& kind, const std::string& path);
 };
 
 struct PlanCode {
@@ -103,7 +108,11 @@ struct Context {
   std::string project_user;                                              // creatingUserGUID of the project
   std::string sole_user;                                                 // the only User, when there is one
   int coder_for(const std::string& user_guid);                           // the coder index, created if unknown
-  std::string note_text(const pugi::xml_node& owner, bool consume);      // bodies of the NoteRefs under owner
+  std::map<std::string, int> coder_by_name;                              // index into plan.coders
+  int coder_named(const std::string& name, bool* created = nullptr);     // the coder index, created if new
+  // One bad value: reported as a loss and skipped, or with --strict the import refused.
+  void bad_value(const std::string& kind, const std::string& example);
+  std::string note_text(const pugi::xml_node& owner, bool consume);  // bodies of the NoteRefs under owner
 };
 
 // Text sources (TextSource, PDFSource representations): text, selections, codings.

@@ -62,8 +62,10 @@ Candidate decode(Context& cx, const std::string& bytes, const std::string& what)
     return c;
   }
   std::vector<std::string> notes;
-  c.raw = ingest::decode_to_utf8(b, "", what, &notes);
-  std::string how = notes.empty() ? "decoded" : notes.front();
+  c.raw = ingest::decode_to_utf8(b, cx.opt.encoding, what, &notes);  // ImportError: the caller skips the source
+  std::string how = notes.empty()
+                        ? (cx.opt.encoding.empty() ? "decoded" : "decoded as " + cx.opt.encoding + " (--encoding)")
+                        : notes.front();
   cx.findings.deviation("text files that are not UTF-8 as the standard requires (" + how + ")", what);
   return c;
 }
@@ -84,7 +86,16 @@ std::optional<SourceText_> source_text(Context& cx, const pugi::xml_node& ts, co
   if (!plain.empty()) {
     std::string where;
     if (auto bytes = cx.files.fetch(plain, cx.findings, &where)) {
-      out.candidates.push_back(decode(cx, *bytes, name));
+      try {
+        out.candidates.push_back(decode(cx, *bytes, name));
+      } catch (const ingest::ImportError& e) {
+        // One source that cannot be decoded costs that source, not the import.
+        cx.bad_value(
+            "sources whose text cannot be decoded (not imported; give --encoding ENC, e.g. windows-1252, if you "
+            "know the file's encoding)",
+            name + ": " + e.what());
+        return std::nullopt;
+      }
       out.text_from = "plainTextPath " + plain;
       out.original_bytes = std::move(*bytes);
       return out;
@@ -155,6 +166,14 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     return;
   }
   rep.text_from = txt->text_from;
+  for (const auto& c : txt->candidates)
+    if (c.raw.size() > cx.opt.limits.max_text_bytes) {
+      cx.bad_value("sources whose text is over the limit of " + std::to_string(cx.opt.limits.max_text_bytes >> 20) +
+                       " MB per document (not imported)",
+                   name + " (" + std::to_string(c.raw.size() >> 20) + " MB)");
+      cx.report.source_details.push_back(rep);
+      return;
+    }
 
   std::vector<RawSelection> raw;
   std::vector<pugi::xml_node> nodes;
@@ -305,12 +324,13 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
     ++cx.report.text_selections.imported;
     if (!st.on_word_boundary(a) || !st.on_word_boundary(b)) {
       ++rep.off_word_boundary;
-      cx.findings.deviation("selections that start or end inside a word (imported as they are; check them)",
-                            short_quote(st.slice(a, b)) + " in " + d.title);
+      cx.findings.deviation(
+          "selections that start or end inside a word (imported as they are; check them)",
+          short_quote(st.slice(a, std::min<int64_t>(b, a + static_cast<int64_t>(kQuoteInMessages) + 1))) + " in " +
+              d.title);
     }
     // Only for tools that quote the passage in the name (most names match).
-    if (!sname.empty() && best.name_matches * 2 > static_cast<int64_t>(nodes.size()) &&
-        !name_matches_text(sname, st.slice(a, b)))
+    if (!sname.empty() && best.name_matches * 2 > static_cast<int64_t>(nodes.size()) && !st.name_matches(sname, a, b))
       cx.findings.deviation("selections whose name quotes a text other than the one at their positions", label);
   }
   // Codings of the whole source.

@@ -33,7 +33,8 @@ std::string xml_text(std::string_view s, int64_t* replaced = nullptr);
 // xsd:dateTime as Telaah writes it: YYYY-MM-DDTHH:MM:SS with an optional
 // fraction and zone.
 bool is_xsd_datetime(std::string_view s);
-// xsd:decimal ("-12.5"), xsd:integer ("42"), xsd:date ("2015-03-01").
+// xsd:decimal ("-12.5"), xsd:integer ("42"), xsd:date ("2015-03-01", a
+// real calendar date: "2015-02-30" is not one, "2016-02-29" is).
 bool is_xsd_decimal(std::string_view s);
 bool is_xsd_integer(std::string_view s);
 bool is_xsd_date(std::string_view s);

@@ -334,7 +334,13 @@ class Parser {
     switch (t.kind) {
       case Tok::lparen: {
         if (peek().kind == Tok::rparen) fail(q_, t.pos, 2, "empty parentheses " + at_char(q_, t.pos));
+        // The parser and everything that walks the tree recurse per level: bounded here.
+        if (++depth_ > kMaxQueryDepth)
+          fail(q_, t.pos, 1,
+               "parentheses nested deeper than " + std::to_string(kMaxQueryDepth) + " levels " + at_char(q_, t.pos) +
+                   ": simplify the query");
         n = parse_or();
+        --depth_;
         if (peek().kind != Tok::rparen) fail(q_, t.pos, 1, "( " + at_char(q_, t.pos) + " is never closed");
         next();
         return n;
@@ -373,6 +379,7 @@ class Parser {
   const std::string& q_;
   std::vector<Tok> t_;
   size_t i_ = 0;
+  int depth_ = 0;  // open parentheses
 };
 
 }  // namespace

@@ -50,6 +50,9 @@ struct QueryNode {
   std::vector<QueryNode> kids;
 };
 
+// The deepest nesting of parentheses a query may have ("parentheses nested
+// deeper than 64 levels"): parsing and every walk of the tree recurse per level.
+inline constexpr int kMaxQueryDepth = 64;
 QueryNode parse_query(const std::string& query);  // throws QueryError
 std::string describe(const QueryNode& n);         // a readable rendering, for tests and --explain
 

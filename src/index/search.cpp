@@ -373,6 +373,14 @@ Results Index::search_once(const Query& q) {
   return res;
 }
 
+std::string index_error_sentence(const Xapian::Error& e, const std::string& project) {
+  std::string why = e.get_msg();
+  if (const char* sys = e.get_error_string(); sys && *sys) why += (why.empty() ? "" : ": ") + std::string(sys);
+  const std::string reindex = project.empty() ? "rebuild it (Reindex)" : "run 'telaah reindex " + project + "'";
+  return "the search index could not be read or written (" + std::string(e.get_type()) + ": " + why +
+         "); free disk space or make its folder writable, then " + reindex;
+}
+
 BackgroundIndexer::BackgroundIndexer(fs::path project, SyncOptions opt) : project_(std::move(project)), opt_(opt) {}
 
 BackgroundIndexer::~BackgroundIndexer() {
@@ -393,7 +401,7 @@ void BackgroundIndexer::start() {
     try {
       report_ = sync_index(project_, opt_, &progress_);
     } catch (const Xapian::Error& e) {
-      error_ = "the search index could not be updated: " + e.get_msg();
+      error_ = index_error_sentence(e);
     } catch (const std::exception& e) {
       error_ = e.what();
     }

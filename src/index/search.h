@@ -28,6 +28,12 @@
 
 namespace telaah::index {
 
+// One sentence for an error of the search index (a full disk, a read-only or
+// damaged index): what failed, Xapian's words and the system's reason, and
+// what to do. For the CLI and GUI boundaries, which must never let a
+// Xapian::Error escape (it is no std::exception: the process would abort).
+std::string index_error_sentence(const Xapian::Error& e, const std::string& project = "");
+
 struct Query {
   std::string text;
   int64_t offset = 0, limit = 20;

@@ -40,8 +40,12 @@ std::string doc_term(Id doc) {
   return std::string(kDocPrefix) + std::to_string(doc);
 }
 
-void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out, Vocabulary* vocab) {
-  out.clear();
+namespace {
+
+// Makes the passages of a document one at a time and hands each to `take`, so
+// that a long document never has all its passages in memory at once.
+template <class Take>
+void each_passage(const DocInput& in, Stemmers& stemmers, Vocabulary* vocab, Take&& take) {
   const DocMeta& m = in.meta;
   const Lang lang = lang_from_code(m.lang);
   const std::string type = fold_case(m.type), lc_lang = fold_case(m.lang), dkey = date_key(m.date);
@@ -80,23 +84,45 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
     d.add_value(kFacets, std::to_string(m.id) + kFacetSep + m.type + kFacetSep + year + kFacetSep + lc_lang +
                              kFacetSep + outlet + kFacetSep + code_list);
     d.set_data(std::to_string(std::min(b.end, len)) + " " + std::to_string(k));
-    out.push_back(std::move(p));
+    take(std::move(p), static_cast<size_t>(std::min(b.end, len) - b.start));
   }
+}
+
+}  // namespace
+
+void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>& out, Vocabulary* vocab) {
+  out.clear();
+  each_passage(in, stemmers, vocab, [&](Passage&& p, size_t) { out.push_back(std::move(p)); });
 }
 
 void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh,
                     Vocabulary* vocab) {
-  std::vector<Passage> ps;
-  make_passages(in, stemmers, ps, vocab);
+  // Memory per document is bounded: passages go to the database as they are
+  // made, and a long document is committed every kDocumentFlushChars of its
+  // text (harmless: the index's recorded revision changes only at the end, so
+  // an interruption replays the document, and replace_document makes that
+  // idempotent).
+  size_t since_commit = 0;
+  auto maybe_commit = [&](size_t chars) {
+    since_commit += chars;
+    if (since_commit >= kDocumentFlushChars) {
+      db.commit();
+      since_commit = 0;
+    }
+  };
   if (fresh) {
-    for (auto& p : ps) db.add_document(p.doc);
+    each_passage(in, stemmers, vocab, [&](Passage&& p, size_t chars) {
+      db.add_document(p.doc);
+      maybe_commit(chars);
+    });
     return;
   }
   std::set<std::string> keep;
-  for (auto& p : ps) {
+  each_passage(in, stemmers, vocab, [&](Passage&& p, size_t chars) {
     db.replace_document(p.id_term, p.doc);
     keep.insert(p.id_term);
-  }
+    maybe_commit(chars);
+  });
   // Passages the document no longer has (its structure changed).
   std::vector<Xapian::docid> stale;
   const std::string dt = doc_term(in.meta.id);

@@ -35,6 +35,9 @@ void make_passages(const DocInput& in, Stemmers& stemmers, std::vector<Passage>&
 // Writes a document's passages with replace_document (idempotent) and removes
 // passages it no longer has. `fresh`: the database is being built from
 // scratch, so plain add_document is enough.
+// A document's passages are committed every this many characters of its text
+// while it is written, so indexing one long document needs bounded memory.
+inline constexpr size_t kDocumentFlushChars = 4u << 20;
 void write_document(Xapian::WritableDatabase& db, const DocInput& in, Stemmers& stemmers, bool fresh = false,
                     Vocabulary* vocab = nullptr);
 void delete_document(Xapian::WritableDatabase& db, Id doc);

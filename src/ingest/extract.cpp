@@ -48,7 +48,21 @@ std::string detect_format(const std::string& name, std::string_view bytes) {
   return "";
 }
 
+static Extracted extract_format(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+
 Extracted extract(const std::string& name, std::string_view bytes, const ImportOptions& opt) {
+  Extracted e = extract_format(name, bytes, opt);
+  // The text of one document is bounded too: what the search index and the
+  // document view handle well (Limits::max_text_bytes, README).
+  if (e.text.size() > opt.limits.max_text_bytes)
+    throw ImportError(name + ": its text is " + std::to_string((e.text.size() + (1u << 20) - 1) >> 20) +
+                      " MB, over the limit of " + std::to_string(opt.limits.max_text_bytes >> 20) +
+                      " MB per document (the search index and the document view stay fast up to it); give --max-mb " +
+                      std::to_string((e.text.size() >> 20) + 1) + " to import it anyway");
+  return e;
+}
+
+static Extracted extract_format(const std::string& name, std::string_view bytes, const ImportOptions& opt) {
   if (bytes.size() > opt.limits.max_file_bytes)
     throw ImportError(name + ": " + std::to_string(bytes.size() >> 20) + " MB is over the import limit of " +
                       std::to_string(opt.limits.max_file_bytes >> 20) + " MB per file");

@@ -20,6 +20,10 @@ struct ImportError : UserError {
 
 struct Limits {
   uint64_t max_file_bytes = 128ull << 20;  // per file (the CLI passes --max-mb)
+  // The text of one document (UTF-8 bytes): larger texts are refused, since
+  // indexing and viewing them needs memory and time beyond a desktop's
+  // (README, "Files from elsewhere: limits"); `import --max-mb` raises it.
+  uint64_t max_text_bytes = 32ull << 20;
   uint64_t max_zip_entries = 10000;
   uint64_t max_zip_total = 512ull << 20;  // uncompressed bytes of all entries read
   double max_zip_ratio = 200.0;           // uncompressed / compressed per entry

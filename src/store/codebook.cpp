@@ -133,6 +133,53 @@ Id Project::add_code(const Code& c) {
   return id;
 }
 
+std::vector<Id> Project::add_codes(std::vector<Code> cs, const std::vector<int>& parent_index) {
+  auto a = begin_action("Add " + std::to_string(cs.size()) + " codes");
+  struct Level {
+    std::set<std::string> names;
+    int next_ord = 0;
+  };
+  std::map<std::optional<Id>, Level> levels;  // per parent: names taken, the next ord
+  auto level = [&](std::optional<Id> parent) -> Level& {
+    auto [it, fresh] = levels.try_emplace(parent);
+    if (fresh) {
+      SQLite::Statement q(*db_, "SELECT name, ord FROM codes WHERE parent_id IS ?");
+      if (parent)
+        q.bind(1, *parent);
+      else
+        q.bind(1);
+      while (q.executeStep()) {
+        it->second.names.insert(q.getColumn(0).getString());
+        it->second.next_ord = std::max(it->second.next_ord, q.getColumn(1).getInt() + 1);
+      }
+    }
+    return it->second;
+  };
+  std::vector<Id> ids;
+  ids.reserve(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) {
+    Code& c = cs[i];
+    if (i < parent_index.size() && parent_index[i] >= 0) c.parent = ids.at(static_cast<size_t>(parent_index[i]));
+    validate_code(c);
+    if (c.parent) code(*c.parent);
+    Level& l = level(c.parent);
+    if (!l.names.insert(c.name).second)
+      throw ValidationError("a code named '" + c.name + "' exists already at that level");
+    ids.push_back(a.insert("codes", {{"parent_id", c.parent ? json(*c.parent) : json(nullptr)},
+                                     {"name", c.name},
+                                     {"colour", c.colour},
+                                     {"definition", c.definition},
+                                     {"inclusion", c.inclusion},
+                                     {"exclusion", c.exclusion},
+                                     {"example", c.example},
+                                     {"kind", to_string(c.kind)},
+                                     {"ord", l.next_ord++},
+                                     {"aliases", json(c.aliases).dump()}}));
+  }
+  a.commit();
+  return ids;
+}
+
 void Project::edit_code(const Code& c) {
   Code old = code(c.id);
   validate_code(c);

@@ -108,6 +108,10 @@ class Project {
   std::vector<Code> codes() const;  // depth-first in tree order
   Code code(Id id) const;
   Id add_code(const Code& c);
+  // Many codes in one action (an import): parent_index[i] >= 0 makes cs[i] a
+  // child of cs[parent_index[i]] (earlier in cs); sibling names are checked in
+  // memory, so 30,000 codes under one parent take linear time.
+  std::vector<Id> add_codes(std::vector<Code> cs, const std::vector<int>& parent_index);
   void edit_code(const Code& c);  // name, colour, definition, inclusion, exclusion, example, kind, aliases
   void move_code(Id id, std::optional<Id> new_parent, int new_ord);
   void merge_codes(Id from, Id into);                    // codings of `from` (and its sub-codes stay) move to `into`

@@ -3,9 +3,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "store/errors.h"
 
@@ -40,6 +42,66 @@ const nlohmann::json& template_codebook() {
      "definition": "What hinders the cooperation, whichever indicator it concerns."}
   ]
 })JSON");
+  return j;
+}
+
+namespace {
+
+// The deepest bracket nesting of JSON text, strings skipped; stops counting
+// once past `limit`. Malformed text is left to the parser's message.
+int json_depth(std::string_view t, int limit) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"')
+      in_string = true;
+    else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (c == ']' || c == '}')
+      --depth;
+  }
+  return deepest;
+}
+
+}  // namespace
+
+nlohmann::json parse_codebook_json(std::string_view text, const std::string& what) {
+  if (json_depth(text, kMaxCodebookJsonDepth) > kMaxCodebookJsonDepth)
+    throw UserError(what + " is nested deeper than " + std::to_string(kMaxCodebookJsonDepth) +
+                    " levels: refused (codes nested deeper than " + std::to_string(kMaxCodeDepth) +
+                    " levels are Telaah's limit for a code tree)");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw UserError(what + " is not valid JSON: " + e.what());
+  }
+  // The code tree's depth, walked without recursion.
+  if (j.is_object() && j.contains("codes")) {
+    std::vector<std::pair<const nlohmann::json*, int>> todo{{&j["codes"], 1}};
+    while (!todo.empty()) {
+      auto [arr, depth] = todo.back();
+      todo.pop_back();
+      if (!arr->is_array()) continue;
+      for (const auto& c : *arr) {
+        if (!c.is_object() || !c.contains("children")) continue;
+        const auto& kids = c["children"];
+        if (kids.is_array() && !kids.empty() && depth + 1 > kMaxCodeDepth)
+          throw UserError(what + ": codes nested deeper than " + std::to_string(kMaxCodeDepth) +
+                          " levels: refused (Telaah's limit for a code tree)");
+        todo.push_back({&kids, depth + 1});
+      }
+    }
+  }
   return j;
 }
 

@@ -103,7 +103,7 @@ SearchReply SearchEngine::run(const SearchJob& j) {
     r.message = e.what();
   } catch (const Xapian::Error& e) {
     r.error = SearchReply::Error::other;
-    r.message = "the search index could not be read: " + e.get_msg();
+    r.message = index::index_error_sentence(e);
     idx_.reset();  // open afresh next time
   } catch (const std::exception& e) {
     r.error = SearchReply::Error::other;
