@@ -74,11 +74,15 @@ struct SearchArgs {
 
 Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<SearchArgs>();
-  auto* cmd = app.add_subcommand("search",
-                                 "Full-text search: words, \"phrases\", AND OR NOT, NEAR/n, prefix*, "
-                                 "type: lang: year:2013..2015 date: outlet: author: speaker: title: code:\"...\" doc:");
+  auto* cmd =
+      app.add_subcommand("search",
+                         "Full-text search: words, \"phrases\", =exact =\"exact phrase\", AND OR NOT, NEAR/n, prefix*, "
+                         "type: lang: year:2013..2015 date: outlet: author: speaker: title: code:\"...\" doc:");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("query", a->query, "the query (quote it for the shell)")->required();
+  cmd->add_option("query", a->query,
+                  "the query (quote it for the shell); words and phrases also match their stemmed forms "
+                  "(\"learned that\" finds \"learn that\"), =word and =\"a phrase\" only these exact forms")
+      ->required();
   cmd->add_option("--limit", a->limit, "hits per page (default 20, at most 1000000)");
   cmd->add_option("--offset", a->offset, "skip this many hits (paging)");
   cmd->add_option("--sort", a->sort, "relevance (default), date (newest first) or oldest");

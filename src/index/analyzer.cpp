@@ -159,7 +159,8 @@ namespace {
 
 // The terms of `text` as the index holds them, in one place for the indexer
 // and the highlighter. Tells `sink`
-//   surface(token, word)             a surface form (no position)
+//   surface(token, word, inflected, pos, n)  a surface form at n positions from pos
+//                                    (word != its stem when `inflected`)
 //   posting(stem, pos, wdf, token)   a stem at a position, belonging to that token
 // and returns the next free position. Tokens are indexes into `toks`.
 template <class Sink>
@@ -179,9 +180,9 @@ Xapian::termpos emit_terms(std::string_view text, Lang lang, Xapian::termpos pos
       continue;
     }
     const std::string& st = stemmers.stem(lang, t.word);
-    if (st != t.word) sink.surface(i, t.word);
     if (vocab && vocab->size() < 2'000'000) ++(*vocab)[t.word];
     const Compound* c = dict ? dict->compound(st) : nullptr;
+    sink.surface(i, t.word, st != t.word, pos, c ? 2 : 1);
     if (c) {
       sink.posting(st, pos, 1, i);
       sink.posting(st, pos + 1, 0, i);
@@ -194,6 +195,8 @@ Xapian::termpos emit_terms(std::string_view text, Lang lang, Xapian::termpos pos
       sink.posting(st, pos, 1, i);
       if (dict && have_prev && adjacent(text, prev_end, t.byte_start))
         if (const Compound* j = dict->compound_of(prev_stem, st)) {
+          // "kerja sama" also spells "kerjasama" for did-you-mean ("kerjsama")
+          if (vocab && vocab->size() < 2'000'000) ++(*vocab)[j->joined];
           sink.posting(j->joined, prev_pos, 1, prev_tok);
           sink.posting(j->joined, pos, 0, i);
         }
@@ -218,9 +221,14 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Lang la
     const std::string zp;
     const bool positional;
     std::string term;
-    void surface(size_t, const std::string& word) {
+    void surface(size_t, const std::string& word, bool inflected, Xapian::termpos p, Xapian::termpos n) {
+      if (!positional && !inflected) return;
       term.assign(prefix).append(word);
-      doc.add_term(term);
+      if (!positional) {
+        doc.add_term(term);
+        return;
+      }
+      for (Xapian::termpos k = 0; k < n; ++k) doc.add_posting(term, p + k, k == 0 ? 1 : 0);
     }
     void posting(const std::string& stem, Xapian::termpos p, Xapian::termcount wdf, size_t) {
       term.assign(zp).append(stem);
@@ -272,7 +280,7 @@ struct PassageTerms {
     struct Sink {
       PassageTerms& t;
       const Wanted& wanted;
-      void surface(size_t tok, const std::string& word) {
+      void surface(size_t tok, const std::string& word, bool, Xapian::termpos, Xapian::termpos) {
         if (!wanted.word(word)) return;
         t.grow(tok);
         t.surface[tok] = word;

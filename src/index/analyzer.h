@@ -3,11 +3,12 @@
 // exactly the words that made it match.
 //
 // Term scheme (see schema.h for prefixes): every word is indexed as
-//   "Z" + its stem, with positions (ranking, phrases, NEAR), and, when the
-//   word differs from its stem, also as its surface form, lower case, without
-//   positions (so that prefix* finds "perdagangan" although its stem is
-//   "dagang"; a wildcard looks at both). Words that are their own stem are
-//   not indexed twice: that saves a sixth of the indexing time.
+//   "Z" + its stem, with positions (ranking, phrases, NEAR), and as its
+//   surface form, lower case, with the same positions (=word and ="exact
+//   phrase" ask for these: "learned" but not "learn"; prefix* finds
+//   "perdagangan" although its stem is "dagang"; a wildcard looks at both).
+//   In the short metadata fields (no positions) a word that is its own stem
+//   is indexed once.
 // The stem is taken with the stemmer of the document's language
 // (Indonesian: the dictionary stemmer or Snowball; English: Snowball; other
 // languages: the word itself). A query cannot know which language a word is

@@ -25,6 +25,7 @@ struct Tok {
   enum Kind { end, lparen, rparen, and_, or_, not_, near, minus, word, phrase, wildcard, field } kind = end;
   std::string text, name;
   bool value_phrase = false, value_wildcard = false;
+  bool exact = false;  // =word, ="phrase"
   int window = 0;
   size_t pos = 0, len = 0;  // bytes
 };
@@ -83,6 +84,13 @@ std::vector<Tok> lex(const std::string& q) {
       out.push_back(t);
       continue;
     }
+    if (c == '=') {  // =word, ="phrase": the exact, unstemmed words
+      if (i + 1 >= q.size() || is_space(static_cast<unsigned char>(q[i + 1])) || q[i + 1] == '(' || q[i + 1] == ')')
+        fail(q, i, 1,
+             "'=' " + at_char(q, i) + " needs a word or a \"phrase\" right after it (=word, =\"exact phrase\")");
+      t.exact = true;
+      ++i;
+    }
     if (quote_len(q, i)) {
       t.kind = Tok::phrase;
       t.text = read_phrase(q, i);
@@ -104,7 +112,7 @@ std::vector<Tok> lex(const std::string& q) {
            !quote_len(q, j))
       ++j;
     std::string run = q.substr(i, j - i);
-    t.len = j - i;
+    t.len = j - t.pos;
     if (run == "&&" || run == "||" || run == "!")
       fail(q, i, run.size(),
            "'" + run + "' " + at_char(q, i) + ": write " +
@@ -112,7 +120,9 @@ std::vector<Tok> lex(const std::string& q) {
                 : run == "||" ? "OR"
                               : "NOT") +
                " instead");
-    if (run == "AND")
+    if (t.exact && (run == "AND" || run == "OR" || run == "NOT" || run == "NEAR" || run.rfind("NEAR/", 0) == 0))
+      t.kind = Tok::word, t.text = run;  // =AND: the word "and", exactly
+    else if (run == "AND")
       t.kind = Tok::and_;
     else if (run == "OR")
       t.kind = Tok::or_;
@@ -143,6 +153,8 @@ std::vector<Tok> lex(const std::string& q) {
           fail(q, i, colon + 1,
                "unknown field '" + name + ":' " + at_char(q, i) + " (fields: " + field_list() +
                    "); to search the text literally, put it in quotes");
+        if (t.exact)
+          fail(q, t.pos, 1, "'=' " + at_char(q, t.pos) + " asks for exact words: it cannot stand before a filter");
         t.kind = Tok::field;
         t.name = lname;
         std::string value = run.substr(colon + 1);
@@ -178,6 +190,9 @@ std::vector<Tok> lex(const std::string& q) {
         if (toks.size() != 1 || toks[0].word.size() < 2 || text::count_code_points(toks[0].word) < 2)
           fail(q, i, run.size(),
                "'" + run + "' " + at_char(q, i) + ": give at least two letters of one word before the *");
+        if (t.exact)
+          fail(q, t.pos, 1,
+               "'=' " + at_char(q, t.pos) + " asks for exact words: a prefix* already means the words it begins");
         t.kind = Tok::wildcard;
         t.text = toks[0].word;
       } else {
@@ -333,10 +348,12 @@ class Parser {
       case Tok::word:
         n.kind = QueryNode::Kind::word;
         n.text = t.text;
+        n.exact = t.exact;
         return n;
       case Tok::phrase:
         n.kind = QueryNode::Kind::phrase;
         n.text = t.text;
+        n.exact = t.exact;
         return n;
       case Tok::wildcard:
         n.kind = QueryNode::Kind::wildcard;
@@ -390,9 +407,9 @@ std::string describe(const QueryNode& n) {
     case K::all:
       return "*";
     case K::word:
-      return n.text;
+      return (n.exact ? "=" : "") + n.text;
     case K::phrase:
-      return "\"" + n.text + "\"";
+      return (n.exact ? "=\"" : "\"") + n.text + "\"";
     case K::wildcard:
       return n.text + "*";
     case K::field:

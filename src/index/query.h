@@ -3,6 +3,7 @@
 //
 //   kerjasama Seoul             plain words: all must occur (in one passage)
 //   "kerja sama"                a phrase (stemmed: also "bekerja sama")
+//   =bekerja ="learned that"    exact words: these forms only, not their stems
 //   ekspor OR impor, a AND b, NOT x, -x, ( ... )
 //   pelatihan NEAR/5 Seoul      words within 5 positions, any order (NEAR = NEAR/10)
 //   eksport*                    words starting with "eksport"
@@ -43,6 +44,7 @@ struct QueryNode {
   std::string text;   // word, phrase text, wildcard prefix (lower case) or field value
   std::string field;  // field nodes: type lang year date doc outlet speaker title code
   bool value_is_phrase = false, value_is_wildcard = false;
+  bool exact = false;       // =word, ="phrase": the unstemmed words only
   int window = 0;           // NEAR/n
   size_t pos = 0, len = 0;  // bytes into the query
   std::vector<QueryNode> kids;

@@ -91,6 +91,14 @@ class Builder {
     return m;
   }
 
+  // The highlight of one exact word: its surface form, at its token's positions.
+  static MatchNode exact_node(const std::string& word) {
+    MatchNode m;
+    m.kind = MatchNode::Kind::terms;
+    m.words = {word};
+    return m;
+  }
+
   // Words typed at the top level (not inside a field value) for "did you mean".
   void note_words(const QueryNode& n, const std::string& text) {
     std::vector<Token> toks;
@@ -127,6 +135,11 @@ class Builder {
       std::vector<Token> toks;
       tokenize(piece, toks);
       for (const auto& t : toks) {
+        if (n.exact) {  // the surface term, posted with positions for every word (analyzer.h)
+          slots.push_back(Xapian::Query(prefix + t.word));
+          marks.push_back(exact_node(t.word));
+          continue;
+        }
         auto terms = stem_terms(t.word, prefix);
         slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
         marks.push_back(word_node(t.word));
@@ -139,7 +152,7 @@ class Builder {
       return Xapian::Query::MatchAll;
     }
     ++real_;
-    if (prefix.empty() && !phrase) note_words(n, text);
+    if (prefix.empty() && !phrase && !n.exact) note_words(n, text);
     if (!prefix.empty()) hl = nullptr;  // metadata fields are not in the passage text
     if (hl && slots.size() == 1)
       *hl = std::move(marks[0]);
@@ -148,7 +161,9 @@ class Builder {
       hl->kids = std::move(marks);
     }
     Xapian::Query q;
-    if (slots.size() == 1) {
+    if (slots.size() == 1 && n.exact) {
+      q = slots[0];
+    } else if (slots.size() == 1) {
       auto terms = stem_terms(words.empty() ? "" : words[0], prefix);
       q = words.size() == 1 ? Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()) : slots[0];
     } else if (!prefix.empty()) {
@@ -158,7 +173,7 @@ class Builder {
       q = Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
                         static_cast<Xapian::termcount>(slots.size()));
     }
-    if (ctx_.synonyms && ctx_.db && prefix.empty()) q = with_synonyms(q, words, hl);
+    if (ctx_.synonyms && ctx_.db && prefix.empty() && !n.exact) q = with_synonyms(q, words, hl);
     return q;
   }
 
@@ -276,6 +291,11 @@ class Builder {
       std::vector<Token> toks;
       tokenize(k.text, toks);
       if (toks.size() != 1) fail(k, "NEAR joins single words; '" + k.text + "' " + where(k) + " is not one word");
+      if (k.exact) {
+        slots.push_back(Xapian::Query(toks[0].word));
+        marks.push_back(exact_node(toks[0].word));
+        continue;
+      }
       auto terms = stem_terms(toks[0].word, "");
       slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
       marks.push_back(word_node(toks[0].word));

@@ -9,7 +9,7 @@
 
 namespace telaah::index {
 
-inline constexpr const char* kFormat = "telaah-index-3";
+inline constexpr const char* kFormat = "telaah-index-4";  // 4: surface terms with positions (=exact words)
 
 // Term prefixes (omega conventions where they exist).
 inline constexpr const char* kStemPrefix = "Z";      // "Z" + field prefix + stem, with positions

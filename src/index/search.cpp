@@ -1,6 +1,7 @@
 // Running a query: ranking or date order, grouping by document, facets,
 // snippets, match offsets, "did you mean" (see search.h).
 #include "index/search.h"
+#include "index/spelling.h"
 
 #include <algorithm>
 #include <map>
@@ -363,7 +364,7 @@ Results Index::search_once(const Query& q) {
     bool known = db_->term_exists(w->word);
     for (const auto& s : stemmers_->query_stems(w->word)) known = known || db_->term_exists(kStemPrefix + s);
     if (known) continue;
-    std::string s = db_->get_spelling_suggestion(w->word, 2);
+    std::string s = spelling_correction(*db_, w->word, 2);
     if (s.empty() || s == w->word) continue;
     fixed.replace(w->pos, w->len, s);
     changed = true;

@@ -331,8 +331,14 @@ Rebuilt catch_up(const std::string& dir, ProjectSource& src, const Target& t, co
       toks.clear();
       tokenize(in->text, toks);
       std::set<std::string> seen;
-      for (const auto& tk : toks)
+      for (size_t k = 0; k < toks.size(); ++k) {
+        const auto& tk = toks[k];
         if (spelling_word(tk.word) && seen.insert(tk.word).second) db.add_spelling(tk.word);
+        // "kerja sama" also spells "kerjasama" (the full rebuild counts affixed forms too)
+        if (k + 1 < toks.size() && stemmers.dictionary())
+          if (const Compound* c = stemmers.dictionary()->compound(tk.word + toks[k + 1].word))
+            if (seen.insert(c->joined).second) db.add_spelling(c->joined);
+      }
       pending += in->text.size();
       r.bytes += static_cast<int64_t>(in->text.size());
       ++r.docs;

@@ -13,7 +13,8 @@
   X(sea_syntax_title, "How to write a query", "Cara menulis kueri")                                                   \
   X(sea_syntax_body,                                                                                                  \
     "kerjasama Seoul\tall words, in one passage (stemmed: also bekerjasama)\n"                                        \
-    "\"kerja sama\"\ta phrase\n"                                                                                      \
+    "\"kerja sama\"\ta phrase (stemmed: also bekerja sama)\n"                                                         \
+    "=\"learned that\"  =bekerja\texact words only, not their other forms\n"                                          \
     "ekspor OR impor\teither word; also AND, NOT x or -x, ( ... )\n"                                                  \
     "pelatihan NEAR/5 Seoul\twords within 5 positions, any order (NEAR = NEAR/10)\n"                                  \
     "eksport*\twords starting with eksport\n"                                                                         \
@@ -24,7 +25,8 @@
     "code:\"Legal infrastructure\"\tpassages coded with a code (and its sub-codes)\n"                                 \
     "Operators are upper case. Repeating a filter ORs it (type:news type:official).",                                 \
     "kerjasama Seoul\tsemua kata, dalam satu bagian (dengan kata dasar: juga bekerjasama)\n"                          \
-    "\"kerja sama\"\tsebuah frasa\n"                                                                                  \
+    "\"kerja sama\"\tsebuah frasa (dengan kata dasar: juga bekerja sama)\n"                                           \
+    "=\"learned that\"  =bekerja\thanya kata persis itu, bukan bentuk lainnya\n"                                      \
     "ekspor OR impor\tsalah satu kata; juga AND, NOT x atau -x, ( ... )\n"                                            \
     "pelatihan NEAR/5 Seoul\tkata berjarak paling jauh 5 posisi, urutan bebas (NEAR = NEAR/10)\n"                     \
     "eksport*\tkata yang berawalan eksport\n"                                                                         \
