@@ -54,7 +54,7 @@ struct Extracted {
   std::vector<text::Block> blocks;  // code points of `text`
   std::vector<store::Page> pages;
   std::vector<std::string> notes;  // what the importer did that the user should know
-  std::vector<Comment> comments;   // reviewers' comments anchored in `text` (DOCX)
+  std::vector<Comment> comments;   // reviewers' comments anchored in `text` (DOCX comments, ODT annotations)
   int64_t text_cp = -1;            // code points in `text`, kept by append_block (-1: not counted yet)
 };
 
