@@ -44,6 +44,7 @@ struct Loop {
   // burst between two slow frames was misread; see ui/shell/input_queue.h).
   ui::InputQueue input;
   std::vector<fs::path> dropped;
+  bool close_requested = false;  // the window's close button: quits as Ctrl+Q does (drafts saved, or kept open)
   float scale = 1.0f;
   bool scale_changed = false;
 };
@@ -96,6 +97,11 @@ void on_refresh(GLFWwindow* w) {
 }
 void on_drop(GLFWwindow* w, int n, const char** paths) {
   for (int i = 0; i < n; ++i) loop_of(w).dropped.emplace_back(paths[i]);
+  touch(w);
+}
+void on_close(GLFWwindow* w) {
+  glfwSetWindowShouldClose(w, GLFW_FALSE);  // the App decides, in the next frame
+  loop_of(w).close_requested = true;
   touch(w);
 }
 void on_scale(GLFWwindow* w, float x, float) {
@@ -206,6 +212,7 @@ int run_gui(const GuiOptions& opt) {
   glfwSetWindowSizeCallback(window, on_size);
   glfwSetWindowRefreshCallback(window, on_refresh);
   glfwSetDropCallback(window, on_drop);
+  glfwSetWindowCloseCallback(window, on_close);
   glfwSetWindowContentScaleCallback(window, on_scale);
   glfwGetWindowContentScale(window, &loop.scale, nullptr);
 
@@ -274,6 +281,10 @@ int run_gui(const GuiOptions& opt) {
       loop.input.feed(io);           // one frame's worth of queued input
       if (!loop.input.empty()) loop.active_frames = kFramesAfterInput;
       ImGui::NewFrame();
+      if (loop.close_requested) {
+        loop.close_requested = false;
+        app.request_quit();  // a draft the project refused keeps the window open, the status line says why
+      }
       app.frame();
       ImGui::Render();
       int fw = 0, fh = 0;
