@@ -174,6 +174,7 @@ void App::frame() {
   // Keyboard navigation: Tab between fields, arrows and Enter in lists and
   // menus, Esc closes a menu or popup without acting, Alt reaches the menu bar.
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  if (ImGui::GetIO().KeyMap[ImGuiKey_Tab] >= 0) tab_key_ = ImGui::GetIO().KeyMap[ImGuiKey_Tab];  // see the end
   menu_log().clear();
   widgets::panes().clear();
   body_ = nullptr;
