@@ -220,7 +220,7 @@ TEST_CASE("every menu item shows the shortcut the keys are handled by (one table
     if (e.command) continue;
     CAPTURE(label);
     const bool keyless = label == ui::tr(ui::S::theme_light) || label == ui::tr(ui::S::theme_dark) ||
-                         label == "English" || label == "Bahasa Indonesia";
+                         label == ui::tr(ui::S::menu_import_qdpx) || label == "English" || label == "Bahasa Indonesia";
     CHECK(keyless);
   }
   // The texts are what the handling reads: the table's chords do what their items do.

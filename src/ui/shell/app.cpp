@@ -263,6 +263,7 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (menu_item(tr(S::menu_import), Command::import_files, false, ws_.has_project() && !busy))
       file_browser_.open(FileBrowser::Mode::import_files, {});
+    if (menu_item(tr(S::menu_import_qdpx), std::nullopt, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
     if (menu_item(tr(S::menu_close), Command::close_project, false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();
