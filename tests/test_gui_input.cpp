@@ -24,26 +24,8 @@ bool any_popup() {
   return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
 }
 
-struct Session {
-  test::ScratchDir dir{"gui-input"};
-  test::Headless h;
-  test::Fixture fx;
-  std::unique_ptr<ui::App> app;
-  std::function<void()> draw;
-
-  Session() {
-    fx = test::make_fixture(dir.path, kText);
-    ui::AppOptions o;
-    o.remember = false;
-    o.sample_on_first_start = false;
-    app = std::make_unique<ui::App>(o);
-    app->set_fonts(h.fonts);
-    app->adopt_project(std::move(fx.project));
-    REQUIRE(app->open_document(fx.doc));
-    draw = [this] { app->frame(); };
-    h.frames(3, draw);
-  }
-  store::Project& p() { return *app->project(); }
+struct Session : test::DocSession {
+  Session() : DocSession("gui-input", kText) {}
   store::Id code_passage() {
     const int64_t a = cp_of(kText, "Secara");
     app->doc_view().set_selection(a, a + 30);
@@ -241,4 +223,91 @@ TEST_CASE("no draft lost: switching the view (Ctrl+4) or the document saves the 
   s.app->open_document(second);
   s.h.frames(2, s.draw);
   CHECK(s.p().coding(id).memo == "before the switch, and more");
+}
+
+TEST_CASE("no draft lost: the memo popup (M) with typed text is saved by Ctrl+Q and by closing the window") {
+  Session s;
+  const store::Id id = s.code_passage();
+  s.burst("m");
+  s.h.frames(2, s.draw);
+  REQUIRE(any_popup());
+  s.burst("typed in the popup");
+  CHECK(s.p().coding(id).memo.empty());
+  CHECK(s.app->has_unsaved_draft());  // the status line says a memo is not saved yet
+  SUBCASE("Ctrl+Q") {
+    s.h.push_chord('Q', true);
+    s.h.drain(s.draw);
+    CHECK(s.app->wants_quit());
+    CHECK(s.p().coding(id).memo == "typed in the popup");
+  }
+  SUBCASE("the window's close button") {
+    const auto path = s.p().path();
+    s.app.reset();
+    auto p = store::Project::open(path);
+    CHECK(p->coding(id).memo == "typed in the popup");
+  }
+  SUBCASE("Esc in the popup drops it on purpose: nothing is saved, nothing is pending") {
+    s.keys(test::kEscape);
+    s.h.frames(2, s.draw);
+    CHECK_FALSE(any_popup());
+    CHECK_FALSE(s.app->has_unsaved_draft());
+    CHECK(s.p().coding(id).memo.empty());
+  }
+}
+
+namespace {
+// Selects a code (no text selected: the inspector shows the code editor) and types over its name.
+void type_code_name(Session& s, store::Id code, const std::string& name) {
+  s.app->doc_view().clear_selection();
+  s.app->workspace().select_code(code);
+  s.h.frames(3, s.draw);
+  auto* coding = dynamic_cast<ui::CodingView*>(s.app->view(ui::View::coding));
+  REQUIRE(coding != nullptr);
+  const auto r = coding->code_name_rect();
+  REQUIRE(r.has_value());
+  s.h.click(r->GetCenter(), s.draw);
+  s.h.frames(2, s.draw);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  s.h.push_chord('A', true);  // all of the old name
+  s.h.push_chord(test::kDelete);
+  s.h.push_text(name);
+  s.h.drain(s.draw);
+}
+}  // namespace
+
+TEST_CASE(
+    "no draft lost: the code editor's typed name is saved on Ctrl+Q, on closing, and when another code is chosen") {
+  Session s;
+  type_code_name(s, s.fx.code_a, "Legal basis");
+  CHECK(s.p().code(s.fx.code_a).name == "Legal infrastructure");  // still in the box
+  CHECK(s.app->has_unsaved_draft());
+  SUBCASE("Ctrl+Q") {
+    s.h.push_chord('Q', true);
+    s.h.drain(s.draw);
+    CHECK(s.app->wants_quit());
+    CHECK(s.p().code(s.fx.code_a).name == "Legal basis");
+  }
+  SUBCASE("the window's close button") {
+    const auto path = s.p().path();
+    s.app.reset();
+    auto p = store::Project::open(path);
+    CHECK(p->code(s.fx.code_a).name == "Legal basis");
+  }
+  SUBCASE("another code chosen in the codebook") {
+    s.app->workspace().select_code(s.fx.code_b);
+    s.h.frames(3, s.draw);
+    CHECK(s.p().code(s.fx.code_a).name == "Legal basis");
+    CHECK_FALSE(s.app->has_unsaved_draft());
+  }
+}
+
+TEST_CASE("no draft lost: a code name the project refuses keeps the window open on Ctrl+Q, with the reason") {
+  Session s;
+  type_code_name(s, s.fx.code_a, "Human resources");  // a sibling's name
+  s.h.push_chord('Q', true);
+  s.h.drain(s.draw);
+  CHECK_FALSE(s.app->wants_quit());
+  CHECK(s.app->status_is_error());
+  CHECK(s.app->has_unsaved_draft());  // kept, to be fixed or reverted
+  CHECK(s.p().code(s.fx.code_a).name == "Legal infrastructure");
 }

@@ -22,32 +22,8 @@ const std::string kText =
     "Informan B: Secara umum tren tahunannya meningkat, walaupun tidak selalu dalam kecepatan yang sama.\n\n"
     "Pewawancara: Terima kasih, Seoul.\n";
 
-struct Session {
-  test::ScratchDir dir{"gui-qa"};
-  test::Headless h;
-  test::Fixture fx;
-  std::unique_ptr<ui::App> app;
-  std::function<void()> draw;
-
-  Session() {
-    fx = test::make_fixture(dir.path, kText);
-    ui::AppOptions o;
-    o.remember = false;
-    o.sample_on_first_start = false;
-    app = std::make_unique<ui::App>(o);
-    app->set_fonts(h.fonts);
-    app->adopt_project(std::move(fx.project));
-    REQUIRE(app->open_document(fx.doc));
-    h.between_frames = [this] {
-      if (app->fonts_dirty()) {
-        h.rebuild_fonts(app->font_spec(), app->glyphs());
-        app->set_fonts(h.fonts);
-      }
-    };
-    draw = [this] { app->frame(); };
-    h.frames(3, draw);
-  }
-  store::Project& p() { return *app->project(); }
+struct Session : test::DocSession {
+  Session() : DocSession("gui-qa", kText) {}
   // Code "Secara umum ..." to the first indicator with key 1; the new coding is selected.
   store::Id code_passage() {
     const int64_t a = cp_of(kText, "Secara");
@@ -57,12 +33,6 @@ struct Session {
     REQUIRE(p().codings().size() == 1);
     REQUIRE(app->doc_view().selected_coding() == p().codings()[0].id);
     return p().codings()[0].id;
-  }
-  void type_text(const std::string& s) {
-    for (char c : s) {
-      h.type(static_cast<unsigned>(c));
-      h.frame(draw);
-    }
   }
 };
 
@@ -286,4 +256,32 @@ TEST_CASE("retrieval list in an 800 px window: the quote column keeps a readable
   // Before: 20 em of fixed document and code columns left the quote about 60 px.
   CHECK(list->Columns[0].WidthGiven > 150.0f);
   CHECK(list->Columns[0].WidthGiven > list->Columns[1].WidthGiven);
+}
+
+TEST_CASE("what the project says when it opens (a foreign -wal moved aside) is shown in the status line") {
+  test::AppWindow w("gui-notices");
+  namespace fs = std::filesystem;
+  const fs::path a = w.dir.path / "a.telaah", b = w.dir.path / "b.telaah";
+  { auto p = store::Project::create(a); }
+  {
+    auto q = store::Project::create(b);  // open: its -wal holds committed frames
+    store::NewDocument d;
+    d.title = "Lain";
+    d.source_type = "news";
+    d.language = "id";
+    d.text = "Teks lain sekali.\n";
+    d.original_name = "lain.txt";
+    d.original_bytes = d.text;
+    for (int i = 0; i < 3; ++i) q->add_document(d);
+    REQUIRE(fs::file_size(fs::path(b.string() + "-wal")) > 0);
+    fs::copy_file(fs::path(b.string() + "-wal"), fs::path(a.string() + "-wal"));
+  }
+  REQUIRE(w.app->open_project(a));
+  w.frames(2);
+  REQUIRE_FALSE(w.app->project()->notices().empty());
+  const std::string st = w.app->status();
+  CHECK(st.rfind("Opened a.telaah", 0) == 0);
+  CHECK(st.find("Note: the -wal file") != std::string::npos);
+  CHECK(st.find("moved to") != std::string::npos);
+  CHECK(w.app->status_is_error());  // in the warning colour: the researcher should read it
 }

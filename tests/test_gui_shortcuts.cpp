@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "gui/fixture.h"
 #include "gui/headless.h"
@@ -136,4 +137,136 @@ TEST_CASE("stance keys in the coding view act on the selected coding, with an Un
   CHECK(s.app->status_offers_undo());
   s.press_char('-');
   CHECK(s.p().coding(s.coding).stance == store::Stance::contradicts);
+}
+
+TEST_CASE("every menu item shows the shortcut the keys are handled by (one table), and every shortcut has its item") {
+  Session s;
+  std::map<std::string, ui::MenuEntry> seen;
+  auto collect = [&] {
+    for (const auto& e : ui::menu_log()) seen[e.label] = e;
+  };
+  // Each menu of the menu bar, opened by a click on its title.
+  for (ui::S title : {ui::S::menu_project, ui::S::menu_edit, ui::S::menu_view, ui::S::menu_help}) {
+    CAPTURE(ui::tr(title));
+    const auto at = s.app->menu_title(title);
+    REQUIRE(at.has_value());
+    s.pause();
+    s.click(*at);
+    s.frames(2);
+    REQUIRE(s.any_popup());
+    collect();
+    s.h.push_chord(test::kEscape);
+    s.h.drain(s.draw);
+    s.frames(2);
+    REQUIRE_FALSE(s.any_popup());
+  }
+  // The document's context menu (right click on a coding, with text selected).
+  s.select_in_coding_view();
+  const auto k = s.app->doc_view().screen_pos(test::cp_of(kText, "Komunike") + 2);
+  REQUIRE(k.has_value());
+  s.h.click(ImVec2(k->x + 2, k->y + s.app->doc_view().line_height() * 0.5f), s.draw, 1);
+  s.frames(2);
+  collect();
+  s.h.push_chord(test::kEscape);
+  s.h.drain(s.draw);
+  // And on the selected text ("bersama").
+  s.select_in_coding_view();
+  const auto b = s.app->doc_view().screen_pos(test::cp_of(kText, "bersama") + 3);
+  REQUIRE(b.has_value());
+  s.pause();
+  s.h.click(ImVec2(b->x + 2, b->y + s.app->doc_view().line_height() * 0.5f), s.draw, 1);
+  s.frames(2);
+  collect();
+  s.h.push_chord(test::kEscape);
+  s.h.drain(s.draw);
+
+  // Each item with a command shows exactly the text of its shortcut in the table.
+  for (const auto& [label, e] : seen) {
+    CAPTURE(label);
+    if (!e.command) continue;
+    CHECK(e.shortcut == ui::shortcut_text(*e.command));
+    CHECK_FALSE(e.shortcut.empty());
+  }
+  // Every command that has keys and an item was seen with them.
+  using C = ui::Command;
+  for (C c : {C::new_project,
+              C::open_project,
+              C::open_document,
+              C::import_files,
+              C::close_project,
+              C::quit,
+              C::undo,
+              C::redo,
+              C::find,
+              C::search_corpus,
+              C::view_1,
+              C::view_2,
+              C::view_3,
+              C::view_4,
+              C::view_5,
+              C::quick_code,
+              C::in_vivo,
+              C::copy,
+              C::stance_supports,
+              C::stance_contradicts,
+              C::stance_neutral,
+              C::memo,
+              C::remove_coding}) {
+    CAPTURE(static_cast<int>(c));
+    CHECK(std::any_of(seen.begin(), seen.end(), [&](const auto& kv) { return kv.second.command == c; }));
+  }
+  // Items without a command are those no key does (appearance, language, recent projects, the views' own).
+  for (const auto& [label, e] : seen) {
+    if (e.command) continue;
+    CAPTURE(label);
+    const bool keyless = label == ui::tr(ui::S::theme_light) || label == ui::tr(ui::S::theme_dark) ||
+                         label == ui::tr(ui::S::menu_import_qdpx) || label == "English" || label == "Bahasa Indonesia";
+    CHECK(keyless);
+  }
+  // The texts are what the handling reads: the table's chords do what their items do.
+  const ui::Shortcut* search = nullptr;
+  for (const auto& sc : ui::shortcuts())
+    if (sc.command == C::search_corpus) search = &sc;
+  REQUIRE(search != nullptr);
+  CHECK(ui::chord_text(search->chord) == "Ctrl+Shift+F");
+  s.h.push_chord(search->chord.key, search->chord.ctrl, search->chord.shift);
+  s.h.drain(s.draw);
+  CHECK(s.app->view() == ui::View::search);
+}
+
+TEST_CASE("a click that closes an open menu does not act on what is under it") {
+  // Esc did not close a menu, and the click meant to close it landed on what
+  // lay under it: an import was undone that way.
+  Session s;
+  s.app->set_stance(s.coding, store::Stance::supports);  // something to undo, with the status line's Undo link
+  s.frames(3);
+  REQUIRE(s.app->undo_link_rect().has_value());
+  const int64_t start = test::cp_of(kText, "bersama");
+  s.app->doc_view().set_selection(start, start + 7);  // a code row clicked now would code it
+  s.frames(2);
+  const int64_t rev = s.p().revision();
+  const auto sel = s.app->doc_view().selection();
+  const std::optional<ImRect> row = s.app->code_row_rect(s.fx.code_b);
+  REQUIRE(row.has_value());
+  const ImRect undo = *s.app->undo_link_rect();
+  const auto word = s.app->doc_view().screen_pos(test::cp_of(kText, "Terima"));
+  REQUIRE(word.has_value());
+  const ImVec2 targets[] = {undo.GetCenter(), row->GetCenter(),
+                            ImVec2(word->x + 3, word->y + s.app->doc_view().line_height() * 0.5f)};
+  for (const ImVec2& at : targets) {
+    CAPTURE(at.x);
+    CAPTURE(at.y);
+    s.pause();
+    s.h.push_chord(test::kF10);  // a menu is open
+    s.h.drain(s.draw);
+    s.frames(2);
+    REQUIRE(s.any_popup());
+    s.click(at);  // meant to close the menu
+    s.frames(2);
+    CHECK_FALSE(s.any_popup());
+    CHECK(s.p().revision() == rev);  // nothing undone, nothing coded
+    CHECK(s.app->doc_view().selection().start == sel.start);
+    CHECK(s.app->doc_view().selection().end == sel.end);
+  }
+  CHECK(s.p().coding(s.coding).stance == store::Stance::supports);
 }

@@ -27,6 +27,10 @@ Registrar reg_gui(5, [](CLI::App& app, Context&) {
   cmd->add_option("--query", a->opt.query, "search query (in the coding view: find in the document)");
   cmd->add_option("--theme", a->opt.theme, "light or dark (this run only)");
   cmd->add_option("--language", a->opt.language, "en or id (this run only)");
+  cmd->add_option("--keys", a->opt.keys,
+                  "keys pressed once the window is up, e.g. \"ctrl+p seoul\" or \"tab tab down\" (key names: tab, "
+                  "enter, esc, space, up, down, left, right, f10, a letter or digit, with ctrl+ shift+ alt+; other "
+                  "words are typed)");
   cmd->callback([a] {
     if (!a->size.empty()) {
       int w = 0, h = 0;

@@ -10,9 +10,11 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <vector>
 
 #include "platform/heatmap_gl.h"
@@ -44,6 +46,7 @@ struct Loop {
   // burst between two slow frames was misread; see ui/shell/input_queue.h).
   ui::InputQueue input;
   std::vector<fs::path> dropped;
+  bool close_requested = false;  // the window's close button: quits as Ctrl+Q does (drafts saved, or kept open)
   float scale = 1.0f;
   bool scale_changed = false;
 };
@@ -98,6 +101,11 @@ void on_drop(GLFWwindow* w, int n, const char** paths) {
   for (int i = 0; i < n; ++i) loop_of(w).dropped.emplace_back(paths[i]);
   touch(w);
 }
+void on_close(GLFWwindow* w) {
+  glfwSetWindowShouldClose(w, GLFW_FALSE);  // the App decides, in the next frame
+  loop_of(w).close_requested = true;
+  touch(w);
+}
 void on_scale(GLFWwindow* w, float x, float) {
   loop_of(w).scale = x;
   loop_of(w).scale_changed = true;
@@ -115,6 +123,58 @@ void rebuild_fonts(ui::App& app, const ui::FontFiles& files, bool device_ready) 
 }
 
 // The scripted start: --open, --view, --query. Errors are user errors (exit 1).
+// --keys: space-separated chords ("ctrl+p", "shift+tab", "down") and words typed as text,
+// queued as the window's own callbacks queue them.
+bool queue_keys(ui::InputQueue& q, const std::string& keys) {
+  static const std::pair<const char*, int> names[] = {
+      {"tab", GLFW_KEY_TAB}, {"enter", GLFW_KEY_ENTER},  {"esc", GLFW_KEY_ESCAPE}, {"space", GLFW_KEY_SPACE},
+      {"up", GLFW_KEY_UP},   {"down", GLFW_KEY_DOWN},    {"left", GLFW_KEY_LEFT},  {"right", GLFW_KEY_RIGHT},
+      {"f10", GLFW_KEY_F10}, {"delete", GLFW_KEY_DELETE}};
+  std::istringstream in(keys);
+  std::string tok;
+  while (in >> tok) {
+    bool ctrl = false, shift = false, alt = false;
+    std::string k = tok;
+    for (;;) {
+      if (k.rfind("ctrl+", 0) == 0)
+        ctrl = true, k = k.substr(5);
+      else if (k.rfind("shift+", 0) == 0)
+        shift = true, k = k.substr(6);
+      else if (k.rfind("alt+", 0) == 0)
+        alt = true, k = k.substr(4);
+      else
+        break;
+    }
+    int code = -1;
+    for (const auto& [name, c] : names)
+      if (k == name) code = c;
+    if (code < 0 && k.size() == 1 && (ctrl || alt) && std::isalnum(static_cast<unsigned char>(k[0])))
+      code = std::toupper(static_cast<unsigned char>(k[0]));
+    if (code < 0) {
+      if (ctrl || shift || alt) {
+        std::cerr << "telaah: --keys: unknown key '" << tok << "'\n";
+        return false;
+      }
+      for (unsigned char c : tok) {  // a word: typed
+        const int kc = std::isalpha(c) ? std::toupper(c) : (std::isdigit(c) ? c : -1);
+        if (kc >= 0) q.key(kc, true);
+        q.character(c);
+        if (kc >= 0) q.key(kc, false);
+      }
+      continue;
+    }
+    if (ctrl) q.key(GLFW_KEY_LEFT_CONTROL, true);
+    if (shift) q.key(GLFW_KEY_LEFT_SHIFT, true);
+    if (alt) q.key(GLFW_KEY_LEFT_ALT, true);
+    q.key(code, true);
+    q.key(code, false);
+    if (alt) q.key(GLFW_KEY_LEFT_ALT, false);
+    if (shift) q.key(GLFW_KEY_LEFT_SHIFT, false);
+    if (ctrl) q.key(GLFW_KEY_LEFT_CONTROL, false);
+  }
+  return true;
+}
+
 bool script_start(ui::App& app, const GuiOptions& opt) {
   if (!opt.view.empty()) {
     auto v = ui::view_from_key(opt.view);
@@ -206,6 +266,7 @@ int run_gui(const GuiOptions& opt) {
   glfwSetWindowSizeCallback(window, on_size);
   glfwSetWindowRefreshCallback(window, on_refresh);
   glfwSetDropCallback(window, on_drop);
+  glfwSetWindowCloseCallback(window, on_close);
   glfwSetWindowContentScaleCallback(window, on_scale);
   glfwGetWindowContentScale(window, &loop.scale, nullptr);
 
@@ -242,6 +303,7 @@ int run_gui(const GuiOptions& opt) {
       app.start_without_project();
     }
     if (status == 0 && !script_start(app, opt)) status = 1;
+    if (status == 0 && !queue_keys(loop.input, opt.keys)) status = 1;
 
     bool device_ready = false;
     std::string title;
@@ -274,6 +336,10 @@ int run_gui(const GuiOptions& opt) {
       loop.input.feed(io);           // one frame's worth of queued input
       if (!loop.input.empty()) loop.active_frames = kFramesAfterInput;
       ImGui::NewFrame();
+      if (loop.close_requested) {
+        loop.close_requested = false;
+        app.request_quit();  // a draft the project refused keeps the window open, the status line says why
+      }
       app.frame();
       ImGui::Render();
       int fw = 0, fh = 0;
@@ -285,7 +351,8 @@ int run_gui(const GuiOptions& opt) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       ++frame;
       // The screenshot waits for fonts, layout and scrolling to settle (at most 10 s of frames).
-      if (shot && frame >= settle && ((!app.needs_frames() && !app.fonts_dirty()) || frame > settle + 600)) {
+      if (shot && frame >= settle &&
+          ((!app.needs_frames() && !app.fonts_dirty() && loop.input.empty()) || frame > settle + 600)) {
         std::string err;
         if (!write_screenshot(opt.screenshot, fw, fh, &err)) {
           std::cerr << "telaah: " << err << "\n";

@@ -16,6 +16,7 @@ struct GuiOptions {
   std::string query;          // search query / find-in-document text
   std::string theme;          // light | dark (overrides the saved preference for this run)
   std::string language;       // en | id
+  std::string keys;           // typed once the window is up: "ctrl+p seoul down tab" (screenshots of keyboard use)
 };
 
 // Runs the window until it is closed. Returns the process exit status

@@ -152,6 +152,61 @@ struct AppWindow {
   }
 };
 
+// A window on a scratch project (make_fixture over `text`), its document
+// open, three frames drawn: the suites that drive the coding view by keyboard
+// (input, keyboard, qa) stand on it. Fonts are rebuilt between frames when
+// the App asks (text size, new glyphs), as the real window does.
+struct DocSession {
+  ScratchDir dir;
+  Headless h;
+  Fixture fx;
+  std::unique_ptr<ui::App> app;
+  std::function<void()> draw;
+
+  DocSession(const std::string& name, const std::string& text, float width = 1400, float height = 900)
+      : dir(name), h(width, height) {
+    fx = make_fixture(dir.path, text);
+    ui::AppOptions o;
+    o.remember = false;
+    o.sample_on_first_start = false;
+    app = std::make_unique<ui::App>(o);
+    app->set_fonts(h.fonts);
+    app->adopt_project(std::move(fx.project));
+    REQUIRE(app->open_document(fx.doc));
+    h.between_frames = [this] {
+      if (app->fonts_dirty()) {
+        h.rebuild_fonts(app->font_spec(), app->glyphs());
+        app->set_fonts(h.fonts);
+      }
+    };
+    draw = [this] { app->frame(); };
+    h.frames(3, draw);
+  }
+  DocSession(const DocSession&) = delete;  // `draw` holds this
+  DocSession& operator=(const DocSession&) = delete;
+
+  store::Project& p() { return *app->project(); }
+  ui::DocumentView& view() { return app->doc_view(); }
+  static bool any_popup() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
+  // A key chord `times` times, in one burst through the input queue, then drained.
+  void keys(int k, int times = 1, bool ctrl = false, bool shift = false) {
+    for (int i = 0; i < times; ++i) h.push_chord(k, ctrl, shift);
+    h.drain(draw);
+  }
+  // Text typed in one burst through the input queue, then drained.
+  void burst(const std::string& text) {
+    h.push_text(text);
+    h.drain(draw);
+  }
+  // Text typed one character a frame.
+  void type_text(const std::string& text) {
+    for (char c : text) {
+      h.type(static_cast<unsigned char>(c));
+      h.frame(draw);
+    }
+  }
+};
+
 // An AppWindow with its own copy of the sample project in the scratch
 // directory (`file`, not opened yet: open()). Throws what building the sample
 // threw when it does not build; suites that may run without corpus/ ask

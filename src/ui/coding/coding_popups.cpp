@@ -103,9 +103,9 @@ void CodingView::draw_memo_editor() {
     memo_popup_draft_ = ws_.doc() && ws_.doc()->coding(memo_coding_) ? ws_.doc()->coding(memo_coding_)->memo : "";
   }
   centre_next(30);
-  if (!ImGui::BeginPopupModal((std::string(tr(S::label_memo)) + "###memo").c_str(), nullptr,
-                              ImGuiWindowFlags_AlwaysAutoResize))
-    return;
+  memo_popup_shown_ = ImGui::BeginPopupModal((std::string(tr(S::label_memo)) + "###memo").c_str(), nullptr,
+                                             ImGuiWindowFlags_AlwaysAutoResize);
+  if (!memo_popup_shown_) return;
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   widgets::input_text_multiline("##memotext", &memo_popup_draft_,
                                 ImVec2(ImGui::GetFontSize() * 28, ImGui::GetTextLineHeight() * 8));
@@ -114,7 +114,9 @@ void CodingView::draw_memo_editor() {
                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
   if (ctrl_enter) ImGui::CloseCurrentPopup();
-  if (ok_cancel(tr(S::button_save)) == 1 || ctrl_enter) ws_.set_memo(memo_coding_, memo_popup_draft_);
+  const int res = ok_cancel(tr(S::button_save));
+  if (res == 1 || ctrl_enter) ws_.set_memo(memo_coding_, memo_popup_draft_);
+  if (res != 0 || ctrl_enter) memo_popup_shown_ = false;  // closed: saved, or cancelled on purpose
   ImGui::EndPopup();
 }
 

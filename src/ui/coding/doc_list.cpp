@@ -68,6 +68,8 @@ std::optional<store::Id> DocList::draw(const ProjectCache& cache, store::Id open
         ++rows_drawn_;
         ImGui::PushID(static_cast<int>(d->doc.id));
         if (ImGui::Selectable("##doc", open == d->doc.id, 0, ImVec2(0, line * 2 + 2))) clicked = d->doc.id;
+        if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
+          clicked = d->doc.id;  // the keyboard: arrows to the row, Enter (or Space) opens it
         if (ImGui::IsItemHovered() && (!d->attributes.empty() || !d->doc.original_name.empty())) {
           ImGui::BeginTooltip();
           ImGui::TextUnformatted(d->doc.title.c_str());

@@ -12,6 +12,7 @@ void CodingView::draw_browser() {
   widgets::input_text_hint("##docfilter", tr(S::filter_documents), &doc_filter_);
   doc_list_.update(ws_.cache(), doc_filter_);
   ImGui::BeginChild("##doclist");
+  if (widgets::pane_focus_arrived()) ImGui::SetWindowFocus();  // Tab: the arrows move in the list
   if (ws_.cache().docs.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(S::hint_no_documents));

@@ -14,6 +14,12 @@ namespace telaah::ui {
 
 static constexpr const char* kCodePayload = "TELAAH_CODE";
 
+// Enter on the row that ImGui's keyboard navigation is on (Space toggles a tree node).
+static bool enter_on_focused_item() {
+  return ImGui::IsItemFocused() && !ImGui::GetIO().WantTextInput &&
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+}
+
 // Index of `target` among its siblings, not counting `moving` (what move_code expects).
 static int sibling_index(const ProjectCache& cache, store::Id target, store::Id moving) {
   const CodeInfo* t = cache.code(target);
@@ -78,8 +84,9 @@ void CodingView::draw_code_row(size_t index, std::vector<bool>& open_stack) {
 
   // On release, and only if the mouse did not move: a press may start dragging the code.
   const ImGuiIO& io = ImGui::GetIO();
-  const bool clicked = ImGui::IsItemDeactivated() && ImGui::IsItemHovered() && io.MousePos.x >= lx &&
-                       io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold;
+  const bool clicked = (ImGui::IsItemDeactivated() && ImGui::IsItemHovered() && io.MousePos.x >= lx &&
+                        io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold) ||
+                       enter_on_focused_item();  // the keyboard: arrows to the row, Enter
   if (clicked) {
     if (ws_.doc() && ws_.doc_view().has_selection()) {
       ws_.code_selection(id);
@@ -188,6 +195,7 @@ void CodingView::draw_codebook() {
   }
   ImGui::Separator();
   ImGui::BeginChild("##codes");
+  if (widgets::pane_focus_arrived()) ImGui::SetWindowFocus();  // Tab: the arrows move in the tree
   code_rows_.clear();
   if (ws_.cache().codes.empty()) {
     ImGui::PushTextWrapPos(0);
@@ -205,7 +213,7 @@ void CodingView::draw_codebook() {
       ImGui::PushID(static_cast<int>(c.code.id));
       widgets::colour_chip(c.colour, ImGui::GetTextLineHeight() * 0.7f);
       ImGui::SameLine();
-      if (ImGui::Selectable(c.path.c_str(), ws_.selected_code() == c.code.id)) {
+      if (ImGui::Selectable(c.path.c_str(), ws_.selected_code() == c.code.id) || enter_on_focused_item()) {
         if (ws_.doc() && ws_.doc_view().has_selection())
           ws_.code_selection(c.code.id);
         else

@@ -11,6 +11,7 @@
 namespace telaah::ui {
 
 void CodingView::draw_document() {
+  if (widgets::pane_focus_arrived() && ws_.doc()) ws_.doc_view().focus();  // Tab: the caret keys move in the text
   if (!ws_.doc()) {
     const char* hint = ws_.cache().docs.empty() ? tr(S::hint_no_documents) : tr(S::hint_choose_document);
     const ImVec2 avail = ImGui::GetContentRegionAvail();

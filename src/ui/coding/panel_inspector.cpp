@@ -23,6 +23,8 @@ static void field_label(S s) {
 }
 
 void CodingView::draw_inspector() {
+  memo_rect_.reset();
+  code_name_rect_.reset();
   const store::Coding* coding = nullptr;
   if (ws_.doc() && ws_.doc_view().selected_coding()) coding = ws_.doc()->coding(*ws_.doc_view().selected_coding());
   if (!coding && memo_editing_) save_drafts();  // the coding was deselected while its memo was typed
@@ -65,6 +67,7 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
 
   field_label(S::label_memo);
   // The draft follows the project except while it is being edited (undo may change the memo).
+  ImGui::PushID(static_cast<int>(copy.id));  // another coding's memo is another box: one being typed in lets go
   const ImGuiID memo_id = ImGui::GetID("##memo");
   if (memo_editing_ && memo_draft_for_ != copy.id) save_drafts();  // another coding was chosen while typing
   if (ImGui::GetActiveID() != memo_id && !memo_editing_) {
@@ -75,6 +78,7 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
   memo_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (ImGui::IsItemActive()) memo_editing_ = true;
   if (ImGui::IsItemDeactivated()) save_drafts();  // blur: saved (nothing when unchanged)
+  ImGui::PopID();
 
   if (ImGui::BeginTable("##codingmeta", 2, ImGuiTableFlags_SizingStretchProp)) {
     setup_label_value_columns();
@@ -106,19 +110,42 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
   if (ImGui::Button(tr(S::menu_remove_coding))) ws_.remove_coding(copy.id);
 }
 
+static bool same_code(const store::Code& a, const store::Code& b) {
+  return a.name == b.name && a.colour == b.colour && a.definition == b.definition && a.inclusion == b.inclusion &&
+         a.exclusion == b.exclusion && a.example == b.example && a.kind == b.kind && a.aliases == b.aliases;
+}
+
+bool CodingView::code_draft_dirty() const {
+  const CodeInfo* ci = draft_.id != 0 ? ws_.cache().code(draft_.id) : nullptr;
+  return ci && !same_code(draft_.code, ci->code);
+}
+
+void CodingView::save_code_draft() {
+  if (!code_draft_dirty()) return;
+  const store::Code edited = draft_.code;
+  ws_.edit_code(edited);
+}
+
 void CodingView::draw_code_editor(store::Id id) {
   const CodeInfo* ci = ws_.cache().code(id);
   if (!ci) return;
-  auto same = [&](const store::Code& a, const store::Code& b) {
-    return a.name == b.name && a.colour == b.colour && a.definition == b.definition && a.inclusion == b.inclusion &&
-           a.exclusion == b.exclusion && a.example == b.example && a.kind == b.kind && a.aliases == b.aliases;
-  };
+  auto same = same_code;
+  if (draft_.id != id) {  // another code was chosen while this one was being edited: saved
+    save_code_draft();
+    if (code_draft_dirty()) {  // refused (the status says why): back to it, the typed fields kept
+      ws_.select_code(draft_.id);
+      return;
+    }
+  }
+  ci = ws_.cache().code(id);
+  if (!ci) return;
   const bool dirty = draft_.id == id && !same(draft_.code, ci->code);
   if (!dirty) {  // follow the project (undo, redo, another edit) while nothing is typed
     draft_.id = id;
     draft_.code = ci->code;
     draft_.colour = ImGui::ColorConvertU32ToFloat4(ci->colour);
   }
+  ImGui::PushID(static_cast<int>(id));  // another code's fields are other fields: a box being typed in lets go
   ImGui::TextDisabled("%s", ci->path.c_str());
   char counts[96];
   std::snprintf(counts, sizeof counts, tr(S::code_counts), static_cast<long long>(ci->count),
@@ -127,6 +154,7 @@ void CodingView::draw_code_editor(store::Id id) {
   ImGui::PushItemWidth(-1);
   field_label(S::label_name);
   widgets::input_text("##name", &draft_.code.name);
+  code_name_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   field_label(S::label_colour);
   if (ImGui::ColorEdit3("##colour", &draft_.colour.x, ImGuiColorEditFlags_DisplayHex))
     draft_.code.colour = format_colour(draft_.colour);
@@ -157,6 +185,7 @@ void CodingView::draw_code_editor(store::Id id) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(tr(S::button_delete_code))) confirm_delete_code_ = true;
+  ImGui::PopID();
 }
 
 void CodingView::draw_document_info() {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/shell/shortcuts.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
@@ -38,6 +39,7 @@ void CodingView::project_changed() {
   memo_draft_.clear();
   memo_draft_for_ = 0;
   quick_open_ = memo_open_ = confirm_delete_code_ = false;
+  memo_popup_shown_ = false;
   memo_coding_ = 0;
 }
 
@@ -48,6 +50,12 @@ std::optional<ImRect> CodingView::code_row_rect(store::Id code) const {
 }
 
 void CodingView::save_drafts() {
+  save_code_draft();
+  // The memo popup (M): what is in its box is saved as its Save button would; the popup stays open.
+  if (memo_popup_shown_ && memo_coding_ != 0) {
+    const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_coding_) : nullptr;
+    if (c && c->memo != memo_popup_draft_) ws_.set_memo(memo_coding_, memo_popup_draft_);
+  }
   if (memo_editing_ && memo_draft_for_ != 0) {
     memo_editing_ = false;  // first: the write reloads the document
     bool changed = true;
@@ -59,6 +67,11 @@ void CodingView::save_drafts() {
 }
 
 bool CodingView::has_unsaved_draft() const {
+  if (code_draft_dirty()) return true;
+  if (memo_popup_shown_ && memo_coding_ != 0) {
+    const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_coding_) : nullptr;
+    if (c && c->memo != memo_popup_draft_) return true;
+  }
   if (!memo_editing_ || memo_draft_for_ == 0) return false;
   const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_draft_for_) : nullptr;
   return !c || c->memo != memo_draft_;
@@ -88,26 +101,26 @@ void CodingView::draw_collapsed(float W, float height) {
   const float centre = std::max(20.0f, W - left - right);
   if (show_left_) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-    ImGui::BeginChild("##browser", ImVec2(left, h), true);
+    widgets::begin_pane("##browser", ImVec2(left, h), true);
     ImGui::PopStyleVar();
     draw_browser();
-    ImGui::EndChild();
+    widgets::end_pane();
     ImGui::SameLine(0, 0);
   }
-  ImGui::BeginChild("##document", ImVec2(centre, h), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  widgets::begin_pane("##document", ImVec2(centre, h), true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_document();
-  ImGui::EndChild();
+  widgets::end_pane();
   if (show_right_) {
     ImGui::SameLine(0, 0);
     ImGui::BeginChild("##right", ImVec2(right, h), false);
     const float cb = std::clamp(state.codebook_frac, 0.15f, 0.85f) * h;
-    ImGui::BeginChild("##codebook", ImVec2(right, cb), true);
+    widgets::begin_pane("##codebook", ImVec2(right, cb), true);
     draw_codebook();
-    ImGui::EndChild();
-    ImGui::BeginChild("##inspector", ImVec2(right, 0), true);
+    widgets::end_pane();
+    widgets::begin_pane("##inspector", ImVec2(right, 0), true);
     draw_inspector();
-    ImGui::EndChild();
+    widgets::end_pane();
     ImGui::EndChild();
   } else if (memo_editing_) {
     save_drafts();  // the inspector is hidden: what was typed in it is saved
@@ -136,10 +149,10 @@ void CodingView::draw() {
   }
   float left = fit.left, centre = fit.centre, right = fit.right;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  ImGui::BeginChild("##browser", ImVec2(left, height), true);
+  widgets::begin_pane("##browser", ImVec2(left, height), true);
   ImGui::PopStyleVar();
   draw_browser();
-  ImGui::EndChild();
+  widgets::end_pane();
   ImGui::SameLine(0, 0);
   // Only a dragged splitter changes the remembered widths: a small window
   // squeezes the panes for now, and the user's layout comes back with the space.
@@ -149,10 +162,10 @@ void CodingView::draw() {
     centre = std::max(20.0f, W - left - right - 2 * bar);
   }
   ImGui::SameLine(0, 0);
-  ImGui::BeginChild("##document", ImVec2(centre, height), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  widgets::begin_pane("##document", ImVec2(centre, height), true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   draw_document();
-  ImGui::EndChild();
+  widgets::end_pane();
   ImGui::SameLine(0, 0);
   const float max_centre = std::max(centre, W - left - 2 * bar - min_pane);
   if (widgets::splitter("##split_right", true, bar, &centre, std::min(min_centre, centre), max_centre, height)) {
@@ -162,13 +175,13 @@ void CodingView::draw() {
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##right", ImVec2(right, height), false);
   float cb = std::clamp(state.codebook_frac, 0.15f, 0.85f) * height;
-  ImGui::BeginChild("##codebook", ImVec2(right, cb), true);
+  widgets::begin_pane("##codebook", ImVec2(right, cb), true);
   draw_codebook();
-  ImGui::EndChild();
+  widgets::end_pane();
   widgets::splitter("##split_inspector", false, bar, &cb, height * 0.15f, height * 0.85f, right);
-  ImGui::BeginChild("##inspector", ImVec2(right, 0), true);
+  widgets::begin_pane("##inspector", ImVec2(right, 0), true);
   draw_inspector();
-  ImGui::EndChild();
+  widgets::end_pane();
   ImGui::EndChild();
   state.codebook_frac = cb / std::max(1.0f, height);
   draw_popups();
@@ -195,24 +208,24 @@ void CodingView::shortcuts() {
   const DocumentView& dv = ws_.doc_view();
   const auto sel_coding = visible_selected_coding();
   const bool has_text = ws_.doc() && dv.has_selection();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false) && sel_coding && !io.KeyCtrl && !io.KeyAlt)
-    ws_.remove_coding(*sel_coding);
+  // Which keys: the shortcut table (ui/shell/shortcuts.cpp), as the document's menu shows them.
+  if (pressed(Command::remove_coding) && sel_coding) ws_.remove_coding(*sel_coding);
   if (io.KeyCtrl || io.KeyAlt) return;
   for (ImWchar c : io.InputQueueCharacters) {
-    if (c >= '1' && c <= '9') {
+    if (typed(Command::code_pinned, c)) {
       const size_t n = static_cast<size_t>(c - '1');
       if (n < ws_.state().pinned.size()) ws_.code_selection(ws_.state().pinned[n]);
-    } else if ((c == '+' || c == '=') && sel_coding) {
+    } else if (typed(Command::stance_supports, c) && sel_coding) {
       ws_.set_stance(*sel_coding, store::Stance::supports);
-    } else if ((c == '-' || c == 0x2212) && sel_coding) {
+    } else if (typed(Command::stance_contradicts, c) && sel_coding) {
       ws_.set_stance(*sel_coding, store::Stance::contradicts);
-    } else if (c == '0' && sel_coding) {
+    } else if (typed(Command::stance_neutral, c) && sel_coding) {
       ws_.set_stance(*sel_coding, store::Stance::neutral);
-    } else if ((c == 'q' || c == 'Q') && has_text) {
+    } else if (typed(Command::quick_code, c) && has_text) {
       quick_open_ = true;
-    } else if ((c == 'i' || c == 'I') && has_text) {
+    } else if (typed(Command::in_vivo, c) && has_text) {
       ws_.code_in_vivo();
-    } else if ((c == 'm' || c == 'M') && sel_coding) {
+    } else if (typed(Command::memo, c) && sel_coding) {
       edit_memo(*sel_coding);
     }
   }

@@ -38,7 +38,8 @@ class CodingView : public View {
   void project_changed() override;
   void save_drafts() override;
   bool has_unsaved_draft() const override;
-  std::optional<ImRect> memo_box_rect() const { return memo_rect_; }  // the inspector's memo box, last frame
+  std::optional<ImRect> memo_box_rect() const { return memo_rect_; }        // the inspector's memo box, last frame
+  std::optional<ImRect> code_name_rect() const { return code_name_rect_; }  // the code editor's name box, last frame
 
   // For tests: where the codebook drew a code's row last frame.
   std::optional<ImRect> code_row_rect(store::Id code) const;
@@ -52,6 +53,8 @@ class CodingView : public View {
   void draw_inspector();
   void draw_coding_inspector(const store::Coding& c);
   void draw_code_editor(store::Id code);
+  bool code_draft_dirty() const;  // the code editor holds fields not saved yet
+  void save_code_draft();         // saves them (an invalid name: the status says why, the draft stays)
   void draw_document_info();
   void draw_popups();  // coding_popups.cpp
   void draw_quick_code();
@@ -73,11 +76,12 @@ class CodingView : public View {
   std::string memo_draft_;  // the inspector's memo box
   store::Id memo_draft_for_ = 0;
   bool memo_editing_ = false;  // the box has had the keyboard: memo_draft_ may differ from the saved memo
-  std::optional<ImRect> memo_rect_;
+  std::optional<ImRect> memo_rect_, code_name_rect_;
   store::Id drawn_doc_ = 0;                      // the document of the last frame (a switch saves the draft)
   bool show_left_ = false, show_right_ = false;  // a narrow window: the side panes behind their toggles
   std::string memo_popup_draft_;
   bool quick_open_ = false, memo_open_ = false, confirm_delete_code_ = false;
+  bool memo_popup_shown_ = false;  // the memo popup was drawn open in the last frame
   std::string quick_filter_;
   int quick_index_ = 0;
   store::Id memo_coding_ = 0;

@@ -3,6 +3,7 @@
 #include "ui/shell/app.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
@@ -51,6 +52,10 @@ View* App::view(ViewKey key) const {
 
 void App::request_quit() {
   save_drafts();
+  if (ws_.has_project() && has_unsaved_draft()) {  // a draft the project refused (an empty code name): never dropped
+    ws_.set_status(std::string(tr(S::status_draft_not_saved)) + ws_.status().text, true);
+    return;
+  }
   quit_ = true;
 }
 
@@ -169,6 +174,14 @@ void App::frame() {
   // Keyboard navigation: Tab between fields, arrows and Enter in lists and
   // menus, Esc closes a menu or popup without acting, Alt reaches the menu bar.
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  if (ImGui::GetIO().KeyMap[ImGuiKey_Tab] >= 0) tab_key_ = ImGui::GetIO().KeyMap[ImGuiKey_Tab];  // see the end
+  menu_log().clear();
+  widgets::panes().clear();
+  body_ = nullptr;
+  if (release_active_) {  // Tab left a text field (cycle_panes)
+    ImGui::ClearActiveID();
+    release_active_ = false;
+  }
   if (std::string(ws_.shown_view().name) != drawn_view_) {
     save_drafts();  // a view switch saves what was being typed in the view left
     drawn_view_ = std::string(ws_.shown_view().name);
@@ -196,14 +209,24 @@ void App::frame() {
     const float h = ImGui::GetContentRegionAvail().y - status_h;
     // Every view gets the same body rectangle.
     ImGui::BeginChild("##view", ImVec2(0, h), false, shown ? shown->body_flags() : 0);
+    body_ = ImGui::GetCurrentWindow();
     if (shown) shown->draw();
     ImGui::EndChild();
+    collect_body_panes();
   }
   draw_status_line();
   draw_popups();
   ImGui::End();
   if (fonts_.ui) ImGui::PopFont();
   handle_shortcuts();
+  draw_focus_ring();
+  // Tab moves between panes (handle_shortcuts): ImGui sees it only inside a
+  // popup, where it moves between the popup's fields (it reads the key map in
+  // the next NewFrame).
+  ImGuiIO& io_keys = ImGui::GetIO();
+  if (io_keys.KeyMap[ImGuiKey_Tab] >= 0) tab_key_ = io_keys.KeyMap[ImGuiKey_Tab];
+  io_keys.KeyMap[ImGuiKey_Tab] =
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) ? tab_key_ : -1;
   if (ws_.take_glyphs_changed()) fonts_dirty_ = true;
   note_settling();
   // Remember the place now and then, so a crash loses little (cheap: one small JSON file).
@@ -217,54 +240,64 @@ void App::draw_menu_bar() {
     menu_request_ = false;
   }
   const bool busy = ws_.busy();
-  if (ImGui::BeginMenu(tr(S::menu_project))) {
-    if (ImGui::MenuItem(tr(S::menu_new), "Ctrl+N", false, !busy))
+  auto begin_menu = [&](S title, bool enabled = true) {  // remembers where the title is (tests click it)
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    menu_titles_[title] = ImVec2(at.x + (ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(tr(title)).x) * 0.5f,
+                                 at.y + ImGui::GetTextLineHeight() * 0.5f);
+    return ImGui::BeginMenu(tr(title), enabled);
+  };
+  if (begin_menu(S::menu_project)) {
+    if (menu_item(tr(S::menu_new), Command::new_project, false, !busy))
       file_browser_.open(FileBrowser::Mode::new_project, {});
-    if (ImGui::MenuItem(tr(S::menu_open), "Ctrl+O", false, !busy))
+    if (menu_item(tr(S::menu_open), Command::open_project, false, !busy))
       file_browser_.open(FileBrowser::Mode::open_project, {});
+    if (menu_item(tr(S::menu_open_document), Command::open_document, false, ws_.has_project())) picker_.open();
     if (ImGui::BeginMenu(tr(S::menu_recent), !prefs_.recent.empty() && !busy)) {
       for (const auto& r : prefs_.recent)
-        if (ImGui::MenuItem(r.c_str())) {
+        if (menu_item(r.c_str(), std::nullopt)) {
           ws_.open_project(r);
           break;
         }
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::menu_import), "Ctrl+I", false, ws_.has_project() && !busy))
+    if (menu_item(tr(S::menu_import), Command::import_files, false, ws_.has_project() && !busy))
       file_browser_.open(FileBrowser::Mode::import_files, {});
-    if (ImGui::MenuItem(tr(S::menu_import_qdpx), nullptr, false, !busy)) browse_qdpx();
+    if (menu_item(tr(S::menu_import_qdpx), std::nullopt, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
-    if (ImGui::MenuItem(tr(S::menu_close), "Ctrl+W", false, ws_.has_project() && !busy)) close_project();
+    if (menu_item(tr(S::menu_close), Command::close_project, false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::menu_quit), "Ctrl+Q")) request_quit();
+    if (menu_item(tr(S::menu_quit), Command::quit)) request_quit();
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(S::menu_edit), ws_.has_project())) {
+  if (begin_menu(S::menu_edit, ws_.has_project())) {
     const auto ul = ws_.project()->undo_label(), rl = ws_.project()->redo_label();
     const std::string u = std::string(tr(S::menu_undo)) + (ul ? ": " + *ul : "");
     const std::string r = std::string(tr(S::menu_redo)) + (rl ? ": " + *rl : "");
-    if (ImGui::MenuItem(u.c_str(), "Ctrl+Z", false, ul.has_value() && !busy)) ws_.undo();
-    if (ImGui::MenuItem(r.c_str(), "Ctrl+Shift+Z", false, rl.has_value() && !busy)) ws_.redo();
+    if (menu_item(u.c_str(), Command::undo, false, ul.has_value() && !busy)) ws_.undo();
+    if (menu_item(r.c_str(), Command::redo, false, rl.has_value() && !busy)) ws_.redo();
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::menu_find), "Ctrl+F", false, ws_.doc() != nullptr)) {
+    if (menu_item(tr(S::menu_find), Command::find, false, ws_.doc() != nullptr)) {
       ws_.show_view(View::coding);
       ws_.doc_view().open_find();
     }
+    if (menu_item(tr(S::menu_search_corpus), Command::search_corpus, false, !busy)) {
+      ws_.show_view(View::search);
+      if (auto* sv = dynamic_cast<SearchView*>(view(View::search))) sv->focus_query();
+    }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(S::menu_view))) {
+  if (begin_menu(S::menu_view)) {
     for (size_t i = 0; i < views_.size(); ++i) {
-      const std::string keys = i < 9 ? "Ctrl+" + std::to_string(i + 1) : std::string();
-      if (ImGui::MenuItem(tr(views_[i]->title()), keys.c_str(), ws_.shown_view() == views_[i]->key(),
-                          ws_.has_project()))
+      const auto cmd = i < 9 ? std::optional<Command>(view_command(i)) : std::nullopt;
+      if (menu_item(tr(views_[i]->title()), cmd, ws_.shown_view() == views_[i]->key(), ws_.has_project()))
         ws_.show_view(views_[i]->key());
     }
     ImGui::Separator();
     for (auto& v : views_) v->menu_items(View::Menu::view);
     ImGui::Separator();
-    if (ImGui::MenuItem(tr(S::theme_light), nullptr, theme_ == Theme::light)) prefs_.theme = "light", apply_prefs();
-    if (ImGui::MenuItem(tr(S::theme_dark), nullptr, theme_ == Theme::dark)) prefs_.theme = "dark", apply_prefs();
+    if (menu_item(tr(S::theme_light), std::nullopt, theme_ == Theme::light)) prefs_.theme = "light", apply_prefs();
+    if (menu_item(tr(S::theme_dark), std::nullopt, theme_ == Theme::dark)) prefs_.theme = "dark", apply_prefs();
     ImGui::Separator();
     float size = prefs_.text_size;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
@@ -274,11 +307,11 @@ void App::draw_menu_bar() {
       fonts_dirty_ = true;
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("English", nullptr, language() == Lang::en)) prefs_.language = "en", apply_prefs();
-    if (ImGui::MenuItem("Bahasa Indonesia", nullptr, language() == Lang::id)) prefs_.language = "id", apply_prefs();
+    if (menu_item("English", std::nullopt, language() == Lang::en)) prefs_.language = "en", apply_prefs();
+    if (menu_item("Bahasa Indonesia", std::nullopt, language() == Lang::id)) prefs_.language = "id", apply_prefs();
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(S::menu_help))) {
+  if (begin_menu(S::menu_help)) {
     ImGui::TextDisabled("%s", tr(S::help_shortcuts_title));
     ImGui::TextUnformatted(tr(S::help_shortcuts));
     ImGui::Separator();
@@ -377,40 +410,107 @@ void App::draw_status_line() {
 
 // The shell's keys act everywhere; a view's keys (View::shortcuts) only
 // while it is shown, no popup is open and no text field has the keyboard.
+// Which keys: the table in shortcuts.cpp (the menus show the same).
 void App::handle_shortcuts() {
   ImGuiIO& io = ImGui::GetIO();
   const bool typing = io.WantTextInput;
   const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
   const bool busy = ws_.busy();
-  // Letter keys: GLFW's key codes for letters are their ASCII capitals
-  // (the platform layer checks this at compile time).
-  auto key = [](int k) { return ImGui::IsKeyPressed(k, false); };
-  const int kZ = ImGui::GetKeyIndex(ImGuiKey_Z), kY = ImGui::GetKeyIndex(ImGuiKey_Y);
-  if (io.KeyCtrl && key('Q')) request_quit();
-  if (key(299) && !io.KeyCtrl) menu_request_ = true;  // F10 (GLFW_KEY_F10): the menu bar
-  if (popup || busy) return;
-  if (io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ws_.has_project())  // Ctrl+1..5: the views, also while typing
+  for (int b = 0; b < 3; ++b)
+    if (io.MouseClicked[b]) keyboard_focus_ = false;
+  if (pressed(Command::quit)) request_quit();
+  if (pressed(Command::menu_bar)) menu_request_ = true;  // F10: the menu bar
+  if (popup) return;
+  if (ws_.has_project() && tab_key_ >= 0 && ImGui::IsKeyPressed(tab_key_) && !io.KeyCtrl && !io.KeyAlt)
+    cycle_panes(io.KeyShift);  // Tab / Shift+Tab (ImGui does not see Tab outside popups)
+  if (ws_.has_project() && pressed(Command::open_document)) picker_.open();
+  if (busy) return;
+  if (ws_.has_project())  // Ctrl+1..5: the views, also while typing
     for (size_t i = 0; i < views_.size() && i < 9; ++i)
-      if (key('1' + static_cast<int>(i))) set_view(views_[i]->key());
-  if (io.KeyCtrl && key('O')) file_browser_.open(FileBrowser::Mode::open_project, {});
-  if (io.KeyCtrl && key('N')) file_browser_.open(FileBrowser::Mode::new_project, {});
+      if (pressed(view_command(i))) set_view(views_[i]->key());
+  if (pressed(Command::open_project)) file_browser_.open(FileBrowser::Mode::open_project, {});
+  if (pressed(Command::new_project)) file_browser_.open(FileBrowser::Mode::new_project, {});
   if (!ws_.has_project()) return;
-  if (io.KeyCtrl && key('W')) {
+  if (pressed(Command::close_project)) {
     close_project();
     return;
   }
-  if (io.KeyCtrl && key('I')) file_browser_.open(FileBrowser::Mode::import_files, {});
-  if (io.KeyCtrl && io.KeyShift && key('F')) {
+  if (pressed(Command::import_files)) file_browser_.open(FileBrowser::Mode::import_files, {});
+  if (pressed(Command::search_corpus)) {
     ws_.show_view(View::search);
     if (auto* s = dynamic_cast<SearchView*>(view(View::search))) s->focus_query();
-  } else if (io.KeyCtrl && key('F') && ws_.doc()) {
+  } else if (pressed(Command::find) && ws_.doc()) {
     ws_.show_view(View::coding);  // find in the document: where it can be seen
     ws_.doc_view().open_find();
   }
   if (typing) return;
-  if (io.KeyCtrl && key(kZ)) io.KeyShift ? ws_.redo() : ws_.undo();
-  if (io.KeyCtrl && key(kY)) ws_.redo();
+  if (pressed(Command::undo)) ws_.undo();
+  if (pressed(Command::redo)) ws_.redo();
   if (View* v = view(ws_.shown_view())) v->shortcuts();
+}
+
+// --- panes and the focus ring ---------------------------------------------------
+
+ImGuiWindow* App::pane_of(ImGuiWindow* w) const {
+  for (; w; w = w->ParentWindow)
+    for (const auto& p : widgets::panes())
+      if (p.window == w) return w;
+  return nullptr;
+}
+
+// The panes are those the view drew with widgets::begin_pane; a view that
+// draws none has its body's child windows as panes, from the top left.
+void App::collect_body_panes() {
+  if (!widgets::panes().empty() || !body_) return;
+  std::vector<ImGuiWindow*> kids;
+  for (ImGuiWindow* w : GImGui->Windows)
+    if (w->ParentWindow == body_ && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->Active && !w->Hidden)
+      kids.push_back(w);
+  std::stable_sort(kids.begin(), kids.end(), [](const ImGuiWindow* a, const ImGuiWindow* b) {
+    return a->Pos.y != b->Pos.y ? a->Pos.y < b->Pos.y : a->Pos.x < b->Pos.x;
+  });
+  for (ImGuiWindow* w : kids) widgets::panes().push_back({0, w});  // id 0: focused here, not at a begin_pane
+}
+
+void App::cycle_panes(bool back) {
+  auto& ps = widgets::panes();
+  if (ps.empty()) return;
+  const ImGuiWindow* now = pane_of(GImGui->NavWindow);
+  int at = -1;
+  for (size_t i = 0; i < ps.size(); ++i)
+    if (ps[i].window == now) at = static_cast<int>(i);
+  const int n = static_cast<int>(ps.size());
+  const int next = at < 0 ? (back ? n - 1 : 0) : (at + (back ? n - 1 : 1)) % n;
+  // A text field that has the keyboard lets it go at the start of the next
+  // frame, so that it sees itself deactivated and saves its draft as on any blur.
+  release_active_ = GImGui->ActiveId != 0;
+  ImGui::FocusWindow(ps[static_cast<size_t>(next)].window);  // the pane now; its list or text at its next draw
+  if (ps[static_cast<size_t>(next)].id != 0) widgets::focus_pane(ps[static_cast<size_t>(next)].id);
+  GImGui->NavDisableHighlight = false;
+  keyboard_focus_ = true;
+}
+
+std::string App::focused_pane() const {
+  const ImGuiWindow* p = pane_of(GImGui->NavWindow);
+  if (!p) return {};
+  // A child window's name is "Parent/##name_XXXXXXXX".
+  std::string name = p->Name;
+  if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (auto us = name.rfind('_'); us != std::string::npos) name = name.substr(0, us);
+  return name;
+}
+
+void App::draw_focus_ring() {
+  focus_ring_.reset();
+  if (!keyboard_focus_ || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+  const ImGuiWindow* p = pane_of(GImGui->NavWindow);
+  if (!p) return;
+  const float t = std::max(2.0f, std::round(2.0f * dpi_));
+  const ImRect r(ImVec2(p->Pos.x + t * 0.5f, p->Pos.y + t * 0.5f),
+                 ImVec2(p->Pos.x + p->Size.x - t * 0.5f, p->Pos.y + p->Size.y - t * 0.5f));
+  ImGui::GetForegroundDrawList()->AddRect(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_NavHighlight),
+                                          ImGui::GetStyle().ChildRounding, 0, t);
+  focus_ring_ = r;
 }
 
 }  // namespace telaah::ui

@@ -18,6 +18,7 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,11 +26,13 @@
 
 #include "store/project.h"
 #include "ui/agreement/view_agreement.h"
+#include "ui/coding/doc_picker.h"
 #include "ui/coding/view_coding.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/search/view_search.h"
 #include "ui/shell/file_browser.h"
 #include "ui/shell/fonts.h"
+#include "ui/shell/shortcuts.h"
 #include "ui/shell/strings.h"
 #include "ui/shell/tasks.h"
 #include "ui/shell/theme.h"
@@ -129,6 +132,18 @@ class App {
   std::optional<ImRect> undo_link_rect() const { return undo_link_; }  // the status line's Undo, last frame
   std::optional<ImRect> code_row_rect(store::Id code) const;           // where the codebook drew it last frame
   const std::vector<store::Id>& pinned() const { return ws_.state().pinned; }
+  DocPicker& doc_picker() { return picker_; }  // Ctrl+P
+  // Tab / Shift+Tab: the keyboard to the next (previous) pane of the shown view.
+  void cycle_panes(bool back);
+  // The pane that has the keyboard ("##browser", "##document", ...; "" when none),
+  // and the ring drawn around it while the keyboard moves the focus (until a click).
+  std::string focused_pane() const;
+  std::optional<ImRect> focus_ring() const { return focus_ring_; }
+  // Where the menu bar drew a menu's title last frame (S::menu_project, menu_edit, menu_view, menu_help).
+  std::optional<ImVec2> menu_title(S title) const {
+    auto it = menu_titles_.find(title);
+    return it == menu_titles_.end() ? std::nullopt : std::optional<ImVec2>(it->second);
+  }
   Prefs& prefs() { return prefs_; }
   void apply_prefs();  // after changing prefs(): language, theme
 
@@ -148,6 +163,9 @@ class App {
   void draw_toolbar();
   void draw_status_line();
   void handle_shortcuts();
+  void draw_focus_ring();
+  void collect_body_panes();                   // a view that draws no widgets::begin_pane: its body's child windows
+  ImGuiWindow* pane_of(ImGuiWindow* w) const;  // the pane (of this frame) that holds w
   void note_settling();
   void draw_popups();  // popups.cpp
   void draw_import_dialog();
@@ -180,6 +198,13 @@ class App {
   std::string drawn_view_;     // the view of the last frame (a switch saves drafts)
   bool menu_request_ = false;  // F10: open the menu bar
   std::optional<ImRect> undo_link_;
+  DocPicker picker_;
+  int tab_key_ = -1;             // the backend's Tab: ImGui gets it only while a popup is open
+  ImGuiWindow* body_ = nullptr;  // the shown view's body (this frame)
+  bool release_active_ = false;  // Tab left a text field: it lets the keyboard go next frame
+  bool keyboard_focus_ = false;  // the focus moved by the keyboard since the last click: show the ring
+  std::optional<ImRect> focus_ring_;
+  std::map<S, ImVec2> menu_titles_;
   std::optional<QdpxIntake> qdpx_;  // a .qdpx waiting for the user to confirm its import
   std::optional<ImRect> qdpx_import_rect_;
   std::string qdpx_report_;  // the last import's report, shown once in a popup

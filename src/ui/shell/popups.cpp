@@ -55,6 +55,16 @@ void App::draw_popups() {
     }
   }
   if (ws_.has_project()) draw_import_dialog();
+  if (ws_.has_project()) {
+    if (auto id =
+            picker_.draw(ws_.cache())) {  // Ctrl+P: the document opens in the coding view, its text has the keyboard
+      ws_.show_view(View::coding);
+      if (ws_.open_document(*id)) {
+        ws_.doc_view().focus();
+        keyboard_focus_ = true;
+      }
+    }
+  }
   draw_qdpx_intake();
 
   if (new_coder_open_) {

@@ -38,6 +38,15 @@ namespace telaah::ui {
   X(menu_undo, "Undo", "Batalkan")                                                                                    \
   X(menu_redo, "Redo", "Ulangi")                                                                                      \
   X(menu_find, "Find in document", "Cari di dokumen")                                                                 \
+  X(menu_open_document, "Open document by name\xE2\x80\xA6", "Buka dokumen menurut nama\xE2\x80\xA6")                 \
+  X(menu_search_corpus, "Search the corpus", "Cari di korpus")                                                        \
+  X(picker_title, "Open document by name", "Buka dokumen menurut nama")                                               \
+  X(picker_hint, "type part of a title, author or date; Enter opens",                                                 \
+    "ketik bagian judul, penulis, atau tanggal; Enter membuka")                                                       \
+  X(picker_none, "No document matches.", "Tidak ada dokumen yang cocok.")                                             \
+  X(status_notice, "Note: ", "Catatan: ")                                                                             \
+  X(status_draft_not_saved, "A draft could not be saved, so the window stays open: ",                                 \
+    "Sebuah draf tidak dapat disimpan, jadi jendela tetap terbuka: ")                                                 \
   X(menu_view, "View", "Tampilan")                                                                                    \
   X(menu_help, "Help", "Bantuan")                                                                                     \
   X(help_shortcuts_title, "Keyboard", "Papan ketik")                                                                  \
@@ -45,11 +54,15 @@ namespace telaah::ui {
     "Drag, double-click (word), triple-click (paragraph), Shift+click or Shift+arrows: select\n"                      \
     "1-9: code the selection with a pinned code    Q: quick code    I: in-vivo code\n"                                \
     "+ / - / 0: stance of the selected coding    M: memo    Delete: remove the coding\n"                              \
-    "Ctrl+Z: undo    Ctrl+Shift+Z or Ctrl+Y: redo    Ctrl+F: find    Ctrl+C: copy",                                   \
+    "Ctrl+Z: undo    Ctrl+Shift+Z or Ctrl+Y: redo    Ctrl+F: find    Ctrl+C: copy\n"                                  \
+    "Ctrl+P: open a document by name    Tab / Shift+Tab: next / previous pane    F10 or Alt: menus    Ctrl+1-5: "     \
+    "views",                                                                                                          \
     "Seret, klik ganda (kata), klik tiga kali (paragraf), Shift+klik atau Shift+panah: pilih\n"                       \
     "1-9: kodekan pilihan dengan kode yang disematkan    Q: kode cepat    I: kode in-vivo\n"                          \
     "+ / - / 0: sikap pengodean terpilih    M: memo    Delete: hapus pengodean\n"                                     \
-    "Ctrl+Z: batalkan    Ctrl+Shift+Z atau Ctrl+Y: ulangi    Ctrl+F: cari    Ctrl+C: salin")                          \
+    "Ctrl+Z: batalkan    Ctrl+Shift+Z atau Ctrl+Y: ulangi    Ctrl+F: cari    Ctrl+C: salin\n"                         \
+    "Ctrl+P: buka dokumen menurut nama    Tab / Shift+Tab: panel berikut / sebelumnya    F10 atau Alt: menu    "      \
+    "Ctrl+1-5: tampilan")                                                                                             \
   X(view_coding, "Coding", "Pengodean")                                                                               \
   X(view_search, "Search", "Pencarian")                                                                               \
   X(view_retrieval, "Retrieval", "Temu kembali")                                                                      \

@@ -136,7 +136,10 @@ void Workspace::adopt_project(std::unique_ptr<store::Project> p) {
     open_document(state_.open_doc, state_.top_cp);
   else if (!cache_.docs.empty())
     open_document(cache_.docs.front().doc.id);  // first visit: something to read
-  set_status(std::string(tr(S::status_opened)) + project_->path().filename().string());
+  std::string opened = std::string(tr(S::status_opened)) + project_->path().filename().string();
+  for (const auto& n : project_->notices())
+    opened += ". " + std::string(tr(S::status_notice)) + n;  // e.g. a foreign -wal moved aside
+  set_status(opened, !project_->notices().empty());
 }
 
 void Workspace::close_project() {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "text/structure.h"
+#include "ui/shell/shortcuts.h"
 #include "ui/shell/strings.h"
 
 namespace telaah::ui {
@@ -370,7 +371,7 @@ void DocumentView::handle_keys(OpenDocument& doc, ViewRequest& req) {
   auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
   const int64_t len = doc.length();
   const bool ctrl = io.KeyCtrl;
-  if (ctrl && pressed(ImGuiKey_C) && has_selection()) {
+  if (::telaah::ui::pressed(Command::copy) && has_selection()) {
     const text::Span s = selection();
     ImGui::SetClipboardText(doc.slice(s.start, s.end).c_str());
   }
@@ -430,9 +431,9 @@ void DocumentView::handle_keys(OpenDocument& doc, ViewRequest& req) {
 void DocumentView::context_menu(OpenDocument& doc, const ProjectCache& cache, ViewRequest& req) {
   if (!ImGui::BeginPopup("##docmenu")) return;
   if (has_selection()) {
-    if (ImGui::MenuItem(tr(S::menu_code_with), "Q")) req.kind = ViewRequest::quick_code;
-    if (ImGui::MenuItem(tr(S::menu_in_vivo), "I")) req.kind = ViewRequest::in_vivo;
-    if (ImGui::MenuItem(tr(S::menu_copy), "Ctrl+C")) {
+    if (menu_item(tr(S::menu_code_with), Command::quick_code)) req.kind = ViewRequest::quick_code;
+    if (menu_item(tr(S::menu_in_vivo), Command::in_vivo)) req.kind = ViewRequest::in_vivo;
+    if (menu_item(tr(S::menu_copy), Command::copy)) {
       const text::Span s = selection();
       ImGui::SetClipboardText(doc.slice(s.start, s.end).c_str());
     }
@@ -442,18 +443,19 @@ void DocumentView::context_menu(OpenDocument& doc, const ProjectCache& cache, Vi
       if (has_selection()) ImGui::Separator();
       const CodeInfo* ci = cache.code(c->code);
       ImGui::TextDisabled("%s", ci ? ci->path.c_str() : "?");
-      auto stance_item = [&](S label, const char* key, store::Stance s) {
-        if (ImGui::MenuItem(tr(label), key, c->stance == s)) {
+      auto stance_item = [&](S label, Command key, store::Stance s) {
+        if (menu_item(tr(label), key, c->stance == s)) {
           req.kind = ViewRequest::set_stance;
           req.stance = s;
           req.coding = c->id;
         }
       };
-      stance_item(S::stance_supports, "+", store::Stance::supports);
-      stance_item(S::stance_contradicts, "-", store::Stance::contradicts);
-      stance_item(S::stance_neutral, "0", store::Stance::neutral);
-      if (ImGui::MenuItem(tr(S::menu_memo), "M")) req = {ViewRequest::edit_memo, c->stance, c->id};
-      if (ImGui::MenuItem(tr(S::menu_remove_coding), "Del")) req = {ViewRequest::remove_coding, c->stance, c->id};
+      stance_item(S::stance_supports, Command::stance_supports, store::Stance::supports);
+      stance_item(S::stance_contradicts, Command::stance_contradicts, store::Stance::contradicts);
+      stance_item(S::stance_neutral, Command::stance_neutral, store::Stance::neutral);
+      if (menu_item(tr(S::menu_memo), Command::memo)) req = {ViewRequest::edit_memo, c->stance, c->id};
+      if (menu_item(tr(S::menu_remove_coding), Command::remove_coding))
+        req = {ViewRequest::remove_coding, c->stance, c->id};
     }
   }
   ImGui::EndPopup();

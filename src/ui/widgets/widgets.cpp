@@ -261,4 +261,41 @@ int ok_cancel(const char* ok, bool ok_enabled) {
   return pressed ? 1 : 0;
 }
 
+namespace {
+ImGuiID pending_pane = 0;
+bool arrived = false;
+}  // namespace
+
+std::vector<PaneRecord>& panes() {
+  static std::vector<PaneRecord> list;
+  return list;
+}
+
+void focus_pane(ImGuiID id) {
+  pending_pane = id;
+}
+
+void begin_pane(const char* id, const ImVec2& size, bool border, ImGuiWindowFlags flags) {
+  ImGui::BeginChild(id, size, border, flags);
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  panes().push_back({w->ID, w});
+  arrived = false;
+  if (pending_pane == w->ID) {
+    pending_pane = 0;
+    ImGui::FocusWindow(w);
+    arrived = true;
+  }
+}
+
+void end_pane() {
+  arrived = false;
+  ImGui::EndChild();
+}
+
+bool pane_focus_arrived() {
+  const bool a = arrived;
+  arrived = false;
+  return a;
+}
+
 }  // namespace telaah::ui::widgets

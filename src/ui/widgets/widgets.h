@@ -1,7 +1,9 @@
 // Our own small ImGui widgets (ImHex keeps its own in ImGuiExt): the library
-// itself stays untouched. No state lives here between frames.
+// itself stays untouched. No state lives here between frames, except the
+// panes' list of the frame and a pending Tab (below).
 #pragma once
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <string>
 #include <string_view>
@@ -42,5 +44,21 @@ void help_marker(const char* text);
 void centre_next(float width_em);
 // Cancel (or Esc) and OK buttons at the right of a modal; closes it. 1: OK, -1: cancelled, 0: still open.
 int ok_cancel(const char* ok, bool ok_enabled = true);
+
+// Panes: the parts of a view that Tab and Shift+Tab move the keyboard
+// between (the shell does: App::cycle_panes), in the order they are drawn.
+// begin_pane / end_pane are BeginChild / EndChild that also record the pane.
+void begin_pane(const char* id, const ImVec2& size, bool border, ImGuiWindowFlags flags = 0);
+void end_pane();
+// Inside a pane: true in the frame the keyboard arrived there by Tab; the
+// pane then gives it to the window inside it that takes keys (a list, the
+// document's text). Otherwise the pane's own window keeps it.
+bool pane_focus_arrived();
+struct PaneRecord {
+  ImGuiID id = 0;
+  ImGuiWindow* window = nullptr;
+};
+std::vector<PaneRecord>& panes();  // this frame's, in drawing order (the shell clears it each frame)
+void focus_pane(ImGuiID id);       // the pane takes the keyboard at its next begin_pane
 
 }  // namespace telaah::ui::widgets
