@@ -407,6 +407,7 @@ void App::handle_shortcuts() {
     ws_.doc_view().open_find();
   }
   if (typing) return;
+  for (auto& v : views_) v->menu_shortcuts();  // the keys shown beside views' menu items
   if (io.KeyCtrl && key(kZ)) io.KeyShift ? ws_.redo() : ws_.undo();
   if (io.KeyCtrl && key(kY)) ws_.redo();
   if (View* v = view(ws_.shown_view())) v->shortcuts();
