@@ -221,7 +221,10 @@ void MethodDialog::draw() {
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", tr(S::meth_intro));
   ImGui::PopTextWrapPos();
-  const float footer = fs * 9.5f + ImGui::GetFrameHeightWithSpacing();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float preview_h = std::clamp(size.y * 0.2f, fs * 4.5f, fs * 8.5f);
+  const float footer = ImGui::GetTextLineHeightWithSpacing() + preview_h + st.ItemSpacing.y +
+                       ImGui::GetFrameHeightWithSpacing() + st.WindowPadding.y * 0.5f;
   ImGui::BeginChild("##method_body", ImVec2(0, -footer), true);
   std::string group;
   for (const auto& s : analysis::method_settings()) {
@@ -246,7 +249,7 @@ void MethodDialog::draw() {
   remember("body");
 
   request_preview();
-  draw_preview(fs * 8.5f);
+  draw_preview(preview_h);
 
   const bool can_apply = errors_.empty() && !candidate_.empty() && !ws_.busy();
   ImGui::BeginDisabled(!can_apply);
@@ -325,6 +328,7 @@ void MethodDialog::draw_coders() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(kCoders);
   ImGui::SameLine(fs * 15);
+  const float x = ImGui::GetCursorPosX();  // the choices line up under the first
   if (ImGui::RadioButton(tr(S::meth_coders_all), coder_mode_ == CoderMode::all)) {
     coder_mode_ = CoderMode::all;
     edited = true;
@@ -333,7 +337,7 @@ void MethodDialog::draw_coders() {
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(S::meth_reset))) coder_mode_ = CoderMode::all, edited = true;
   remember("reset:" + std::string(kCoders));
-  ImGui::Indent(fs * 15);
+  ImGui::SetCursorPosX(x);
   if (coders.empty()) ImGui::TextDisabled("%s", tr(S::meth_coders_none));
   if (!coders.empty()) {
     if (ImGui::RadioButton(tr(S::meth_coders_one), coder_mode_ == CoderMode::one)) {
@@ -357,6 +361,7 @@ void MethodDialog::draw_coders() {
       }
       ImGui::EndCombo();
     }
+    ImGui::SetCursorPosX(x);
     if (ImGui::RadioButton(tr(S::meth_coders_set), coder_mode_ == CoderMode::set)) {
       coder_mode_ = CoderMode::set;
       edited = true;
@@ -376,7 +381,6 @@ void MethodDialog::draw_coders() {
       remember("coder:" + c.name);
     }
   }
-  ImGui::Unindent(fs * 15);
   if (edited) {
     std::string v = "all";
     if (coder_mode_ == CoderMode::one) v = coder_one_;
@@ -559,7 +563,9 @@ void MethodDialog::draw_preview(float height) {
         const auto slash = c.indicator.rfind('/');
         line += (i ? "; " : "") + c.indicator.substr(slash == std::string::npos ? 0 : slash + 1) + " ";
         if (!c.pair_a.empty()) line += source_type_label(c.pair_a) + "\xE2\x80\x93" + source_type_label(c.pair_b) + " ";
-        line += value_label(c.before) + " \xE2\x86\x92 " + value_label(c.after);
+        line += c.overridden
+                    ? value_label(c.automatic_before) + " \xE2\x86\x92 " + value_label(c.automatic_after) + " *"
+                    : value_label(c.before) + " \xE2\x86\x92 " + value_label(c.after);
       }
       if (p.changes.size() > 3) line += " \xE2\x80\xA6";
       ImGui::TextUnformatted(line.c_str());

@@ -118,7 +118,9 @@ void TriangulationView::draw_stale_list() {
                   value_label(it.label).c_str(), value_label(it.automatic_then).c_str(),
                   value_label(it.automatic_now).c_str());
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(buf);
+    const std::string shown = widgets::ellipsize(buf, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(shown.c_str());
+    if (shown != buf && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", buf);
     ImGui::PopID();
   }
   ImGui::EndChild();

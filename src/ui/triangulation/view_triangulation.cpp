@@ -5,6 +5,7 @@
 #include "ui/triangulation/view_triangulation.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cinttypes>
 #include <cstdio>
 
@@ -427,12 +428,15 @@ void TriangulationView::draw_matrix(float height) {
   struct Badge {
     ImVec2 min, max;
     std::string tip;
+    float size = 0;  // font size
   };
   std::vector<Badge> badges;  // STALE chips, drawn over the cells after the heatmap
-  const auto stale_chip = [&](ImVec2 at) {
-    const ImVec2 ts = ImGui::CalcTextSize(tr(S::tri_stale));
-    const float pad = std::round(fs * 0.2f);
-    return Badge{at, ImVec2(at.x + ts.x + pad * 2, at.y + ts.y), ""};
+  // A chip in small type (a cell's corner) or the UI's (under a status); `right`: `at` is its top-right corner.
+  const auto stale_chip = [&](ImVec2 at, float size, bool right) {
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, tr(S::tri_stale));
+    const float pad = std::round(size * 0.25f), w = ts.x + pad * 2;
+    if (right) at.x -= w;
+    return Badge{at, ImVec2(at.x + w, at.y + ts.y), "", size};
   };
   // The lines drawn: every indicator, and under an expanded one its sub-codes' rows.
   struct Line {
@@ -502,7 +506,7 @@ void TriangulationView::draw_matrix(float height) {
       if (sub < 0)
         dl->AddText(ImVec2(o.x + fs * 0.3f, y0 + fs * 0.15f), muted, widgets::ellipsize(parent, name_room).c_str());
       dl->AddText(ImVec2(o.x + fs * 0.3f + indent, y0 + fs * (sub < 0 ? 1.2f : 0.7f)), sub < 0 ? text : muted,
-                  widgets::ellipsize(sub < 0 ? name : "\xE2\x86\xB3 " + name, name_room).c_str());
+                  widgets::ellipsize(sub < 0 ? name : "\xE2\x80\x93 " + name, name_room).c_str());
 
       // Cells.
       for (int c = 0; c < ncol; ++c) {
@@ -542,9 +546,10 @@ void TriangulationView::draw_matrix(float height) {
           std::snprintf(l2, sizeof l2, "+%lld  \xE2\x88\x92%lld  0:%lld", static_cast<long long>(cell.supports),
                         static_cast<long long>(cell.contradicts), static_cast<long long>(cell.neutral));
           const float w1 = ImGui::CalcTextSize(l1).x, w2 = ImGui::CalcTextSize(l2).x;
-          const float top = y0 + (y1 - y0 - strip - fs * 2.0f) * 0.5f;
+          const bool both = w2 < cell_w - gap;  // a narrow cell shows the counts alone, in the middle
+          const float top = y0 + (y1 - y0 - strip - fs * (both ? 2.0f : 1.0f)) * 0.5f;
           labels.push_back({ImVec2(mid - w1 * 0.5f, top), on, l1});
-          if (w2 < cell_w - gap) labels.push_back({ImVec2(mid - w2 * 0.5f, top + fs), with_alpha(on, 0.8f), l2});
+          if (both) labels.push_back({ImVec2(mid - w2 * 0.5f, top + fs), with_alpha(on, 0.8f), l2});
         } else {
           const float w = ImGui::CalcTextSize("\xE2\x80\x94").x;
           labels.push_back({ImVec2(mid - w * 0.5f, (y0 + y1 - fs) * 0.5f), muted, "\xE2\x80\x94"});
@@ -552,7 +557,7 @@ void TriangulationView::draw_matrix(float height) {
         // A pair override of this column whose automatic label moved since: STALE in the cell's corner.
         for (const auto& pr : row.pairs)
           if ((pr.a == c || pr.b == c) && pr.override && pr.override->stale) {
-            Badge bd = stale_chip(ImVec2(a.x + gap, a.y + gap));
+            Badge bd = stale_chip(ImVec2(b.x - gap * 0.5f, a.y + gap * 0.5f), fs * 0.7f, true);
             char tip[512];
             std::snprintf(tip, sizeof tip, tr(S::tri_stale_tip), value_label(pr.override->automatic_then).c_str(),
                           convergence_text(pr.automatic));
@@ -574,7 +579,7 @@ void TriangulationView::draw_matrix(float height) {
                   badge.c_str());
       float below_x = ba.x;
       if (row.status_override && row.status_override->stale) {
-        Badge bd = stale_chip(ImVec2(below_x, bb.y + fs * 0.05f));
+        Badge bd = stale_chip(ImVec2(below_x, bb.y + fs * 0.05f), fs, false);
         char tip[512];
         std::snprintf(tip, sizeof tip, tr(S::tri_stale_tip), value_label(row.status_override->automatic_then).c_str(),
                       status_text(row.automatic));
@@ -613,10 +618,10 @@ void TriangulationView::draw_matrix(float height) {
   clip.End();
   gpu_ = emit_heatmap(dl, batch_);
   for (const auto& l : labels) dl->AddText(l.pos, l.colour, l.text.c_str());
-  const float pad = std::round(fs * 0.2f);
   for (const auto& b : badges) {
     dl->AddRectFilled(b.min, b.max, stale_colour, fs * 0.2f);
-    dl->AddText(ImVec2(b.min.x + pad, b.min.y), IM_COL32(20, 20, 24, 255), tr(S::tri_stale));
+    dl->AddText(ImGui::GetFont(), b.size, ImVec2(b.min.x + std::round(b.size * 0.25f), b.min.y),
+                IM_COL32(20, 20, 24, 255), tr(S::tri_stale));
     if (ImGui::IsMouseHoveringRect(b.min, b.max)) ImGui::SetTooltip("%s", b.tip.c_str());
   }
   ImGui::EndChild();
