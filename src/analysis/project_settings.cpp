@@ -51,7 +51,7 @@ std::vector<std::string> list_setting(const store::Project& p, const std::string
   return split_list(v);
 }
 
-std::string set_method_setting(store::Project& p, const std::string& key, const std::string& value) {
+std::string check_method_setting(const store::Project& p, const std::string& key, const std::string& value) {
   const SettingSpec* spec = find_setting(key);
   if (!spec) {
     std::string keys;
@@ -74,9 +74,22 @@ std::string set_method_setting(store::Project& p, const std::string& key, const 
                          "' in this project (coders: " + (known.empty() ? "none yet" : known) + ", or all)");
     }
   }
+  return v;
+}
+
+std::string set_method_setting(store::Project& p, const std::string& key, const std::string& value) {
+  const std::string v = check_method_setting(p, key, value);
   if (p.setting(key) == v) return v;
   p.set_setting(key, v);
   return v;
+}
+
+void set_method_settings(store::Project& p, const std::vector<std::pair<std::string, std::string>>& changes,
+                         const std::string& label) {
+  for (const auto& [key, value] : changes) check_method_setting(p, key, value);  // all valid, or nothing written
+  auto action = p.begin_action(label);
+  for (const auto& [key, value] : changes) set_method_setting(p, key, value);  // each joins the action
+  action.commit();
 }
 
 }  // namespace telaah::analysis

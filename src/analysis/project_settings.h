@@ -2,6 +2,7 @@
 // is a ValidationError naming the setting, never a silent default.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace telaah::store {
@@ -24,5 +25,13 @@ std::vector<std::string> split_list(const std::string& v);
 // key, the value and what is allowed, and then changes nothing. Returns the
 // value stored ("" for the default).
 std::string set_method_setting(store::Project& p, const std::string& key, const std::string& value);
+// The checks of set_method_setting without writing: the value as it would be
+// stored ("" for the default), or the same errors.
+std::string check_method_setting(const store::Project& p, const std::string& key, const std::string& value);
+// Several settings as ONE undoable action (one transaction, one change-log
+// row, labelled `label`): every value is checked first; one bad value throws
+// and nothing changes. Values as for set_method_setting ("default" allowed).
+void set_method_settings(store::Project& p, const std::vector<std::pair<std::string, std::string>>& changes,
+                         const std::string& label);
 
 }  // namespace telaah::analysis

@@ -444,6 +444,7 @@ void App::handle_shortcuts() {
     ws_.doc_view().open_find();
   }
   if (typing) return;
+  for (auto& v : views_) v->menu_shortcuts();  // the keys shown beside views' menu items
   if (pressed(Command::undo)) ws_.undo();
   if (pressed(Command::redo)) ws_.redo();
   if (View* v = view(ws_.shown_view())) v->shortcuts();

@@ -32,6 +32,7 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::redo, ctrl('Y'), false},
         {Command::find, ctrl('F')},
         {Command::search_corpus, ctrl('F', true)},
+        {Command::method_settings, ctrl('M', true)},
         {Command::next_pane, key(kTab)},
         {Command::previous_pane, key(kTab, true)},
         {Command::menu_bar, key(kF10)},

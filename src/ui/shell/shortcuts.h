@@ -25,9 +25,10 @@ enum class Command {
   quit,
   undo,
   redo,
-  find,           // in the open document
-  search_corpus,  // the search view's box
-  view_1,         // Ctrl+1 ... Ctrl+9: the views in toolbar order
+  find,             // in the open document
+  search_corpus,    // the search view's box
+  method_settings,  // Project › Method settings… (the triangulation view's)
+  view_1,           // Ctrl+1 ... Ctrl+9: the views in toolbar order
   view_2,
   view_3,
   view_4,

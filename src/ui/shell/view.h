@@ -41,6 +41,9 @@ class View {
   // Items this view adds to the shell's menus (the Project and View menus).
   enum class Menu { project, view };
   virtual void menu_items(Menu) {}
+  // The keys of those menu items (shown beside them): called whatever view is
+  // shown, while no popup is open and no text field has the keyboard.
+  virtual void menu_shortcuts() {}
   // Text typed in one of the view's boxes and not saved yet (a memo that still
   // has the keyboard): save_drafts() saves it as the box losing the keyboard
   // would. The shell calls it before quitting, closing, and switching views.

@@ -39,6 +39,154 @@ const char* net_symbol(const analysis::Cell& c) {
 
 }  // namespace
 
+// STALE as a chip on the current line; hovering says what moved.
+void TriangulationView::stale_badge(const std::string& then, const std::string& now) {
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.84f, 0.59f, 0.16f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.84f, 0.59f, 0.16f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.84f, 0.59f, 0.16f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.08f, 0.08f, 0.1f, 1));
+  ImGui::SmallButton(tr(S::tri_stale));
+  ImGui::PopStyleColor(4);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr(S::tri_stale_tip), value_label(then).c_str(), now.c_str());
+}
+
+// The researcher keeps a stale override: the current automatic value is recorded under it (one action).
+void TriangulationView::confirm(store::Id code, const std::string& path, const std::string& a, const std::string& b) {
+  const std::string dim = model_.matrix().columns.dimension;
+  const std::string what = path + (a.empty() ? "" : " " + column_label_of(a) + " \xE2\x80\x93 " + column_label_of(b));
+  ws_.write([&](store::Project& p) { analysis::confirm_override(p, model_.table(), code, dim, a, b); },
+            tr(S::tri_confirmed_override) + what);
+}
+
+std::string TriangulationView::column_label_of(const std::string& stored) const {
+  return model_.matrix().columns.dimension == "type" ? source_type_label(stored) : stored;
+}
+
+std::vector<TriangulationView::StaleItem> TriangulationView::stale_overrides() const {
+  std::vector<StaleItem> out;
+  if (!model_.ready()) return out;
+  const auto& m = model_.matrix();
+  for (const auto& r : m.rows) {
+    if (r.status_override && r.status_override->stale)
+      out.push_back({r.code_id, r.path, "", "", r.status_override->label, r.status_override->automatic_then,
+                     analysis::to_string(r.automatic)});
+    for (const auto& p : r.pairs)
+      if (p.override && p.override->stale)
+        out.push_back({r.code_id, r.path, m.columns.labels[static_cast<size_t>(p.a)],
+                       m.columns.labels[static_cast<size_t>(p.b)], p.override->label, p.override->automatic_then,
+                       p.automatic == Convergence::none ? "none" : analysis::to_string(p.automatic)});
+  }
+  return out;
+}
+
+// "Stale overrides (N)": every override whose automatic value moved, each with Confirm and Remove.
+void TriangulationView::draw_stale_list() {
+  const auto items = stale_overrides();
+  if (items.empty()) return;
+  char head[128];
+  std::snprintf(head, sizeof head, tr(S::tri_stale_list_fmt), static_cast<int>(items.size()));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.84f, 0.52f, 0.05f, 1));
+  const bool open = ImGui::TreeNodeEx(head, ImGuiTreeNodeFlags_DefaultOpen);
+  ImGui::PopStyleColor();
+  remember("stale:list");
+  if (!open) return;
+  const float fs = ImGui::GetFontSize();
+  const float line = ImGui::GetFrameHeightWithSpacing();
+  if (model_.applied() != TriFilter{}) ImGui::TextDisabled("%s", tr(S::tri_stale_filtered));
+  ImGui::BeginChild("##stale_items", ImVec2(0, std::min(static_cast<float>(items.size()), 4.0f) * line + fs * 0.2f));
+  const std::string dim = model_.matrix().columns.dimension;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const StaleItem& it = items[i];
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::SmallButton(tr(S::tri_confirm))) confirm(it.code, it.indicator, it.column_a, it.column_b);
+    remember("stale:confirm:" + std::to_string(i));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(S::tri_override_remove))) {
+      const std::string what =
+          it.indicator + (it.column_a.empty()
+                              ? ""
+                              : " " + column_label_of(it.column_a) + " \xE2\x80\x93 " + column_label_of(it.column_b));
+      ws_.write([&](store::Project& p) { analysis::clear_override(p, it.code, dim, it.column_a, it.column_b); },
+                tr(S::tri_removed_override) + what);
+    }
+    remember("stale:remove:" + std::to_string(i));
+    ImGui::SameLine();
+    const std::string pair =
+        it.column_a.empty() ? "" : " " + column_label_of(it.column_a) + " \xE2\x80\x93 " + column_label_of(it.column_b);
+    char buf[768];
+    std::snprintf(buf, sizeof buf, tr(S::tri_stale_item_fmt), it.indicator.c_str(), pair.c_str(),
+                  value_label(it.label).c_str(), value_label(it.automatic_then).c_str(),
+                  value_label(it.automatic_now).c_str());
+    ImGui::AlignTextToFramePadding();
+    const std::string shown = widgets::ellipsize(buf, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(shown.c_str());
+    if (shown != buf && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", buf);
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::TreePop();
+}
+
+// Whether the open override editor holds what the project has (nothing to save).
+bool TriangulationView::override_saved(const OverrideDraft& d) const {
+  if (!model_.ready()) return true;
+  const analysis::Row* row = model_.matrix().find(d.code);
+  if (!row) return true;
+  const std::string label =
+      d.column_a.empty() ? analysis::to_string(kStatuses[d.label]) : analysis::to_string(kLabels[d.label]);
+  const analysis::Override* o = nullptr;
+  if (d.column_a.empty()) {
+    if (row->status_override) o = &*row->status_override;
+  } else {
+    const auto& labels = model_.matrix().columns.labels;
+    for (const auto& p : row->pairs) {
+      const std::string& a = labels[static_cast<size_t>(p.a)];
+      const std::string& b = labels[static_cast<size_t>(p.b)];
+      if (p.override && ((a == d.column_a && b == d.column_b) || (a == d.column_b && b == d.column_a)))
+        o = &*p.override;
+    }
+  }
+  return o ? o->memo == d.memo && o->label == label : false;
+}
+
+bool TriangulationView::has_unsaved_draft() const {
+  const auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\n") == std::string::npos; };
+  if (override_.open && !blank(override_.memo) && !override_saved(override_)) return true;
+  if (rating_.open && !blank(rating_.justification)) {
+    const auto& evals = model_.evaluation().indicators;
+    const int r = model_.row_of(rating_.code);
+    if (r < 0 || static_cast<size_t>(r) >= evals.size()) return true;
+    const auto& rec = evals[static_cast<size_t>(r)].recorded;
+    return !rec || rec->justification != rating_.justification || rec->rating != kRatings[rating_.rating];
+  }
+  return false;
+}
+
+// Quit, close or a view switch with an editor open: what was typed is saved
+// as its Save button saves it (one undoable action each), never dropped.
+void TriangulationView::save_drafts() {
+  if (!ws_.has_project() || !model_.ready()) return;
+  const auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\n") == std::string::npos; };
+  OverrideDraft& d = override_;
+  if (d.open && !blank(d.memo) && !override_saved(d)) {
+    const bool status = d.column_a.empty();
+    const std::string label = status ? analysis::to_string(kStatuses[d.label]) : analysis::to_string(kLabels[d.label]);
+    const std::string dim = model_.matrix().columns.dimension;
+    ws_.write(
+        [&](store::Project& p) {
+          analysis::set_override(p, model_.table(), d.code, dim, d.column_a, d.column_b, label, d.memo);
+        },
+        tr(S::tri_draft_saved) + d.indicator + " = " + value_label(label));
+  }
+  RatingDraft& r = rating_;
+  if (r.open && !blank(r.justification) && has_unsaved_draft()) {
+    const std::vector<store::Id> cited(cited_.begin(), cited_.end());
+    ws_.write(
+        [&](store::Project& p) { analysis::set_evaluation(p, r.code, kRatings[r.rating], r.justification, cited); },
+        tr(S::tri_draft_saved) + r.indicator + " = " + rating_text(kRatings[r.rating]));
+  }
+}
+
 // Rebuilds the evidence list and the compare columns when the selection or the matrix changed.
 void TriangulationView::refresh_selection() {
   if (detail_rev_ == model_.revision() && detail_code_ == sel_code_ && detail_col_ == sel_col_) return;
@@ -153,6 +301,15 @@ void TriangulationView::draw_compare() {
   if (row.status_override) {
     ImGui::SameLine();
     ImGui::TextDisabled(tr(S::tri_overridden_fmt), status_text(row.automatic));
+    if (row.status_override->stale) {
+      ImGui::SameLine();
+      stale_badge(row.status_override->automatic_then, status_text(row.automatic));
+      remember("status:stale");
+      ImGui::SameLine();
+      if (ImGui::SmallButton((std::string(tr(S::tri_confirm)) + "##status").c_str()))
+        confirm(row.code_id, row.path, "", "");
+      remember("override:status:confirm");
+    }
   }
   ImGui::SameLine();
   if (ImGui::SmallButton((std::string(tr(S::tri_override)) + "##status").c_str())) start_override(row, -1);
@@ -175,14 +332,22 @@ void TriangulationView::draw_compare() {
     ImGui::AlignTextToFramePadding();
     ImGui::BulletText("%s \xE2\x80\x93 %s: %s", column_label(p.a).c_str(), column_label(p.b).c_str(),
                       convergence_text(p.effective));
+    const std::string& la = m.columns.labels[static_cast<size_t>(p.a)];
+    const std::string& lb = m.columns.labels[static_cast<size_t>(p.b)];
     if (p.override) {
       ImGui::SameLine();
       ImGui::TextDisabled(tr(S::tri_overridden_fmt), convergence_text(p.automatic));
+      if (p.override->stale) {
+        ImGui::SameLine();
+        stale_badge(p.override->automatic_then, convergence_text(p.automatic));
+        remember("pair:stale:" + la + ":" + lb);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(S::tri_confirm))) confirm(row.code_id, row.path, la, lb);
+        remember("override:pair:confirm:" + la + ":" + lb);
+      }
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(S::tri_override))) start_override(row, static_cast<int>(k));
-    const std::string& la = m.columns.labels[static_cast<size_t>(p.a)];
-    const std::string& lb = m.columns.labels[static_cast<size_t>(p.b)];
     remember("override:pair:" + la + ":" + lb);
     if (p.override) {
       ImGui::SameLine();

@@ -67,6 +67,10 @@ class TriangulationModel {
   std::vector<EvidenceItem> evidence(const store::Project& p, int row, int column);
   // One row of the evidence table as an item; `indicator` (dense code, -1: none) names sub-codes.
   EvidenceItem item(const store::Project& p, size_t row, int32_t indicator);
+  // Sub-code rows under an indicator row (analysis::Query::subcodes, as `triangulate --subcodes`), for
+  // the matrix shown; computed on first use per revision and filter (triangulation_subcodes.cpp).
+  bool has_subcodes(store::Id indicator);
+  const std::vector<analysis::Row>& subcode_rows(store::Id indicator);
 
  private:
   std::string quote(const store::Project& p, size_t row);
@@ -86,6 +90,12 @@ class TriangulationModel {
     std::string title;
   };
   std::unordered_map<store::Id, DocText> texts_;  // read on demand; dropped when the revision moves
+  // triangulation_subcodes.cpp: the sub-code rows by indicator id, for (revision, filter).
+  int64_t sub_rev_ = -2;
+  TriFilter sub_filter_;
+  bool sub_rows_done_ = false;
+  std::unordered_map<store::Id, std::vector<analysis::Row>> sub_rows_;
+  void index_subcodes();
 };
 
 const char* stance_symbol(store::Stance s);  // "+", "−", "0"

@@ -5,10 +5,12 @@
 #include "ui/triangulation/view_triangulation.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cinttypes>
 #include <cstdio>
 
 #include "ui/shell/app.h"
+#include "ui/shell/shortcuts.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
@@ -64,6 +66,19 @@ const char* rating_text(Rating r) {
   return "";
 }
 
+std::string value_label(const std::string& v) {
+  if (v == "none") return convergence_text(Convergence::none);
+  try {
+    return status_text(analysis::status_from_string(v));
+  } catch (const UserError&) {
+  }
+  try {
+    return convergence_text(analysis::convergence_from_string(v));
+  } catch (const UserError&) {
+  }
+  return v;
+}
+
 ImU32 status_colour(Status s) {
   switch (s) {
     case Status::triangulated:
@@ -93,7 +108,7 @@ ImU32 stance_colour(store::Stance s) {
   return IM_COL32(154, 160, 168, 255);
 }
 
-TriangulationView::TriangulationView(Workspace& ws) : ws_(ws) {}
+TriangulationView::TriangulationView(Workspace& ws) : ws_(ws), method_(ws) {}
 TriangulationView::~TriangulationView() = default;
 
 TriangulationView& TriangulationView::of(App& app) {
@@ -115,7 +130,24 @@ void TriangulationView::project_changed() {
   cited_.clear();
   override_ = {};
   rating_ = {};
+  expanded_.clear();
+  method_.project_changed();
   rects_.clear();
+}
+
+void TriangulationView::menu_items(Menu m) {
+  if (m != Menu::project) return;
+  if (menu_item(tr(S::meth_menu), Command::method_settings, false, ws_.has_project())) {
+    ws_.show_view(View::triangulation);  // the matrix the settings decide stays visible behind the dialog
+    method_.open();
+  }
+}
+
+void TriangulationView::menu_shortcuts() {
+  if (pressed(Command::method_settings) && ws_.has_project()) {
+    ws_.show_view(View::triangulation);
+    method_.open();
+  }
 }
 
 std::optional<ImRect> TriangulationView::item_rect(const std::string& key) const {
@@ -150,6 +182,7 @@ void TriangulationView::draw() {
   legend_.cells.clear();
   gpu_ = false;
   if (!ws_.has_project()) return;
+  method_.draw();
   const auto key = std::make_pair(ws_.project()->revision(), filter_);
   if (!failed_ || *failed_ != key) {
     const bool ok = ws_.act([&] {
@@ -179,11 +212,13 @@ void TriangulationView::draw() {
   }
 
   draw_filter_bar();
+  draw_stale_list();
   const float fs = ImGui::GetFontSize();
   const float row_h = std::round(fs * 2.8f);
   const float sp = ImGui::GetStyle().ItemSpacing.y;
-  const float wanted =
-      (row_h + sp) * static_cast<float>(std::max<size_t>(model_.matrix().rows.size(), 1)) + fs * 1.5f + sp * 3;
+  size_t lines = model_.matrix().rows.size();  // with the sub-code rows shown
+  for (store::Id id : expanded_) lines += model_.subcode_rows(id).size();
+  const float wanted = (row_h + sp) * static_cast<float>(std::max<size_t>(lines, 1)) + fs * 1.5f + sp * 3;
   const float avail = ImGui::GetContentRegionAvail().y;
   draw_matrix(std::min(wanted, std::max(avail * 0.5f, row_h * 3)));
   draw_legend();
@@ -302,6 +337,10 @@ void TriangulationView::draw_filter_bar() {
   }
 
   const auto& m = model_.matrix();
+  if (ImGui::SmallButton(tr(S::tri_method_button))) method_.open();
+  remember("method:button");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Ctrl+Shift+M)", tr(S::meth_title));
+  ImGui::SameLine();
   ImGui::TextDisabled(
       tr(S::tri_settings_fmt),
       count_text(static_cast<long long>(m.settings.k), S::tri_n_source_types_one, S::tri_n_source_types).c_str(),
@@ -316,11 +355,21 @@ void TriangulationView::draw_filter_bar() {
                   language() == Lang::id ? analysis::to_indonesian(v.automatic) : analysis::to_string(v.automatic));
     verdict += std::string(" (") + buf + ")";
   }
+  ImGui::SameLine(0, fs);
+  draw_coder_rule();
+  char vbuf[512];
+  std::snprintf(vbuf, sizeof vbuf, tr(v.rated == 1 ? S::tri_verdict_fmt_one : S::tri_verdict_fmt), verdict.c_str(),
+                v.score, v.rated);
   ImGui::SameLine(0, fs * 2);
-  ImGui::Text(tr(v.rated == 1 ? S::tri_verdict_fmt_one : S::tri_verdict_fmt), verdict.c_str(), v.score, v.rated);
+  if (ImGui::CalcTextSize(vbuf).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+  ImGui::TextUnformatted(vbuf);
   if (m.unassigned > 0) {
+    char ubuf[512];
+    std::snprintf(ubuf, sizeof ubuf, tr(S::tri_unassigned_fmt), static_cast<long long>(m.unassigned),
+                  m.columns.dimension.c_str());
     ImGui::SameLine(0, fs);
-    ImGui::TextDisabled(tr(S::tri_unassigned_fmt), static_cast<long long>(m.unassigned), m.columns.dimension.c_str());
+    if (ImGui::CalcTextSize(ubuf).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", ubuf);
   }
 }
 
@@ -375,32 +424,89 @@ void TriangulationView::draw_matrix(float height) {
   std::vector<Label> labels;  // drawn over the cells, after the heatmap
   const auto& evals = model_.evaluation().indicators;
   const float max_docs = static_cast<float>(std::max<int64_t>(model_.max_documents(), 1));
+  const ImU32 stale_colour = IM_COL32(214, 150, 40, 255);
+  struct Badge {
+    ImVec2 min, max;
+    std::string tip;
+    float size = 0;  // font size
+  };
+  std::vector<Badge> badges;  // STALE chips, drawn over the cells after the heatmap
+  // A chip in small type (a cell's corner) or the UI's (under a status); `right`: `at` is its top-right corner.
+  const auto stale_chip = [&](ImVec2 at, float size, bool right) {
+    const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, tr(S::tri_stale));
+    const float pad = std::round(size * 0.25f), w = ts.x + pad * 2;
+    if (right) at.x -= w;
+    return Badge{at, ImVec2(at.x + w, at.y + ts.y), "", size};
+  };
+  // The lines drawn: every indicator, and under an expanded one its sub-codes' rows.
+  struct Line {
+    int row, sub;  // sub -1: the indicator's own row
+  };
+  std::vector<Line> lines;
+  lines.reserve(m.rows.size());
+  for (int i = 0; i < static_cast<int>(m.rows.size()); ++i) {
+    lines.push_back({i, -1});
+    const store::Id id = m.rows[static_cast<size_t>(i)].code_id;
+    if (!expanded_.count(id)) continue;
+    const auto& subs = model_.subcode_rows(id);
+    for (int k = 0; k < static_cast<int>(subs.size()); ++k) lines.push_back({i, k});
+  }
+  const float arrow_w = fs * 1.3f;
   ImGuiListClipper clip;
   // A row advances by row_h and the item spacing after its Dummy: the clipper must know both,
   // or the scroll height falls short and the last rows cannot be reached.
-  clip.Begin(static_cast<int>(m.rows.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
+  clip.Begin(static_cast<int>(lines.size()), row_h + ImGui::GetStyle().ItemSpacing.y);
   while (clip.Step()) {
-    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-      const analysis::Row& row = m.rows[static_cast<size_t>(i)];
-      ImGui::PushID(i);
+    for (int li = clip.DisplayStart; li < clip.DisplayEnd; ++li) {
+      const int i = lines[static_cast<size_t>(li)].row, sub = lines[static_cast<size_t>(li)].sub;
+      const analysis::Row& indicator = m.rows[static_cast<size_t>(i)];
+      const analysis::Row& row = sub < 0 ? indicator : model_.subcode_rows(indicator.code_id)[static_cast<size_t>(sub)];
+      const std::string key = sub < 0 ? std::to_string(i) : std::to_string(i) + ":" + std::to_string(sub);
+      ImGui::PushID(li);
       o = ImGui::GetCursorScreenPos();
       const float y0 = o.y, y1 = o.y + row_h - gap;
-      // Row header: click to compare the sources.
+      const float indent = sub < 0 ? 0.0f : fs;
+      const bool expandable = sub < 0 && model_.has_subcodes(row.code_id);
+      // Row header: click to compare the sources (a sub-code row: its indicator's).
       ImGui::SetCursorScreenPos(o);
-      if (ImGui::InvisibleButton("##row", ImVec2(name_w, row_h - gap))) select(row.code_id, -1, Tab::compare);
-      remember("row:" + std::to_string(i));
+      if (ImGui::InvisibleButton("##row", ImVec2(name_w - (expandable ? arrow_w : 0.0f), row_h - gap)))
+        select(indicator.code_id, -1, Tab::compare);
+      remember((sub < 0 ? "row:" : "subrow:") + key);
       const bool row_hover = ImGui::IsItemHovered();
-      if (row.code_id == sel_code_ || row_hover)
-        dl->AddRectFilled(ImVec2(o.x, y0), ImVec2(o.x + name_w, y1),
-                          ImGui::GetColorU32(row.code_id == sel_code_ ? ImGuiCol_Header : ImGuiCol_HeaderHovered),
-                          fs * 0.25f);
-      if (row_hover) ImGui::SetTooltip("%s\n%s", row.path.c_str(), tr(S::tri_row_click));
+      if ((sub < 0 && row.code_id == sel_code_) || row_hover)
+        dl->AddRectFilled(ImVec2(o.x + indent, y0), ImVec2(o.x + name_w, y1),
+                          ImGui::GetColorU32(row_hover ? ImGuiCol_HeaderHovered : ImGuiCol_Header), fs * 0.25f);
+      if (row_hover) {
+        if (sub < 0) {
+          ImGui::SetTooltip("%s\n%s", row.path.c_str(), tr(S::tri_row_click));
+        } else {
+          char buf[512];
+          std::snprintf(buf, sizeof buf, tr(S::tri_subcode_tip), indicator.path.c_str());
+          ImGui::SetTooltip("%s\n%s", row.path.c_str(), buf);
+        }
+      }
+      if (expandable) {  // the sub-codes' rows: shown or hidden
+        ImGui::SetCursorScreenPos(ImVec2(o.x + name_w - arrow_w, y0));
+        const bool open = expanded_.count(row.code_id) > 0;
+        if (ImGui::InvisibleButton("##expand", ImVec2(arrow_w, row_h - gap))) {
+          if (open)
+            expanded_.erase(row.code_id);
+          else
+            expanded_.insert(row.code_id);
+        }
+        remember("expand:" + key);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::tri_expand_tip));
+        ImGui::RenderArrow(dl, ImVec2(o.x + name_w - arrow_w + fs * 0.15f, (y0 + y1 - fs) * 0.5f),
+                           ImGui::IsItemHovered() ? text : muted, open ? ImGuiDir_Down : ImGuiDir_Right, 1.0f);
+      }
       const auto slash = row.path.rfind('/');
       const std::string parent = slash == std::string::npos ? "" : row.path.substr(0, slash);
       const std::string name = slash == std::string::npos ? row.path : row.path.substr(slash + 1);
-      dl->AddText(ImVec2(o.x + fs * 0.3f, y0 + fs * 0.15f), muted,
-                  widgets::ellipsize(parent, name_w - fs * 0.5f).c_str());
-      dl->AddText(ImVec2(o.x + fs * 0.3f, y0 + fs * 1.2f), text, widgets::ellipsize(name, name_w - fs * 0.5f).c_str());
+      const float name_room = name_w - fs * 0.5f - indent - (expandable ? arrow_w : 0.0f);
+      if (sub < 0)
+        dl->AddText(ImVec2(o.x + fs * 0.3f, y0 + fs * 0.15f), muted, widgets::ellipsize(parent, name_room).c_str());
+      dl->AddText(ImVec2(o.x + fs * 0.3f + indent, y0 + fs * (sub < 0 ? 1.2f : 0.7f)), sub < 0 ? text : muted,
+                  widgets::ellipsize(sub < 0 ? name : "\xE2\x80\x93 " + name, name_room).c_str());
 
       // Cells.
       for (int c = 0; c < ncol; ++c) {
@@ -408,9 +514,9 @@ void TriangulationView::draw_matrix(float height) {
         const ImVec2 a(o.x + x_cells + static_cast<float>(c) * (cell_w + gap), y0), b(a.x + cell_w, y1);
         ImGui::SetCursorScreenPos(a);
         ImGui::PushID(c);
-        if (ImGui::InvisibleButton("##cell", ImVec2(cell_w, y1 - y0))) select(row.code_id, c, Tab::evidence);
+        if (ImGui::InvisibleButton("##cell", ImVec2(cell_w, y1 - y0))) select(indicator.code_id, c, Tab::evidence);
         ImGui::PopID();
-        remember("cell:" + std::to_string(i) + ":" + std::to_string(c));
+        remember((sub < 0 ? "cell:" : "subcell:") + key + ":" + std::to_string(c));
         HeatCell h;
         h.min = a;
         h.max = b;
@@ -427,7 +533,7 @@ void TriangulationView::draw_matrix(float height) {
           h.flags |= kHeatHovered;
           cell_tooltip(row, c);
         }
-        if (row.code_id == sel_code_ && c == sel_col_) h.flags |= kHeatSelected;
+        if (sub < 0 && row.code_id == sel_code_ && c == sel_col_) h.flags |= kHeatSelected;
         batch_.cells.push_back(h);
         const ImU32 on =
             prefers_dark_text(heat_body_colour(h, batch_)) ? IM_COL32(20, 20, 24, 255) : IM_COL32(250, 250, 250, 255);
@@ -440,13 +546,25 @@ void TriangulationView::draw_matrix(float height) {
           std::snprintf(l2, sizeof l2, "+%lld  \xE2\x88\x92%lld  0:%lld", static_cast<long long>(cell.supports),
                         static_cast<long long>(cell.contradicts), static_cast<long long>(cell.neutral));
           const float w1 = ImGui::CalcTextSize(l1).x, w2 = ImGui::CalcTextSize(l2).x;
-          const float top = y0 + (y1 - y0 - strip - fs * 2.0f) * 0.5f;
+          const bool both = w2 < cell_w - gap;  // a narrow cell shows the counts alone, in the middle
+          const float top = y0 + (y1 - y0 - strip - fs * (both ? 2.0f : 1.0f)) * 0.5f;
           labels.push_back({ImVec2(mid - w1 * 0.5f, top), on, l1});
-          if (w2 < cell_w - gap) labels.push_back({ImVec2(mid - w2 * 0.5f, top + fs), with_alpha(on, 0.8f), l2});
+          if (both) labels.push_back({ImVec2(mid - w2 * 0.5f, top + fs), with_alpha(on, 0.8f), l2});
         } else {
           const float w = ImGui::CalcTextSize("\xE2\x80\x94").x;
           labels.push_back({ImVec2(mid - w * 0.5f, (y0 + y1 - fs) * 0.5f), muted, "\xE2\x80\x94"});
         }
+        // A pair override of this column whose automatic label moved since: STALE in the cell's corner.
+        for (const auto& pr : row.pairs)
+          if ((pr.a == c || pr.b == c) && pr.override && pr.override->stale) {
+            Badge bd = stale_chip(ImVec2(b.x - gap * 0.5f, a.y + gap * 0.5f), fs * 0.7f, true);
+            char tip[512];
+            std::snprintf(tip, sizeof tip, tr(S::tri_stale_tip), value_label(pr.override->automatic_then).c_str(),
+                          convergence_text(pr.automatic));
+            bd.tip = column_label(pr.a) + " \xE2\x80\x93 " + column_label(pr.b) + ": " + tip;
+            badges.push_back(std::move(bd));
+            break;
+          }
       }
 
       // Status badge; an override shows the computed status under it.
@@ -454,24 +572,38 @@ void TriangulationView::draw_matrix(float height) {
       std::string badge = std::string(st) + (row.status_override ? " *" : "");
       const ImVec2 bs = ImGui::CalcTextSize(badge.c_str());
       const ImVec2 ba(o.x + x_status, y0 + fs * 0.2f), bb(ba.x + bs.x + fs, ba.y + bs.y + fs * 0.3f);
-      const ImU32 sc = status_colour(row.effective);
+      const ImU32 sc = sub < 0 ? status_colour(row.effective) : with_alpha(status_colour(row.effective), 0.6f);
       dl->AddRectFilled(ba, bb, sc, fs * 0.6f);
       dl->AddText(ImVec2(ba.x + fs * 0.5f, ba.y + fs * 0.15f),
                   prefers_dark_text(ImGui::ColorConvertU32ToFloat4(sc)) ? IM_COL32(20, 20, 24, 255) : IM_COL32_WHITE,
                   badge.c_str());
+      float below_x = ba.x;
+      if (row.status_override && row.status_override->stale) {
+        Badge bd = stale_chip(ImVec2(below_x, bb.y + fs * 0.05f), fs, false);
+        char tip[512];
+        std::snprintf(tip, sizeof tip, tr(S::tri_stale_tip), value_label(row.status_override->automatic_then).c_str(),
+                      status_text(row.automatic));
+        bd.tip = tip;
+        below_x = bd.max.x + fs * 0.3f;
+        ImGui::SetCursorScreenPos(bd.min);
+        ImGui::InvisibleButton("##stale", ImVec2(bd.max.x - bd.min.x, bd.max.y - bd.min.y));
+        remember("stale:" + key);
+        badges.push_back(std::move(bd));
+      }
       if (row.overridden()) {
         char buf[160];
         std::snprintf(buf, sizeof buf, tr(S::tri_overridden_fmt), status_text(row.automatic));
-        dl->AddText(ImVec2(ba.x, bb.y + fs * 0.05f), muted, widgets::ellipsize(buf, status_w).c_str());
+        dl->AddText(ImVec2(below_x, bb.y + fs * 0.05f), muted,
+                    widgets::ellipsize(buf, status_w - (below_x - ba.x)).c_str());
       }
       ImGui::SetCursorScreenPos(ImVec2(o.x + x_status, y0));
       ImGui::InvisibleButton("##status", ImVec2(status_w, y1 - y0));
-      remember("status:" + std::to_string(i));
+      if (sub < 0) remember("status:" + key);
       if (ImGui::IsItemHovered()) status_tooltip(row);
-      if (ImGui::IsItemClicked()) select(row.code_id, -1, Tab::compare);
+      if (ImGui::IsItemClicked()) select(indicator.code_id, -1, Tab::compare);
 
       // Rating: the researcher's, or the suggestion (greyed).
-      if (static_cast<size_t>(i) < evals.size()) {
+      if (sub < 0 && static_cast<size_t>(i) < evals.size()) {
         const auto& ev = evals[static_cast<size_t>(i)];
         const std::string rt = ev.recorded ? rating_text(ev.rating())
                                            : std::string(rating_text(ev.rating())) + " (" + tr(S::tri_suggested) + ")";
@@ -486,6 +618,12 @@ void TriangulationView::draw_matrix(float height) {
   clip.End();
   gpu_ = emit_heatmap(dl, batch_);
   for (const auto& l : labels) dl->AddText(l.pos, l.colour, l.text.c_str());
+  for (const auto& b : badges) {
+    dl->AddRectFilled(b.min, b.max, stale_colour, fs * 0.2f);
+    dl->AddText(ImGui::GetFont(), b.size, ImVec2(b.min.x + std::round(b.size * 0.25f), b.min.y),
+                IM_COL32(20, 20, 24, 255), tr(S::tri_stale));
+    if (ImGui::IsMouseHoveringRect(b.min, b.max)) ImGui::SetTooltip("%s", b.tip.c_str());
+  }
   ImGui::EndChild();
   remember("matrix");
 }
@@ -572,6 +710,32 @@ void TriangulationView::status_tooltip(const analysis::Row& row) const {
   }
   ImGui::TextDisabled("%s", tr(S::tri_row_click));
   ImGui::EndTooltip();
+}
+
+// Whose codings the matrix counts, in words: the project's rule
+// (triangulation.coders), or the view's coder filter with the rule beside it.
+void TriangulationView::draw_coder_rule() {
+  const auto rule = [](const std::vector<std::string>& coders) -> std::string {
+    char buf[256];
+    if (coders.empty()) return tr(S::tri_rule_all);
+    std::string names;
+    for (const auto& c : coders) names += (names.empty() ? "" : ", ") + c;
+    std::snprintf(buf, sizeof buf, tr(coders.size() == 1 ? S::tri_rule_one_fmt : S::tri_rule_set_fmt), names.c_str());
+    return buf;
+  };
+  const std::string project_rule = rule(analysis::default_coders(*ws_.project(), model_.table()));
+  const std::string shown = rule(model_.coders());
+  char buf[600];
+  std::snprintf(buf, sizeof buf, tr(S::tri_rule_fmt), shown.c_str());
+  std::string text = buf;
+  if (model_.applied().coders != TriFilter::Coders::project_default && shown != project_rule) {
+    std::snprintf(buf, sizeof buf, tr(S::tri_rule_view_fmt), project_rule.c_str());
+    text += buf;
+  }
+  // On this line when it fits, else on the next.
+  if (ImGui::CalcTextSize(text.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+  ImGui::TextUnformatted(text.c_str());
+  remember("coder:rule");
 }
 
 }  // namespace telaah::ui

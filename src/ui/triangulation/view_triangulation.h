@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ui/method/dialog_method.h"
 #include "ui/shell/view.h"
 #include "ui/triangulation/triangulation_heatmap.h"
 #include "ui/triangulation/triangulation_model.h"
@@ -30,6 +31,8 @@ class Workspace;
 const char* status_text(analysis::Status s);
 const char* convergence_text(analysis::Convergence c);
 const char* rating_text(analysis::Rating r);
+// A status or pair label as stored ("partial agreement", "triangulated", "none") in the current language.
+std::string value_label(const std::string& stored);
 ImU32 status_colour(analysis::Status s);
 ImU32 stance_colour(store::Stance s);
 
@@ -42,8 +45,13 @@ class TriangulationView : public View {
 
   ViewKey key() const override { return View::triangulation; }
   S title() const override { return S::view_triangulation; }
-  void draw() override;             // inside the view's body child window
-  void project_changed() override;  // a project was opened, closed or replaced: drop what belongs to the old one
+  void draw() override;              // inside the view's body child window
+  void project_changed() override;   // a project was opened, closed or replaced: drop what belongs to the old one
+  void menu_items(Menu m) override;  // Project › Method settings… (Ctrl+Shift+M)
+  void menu_shortcuts() override;
+  // An open override or rating editor with text typed is saved as its Save button would (one undoable action).
+  void save_drafts() override;
+  bool has_unsaved_draft() const override;
 
   // --- what tests read and set ---
   static TriangulationView& of(App& app);  // the view of a window
@@ -56,9 +64,20 @@ class TriangulationView : public View {
   const std::vector<EvidenceItem>& evidence() const { return evidence_; }
   const std::vector<std::vector<EvidenceItem>>& compare_columns() const { return compare_; }
   bool heatmap_on_gpu() const { return gpu_; }  // the last frame's cells went to the platform's shader
+  MethodDialog& method_dialog() { return method_; }
+  bool expanded(store::Id indicator) const { return expanded_.count(indicator) > 0; }
+  // The overrides flagged stale in the matrix shown, as listed under "Stale overrides (N)".
+  struct StaleItem {
+    store::Id code = 0;
+    std::string indicator, column_a, column_b;  // empty columns: the status
+    std::string label, automatic_then, automatic_now;
+  };
+  std::vector<StaleItem> stale_overrides() const;
   // Where a control was drawn in the last frame ("cell:ROW:COL", "row:ROW",
   // "evidence:I", "quote:COL:I", "override:status", "override:pair:A:B",
-  // "override:save", "override:memo", "rating:set", "rating:save", ...).
+  // "override:save", "override:memo", "rating:set", "rating:save", "expand:ROW", "subrow:ROW:K",
+  // "subcell:ROW:K:COL", "stale:ROW" (a status badge), "stale:confirm:I", "stale:remove:I",
+  // "pair:stale:A:B", "method:button", ...).
   std::optional<ImRect> item_rect(const std::string& key) const;
 
  private:
@@ -66,6 +85,8 @@ class TriangulationView : public View {
   void draw_filter_bar();
   void draw_matrix(float height);
   void draw_legend();
+  void draw_coder_rule();
+  void draw_stale_list();
   void cell_tooltip(const analysis::Row& row, int col) const;
   void status_tooltip(const analysis::Row& row) const;
   std::string column_label(int col) const;
@@ -80,6 +101,9 @@ class TriangulationView : public View {
   void draw_override_editor();
   void draw_rating_editor();
   void start_override(const analysis::Row& row, int pair);  // pair -1: the status
+  void stale_badge(const std::string& then, const std::string& now);
+  void confirm(store::Id code, const std::string& path, const std::string& a, const std::string& b);
+  std::string column_label_of(const std::string& stored) const;  // a column's stored name as shown
 
   Workspace& ws_;
   TriangulationModel model_;
@@ -115,6 +139,10 @@ class TriangulationView : public View {
     int rating = 0;
     std::string justification;
   } rating_;
+
+  std::set<store::Id> expanded_;  // indicators whose sub-code rows are shown
+  MethodDialog method_;
+  bool override_saved(const OverrideDraft& d) const;  // the draft is what the project holds
 
   HeatmapBatch batch_, legend_;  // handed to the renderer; live until the frame is drawn
   std::unordered_map<std::string, ImRect> rects_;
