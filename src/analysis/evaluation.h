@@ -152,6 +152,8 @@ struct VerdictResult {
   double coverage = 0;          // share of the weight rated other than insufficient evidence
   int rated = 0, left_out = 0;  // indicators scored / left out (insufficient evidence or weight 0)
   int impeded = 0;              // scored indicators that lost the impediment penalty
+  int present = 0;              // indicators with a weight above 0
+  int with_rating = 0;          // of those, rated other than insufficient evidence
   std::string reason;           // one sentence: why this verdict
   std::optional<Verdict> override;
   std::string memo;

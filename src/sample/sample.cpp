@@ -130,6 +130,12 @@ static BuildReport fill(store::Project& p, const fs::path& corpus,
   // The study's counts are the primary coder's (corpus/README.md): the second
   // coder's deliberate disagreements are for the agreement view, not evidence.
   if (!per_coder.empty()) p.set_setting("triangulation.coders", per_coder.begin()->first);
+  // The study's title, research question and period for the report's first page (corpus/study.json).
+  if (std::ifstream st(corpus / "study.json"); st) {
+    auto j = nlohmann::json::parse(st);
+    for (const char* f : {"title", "question", "period"})
+      if (j.contains(f) && j[f].is_string()) p.set_setting(std::string("project.") + f, j[f].get<std::string>());
+  }
   act.commit();
   return r;
 }
