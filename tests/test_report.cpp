@@ -367,7 +367,7 @@ TEST_CASE("the CLI: triangulate, override, evaluate and report end to end") {
   const fs::path html = f.dir / "report.html", md = f.dir / "report.md";
   CHECK(run("report " + q(file) + " --out " + q(html), &out) == 0);
   CHECK(fs::file_size(html) > 5000);
-  CHECK(run("report " + q(file) + " --format md --out " + q(md), &out) == 0);
+  CHECK(run("report " + q(file) + " --format md --lang en --out " + q(md), &out) == 0);
   std::ifstream in(md);
   std::string body((std::istreambuf_iterator<char>(in)), {});
   CHECK(body.find("## 1. Method") != std::string::npos);
