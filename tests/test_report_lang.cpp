@@ -20,6 +20,7 @@
 #include "helpers/run.h"
 #include "helpers/temp_dir.h"
 #include "ingest/zip.h"
+#include "store/pseudonymise.h"
 #include "text/utf8.h"
 
 using namespace telaah;
@@ -352,6 +353,19 @@ TEST_CASE("intercoder agreement, document inventory, sub-codes and the audit tra
   REQUIRE(data.inventory.size() == 3);
   CHECK(data.inventory[2].title == "LKPJ 2015");
   CHECK(data.inventory[2].type == "official");
+  CHECK_FALSE(data.inventory[0].pseudonymised);
+  // Pseudonymised where a pseudonymisation is in force (undone: no longer).
+  store::PseudonymiseOptions po;
+  po.docs = {f.news};
+  store::pseudonymise(*f.p, {{"Harian Ibukota", "Media A"}}, po);
+  auto marks = [&] {
+    std::vector<bool> m;
+    for (const auto& d : report(f, Lang::en).inventory) m.push_back(d.pseudonymised);
+    return m;
+  };
+  CHECK(marks() == std::vector<bool>{false, true, false});
+  f.p->undo();
+  CHECK(marks() == std::vector<bool>{false, false, false});
   // Sub-code rows under Trade goals reached.
   REQUIRE(data.indicators[2].subcodes.size() == 1);
   CHECK(data.indicators[2].subcodes[0].path == "Export performance");

@@ -28,7 +28,7 @@ std::optional<Id> find_evaluation_row(const Project& p, Id code) {
 
 std::set<Id> pseudonymised_documents(const Project& p) {
   std::set<Id> out;
-  SQLite::Statement q(p.db(), "SELECT docs FROM change_log WHERE kind='do' AND state=0 AND label='Pseudonymise'");
+  SQLite::Statement q(p.db(), "SELECT docs FROM change_log WHERE kind='do' AND state=0 AND label LIKE 'Pseudonymise%'");
   while (q.executeStep()) {
     auto j = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
     if (!j.is_array()) continue;
