@@ -101,8 +101,9 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
       throw UserError("give one of --verdict, --clear-verdict or --confirm-verdict");
     if (!a->indicator.empty() && a->rating.empty() && !a->clear && !a->confirm)
       throw UserError("with --indicator give --rating (and --justification), --clear or --confirm");
-    auto p = open_project(a->project);
-    if (!a->indicator.empty() || a->clear_verdict || a->confirm_verdict || !a->verdict.empty()) {
+    const bool writes = !a->indicator.empty() || a->clear_verdict || a->confirm_verdict || !a->verdict.empty();
+    auto p = writes ? open_project(a->project) : open_for_reading(a->project);
+    if (writes) {
       auto action = p->begin_action("Evaluate");  // a rating and a verdict given together are one undo step
       if (!a->indicator.empty()) {
         const store::Id code = p->resolve_code(a->indicator);

@@ -48,7 +48,7 @@ Registrar reg(73, [](CLI::App& app, Context& ctx) {
     if (a->format == "docx" && a->out.empty()) throw UserError("a DOCX report is a binary file: give --out FILE.docx");
     exchange::ReportOptions o;
     o.lang = exchange::lang_from_string(a->lang.empty() ? ui::load_prefs().language : a->lang);
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     auto t = analysis::EvidenceTable::load(*p);
     o.query.by = a->by;
     o.query.from = a->from;
@@ -102,7 +102,7 @@ Registrar reg_project(77, [](CLI::App& app, Context& ctx) {
     if (a->clear && a->field.empty()) throw UserError("--clear needs a field");
     if (a->clear && !a->value.empty()) throw UserError("give a value or --clear, not both");
     text::require_valid_utf8(a->value, "the value");
-    auto p = open_project(a->project);
+    auto p = a->field.empty() ? open_for_reading(a->project) : open_project(a->project);
     if (!a->field.empty()) exchange::set_meta(*p, a->field, a->clear ? "" : a->value);
     const auto m = exchange::load_meta(*p);
     if (ctx.json)
