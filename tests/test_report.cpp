@@ -20,6 +20,7 @@
 #include "analysis/evaluation.h"
 #include "analysis/overrides.h"
 #include "exchange/report.h"
+#include "helpers/report_fixture.h"
 #include "store/project.h"
 #include "store/quote.h"
 #include "text/utf8.h"
@@ -36,102 +37,7 @@ using store::Stance;
 
 namespace {
 
-const char* kInterview =
-    "Pewawancara: Apakah komunike 1984 memuat hak dan kewajiban?\n\n"
-    "Informan B: Tidak. Komunike kita tidak memuat objek kerja sama. Revisinya selalu tertunda.\n\n"
-    "Pewawancara: Bagaimana dengan ekspor?\n\n"
-    "Informan B: Ekspor naik, tetapi eksportir kecil tidak merasakan manfaatnya.\n\n"
-    "Informan B: Data diklat pegawai tidak dipublikasikan.\n";
-const char* kNews =
-    "Harian Ibukota, 2014. Naskah 1984 tidak merinci kewajiban para pihak <menurut pengamat> & DPRD.\n\n"
-    "Ekspor ke Seoul naik tiga kali lipat menurut Warta Niaga.\n";
-const char* kOfficial =
-    "LKPJ 2015. Realisasi ekspor Rp 69.714.695.364 pada 2015.\n\n"
-    "Seoul termasuk enam kota kembar paling aktif.\n\n"
-    "Komunike Bersama 1984 hanya memuat niat kerja sama.\n";
-
-struct Fixture {
-  fs::path dir;
-  std::unique_ptr<store::Project> p;
-  Id legal = 0, resources = 0, goals = 0, exports = 0, impediment = 0;
-  Id interview = 0, news = 0, official = 0;
-  static inline int serial = 0;
-
-  Fixture() {
-    dir = fs::temp_directory_path() / ("telaah-report-" + std::to_string(::getpid()) + "-" + std::to_string(serial++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    store::OpenOptions o;
-    o.coder = "ayu";
-    p = store::Project::create(dir / "study.telaah", o);
-    p->load_codebook(nlohmann::json::parse(R"({"codes":[
-      {"name":"Input","kind":"variable","children":[
-        {"name":"Legal infrastructure","kind":"indicator","definition":"Does the agreement follow Permendagri 3/2008?"},
-        {"name":"Resources","kind":"indicator"}]},
-      {"name":"Output","kind":"variable","children":[
-        {"name":"Trade goals reached","kind":"indicator","children":[{"name":"Export performance"}]}]},
-      {"name":"Hambatan","aliases":["Impediment"]}]})"));
-    legal = p->resolve_code("Input/Legal infrastructure");
-    resources = p->resolve_code("Input/Resources");
-    goals = p->resolve_code("Output/Trade goals reached");
-    exports = p->resolve_code("Export performance");
-    impediment = p->resolve_code("Hambatan");
-    interview = doc("Wawancara Informan B", "interview", kInterview);
-    news = doc("Naskah 1984 dipersoalkan", "news", kNews);
-    store::NewDocument d;
-    d.title = "LKPJ 2015";
-    d.source_type = "official";
-    d.text = kOfficial;
-    d.pages = {{1, 0}, {2, 57}};  // a page map: the second paragraph starts page 2
-    official = p->add_document(d);
-  }
-  ~Fixture() {
-    p.reset();
-    fs::remove_all(dir);
-  }
-
-  Id doc(const std::string& title, const std::string& type, const std::string& text) {
-    store::NewDocument d;
-    d.title = title;
-    d.source_type = type;
-    d.text = text;
-    return p->add_document(d);
-  }
-
-  Id code(Id doc, Id code, const std::string& quote, Stance s, const std::string& coder = "ayu") {
-    auto span = store::resolve_quote(p->text(doc), quote, 1, "test");
-    store::Coding c;
-    c.doc = doc;
-    c.code = code;
-    c.start = span.start;
-    c.end = span.end;
-    c.stance = s;
-    c.coder = p->ensure_coder(coder);
-    c.memo = "memo of " + quote.substr(0, 12);
-    return p->add_coding(c);
-  }
-
-  // The study in miniature: legal infrastructure triangulated (all negative),
-  // trade goals divergent, resources a gap, three impediments.
-  void code_study() {
-    code(interview, legal, "Komunike kita tidak memuat objek kerja sama.", Stance::contradicts);
-    code(news, legal, "Naskah 1984 tidak merinci kewajiban para pihak", Stance::contradicts);
-    code(official, legal, "Komunike Bersama 1984 hanya memuat niat kerja sama.", Stance::contradicts);
-    code(interview, exports, "eksportir kecil tidak merasakan manfaatnya", Stance::contradicts);
-    code(official, exports, "Realisasi ekspor Rp 69.714.695.364 pada 2015.", Stance::supports);
-    code(official, goals, "Seoul termasuk enam kota kembar paling aktif.", Stance::supports);
-    code(interview, impediment, "Revisinya selalu tertunda.", Stance::neutral);                 // same turn as legal
-    code(interview, impediment, "Data diklat pegawai tidak dipublikasikan.", Stance::neutral);  // a turn of its own
-    code(news, impediment, "kewajiban para pihak <menurut pengamat>", Stance::neutral);         // overlaps legal
-  }
-
-  EvidenceTable table() { return EvidenceTable::load(*p); }
-  Matrix matrix(const EvidenceTable& t) {
-    auto m = triangulate(t, {}, settings_from_project(*p));
-    apply_overrides(m, load_overrides(*p));
-    return m;
-  }
-};
+using Fixture = test::ReportFixture;
 
 Row row_with(Status s, int64_t sup, int64_t con, int64_t neu) {
   Row r;
@@ -366,11 +272,12 @@ TEST_CASE("the report: framework, matrix, quotes with citations, ratings, impedi
 
   const std::string md = exchange::render_markdown(data);
   for (const char* want :
-       {"# Evaluation report: study", "## 1. The evaluation framework", "| Input | Legal infrastructure |",
+       {"# Untitled study", "## 4. Indicators at a glance", "| Input | Legal infrastructure |",
         "Komunike kita tidak memuat objek kerja sama.", "Wawancara Informan B, para. 2", "LKPJ 2015, p. 2",
         "partial agreement (override; automatic: dissonance)", "they answer different questions",
-        "**not achieved** (researcher; suggested: not achieved)", "## 4. Impediments", "Data diklat pegawai",
-        "(cross-cutting)", "## 5. Overall verdict", "k = 2, m = 1, prominence ratio = 3", "Report date: 2026-01-02"}) {
+        "**not achieved** (researcher; suggested: not achieved)", "## 7. Impediments", "Data diklat pegawai",
+        "cross-cutting (linked to no indicator)", "## 8. Overall verdict", "at least k = 2 columns",
+        "at least m = 1 document(s)", "at most 3 × the smaller", "| Report date | 2 January 2026 |"}) {
     CAPTURE(want);
     CHECK(md.find(want) != std::string::npos);
   }
@@ -460,10 +367,10 @@ TEST_CASE("the CLI: triangulate, override, evaluate and report end to end") {
   const fs::path html = f.dir / "report.html", md = f.dir / "report.md";
   CHECK(run("report " + q(file) + " --out " + q(html), &out) == 0);
   CHECK(fs::file_size(html) > 5000);
-  CHECK(run("report " + q(file) + " --format md --out " + q(md), &out) == 0);
+  CHECK(run("report " + q(file) + " --format md --lang en --out " + q(md), &out) == 0);
   std::ifstream in(md);
   std::string body((std::istreambuf_iterator<char>(in)), {});
-  CHECK(body.find("## Appendix: method") != std::string::npos);
+  CHECK(body.find("## 1. Method") != std::string::npos);
   CHECK(run("report " + q(file) + " --out " + q(f.dir / "no" / "such" / "dir.html"), &out, &err) == 1);
   CHECK(err.find("cannot write") != std::string::npos);
 }
@@ -589,14 +496,14 @@ TEST_CASE("the HTML report renders in headless Chromium to a PNG that is not bla
   const std::string cmd = "timeout 120 " + chromium +
                           " --headless --no-sandbox --disable-gpu --hide-scrollbars "
                           "--user-data-dir=" +
-                          q(f.dir / "chromium-profile") + " --window-size=1280,2400 --screenshot=" + q(png) + " " +
+                          q(f.dir / "chromium-profile") + " --window-size=1280,9000 --screenshot=" + q(png) + " " +
                           q("file://" + html.string()) + " >/dev/null 2>&1";
   int rc = std::system(cmd.c_str());
   REQUIRE_MESSAGE(fs::exists(png), "chromium wrote no screenshot (exit " << rc << ")");
   std::ifstream in(png, std::ios::binary);
   const Image img = decode_png(std::string((std::istreambuf_iterator<char>(in)), {}));
   CHECK(img.w == 1280);
-  CHECK(img.h == 2400);
+  CHECK(img.h == 9000);  // tall enough to reach the matrix (section 5)
   size_t ink = 0, green = 0, red = 0;
   const size_t n = size_t(img.w) * img.h;
   for (size_t i = 0; i < n; ++i) {

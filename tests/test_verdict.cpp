@@ -420,11 +420,125 @@ TEST_CASE("CLI: the seed's ratings and impediments -> cukup efektif, per variabl
   CHECK(j["verdict"]["automatic"] == "fairly effective");
 
   const std::string md = (dir / "r.md").string();
-  REQUIRE(tl({"report", p, "--format", "md", "--out", md}).status == 0);
+  REQUIRE(tl({"report", p, "--format", "md", "--lang", "en", "--out", md}).status == 0);
   std::ifstream in(md);
   std::string body((std::istreambuf_iterator<char>(in)), {});
   CHECK(body.find("### Per variable") != std::string::npos);
   CHECK(body.find("### Sensitivity") != std::string::npos);
-  CHECK(body.find("| Input | 2 | 100% | 25% | not effective (tidak efektif) |") != std::string::npos);
+  CHECK(body.find("| Input | 2 | 100% | 25% | not effective |") != std::string::npos);
   CHECK(body.find("evaluation.min_coverage") != std::string::npos);  // the rule in the appendix
+}
+
+TEST_CASE("stale ratings and verdict overrides: the audit trail, flagged when the automatic value moves, confirmed") {
+  // Hand computation (defaults: k = 2, m = 1, support share 0.67; min_coverage set to 0 so that one
+  // rated indicator has a verdict):
+  //   I1 coded contradicting in the interview and the news: triangulated, S 0 C 2 -> suggested "not achieved".
+  //   + an official passage supporting: official net + against net - elsewhere -> dissonance -> divergent
+  //     -> suggested "partially achieved".
+  //   The verdict by the rule from I1 alone: partially achieved 0.5 -> fairly effective (>= 0.40);
+  //   not achieved 0 -> not effective.
+  test::TempDir dir("telaah-stale");
+  const std::string p = (dir / "stale.telaah").string();
+  dir.write("interview.txt", "Informan B: Komunike 1984 tidak memuat kewajiban para pihak.\n");
+  dir.write("news.txt", "Komunike 1984 dikritik anggota DPRD.\n");
+  dir.write("official.txt", "Komunike 1984 hanya memuat niat.\n\nLKPJ mencatat komunike tetap berlaku.\n");
+  REQUIRE(tl({"new", p}).status == 0);
+  for (const char* t : {"interview", "news", "official"})
+    REQUIRE(tl({"import", p, (dir / (std::string(t) + ".txt")).string(), "--type", t, "--quiet"}).status == 0);
+  REQUIRE(tl({"settings", p, "evaluation.min_coverage", "0"}).status == 0);
+  auto code = [&](const char* doc, const char* quote, const char* stance) {
+    auto r = tl({"code", p, "--doc", doc, "--quote", quote, "--code", "I1", "--stance", stance});
+    CAPTURE(r.err);
+    REQUIRE(r.status == 0);
+  };
+  code("1", "Komunike 1984 tidak memuat kewajiban para pihak.", "contradicts");
+  code("2", "Komunike 1984 dikritik anggota DPRD.", "contradicts");
+  REQUIRE(tl({"evaluate", p, "--indicator", "I1", "--rating", "partially achieved", "--justification", "x"}).status ==
+          0);
+  REQUIRE(tl({"evaluate", p, "--verdict", "efektif", "--memo", "the programme runs"}).status == 0);
+
+  struct Step {
+    const char* what;
+    std::vector<std::string> args;  // a command run before the check (empty: none)
+    const char* suggested;
+    const char* rating_automatic;  // the suggestion recorded under the rating
+    bool rating_stale;
+    const char* verdict_rule;
+    const char* verdict_automatic;  // recorded under the verdict override
+    bool verdict_stale;
+  };
+  const Step steps[] = {
+      {"as recorded", {}, "not achieved", "not achieved", false, "fairly effective", "fairly effective", false},
+      {"an official passage supports: the suggestion moves",
+       {"code", p, "--doc", "3", "--quote", "LKPJ mencatat komunike tetap berlaku.", "--code", "I1", "--stance",
+        "supports"},
+       "partially achieved",
+       "not achieved",
+       true,
+       "fairly effective",
+       "fairly effective",
+       false},
+      {"the researcher confirms the rating",
+       {"evaluate", p, "--indicator", "I1", "--confirm"},
+       "partially achieved",
+       "partially achieved",
+       false,
+       "fairly effective",
+       "fairly effective",
+       false},
+      {"a new rating moves the verdict by the rule under the override",
+       {"evaluate", p, "--indicator", "I1", "--rating", "not achieved", "--justification", "y"},
+       "partially achieved",
+       "partially achieved",
+       false,
+       "not effective",
+       "fairly effective",
+       true},
+      {"the researcher confirms the verdict",
+       {"evaluate", p, "--confirm-verdict"},
+       "partially achieved",
+       "partially achieved",
+       false,
+       "not effective",
+       "not effective",
+       false},
+      {"undo brings the stale flag back",
+       {"undo", p},
+       "partially achieved",
+       "partially achieved",
+       false,
+       "not effective",
+       "fairly effective",
+       true},
+  };
+  for (const auto& s : steps) {
+    CAPTURE(s.what);
+    if (!s.args.empty()) {
+      auto r = tl(s.args);
+      CAPTURE(r.err);
+      REQUIRE(r.status == 0);
+    }
+    auto out = tl({"evaluate", p, "--json"});
+    REQUIRE(out.status == 0);
+    auto j = nlohmann::json::parse(out.out);
+    const auto& i1 = j["indicators"][0];
+    CHECK(i1["suggested"] == s.suggested);
+    CHECK(i1["recorded"]["automatic"] == s.rating_automatic);
+    CHECK(i1["recorded"]["stale"] == s.rating_stale);
+    CHECK(i1["recorded"]["coder"] == "tester");
+    CHECK_FALSE(i1["recorded"]["confirmed"].get<std::string>().empty());
+    CHECK(j["verdict"]["automatic"] == s.verdict_rule);
+    CHECK(j["verdict"]["audit"]["automatic"] == s.verdict_automatic);
+    CHECK(j["verdict"]["audit"]["coder"] == "tester");
+    CHECK(j["verdict"]["stale"] == s.verdict_stale);
+    auto text = tl({"evaluate", p});
+    CHECK((text.out.find("STALE") != std::string::npos) == (s.rating_stale || s.verdict_stale));
+  }
+  // Confirming what is not there: one sentence, exit 1, nothing changed.
+  REQUIRE(tl({"evaluate", p, "--indicator", "I2", "--confirm"}).status == 1);
+  REQUIRE(tl({"evaluate", p, "--clear-verdict"}).status == 0);
+  auto r = tl({"evaluate", p, "--confirm-verdict"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("not overridden") != std::string::npos);
+  CHECK(tl({"evaluate", p, "--indicator", "I1", "--confirm", "--clear"}).status == 1);
 }

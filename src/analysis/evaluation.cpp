@@ -1,14 +1,13 @@
 // Ratings, suggestions and the overall verdict (rules in evaluation.h).
 #include "analysis/evaluation.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "analysis/project_settings.h"
 #include "store/errors.h"
+#include "store/evaluation_rows.h"
 #include "store/project.h"
 
 namespace telaah::analysis {
@@ -69,30 +68,50 @@ EvalSettings eval_settings_from_project(const store::Project& p) {
 // --- records ---
 std::vector<EvaluationRecord> load_evaluations(const store::Project& p) {
   std::vector<EvaluationRecord> out;
-  SQLite::Statement q(p.db(),
-                      "SELECT id, code_id, rating, justification, evidence, modified FROM evaluations ORDER BY id");
-  while (q.executeStep()) {
+  for (auto& row : store::evaluation_rows(p)) {
     EvaluationRecord r;
-    r.id = q.getColumn(0).getInt64();
-    r.code_id = q.getColumn(1).getInt64();
-    r.rating = rating_from_string(q.getColumn(2).getString());
-    r.justification = q.getColumn(3).getString();
+    r.id = row.id;
+    r.code_id = row.code_id;
+    r.rating = rating_from_string(row.rating);
+    r.justification = std::move(row.justification);
     try {
-      r.evidence = nlohmann::json::parse(q.getColumn(4).getString()).get<std::vector<Id>>();
+      r.evidence = nlohmann::json::parse(row.evidence).get<std::vector<Id>>();
     } catch (const std::exception&) {
       throw CorruptProject("the evidence list of the evaluation of code #" + std::to_string(r.code_id) + " is damaged");
     }
-    r.modified = q.getColumn(5).getString();
+    r.modified = std::move(row.modified);
+    r.automatic = std::move(row.automatic);
+    r.coder = std::move(row.coder);
+    r.confirmed = std::move(row.confirmed);
     out.push_back(std::move(r));
   }
   return out;
 }
 
-static std::optional<Id> evaluation_id(const store::Project& p, Id code_id) {
-  SQLite::Statement q(p.db(), "SELECT id FROM evaluations WHERE code_id=?");
-  q.bind(1, code_id);
-  if (q.executeStep()) return q.getColumn(0).getInt64();
-  return std::nullopt;
+namespace {
+
+// The matrix the audit trail compares with: by source type, the project's
+// settings and coder rule, all dates, triangulation overrides applied.
+Matrix audit_matrix(const store::Project& p, const EvidenceTable& t) {
+  Query q;
+  q.coders = default_coders(p, t);
+  Matrix m = triangulate(t, q, settings_from_project(p));
+  apply_overrides(m, load_overrides(p));
+  return m;
+}
+
+}  // namespace
+
+std::string automatic_rating(const store::Project& p, Id code_id) {
+  const auto t = EvidenceTable::load(p);
+  const Matrix m = audit_matrix(p, t);
+  const Row* r = m.find(code_id);
+  return r ? to_string(suggest_rating(*r, eval_settings_from_project(p)).rating) : "";
+}
+
+std::string automatic_verdict(const store::Project& p) {
+  const auto t = EvidenceTable::load(p);
+  return to_string(evaluate(p, t, audit_matrix(p, t)).verdict.automatic);
 }
 
 void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::string& justification,
@@ -105,12 +124,16 @@ void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::str
     p.coding(id);  // throws NotFound for an unknown or deleted coding
     if (std::find(ev.begin(), ev.end(), id) == ev.end()) ev.push_back(id);
   }
+  const std::string now = store::now_iso();
   nlohmann::json cols = {{"rating", to_string(rating)},
                          {"justification", justification},
                          {"evidence", nlohmann::json(ev).dump()},
-                         {"modified", store::now_iso()}};
+                         {"modified", now},
+                         {"automatic", automatic_rating(p, code_id)},
+                         {"coder", p.coder()},
+                         {"confirmed", now}};
   auto a = p.begin_action("Rate " + path + ": " + to_string(rating));
-  if (auto id = evaluation_id(p, code_id))
+  if (auto id = store::find_evaluation_row(p, code_id))
     a.update("evaluations", *id, cols);
   else {
     cols["code_id"] = code_id;
@@ -120,10 +143,19 @@ void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::str
 }
 
 void clear_evaluation(store::Project& p, Id code_id) {
-  auto id = evaluation_id(p, code_id);
+  auto id = store::find_evaluation_row(p, code_id);
   if (!id) throw NotFound("'" + p.code_path(code_id) + "' has no recorded rating");
   auto a = p.begin_action("Remove rating of " + p.code_path(code_id));
   a.remove("evaluations", *id);
+  a.commit();
+}
+
+void confirm_evaluation(store::Project& p, Id code_id) {
+  auto id = store::find_evaluation_row(p, code_id);
+  if (!id) throw NotFound("'" + p.code_path(code_id) + "' has no recorded rating to confirm");
+  const std::string automatic = automatic_rating(p, code_id);
+  auto a = p.begin_action("Confirm rating of " + p.code_path(code_id));
+  a.update("evaluations", *id, {{"automatic", automatic}, {"coder", p.coder()}, {"confirmed", store::now_iso()}});
   a.commit();
 }
 
@@ -152,15 +184,25 @@ void set_verdict(store::Project& p, const std::string& value, const std::string&
   if (value.empty()) {
     p.set_setting("evaluation.verdict", "");
     p.set_setting("evaluation.verdict_memo", "");
+    p.set_setting("evaluation.verdict_audit", "");
   } else {
     Verdict v = verdict_from_string(value);
     if (v == Verdict::undetermined)
       throw ValidationError("the verdict can be overridden with effective, fairly effective or not effective");
     if (memo.find_first_not_of(" \t\n") == std::string::npos)
       throw ValidationError("overriding the verdict needs a memo that says why");
+    const std::string automatic = automatic_verdict(p);  // read inside the action: a rating given with it counts
     p.set_setting("evaluation.verdict", to_string(v));
     p.set_setting("evaluation.verdict_memo", memo);
+    p.set_setting("evaluation.verdict_audit", audit_to_json(audit_now(p, automatic)));
   }
+  a.commit();
+}
+
+void confirm_verdict(store::Project& p) {
+  if (p.setting("evaluation.verdict").empty()) throw NotFound("the verdict is not overridden: nothing to confirm");
+  auto a = p.begin_action("Confirm verdict override");
+  p.set_setting("evaluation.verdict_audit", audit_to_json(audit_now(p, automatic_verdict(p))));
   a.commit();
 }
 
@@ -199,6 +241,7 @@ Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matri
     ie.suggested = suggest_rating(row, e.settings);
     for (const auto& r : records)
       if (r.code_id == row.code_id) ie.recorded = r;
+    if (ie.recorded) ie.stale = is_stale({ie.recorded->automatic, "", ""}, to_string(ie.suggested.rating));
     for (size_t i = 0; i < e.impediments.size(); ++i) {
       const auto& links = e.impediments[i].indicators;
       if (std::find(links.begin(), links.end(), row.code_id) != links.end()) ie.impediments.push_back(i);
@@ -233,6 +276,8 @@ Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matri
   if (!ov.empty()) {
     e.verdict.override = verdict_from_string(ov);
     e.verdict.memo = p.setting("evaluation.verdict_memo");
+    e.verdict.audit = audit_from_json(p.setting("evaluation.verdict_audit"));
+    e.verdict.stale = is_stale(e.verdict.audit, to_string(e.verdict.automatic));
   }
   return e;
 }

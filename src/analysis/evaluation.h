@@ -14,6 +14,14 @@
 //                  else partially achieved
 // with t = evaluation.support_share (default 0.67).
 //
+// Audit trail: a recorded rating keeps the suggestion it replaced (the
+// automatic value), the coder and the time; so does the verdict override. When
+// the suggestion (or the verdict by the rule) later differs from the recorded
+// automatic value, the judgement is STALE until the researcher confirms it
+// (`telaah evaluate --indicator I --confirm`, `--confirm-verdict`) or
+// removes it. Judgements made before schema 3 have no automatic value and are
+// never stale until confirmed.
+//
 // The rating used for an indicator is the researcher's when recorded, else
 // the suggestion.
 //
@@ -53,6 +61,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/overrides.h"
 #include "analysis/triangulation.h"
 
 namespace telaah::analysis {
@@ -98,6 +107,9 @@ struct EvaluationRecord {
   std::string justification;
   std::vector<Id> evidence;  // coding ids
   std::string modified;
+  // The audit trail (schema 3): the suggested rating when the researcher
+  // rated (or last confirmed), who, and when ("" for ratings made before).
+  std::string automatic, coder, confirmed;
 };
 std::vector<EvaluationRecord> load_evaluations(const store::Project& p);
 // Records (or replaces) the researcher's rating; one undoable action.
@@ -105,6 +117,17 @@ std::vector<EvaluationRecord> load_evaluations(const store::Project& p);
 void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::string& justification,
                     const std::vector<Id>& evidence);
 void clear_evaluation(store::Project& p, Id code_id);  // throws NotFound when there is none
+// Records the current suggestion under a recorded rating (the researcher has
+// looked again and keeps the rating), with the coder and time; one undoable
+// action. Throws NotFound when the indicator has no recorded rating.
+void confirm_evaluation(store::Project& p, Id code_id);
+// The automatic values an audit records: the suggested rating of an indicator
+// ("" when it is no row of the matrix) and the verdict by the rule, both on the
+// matrix by source type under the project's settings and coder rule, all
+// dates, with the researcher's triangulation overrides applied (the same
+// matrix `telaah evaluate` shows by default).
+std::string automatic_rating(const store::Project& p, Id code_id);
+std::string automatic_verdict(const store::Project& p);
 
 struct Suggestion {
   Rating rating = Rating::insufficient_evidence;
@@ -129,9 +152,16 @@ struct VerdictResult {
   double coverage = 0;          // share of the weight rated other than insufficient evidence
   int rated = 0, left_out = 0;  // indicators scored / left out (insufficient evidence or weight 0)
   int impeded = 0;              // scored indicators that lost the impediment penalty
+  int present = 0;              // indicators with a weight above 0
+  int with_rating = 0;          // of those, rated other than insufficient evidence
   std::string reason;           // one sentence: why this verdict
   std::optional<Verdict> override;
   std::string memo;
+  // The override's audit trail (setting evaluation.verdict_audit): the
+  // verdict by the rule when it was made or last confirmed, who, when; stale
+  // when the rule now gives another verdict.
+  Audit audit;
+  bool stale = false;
   Verdict effective() const { return override ? *override : automatic; }
 };
 VerdictResult verdict(const std::vector<ScoredIndicator>& indicators, const EvalSettings& s);
@@ -158,7 +188,11 @@ struct SensitivityRow {
 std::vector<SensitivityRow> sensitivity(const std::vector<ScoredIndicator>& indicators, const EvalSettings& s);
 
 // Overrides the verdict with a memo; an empty verdict removes the override.
+// Records the audit trail (the verdict by the rule now, the coder, the time).
 void set_verdict(store::Project& p, const std::string& verdict, const std::string& memo);
+// Records the verdict by the rule now under the override (confirms it);
+// throws NotFound when the verdict is not overridden. One undoable action.
+void confirm_verdict(store::Project& p);
 
 struct ImpedimentItem {
   size_t row = 0;  // in the evidence table
@@ -179,6 +213,9 @@ struct IndicatorEvaluation {
   std::vector<size_t> impediments;  // indices into Evaluation::impediments
   std::string variable;             // the parent code's name ("" top-level)
   double weight = 1;                // as the verdict rule uses it
+  // A recorded rating whose audited suggestion differs from the suggestion
+  // now: later evidence (or a changed setting) moved it; until confirmed.
+  bool stale = false;
   Rating rating() const { return recorded ? recorded->rating : suggested.rating; }
 };
 

@@ -120,10 +120,12 @@ VerdictResult verdict(const std::vector<ScoredIndicator>& in, const EvalSettings
     return v;
   }
   v.coverage = covered / all;
+  v.present = present;
   if (scored > 0) v.score = sum / scored;
   const int with_rating = static_cast<int>(std::count_if(in.begin(), in.end(), [](const ScoredIndicator& i) {
     return i.weight > 0 && i.rating != Rating::insufficient_evidence;
   }));
+  v.with_rating = with_rating;
   const std::string cov = std::to_string(with_rating) + " of " + std::to_string(present) + " indicators rated (" +
                           percent(v.coverage) + " of the weight)";
   if (v.coverage + kEps < s.min_coverage) {

@@ -16,7 +16,7 @@ namespace {
 struct Args {
   std::string project, indicator, rating, justification, evidence, verdict, memo;
   std::vector<std::string> coders;
-  bool clear = false, clear_verdict = false;
+  bool clear = false, clear_verdict = false, confirm = false, confirm_verdict = false;
 };
 
 std::vector<store::Id> parse_ids(const std::string& list) {
@@ -84,34 +84,50 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--verdict", a->verdict, "override the overall verdict: effective, fairly effective, not effective");
   cmd->add_option("--memo", a->memo, "with --verdict: why (required)");
   cmd->add_flag("--clear-verdict", a->clear_verdict, "remove the verdict override");
+  cmd->add_flag("--confirm", a->confirm,
+                "with --indicator: keep the recorded rating and record the current suggestion under it (clears STALE)");
+  cmd->add_flag("--confirm-verdict", a->confirm_verdict,
+                "keep the verdict override and record the verdict by the rule now under it (clears STALE)");
   cmd->add_option("--coder", a->coders, "coders whose codings count (default as in 'telaah triangulate')");
   cmd->callback([a, &ctx] {
     text::require_valid_utf8(a->justification, "the justification");
     text::require_valid_utf8(a->memo, "the memo");
     if (!a->rating.empty() && a->indicator.empty()) throw UserError("--rating needs --indicator");
     if (a->clear && a->indicator.empty()) throw UserError("--clear needs --indicator");
-    if (!a->indicator.empty() && a->rating.empty() && !a->clear)
-      throw UserError("with --indicator give --rating (and --justification) or --clear");
-    const bool writes = !a->indicator.empty() || a->clear_verdict || !a->verdict.empty();
+    if (a->confirm && a->indicator.empty()) throw UserError("--confirm needs --indicator");
+    if (a->clear + a->confirm + !a->rating.empty() > 1)
+      throw UserError("give one of --rating, --clear or --confirm with --indicator");
+    if (a->clear_verdict + a->confirm_verdict + !a->verdict.empty() > 1)
+      throw UserError("give one of --verdict, --clear-verdict or --confirm-verdict");
+    if (!a->indicator.empty() && a->rating.empty() && !a->clear && !a->confirm)
+      throw UserError("with --indicator give --rating (and --justification), --clear or --confirm");
+    const bool writes = !a->indicator.empty() || a->clear_verdict || a->confirm_verdict || !a->verdict.empty();
     auto p = writes ? open_project(a->project) : open_for_reading(a->project);
-    if (!a->indicator.empty() || a->clear_verdict || !a->verdict.empty()) {
+    if (writes) {
       auto action = p->begin_action("Evaluate");  // a rating and a verdict given together are one undo step
       if (!a->indicator.empty()) {
         const store::Id code = p->resolve_code(a->indicator);
         if (a->clear)
           analysis::clear_evaluation(*p, code);
+        else if (a->confirm)
+          analysis::confirm_evaluation(*p, code);
         else
           analysis::set_evaluation(*p, code, analysis::rating_from_string(a->rating), a->justification,
                                    parse_ids(a->evidence));
-        action.set_label(a->clear ? "Remove rating of " + p->code_path(code)
-                                  : "Rate " + p->code_path(code) + ": " + a->rating);
+        action.set_label(a->clear     ? "Remove rating of " + p->code_path(code)
+                         : a->confirm ? "Confirm rating of " + p->code_path(code)
+                                      : "Rate " + p->code_path(code) + ": " + a->rating);
       }
       if (a->clear_verdict)
         analysis::set_verdict(*p, "", "");
+      else if (a->confirm_verdict)
+        analysis::confirm_verdict(*p);
       else if (!a->verdict.empty())
         analysis::set_verdict(*p, a->verdict, a->memo);
       if (a->indicator.empty())
-        action.set_label(a->clear_verdict ? "Remove verdict override" : "Override verdict: " + a->verdict);
+        action.set_label(a->clear_verdict     ? "Remove verdict override"
+                         : a->confirm_verdict ? "Confirm verdict override"
+                                              : "Override verdict: " + a->verdict);
       action.commit();
     }
 
@@ -128,10 +144,10 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
         const auto& ie = e.indicators[i];
         nlohmann::json rec = nullptr;
         if (ie.recorded)
-          rec = {{"rating", to_string(ie.recorded->rating)},
-                 {"justification", ie.recorded->justification},
-                 {"evidence", ie.recorded->evidence},
-                 {"modified", ie.recorded->modified}};
+          rec = {{"rating", to_string(ie.recorded->rating)}, {"justification", ie.recorded->justification},
+                 {"evidence", ie.recorded->evidence},        {"modified", ie.recorded->modified},
+                 {"automatic", ie.recorded->automatic},      {"coder", ie.recorded->coder},
+                 {"confirmed", ie.recorded->confirmed},      {"stale", ie.stale}};
         nlohmann::json imps = nlohmann::json::array();
         for (size_t k : ie.impediments) imps.push_back(e.impediments[k].coding_id);
         ind.push_back({{"code_id", ie.code_id},
@@ -154,6 +170,10 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
       verdict["effective_id"] = analysis::to_indonesian(v.effective());
       verdict["override"] = v.override ? nlohmann::json(to_string(*v.override)) : nlohmann::json(nullptr);
       verdict["memo"] = v.memo;
+      verdict["audit"] =
+          v.override ? nlohmann::json{{"automatic", v.audit.automatic}, {"coder", v.audit.coder}, {"at", v.audit.at}}
+                     : nlohmann::json(nullptr);
+      verdict["stale"] = v.stale;
       nlohmann::json vars = nlohmann::json::array(), sens = nlohmann::json::array();
       for (const auto& vv : e.variables) {
         auto j = verdict_json(vv.result);
@@ -189,6 +209,9 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
       std::cout << ie.path << "  [" << to_string(m.rows[i].effective) << "]\n";
       std::cout << "  rating: " << to_string(ie.rating()) << (ie.recorded ? " (recorded)" : " (suggested)") << " / "
                 << analysis::to_indonesian(ie.rating());
+      if (ie.stale)
+        std::cout << "  STALE: suggested " << ie.recorded->automatic << " when rated by " << ie.recorded->coder << " ("
+                  << ie.recorded->confirmed << "); 'evaluate --indicator I --confirm' keeps it";
       if (ie.weight != 1) std::cout << ", weight " << ie.weight;
       std::cout << "\n";
       if (ie.recorded) {
@@ -214,7 +237,10 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
                 << analysis::both_languages(vv.result.automatic) << " — " << vv.result.reason << "\n";
     std::cout << "\nverdict: " << analysis::both_languages(v.effective());
     if (v.override)
-      std::cout << " — researcher's override (rule: " << analysis::both_languages(v.automatic) << "): " << v.memo;
+      std::cout << " — researcher's override (rule: " << analysis::both_languages(v.automatic) << "): " << v.memo
+                << (v.stale ? "\n  STALE: the rule gave " + v.audit.automatic + " when " + v.audit.coder +
+                                  " overrode it (" + v.audit.at + "); '--confirm-verdict' keeps it"
+                            : "");
     else
       std::cout << " — " << v.reason;
     std::cout << "\n\nsensitivity (the verdict with one setting moved):\n";

@@ -3,13 +3,19 @@
 #include "exchange/report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
 
+#include "analysis/agreement.h"
+#include "analysis/method_settings.h"
 #include "analysis/overrides.h"
+#include "analysis/project_settings.h"
+#include "exchange/report_matrix.h"
+#include "store/evaluation_rows.h"
 #include "store/project.h"
 #include "text/utf8.h"
 
@@ -17,7 +23,7 @@ namespace telaah::exchange {
 
 using namespace analysis;
 
-std::string citation(const store::Project& p, store::Id doc, int64_t start) {
+std::string citation(const store::Project& p, store::Id doc, int64_t start, Lang lang) {
   const auto d = p.document(doc);
   std::string where = d.title;
   const auto pages = p.pages(doc);
@@ -25,13 +31,13 @@ std::string citation(const store::Project& p, store::Id doc, int64_t start) {
     int page = pages.front().page;
     for (const auto& pg : pages)
       if (pg.start <= start) page = pg.page;
-    return where + ", p. " + std::to_string(page);
+    return where + ", " + tr(lang, T::page) + " " + std::to_string(page);
   }
   const auto blocks = p.blocks(doc);
   size_t para = 0;
   for (size_t i = 0; i < blocks.size(); ++i)
     if (blocks[i].start <= start) para = i + 1;
-  return where + ", para. " + std::to_string(std::max<size_t>(para, 1));
+  return where + ", " + tr(lang, T::para) + " " + std::to_string(std::max<size_t>(para, 1));
 }
 
 namespace {
@@ -44,7 +50,8 @@ struct DocText {
 // Quotes from the evidence table, with the document texts read once each.
 class Quoter {
  public:
-  Quoter(const store::Project& p, const EvidenceTable& t, size_t max_chars) : p_(p), t_(t), max_chars_(max_chars) {}
+  Quoter(const store::Project& p, const EvidenceTable& t, size_t max_chars, Lang lang)
+      : p_(p), t_(t), max_chars_(max_chars), lang_(lang) {}
 
   Quote quote(size_t row) {
     const store::Id doc = t_.doc_id[static_cast<size_t>(t_.row_doc[row])];
@@ -59,7 +66,7 @@ class Quoter {
     std::string raw(text::slice_cp(dt->text, dt->map, static_cast<size_t>(t_.row_start[row]),
                                    static_cast<size_t>(t_.row_end[row])));
     q.text = tidy(raw);
-    q.citation = citation(p_, doc, t_.row_start[row]);
+    q.citation = citation(p_, doc, t_.row_start[row], lang_);
     q.stance = store::to_string(t_.row_stance[row]);
     q.coder = t_.coder_name[static_cast<size_t>(t_.row_coder[row])];
     const int32_t code = t_.row_code[row];
@@ -82,6 +89,7 @@ class Quoter {
   const store::Project& p_;
   const EvidenceTable& t_;
   size_t max_chars_;
+  Lang lang_;
   std::map<store::Id, std::unique_ptr<DocText>> texts_;
 };
 
@@ -111,12 +119,69 @@ std::vector<size_t> spread(const EvidenceTable& t, const std::vector<size_t>& ro
   return out;
 }
 
+// The quotes of a cell: every contradicting coding (the negative cases are
+// never cut), first, then up to `n` in all with the others spread over the
+// documents. Returns the rows to show; the rest are counted as omitted.
+std::vector<size_t> choose_quotes(const EvidenceTable& t, const std::vector<size_t>& rows, size_t n) {
+  std::vector<size_t> negative, rest;
+  for (size_t r : rows) (t.row_stance[r] == store::Stance::contradicts ? negative : rest).push_back(r);
+  auto out = negative;
+  for (size_t r : spread(t, rest, n > negative.size() ? n - negative.size() : 0)) out.push_back(r);
+  return out;
+}
+
+std::string attribute(const std::vector<store::Attribute>& attrs, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    for (const auto& a : attrs)
+      if (a.name == n) return a.value;
+  return "";
+}
+
+AgreementSection agreement_section(const store::Project& p, const EvidenceTable& t) {
+  AgreementSection a;
+  std::vector<size_t> per_coder(t.coder_name.size(), 0);
+  for (size_t i = 0; i < t.size(); ++i) ++per_coder[static_cast<size_t>(t.row_coder[i])];
+  for (size_t c = 0; c < t.coder_name.size(); ++c)
+    if (per_coder[c]) a.coders.push_back(t.coder_name[c]);
+  if (a.coders.size() < 2) return a;
+  try {
+    AgreementOptions opt;
+    opt.sel.coders = a.coders;
+    opt.sel.rollup = true;
+    opt.unit = AgreementUnit::segment;
+    opt.threshold = real_setting(p, "agreement.threshold", 0.5);
+    opt.overlap = p.setting("agreement.overlap", "union") == "shorter" ? OverlapRatio::shorter : OverlapRatio::union_;
+    const AgreementReport rep = compute_agreement(p, opt);
+    a.documents = rep.documents.size();
+    auto add = [&](const CodeAgreement& c, bool pooled) {
+      const std::string code = pooled ? "" : c.path;  // "": the pooled row, named by the renderer
+      for (const auto& pr : c.pairs) {
+        double stance = std::nan("");
+        for (const auto& sp : c.stance.pairs)
+          if (sp.coder_a == pr.coder_a && sp.coder_b == pr.coder_b) stance = sp.alpha.value;
+        a.rows.push_back({code, pr.coder_a + "–" + pr.coder_b, pr.percent.value, pr.kappa.value, pr.alpha.value,
+                          c.pairs.size() == 1 ? c.stance.alpha.value : stance, c.stance.pairable});
+      }
+      if (c.pairs.size() > 1)  // three or more coders: the all-coder alpha on its own row
+        a.rows.push_back(
+            {code, "", std::nan(""), std::nan(""), c.alpha.value, c.stance.alpha.value, c.stance.pairable});
+    };
+    for (const auto& c : rep.codes) add(c, false);
+    add(rep.overall, true);
+  } catch (const std::exception& e) {
+    a.error = e.what();
+  }
+  return a;
+}
+
 }  // namespace
 
 ReportData build_report(const store::Project& p, const EvidenceTable& t, const ReportOptions& o) {
   ReportData r;
   r.project_file = p.path().filename().string();
-  r.title = p.path().stem().string();
+  r.lang = o.lang;
+  r.meta = load_meta(p);
+  r.title = r.meta.title;
   r.generated = o.generated.empty() ? store::now_iso().substr(0, 10) : o.generated;
   Query q = o.query;
   if (q.coders.empty()) q.coders = default_coders(p, t);
@@ -125,7 +190,11 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
   r.evaluation = evaluate(p, t, r.matrix);
   const Matrix& m = r.matrix;
 
-  Quoter quoter(p, t, o.quote_chars);
+  Quoter quoter(p, t, o.quote_chars, o.lang);
+  // Sub-code rows under each indicator (the same query, one row per sub-code).
+  Query qs = q;
+  qs.subcodes = true;
+  Matrix with_subcodes = triangulate(t, qs, settings_from_project(p));
   // The table rows of codings the justifications cite.
   std::set<store::Id> cited;
   for (const auto& ie : r.evaluation.indicators)
@@ -143,12 +212,17 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
     const int32_t parent = t.code_parent[static_cast<size_t>(row.code)];
     s.variable = parent >= 0 ? t.code_name[static_cast<size_t>(parent)] : "";
     s.definition = p.code(row.code_id).definition;
+    for (const auto& sub : with_subcodes.rows)
+      if (sub.parent >= 0 && with_subcodes.rows[static_cast<size_t>(sub.parent)].code_id == row.code_id) {
+        s.subcodes.push_back(sub);
+        if (sub.path.rfind(row.path + "/", 0) == 0) s.subcodes.back().path = sub.path.substr(row.path.size() + 1);
+      }
     for (size_t c = 0; c < m.columns.labels.size(); ++c) {
       ColumnEvidence ce;
       ce.column = m.columns.labels[c];
       ce.cell = row.cells[c];
       auto rows = cell_rows(t, m, row.code, static_cast<int>(c));
-      auto shown = spread(t, rows, o.quotes_per_cell);
+      auto shown = choose_quotes(t, rows, o.quotes_per_cell);
       for (size_t x : shown) ce.quotes.push_back(quoter.quote(x));
       ce.omitted = rows.size() - shown.size();
       s.columns.push_back(std::move(ce));
@@ -162,7 +236,7 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
         else {
           Quote gone;
           gone.coding_id = id;
-          gone.text = "(this coding is no longer in the project)";
+          gone.text = tr(o.lang, T::gone);
           s.linked_evidence.push_back(gone);
         }
       }
@@ -193,51 +267,52 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
   f.unassigned = m.unassigned;
   f.revision = t.revision();
   if (!q.from.empty() || !q.to.empty())
-    f.date_filter = (q.from.empty() ? "…" : q.from) + " to " + (q.to.empty() ? "…" : q.to);
+    f.date_filter =
+        format_date(o.lang, q.from.empty() ? "…" : q.from) + " – " + format_date(o.lang, q.to.empty() ? "…" : q.to);
+
+  // The method settings in force, from the one registry.
+  for (const auto& spec : method_settings())
+    r.settings.push_back(
+        {spec.key, setting_value(p, spec), spec.default_value, o.lang == Lang::id ? spec.meaning_id : spec.meaning_en});
+
+  // The document inventory.
+  const auto pseudonymised = store::pseudonymised_documents(p);
+  for (const auto& d : p.documents()) {
+    const auto attrs = p.attributes(d.id);
+    r.inventory.push_back({d.id, d.title, d.source_type, d.date, d.author,
+                           attribute(attrs, {"informant", "informan", "pseudonym"}),
+                           attribute(attrs, {"role", "peran", "informant_role"}), pseudonymised.count(d.id) > 0});
+  }
+
+  if (o.agreement) r.agreement = agreement_section(p, t);
+
+  // The audit trail: every judgement that replaces an automatic value.
+  using K = AuditEntry::Kind;
+  for (const auto& row : m.rows) {
+    if (row.status_override) {
+      const auto& ov = *row.status_override;
+      r.audit.push_back({K::status, row.path, ov.label, ov.automatic_then, to_string(row.automatic), ov.coder,
+                         ov.confirmed.empty() ? ov.created : ov.confirmed, ov.memo, ov.stale});
+    }
+    for (const auto& pr : row.pairs)
+      if (pr.override) {
+        const auto& ov = *pr.override;
+        r.audit.push_back({K::pair, row.path + " · " + pair_name(m, pr), ov.label, ov.automatic_then,
+                           pr.automatic == Convergence::none ? "none" : to_string(pr.automatic), ov.coder,
+                           ov.confirmed.empty() ? ov.created : ov.confirmed, ov.memo, ov.stale});
+      }
+  }
+  for (const auto& ie : r.evaluation.indicators)
+    if (ie.recorded)
+      r.audit.push_back({K::rating, ie.path, to_string(ie.recorded->rating), ie.recorded->automatic,
+                         to_string(ie.suggested.rating), ie.recorded->coder,
+                         ie.recorded->confirmed.empty() ? ie.recorded->modified : ie.recorded->confirmed,
+                         ie.recorded->justification, ie.stale});
+  const auto& v = r.evaluation.verdict;
+  if (v.override)
+    r.audit.push_back({K::verdict, "", to_string(*v.override), v.audit.automatic, to_string(v.automatic), v.audit.coder,
+                       v.audit.at, v.memo, v.stale});
   return r;
-}
-
-static std::string num(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
-
-std::vector<std::string> method_notes(const ReportData& r) {
-  const auto& s = r.matrix.settings;
-  const auto& e = r.evaluation.settings;
-  const std::string col = r.matrix.columns.dimension == "type" ? "source type" : r.matrix.columns.dimension;
-  std::vector<std::string> notes = {
-      "Convergence coding after Farmer et al. (2006) for every indicator and every pair of " + col + "s.",
-      "Evidence units: codings of one indicator (the indicator or its sub-codes, by any counted coder — " +
-          describe_coders(r.matrix.query.coders) + ") in one document that overlap by at least " + num(s.same_passage) +
-          " of the shorter span are one passage and count once. Net stance of a column = "
-          "sign(supports − contradicts) over its passages; prominence = its number of " +
-          (s.unit == analysis::ProminenceUnit::documents ? "documents." : "passages."),
-      "Silence: one column has evidence, the other none. Dissonance: both have evidence and opposite net stances.",
-      "Agreement: same net stance and comparable prominence (larger count at most " + num(s.prominence) +
-          " × the smaller). Partial agreement: the rest (very different prominence, or one side neutral or tied).",
-      "Triangulated: at least k = " + std::to_string(s.k) +
-          " columns carry evidence from at least m = " + std::to_string(s.m) +
-          " document(s) each, with no dissonance. Divergent: some pair is dissonant. Single-source: one column only. "
-          "Gap: no evidence. Insufficient: evidence in several columns, but fewer than k reach m documents.",
-      "Sub-code evidence rolls up to its indicator. Researcher overrides are marked and keep the automatic value.",
-      "Suggested rating: gap or neutral-only evidence → insufficient evidence; divergent → partially achieved; "
-      "otherwise by the "
-      "share p of supporting among supporting and contradicting codings: p ≥ " +
-          num(e.support_share) + " → achieved when triangulated, partially achieved when not corroborated; p ≤ " +
-          num(1 - e.support_share) +
-          " → not achieved; else partially achieved. A rating the researcher recorded replaces the suggestion.",
-      "Impediments: codings of " +
-          [&] {
-            std::string names;
-            for (const auto& n : e.impediment_codes) names += (names.empty() ? "" : ", ") + n;
-            return names;
-          }() +
-          " and their sub-codes, linked to an indicator when they overlap or share a paragraph with its evidence.",
-  };
-  for (auto& line : verdict_rule_text(e)) notes.push_back(std::move(line));
-  return notes;
 }
 
 }  // namespace telaah::exchange

@@ -1,16 +1,25 @@
-// The evaluation report: the framework table, the triangulation matrix, per
-// indicator the evidence by source type with quotes and citations, the
-// convergence labels, the rating and the impediments, the overall verdict and
-// a method appendix. Written as one self-contained HTML file (inline CSS, the
-// matrix as inline SVG, prints well) or as Markdown.
+// The evaluation report, in Indonesian or English: the study's title,
+// research question, period and framework citation on the first page with
+// the verdict; then the method with the settings in force, the document
+// inventory, intercoder agreement, the indicators at a glance, the
+// triangulation matrix, per indicator the status, pair labels, sub-code rows,
+// rating with justification and the evidence by source type (contradicting
+// passages always listed, first), the impediments, the verdict per variable
+// with its sensitivity, and the audit trail of the researcher's judgements.
+// Written as one self-contained HTML file (inline CSS, the matrix as inline
+// SVG, A4 print rules), as Markdown or as a Word document (DOCX).
 //
-// build_report gathers everything from the model; the renderers only format.
+// build_report gathers everything from the model; report_blocks() lays it
+// out once as a list of blocks (report_doc.h) that each renderer only formats,
+// so the three outputs carry the same text.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "analysis/evaluation.h"
 #include "analysis/triangulation.h"
+#include "exchange/report_meta.h"
+#include "exchange/report_text.h"
 
 namespace telaah::store {
 class Project;
@@ -23,6 +32,8 @@ struct ReportOptions {
   size_t quotes_per_cell = 6;  // quotes shown per indicator and column; the rest are counted
   size_t quote_chars = 400;    // longer quotes are shortened with an ellipsis
   std::string generated;       // date shown in the report; default: today (UTC)
+  Lang lang = Lang::en;        // the report's language
+  bool agreement = true;       // compute intercoder agreement (all coders with codings, segment level)
 };
 
 struct Quote {
@@ -40,6 +51,7 @@ struct ColumnEvidence {
 struct IndicatorSection {
   size_t index = 0;  // into matrix.rows and evaluation.indicators (same order)
   std::string variable, name, definition;
+  std::vector<analysis::Row> subcodes;  // one row per sub-code (Query::subcodes), path relative to the indicator
   std::vector<ColumnEvidence> columns;
   std::vector<Quote> linked_evidence;  // the codings the researcher's justification cites
   std::vector<Quote> impediments;
@@ -57,8 +69,47 @@ struct MethodFacts {
   std::string date_filter;
 };
 
+struct InventoryRow {
+  store::Id id = 0;
+  std::string title, type, date, author, informant, role;
+  bool pseudonymised = false;  // a pseudonymisation (telaah pseudonymise) touched it and is in force
+};
+
+struct AgreementRow {
+  std::string code, pair;                    // pair "a–b", or "" on the all-coders row
+  double percent = 0, kappa = 0, alpha = 0;  // NaN: not meaningful (n/a)
+  double stance_alpha = 0;                   // NaN: n/a
+  int64_t stance_units = 0;
+};
+
+struct AgreementSection {
+  std::vector<std::string> coders;  // coders with codings (two or more: computed)
+  size_t documents = 0;             // documents coded by two or more of them
+  std::vector<AgreementRow> rows;   // per code and pair, then the pooled rows
+  std::string error;                // why it could not be computed ("" when it was)
+};
+
+struct AuditEntry {
+  enum class Kind { status, pair, rating, verdict } kind = Kind::status;
+  std::string target;                         // indicator path, with the pair for a label
+  std::string value;                          // the researcher's value (English label as stored)
+  std::string automatic_then, automatic_now;  // English labels as stored / computed
+  std::string coder, at, memo;
+  bool stale = false;
+};
+
+struct SettingRow {
+  std::string key, value, default_value, meaning;  // meaning in the report's language
+};
+
 struct ReportData {
-  std::string title, project_file, generated;
+  std::string title, project_file, generated;  // title: the study's (project.title), "" when not set
+  Lang lang = Lang::en;
+  ProjectMeta meta;
+  std::vector<InventoryRow> inventory;
+  AgreementSection agreement;
+  std::vector<AuditEntry> audit;
+  std::vector<SettingRow> settings;
   analysis::Matrix matrix;
   analysis::Evaluation evaluation;
   std::vector<IndicatorSection> indicators;
@@ -69,17 +120,11 @@ struct ReportData {
 ReportData build_report(const store::Project& p, const analysis::EvidenceTable& t, const ReportOptions& o);
 std::string render_markdown(const ReportData& r);
 std::string render_html(const ReportData& r);
-
-// The rules of the method with this project's settings, one sentence each
-// (the method appendix of both renderers).
-std::vector<std::string> method_notes(const ReportData& r);
-// Section 5 (the verdict by the rule, per variable, and its sensitivity) in
-// Markdown and in HTML (report_verdict.cpp).
-std::string verdict_markdown(const analysis::Evaluation& e);
-std::string verdict_html(const analysis::Evaluation& e);
+// A Word document (Office Open XML): the bytes of the .docx file.
+std::string render_docx(const ReportData& r);
 
 // Where a passage is: "Title, p. 3" when the document has a page map,
-// else "Title, para. 12" (1-based paragraph or speaker turn).
-std::string citation(const store::Project& p, store::Id doc, int64_t start);
+// else "Title, para. 12" (1-based paragraph or speaker turn); "hlm." / "par." in Indonesian.
+std::string citation(const store::Project& p, store::Id doc, int64_t start, Lang lang = Lang::en);
 
 }  // namespace telaah::exchange

@@ -282,7 +282,8 @@ static const char* status_colour(Status s) {
   }
 }
 
-std::string matrix_svg(const Matrix& m) {
+std::string matrix_svg(const Matrix& m, const std::function<std::string(const std::string&)>& words) {
+  auto word = [&](const std::string& en) { return words ? words(en) : en; };
   const int label_w = 280, col_w = 132, status_w = 150, head_h = 44, row_h = 46, legend_h = 70;
   const int ncol = static_cast<int>(m.columns.labels.size());
   const int w = label_w + ncol * col_w + status_w + 10;
@@ -292,14 +293,18 @@ std::string matrix_svg(const Matrix& m) {
     for (const auto& c : r.cells) max_docs = std::max(max_docs, c.documents);
   std::ostringstream o;
   o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"matrix\" viewBox=\"0 0 " << w << " " << h << "\" width=\""
-    << w << "\" height=\"" << h << "\" role=\"img\" aria-label=\"Triangulation matrix\" font-family=\"sans-serif\">\n";
-  o << "<title>Triangulation matrix: indicators by " << escape_xml(m.columns.dimension) << "</title>\n";
+    << w << "\" height=\"" << h << "\" role=\"img\" aria-label=\""
+    << escape_xml(words ? word("title") : "Triangulation matrix") << "\" font-family=\"sans-serif\">\n";
+  if (words)
+    o << "<title>" << escape_xml(word("title")) << "</title>\n";
+  else
+    o << "<title>Triangulation matrix: indicators by " << escape_xml(m.columns.dimension) << "</title>\n";
   for (int c = 0; c < ncol; ++c)
     o << "<text x=\"" << label_w + c * col_w + col_w / 2 << "\" y=\"" << head_h - 14
       << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">"
       << escape_xml(m.columns.labels[static_cast<size_t>(c)]) << "</text>\n";
   o << "<text x=\"" << label_w + ncol * col_w + status_w / 2 << "\" y=\"" << head_h - 14
-    << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">status</text>\n";
+    << "\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">" << escape_xml(word("status")) << "</text>\n";
   for (size_t r = 0; r < m.rows.size(); ++r) {
     const Row& row = m.rows[r];
     const int y = head_h + static_cast<int>(r) * row_h;
@@ -334,7 +339,7 @@ std::string matrix_svg(const Matrix& m) {
     o << "<rect x=\"" << sx << "\" y=\"" << y + 10 << "\" width=\"" << status_w - 16 << "\" height=\"" << row_h - 20
       << "\" rx=\"" << (row_h - 20) / 2 << "\" fill=\"" << status_colour(row.effective) << "\"/>\n";
     o << "<text x=\"" << sx + (status_w - 16) / 2 << "\" y=\"" << y + row_h / 2 + 4
-      << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#ffffff\">" << to_string(row.effective)
+      << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#ffffff\">" << escape_xml(word(to_string(row.effective)))
       << (row.overridden() ? " *" : "") << "</text>\n";
   }
   const int ly = head_h + static_cast<int>(m.rows.size()) * row_h + 18;
@@ -346,12 +351,15 @@ std::string matrix_svg(const Matrix& m) {
   int x = 6;
   for (const auto& k : keys) {
     o << "<rect x=\"" << x << "\" y=\"" << ly << "\" width=\"16\" height=\"16\" rx=\"3\" fill=\"" << k.colour << "\"/>";
-    o << "<text x=\"" << x + 22 << "\" y=\"" << ly + 13 << "\" font-size=\"12\">" << k.text << "</text>\n";
+    o << "<text x=\"" << x + 22 << "\" y=\"" << ly + 13 << "\" font-size=\"12\">" << escape_xml(word(k.text))
+      << "</text>\n";
     x += 150;
   }
-  o << "<text x=\"6\" y=\"" << ly + 38
-    << "\" font-size=\"11\" fill=\"#555555\">cell: codings / documents, supports-contradicts-neutral; stronger shade = "
-       "more documents; * = researcher override</text>\n";
+  o << "<text x=\"6\" y=\"" << ly + 38 << "\" font-size=\"11\" fill=\"#555555\">"
+    << (words ? escape_xml(word("legend"))
+              : "cell: codings / documents, supports-contradicts-neutral; stronger shade = more documents; * = "
+                "researcher override")
+    << "</text>\n";
   o << "</svg>\n";
   return o.str();
 }

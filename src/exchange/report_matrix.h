@@ -2,6 +2,7 @@
 // CSV (one row per indicator), Markdown, JSON and an inline SVG picture. Used
 // by `telaah triangulate` and by the evaluation report.
 #pragma once
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -22,8 +23,11 @@ std::string matrix_csv(const analysis::Matrix& m);
 std::string matrix_markdown(const analysis::Matrix& m);
 nlohmann::json matrix_json(const analysis::Matrix& m);
 // A self-contained <svg> element: cells shaded by net stance, opacity by
-// document coverage, a status badge per row, a legend.
-std::string matrix_svg(const analysis::Matrix& m);
+// document coverage, a status badge per row, a legend. `words`, when given,
+// puts its words in the report's language: it is asked for "title",
+// "status", each status label, "net supports", "net contradicts",
+// "neutral or tied" and "legend" (the note under the legend).
+std::string matrix_svg(const analysis::Matrix& m, const std::function<std::string(const std::string&)>& words = {});
 
 // Escaping shared by the HTML, SVG, Markdown and CSV writers.
 std::string escape_xml(const std::string& s);

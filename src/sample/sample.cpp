@@ -131,6 +131,12 @@ static BuildReport fill(store::Project& p, const fs::path& corpus,
   // coder, the same passage counted once; corpus/README.md), so the second
   // coder's double-coding counts once and her disagreements show as they would
   // in any project.
+  // The study's title, research question and period for the report's first page (corpus/study.json).
+  if (std::ifstream st(corpus / "study.json"); st) {
+    auto j = nlohmann::json::parse(st);
+    for (const char* f : {"title", "question", "period"})
+      if (j.contains(f) && j[f].is_string()) p.set_setting(std::string("project.") + f, j[f].get<std::string>());
+  }
   act.commit();
   return r;
 }

@@ -427,6 +427,9 @@ std::vector<Id> Project::load_codebook(const json& j) {
     }
   };
   load(j["codes"], std::nullopt, "top level");
+  // The framework's citation, when the file names one, is kept for the report's first page.
+  if (j.contains("citation") && j["citation"].is_string() && !is_blank(j["citation"].get<std::string>()))
+    set_setting("project.citation", j["citation"].get<std::string>());
   a.commit();
   return ids;
 }
