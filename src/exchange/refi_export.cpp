@@ -207,6 +207,14 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
                                      "VariableValue on each TextSource; source types also as Cases 'Source type: X'",
                                      "documents as UTF-8 plain text (LF line breaks) in sources/GUID.txt; the original "
                                      "file name in the source's Description"});
+  if (count_sql(p, "SELECT count(*) FROM links"))
+    s.encoded.push_back(
+        "links between codings as Links between their selections (the relation as the name, "
+        "OneWay or Associative, its colour; a link's memo as a Note)");
+  if (count_sql(p, "SELECT count(*) FROM cases"))
+    s.encoded.push_back(
+        "cases as Cases: attributes as VariableValues, whole documents as SourceRef, parts of "
+        "documents as SelectionRef to selections of their own (without codes)");
 
   pugi::xml_document doc;
   pugi::xml_node root = new_root(doc, "Project", refi::kProjectNs);

@@ -287,7 +287,11 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
       stance = it->second;
     }
     std::string notes = cx.note_text(s, true);
-    if (codings.empty() && cx.case_selections.count(sel_guid)) continue;  // a part of a document in a case
+    if (codings.empty() && cx.case_selections.count(sel_guid)) {  // a part of a document in a case
+      ++rep.selections_imported;
+      ++cx.report.text_selections.imported;
+      continue;
+    }
     if (codings.empty()) {
       cx.findings.loss("selections without any code (Telaah keeps passages only as codings)",
                        label + (memo.empty() ? "" : ", comment: " + short_quote(memo)));

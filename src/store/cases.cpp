@@ -210,7 +210,7 @@ int import_cases(Project& p, const std::vector<CaseRow>& rows, const std::string
     require_text(r.description, where + ": the description");
     std::set<std::string> seen;
     for (const auto& at : r.attributes) {
-      validate_attribute(at, where + " (case '" + r.name + "')");
+      validate_attribute(at, where);
       if (!seen.insert(at.name).second)
         throw ValidationError(where + ": the attribute '" + at.name + "' is given twice");
     }
