@@ -23,6 +23,7 @@
 #include "exchange/xml.h"
 #include "fixtures/exchange/helpers.h"
 #include "ingest/zip.h"
+#include "store/judgement.h"
 #include "store/project.h"
 #include "text/structure.h"
 #include "text/utf8.h"
@@ -566,7 +567,8 @@ TEST_CASE("tolerant import: where real archives put project.qde and the source f
 }
 
 TEST_CASE(
-    "import report: every loss and doubtful selection is named; cases, sets and variables become document fields") {
+    "import report: every loss and doubtful selection is named; cases become cases, sets and variables document "
+    "fields") {
   TempDir t("report");
   const std::string text =
       "Informan C mengatakan ekspor rempah naik, tetapi eksportir kecil tidak merasakan manfaatnya.";
@@ -635,8 +637,17 @@ TEST_CASE(
   CHECK(docs[0].source_type == "survey");
   std::map<std::string, std::string> attrs;
   for (const auto& a : p->attributes(docs[0].id)) attrs[a.name] = a.type + ":" + a.value;
-  CHECK(attrs["Case"] == "text:Informan C");
-  CHECK(attrs["age"] == "number:47");
+  // The case is a case (schema 4), with its variable value as a typed attribute and the source as a member.
+  CHECK(attrs.count("Case") == 0);
+  auto cases = store::cases(*p);
+  REQUIRE(cases.size() == 1);
+  CHECK(cases[0].name == "Informan C");
+  REQUIRE(cases[0].attributes.size() == 1);
+  CHECK(cases[0].attributes[0].name == "age");
+  CHECK(cases[0].attributes[0].type == "number");
+  CHECK(cases[0].attributes[0].value == "47");
+  REQUIRE(cases[0].members.size() == 1);
+  CHECK(cases[0].members[0].doc == docs[0].id);
   CHECK(attrs["Sets"] == "text:Eksportir");
   CHECK(p->codes().at(0).name == "Ekspor \xEF\xBF\xBD rempah");
   CHECK(p->coders().size() == 1);

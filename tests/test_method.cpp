@@ -673,7 +673,7 @@ TEST_CASE("schema 3: a schema-2 project gains the audit columns; old overrides a
   }
   {
     auto p = store::Project::open(f);
-    CHECK(p->db().execAndGet("PRAGMA user_version").getInt() == 3);
+    CHECK(p->db().execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion);
     auto ov = load_overrides(*p);
     REQUIRE(ov.size() == 1);
     CHECK(ov[0].automatic.empty());

@@ -222,7 +222,8 @@ static bool names_code(const EvidenceTable& t, int32_t c, const std::string& nam
 
 std::vector<ScoredIndicator> Evaluation::scored() const {
   std::vector<ScoredIndicator> out;
-  for (const auto& ie : indicators) out.push_back({ie.variable, ie.rating(), ie.weight, !ie.impediments.empty()});
+  for (const auto& ie : indicators)
+    out.push_back({ie.variable, ie.rating(), ie.weight, !ie.impediments.empty() || !ie.findings.empty()});
   return out;
 }
 
@@ -231,6 +232,7 @@ Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matri
   e.settings = eval_settings_from_project(p);
   auto records = load_evaluations(p);
   e.impediments = impediments(p, t, m, e.settings);
+  e.findings = store::impediments(p);
   // Every weight must name an indicator (or a variable) of the matrix: a typo is an error, not a silent 1.
   std::vector<char> weight_used(e.settings.weights.size(), 0),
       variable_weight_used(e.settings.variable_weights.size(), 0);
@@ -246,6 +248,15 @@ Evaluation evaluate(const store::Project& p, const EvidenceTable& t, const Matri
       const auto& links = e.impediments[i].indicators;
       if (std::find(links.begin(), links.end(), row.code_id) != links.end()) ie.impediments.push_back(i);
     }
+    // A finding hinders the rows its indicators (or their sub-codes) roll up into.
+    for (size_t f = 0; f < e.findings.size(); ++f)
+      for (Id c : e.findings[f].indicators) {
+        const int32_t k = t.code_index(c);
+        if (k >= 0 && t.code_rollup[static_cast<size_t>(k)] == row.code) {
+          ie.findings.push_back(f);
+          break;
+        }
+      }
     const int32_t parent = row.code >= 0 ? t.code_parent[static_cast<size_t>(row.code)] : -1;
     if (parent >= 0) ie.variable = t.code_name[static_cast<size_t>(parent)];
     for (size_t w = 0; w < e.settings.weights.size(); ++w)

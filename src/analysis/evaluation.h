@@ -54,8 +54,12 @@
 // Impediments: codings of the impediment codes (setting
 // evaluation.impediment_codes, names, aliases or paths, comma-separated;
 // default "Impediment, Hambatan") and their sub-codes. An impediment is
-// linked to an indicator when it overlaps, or shares a paragraph (speaker
-// turn) with, a coding of that indicator in the same document.
+// linked to an indicator when the researcher attached it to the indicator
+// (or a sub-code of it) explicitly, or when it overlaps, or shares a
+// paragraph (speaker turn) with, a coding of that indicator in the same
+// document. An impediment finding (a titled impediment with its evidence,
+// store/judgement.h) hinders the indicators it names. "At least one
+// impediment" in step 2 counts linked impediment codings and findings.
 #pragma once
 #include <optional>
 #include <string>
@@ -63,6 +67,7 @@
 
 #include "analysis/overrides.h"
 #include "analysis/triangulation.h"
+#include "store/judgement.h"
 
 namespace telaah::analysis {
 
@@ -197,7 +202,8 @@ void confirm_verdict(store::Project& p);
 struct ImpedimentItem {
   size_t row = 0;  // in the evidence table
   Id coding_id = 0;
-  std::vector<Id> indicators;  // code ids of the linked indicators
+  std::vector<Id> indicators;  // code ids of the linked indicators (attached or by overlap)
+  std::vector<Id> attached;    // those attached explicitly (store::attach_coding)
 };
 // Dense indices of the impediment codes with their sub-codes.
 std::vector<int32_t> impediment_codes(const EvidenceTable& t, const std::vector<std::string>& names);
@@ -211,6 +217,7 @@ struct IndicatorEvaluation {
   Suggestion suggested;
   std::optional<EvaluationRecord> recorded;
   std::vector<size_t> impediments;  // indices into Evaluation::impediments
+  std::vector<size_t> findings;     // indices into Evaluation::findings (impediment findings naming it)
   std::string variable;             // the parent code's name ("" top-level)
   double weight = 1;                // as the verdict rule uses it
   // A recorded rating whose audited suggestion differs from the suggestion
@@ -223,6 +230,7 @@ struct Evaluation {
   EvalSettings settings;
   std::vector<IndicatorEvaluation> indicators;  // in matrix row order
   std::vector<ImpedimentItem> impediments;
+  std::vector<store::Impediment> findings;  // the project's impediment findings (store/judgement.h)
   VerdictResult verdict;
   std::vector<VariableVerdict> variables;
   std::vector<SensitivityRow> sensitivity;

@@ -212,8 +212,9 @@ std::vector<std::string> verdict_rule_text(const EvalSettings& s) {
           std::string(s.insufficient_counts_as_not_achieved ? "scores 0 (evaluation.insufficient)"
                                                             : "is left out (evaluation.insufficient)") +
           ".",
-      "Impediments: an indicator with at least one impediment linked to it loses " + num(s.impediment_penalty) +
-          " (evaluation.impediment_penalty; 0.5 = one rating step, never below 0).",
+      "Impediments: an indicator with at least one impediment linked to it (an impediment coding attached to it or "
+      "overlapping its evidence, or an impediment finding naming it) loses " +
+          num(s.impediment_penalty) + " (evaluation.impediment_penalty; 0.5 = one rating step, never below 0).",
       "Weights: evaluation.weights per indicator times evaluation.variable_weights per variable (default 1 each; 0 "
       "leaves an indicator out).",
       "Coverage: the share of the weight rated other than insufficient evidence must be at least " +

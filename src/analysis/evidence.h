@@ -115,6 +115,8 @@ class EvidenceTable {
   std::string code_path(int32_t code) const;
   // Dense indices of a code and all its (live) descendants.
   std::vector<int32_t> code_subtree(int32_t code) const;
+  // A copy holding only the rows with keep[row] != 0 (same dense indices; cases.cpp).
+  EvidenceTable only_rows(const std::vector<char>& keep) const;
 
  private:
   void load_meta(const store::Project& p);  // codes, coders, source types

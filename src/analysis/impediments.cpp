@@ -1,6 +1,7 @@
 // Impediments ("hambatan"): the codings of the impediment codes, and which
-// indicators each one bears on (rules in evaluation.h).
+// indicators each one bears on: attached explicitly, or by overlap (rules in evaluation.h).
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "analysis/evaluation.h"
@@ -52,6 +53,13 @@ std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceT
   auto counts = [&](size_t i) {
     return coder_ok[static_cast<size_t>(t.row_coder[i])] && m.columns.of_doc[static_cast<size_t>(t.row_doc[i])] >= 0;
   };
+  // Explicit attachments: coding -> the matrix rows its attached codes roll up into.
+  std::map<Id, std::set<Id>> attached;
+  for (const auto& a : store::coding_attachments(p)) {
+    const int32_t k = t.code_index(a.code);
+    if (k >= 0 && indicator_of[static_cast<size_t>(k)] != 0)
+      attached[a.coding].insert(indicator_of[static_cast<size_t>(k)]);
+  }
   int32_t doc = -1;
   std::vector<text::Block> blocks;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -66,6 +74,7 @@ std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceT
     const size_t b0 = block_of(blocks, t.row_start[i]), b1 = block_of(blocks, t.row_end[i] - 1);
     auto [first, last] = t.doc_rows(doc);
     std::set<Id> linked;
+    if (auto at = attached.find(item.coding_id); at != attached.end()) linked = at->second;
     for (size_t j = first; j < last; ++j) {
       const Id ind = indicator_of[static_cast<size_t>(t.row_code[j])];
       if (j == i || ind == 0 || is_imp[static_cast<size_t>(t.row_code[j])] || !counts(j)) continue;
@@ -75,8 +84,11 @@ std::vector<ImpedimentItem> impediments(const store::Project& p, const EvidenceT
       if (overlap || same_block) linked.insert(ind);
     }
     // Keep the matrix's row order for the links.
-    for (const auto& row : m.rows)
+    for (const auto& row : m.rows) {
       if (linked.count(row.code_id)) item.indicators.push_back(row.code_id);
+      if (attached.count(item.coding_id) && attached[item.coding_id].count(row.code_id))
+        item.attached.push_back(row.code_id);
+    }
     out.push_back(std::move(item));
   }
   return out;

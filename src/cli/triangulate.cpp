@@ -3,6 +3,7 @@
 // of a label or a status, with a memo.
 #include <iostream>
 
+#include "analysis/judgement.h"
 #include "analysis/overrides.h"
 #include "analysis/triangulation.h"
 #include "cli/cli.h"
@@ -13,9 +14,9 @@ namespace telaah::cli {
 namespace {
 
 struct TriArgs {
-  std::string project, by = "type", from, to, format = "table";
+  std::string project, by = "type", from, to, format = "table", case_name;
   std::vector<std::string> coders;
-  bool all_codes = false, subcodes = false;
+  bool all_codes = false, subcodes = false, by_case = false;
 };
 
 Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
@@ -36,6 +37,11 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_flag("--all-codes", a->all_codes, "rows for every code outside the indicators too (e.g. Impediment)");
   cmd->add_flag("--subcodes", a->subcodes, "a row per sub-code under each indicator");
+  cmd->add_option("--case", a->case_name,
+                  "only the evidence of this case (indicator x source type within the case; see 'telaah cases')");
+  cmd->add_flag("--by-case", a->by_case,
+                "columns: the cases (indicator x case); a coding counts in a case when its document is in the case, "
+                "or at least half of it lies in a part of the document assigned to the case");
   cmd->footer(
       "Cells count evidence units: codings of one indicator (the indicator or its sub-codes, by any counted coder) "
       "in one document that overlap by at least triangulation.same_passage (0.5) of the shorter span are one "
@@ -50,7 +56,18 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
     q.all_codes = a->all_codes;
     q.subcodes = a->subcodes;
     q.coders = analysis::resolve_coders(*p, t, a->coders);
-    auto m = analysis::triangulate(t, q, analysis::settings_from_project(*p));
+    if (a->by_case && !a->case_name.empty()) throw UserError("give --case NAME or --by-case, not both");
+    if (a->by_case && a->by != "type") throw UserError("--by-case makes the cases the columns; leave out --by");
+    analysis::Matrix m;
+    if (a->by_case) {
+      auto cs = store::cases(*p);
+      if (cs.empty()) throw UserError("this project has no cases yet (telaah cases P add NAME)");
+      m = analysis::triangulate_by_case(t, cs, q, analysis::settings_from_project(*p));
+    } else if (!a->case_name.empty()) {
+      m = analysis::triangulate_case(t, store::find_case(*p, a->case_name), q, analysis::settings_from_project(*p));
+    } else {
+      m = analysis::triangulate(t, q, analysis::settings_from_project(*p));
+    }
     analysis::apply_overrides(m, analysis::load_overrides(*p));
     const std::string format = ctx.json ? "json" : a->format;
     if (format == "json") return print_json(exchange::matrix_json(m));

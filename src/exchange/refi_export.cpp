@@ -4,6 +4,7 @@
 // hold goes into the summary.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "exchange/guid.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
+#include "store/judgement.h"
 #include "store/project.h"
 #include "text/utf8.h"
 
@@ -155,6 +157,24 @@ void common_losses(const store::Project& p, ExportSummary& s) {
        "project settings (triangulation thresholds, default coder, ...)", "setting", "settings");
   lost(s, count_sql(p, "SELECT count(*) FROM change_log"), "the undo history (the export holds the current state)",
        "action", "actions");
+  lost(s, count_sql(p, "SELECT count(*) FROM impediments"),
+       "impediment findings (title, description, indicators, evidence; use the report export)", "finding", "findings");
+  lost(s, count_sql(p, "SELECT count(*) FROM coding_indicators"), "explicit attachments of codings to indicators",
+       "attachment", "attachments");
+  lost(s, count_sql(p, "SELECT count(*) FROM summaries"), "summary cells (use 'telaah summaries P ls --csv')", "cell",
+       "cells");
+}
+
+// The REFI type of a case attribute across all cases: typed only when every value fits.
+std::string case_attribute_type(const std::vector<store::Attribute>& values) {
+  bool integer = true, decimal = true, date = true, boolean = true;
+  for (const auto& a : values) {
+    integer = integer && a.type == "number" && is_xsd_integer(a.value);
+    decimal = decimal && a.type == "number" && is_xsd_decimal(a.value);
+    date = date && a.type == "date" && is_xsd_date(a.value);
+    boolean = boolean && a.type == "boolean" && (a.value == "true" || a.value == "false");
+  }
+  return integer ? "Integer" : decimal ? "Float" : date ? "Date" : boolean ? "Boolean" : "Text";
 }
 
 }  // namespace
@@ -187,6 +207,14 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
                                      "VariableValue on each TextSource; source types also as Cases 'Source type: X'",
                                      "documents as UTF-8 plain text (LF line breaks) in sources/GUID.txt; the original "
                                      "file name in the source's Description"});
+  if (count_sql(p, "SELECT count(*) FROM links"))
+    s.encoded.push_back(
+        "links between codings as Links between their selections (the relation as the name, "
+        "OneWay or Associative, its colour; a link's memo as a Note)");
+  if (count_sql(p, "SELECT count(*) FROM cases"))
+    s.encoded.push_back(
+        "cases as Cases: attributes as VariableValues, whole documents as SourceRef, parts of "
+        "documents as SelectionRef to selections of their own (without codes)");
 
   pugi::xml_document doc;
   pugi::xml_node root = new_root(doc, "Project", refi::kProjectNs);
@@ -257,6 +285,23 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
       if ((a.type == "number" && type == "Text") || (a.type == "date" && type == "Text")) ++retyped;
     vars.push_back({vname, type, "Telaah: document attribute"});
   }
+  // Case attributes: variables of their own ("NAME (case)" when a document variable has the name).
+  const auto user_cases = store::cases(p);
+  std::map<std::string, std::vector<store::Attribute>> case_values;
+  for (const auto& c : user_cases)
+    for (const auto& a : c.attributes) case_values[a.name].push_back(a);
+  std::map<std::string, std::string> case_var_name;  // case attribute name -> variable name
+  {
+    std::set<std::string> taken;
+    for (const auto& v : vars) taken.insert(v.name);
+    for (const auto& [name, values] : case_values) {
+      std::string vname = taken.count(name) ? name + " (case)" : name;
+      if (vname != name)
+        s.encoded.push_back("case attribute '" + name + "' exported as variable '" + vname + "' (its name is taken)");
+      case_var_name[name] = vname;
+      vars.push_back({vname, case_attribute_type(values), "Telaah: case attribute"});
+    }
+  }
   lost(s, retyped,
        "attribute types: number or date values exported as text (partial dates such as 2015-03, numbers xsd:decimal "
        "cannot hold, or mixed types under one name)",
@@ -280,8 +325,29 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   for (const auto& d : docs) by_type[d.source_type].push_back(d.id);
   std::map<store::Stance, std::vector<store::Id>> by_stance;
   for (const auto& c : codings) by_stance[c.stance].push_back(c.id);
-  if (!by_type.empty() || !by_stance.empty()) {
+  std::map<store::Id, std::vector<const store::CaseMember*>> case_parts;  // document -> parts of cases
+  if (!by_type.empty() || !by_stance.empty() || !user_cases.empty()) {
     pugi::xml_node cases = root.append_child("Cases");
+    // The project's own cases: attributes as VariableValues, whole documents as
+    // SourceRefs, parts of documents as SelectionRefs to selections of their own.
+    for (const auto& uc : user_cases) {
+      pugi::xml_node c = cases.append_child("Case");
+      c.append_attribute("guid").set_value(w.guid("cases", uc.id).c_str());
+      w.set_attr(c, "name", uc.name);
+      if (!uc.description.empty()) w.set_text(c.append_child("Description"), uc.description);
+      for (const auto& a : uc.attributes) {
+        const auto& [vg, vt] = var[case_var_name[a.name]];
+        add_value(c, vg, vt, a.value, w);
+      }
+      for (const auto& m : uc.members)
+        if (!m.start && live_docs.count(m.doc))
+          c.append_child("SourceRef").append_attribute("targetGUID").set_value(w.guid("documents", m.doc).c_str());
+      for (const auto& m : uc.members)
+        if (m.start && live_docs.count(m.doc)) {
+          c.append_child("SelectionRef").append_attribute("targetGUID").set_value(w.guid("case-parts", m.id).c_str());
+          case_parts[m.doc].push_back(&m);
+        }
+    }
     for (const auto& t : p.source_types()) {
       auto it = by_type.find(t.name);
       if (it == by_type.end()) continue;
@@ -351,6 +417,17 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
           coding_memo_notes.push_back({c.id, &c});
         }
       }
+      if (auto it = case_parts.find(d.id); it != case_parts.end())
+        for (const store::CaseMember* m : it->second) {
+          pugi::xml_node sel = ts.append_child("PlainTextSelection");
+          sel.append_attribute("guid").set_value(w.guid("case-parts", m->id).c_str());
+          w.set_attr(
+              sel, "name",
+              cut_quote(text::slice_cp(body, map, static_cast<size_t>(*m->start), static_cast<size_t>(*m->end))));
+          sel.append_attribute("startPosition").set_value(*m->start);
+          sel.append_attribute("endPosition").set_value(*m->end);
+          w.set_text(sel.append_child("Description"), "Telaah: a part of the document in a case");
+        }
       if (auto it = doc_memos.find(d.id); it != doc_memos.end())
         for (store::Id m : it->second)
           ts.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
@@ -365,8 +442,19 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
     }
   }
 
-  // Notes: the memos, then the memos of codings.
-  if (!exported_memos.empty() || !coding_memo_notes.empty()) {
+  // Links between codings of live documents (both ends exported as selections).
+  std::vector<store::Link> links;
+  {
+    std::set<store::Id> exported_codings;
+    for (const auto& c : codings) exported_codings.insert(c.id);
+    for (auto& l : store::all_links(p))
+      if (exported_codings.count(l.from) && exported_codings.count(l.to)) links.push_back(std::move(l));
+  }
+  std::map<store::Id, std::string> link_colour;
+  for (const auto& t : store::link_types(p)) link_colour[t.id] = t.colour;
+  // Notes: the memos, then the memos of codings, then those of links.
+  if (!exported_memos.empty() || !coding_memo_notes.empty() ||
+      std::any_of(links.begin(), links.end(), [](const auto& l) { return !l.memo.empty(); })) {
     pugi::xml_node notes = root.append_child("Notes");
     const std::set<store::Id> exported(exported_memos.begin(), exported_memos.end());
     for (const auto& m : memos) {
@@ -387,6 +475,28 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
       w.set_time(n, "modifiedDateTime", c->modified);
       w.set_text(n.append_child("PlainTextContent"), c->memo);
     }
+    for (const auto& l : links) {
+      if (l.memo.empty()) continue;
+      pugi::xml_node n = notes.append_child("Note");
+      n.append_attribute("guid").set_value(w.guid("link-memos", l.id).c_str());
+      w.set_attr(n, "name", "Memo on a link (" + l.type_name + ")");
+      w.set_time(n, "creationDateTime", l.created);
+      w.set_text(n.append_child("PlainTextContent"), l.memo);
+    }
+  }
+  if (!links.empty()) {
+    pugi::xml_node ls = root.append_child("Links");
+    for (const auto& l : links) {
+      pugi::xml_node e = ls.append_child("Link");
+      if (!l.memo.empty())
+        e.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("link-memos", l.id).c_str());
+      e.append_attribute("guid").set_value(w.guid("links", l.id).c_str());
+      w.set_attr(e, "name", l.type_name);
+      e.append_attribute("direction").set_value(l.directed ? "OneWay" : "Associative");
+      e.append_attribute("color").set_value(link_colour[l.type].c_str());
+      e.append_attribute("originGUID").set_value(w.guid("codings", l.from).c_str());
+      e.append_attribute("targetGUID").set_value(w.guid("codings", l.to).c_str());
+    }
   }
   w.kind_sets(root, "targetGUID");
   for (store::Id m : project_memos)
@@ -398,6 +508,8 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   s.add("codes", static_cast<int64_t>(w.all_codes_.size()));
   s.add("sources", static_cast<int64_t>(docs.size()));
   s.add("selections", static_cast<int64_t>(codings.size()));
+  if (!links.empty()) s.add("links", static_cast<int64_t>(links.size()));
+  if (!user_cases.empty()) s.add("cases", static_cast<int64_t>(user_cases.size()));
   s.add("codings", static_cast<int64_t>(codings.size()));
   s.add("notes", static_cast<int64_t>(exported_memos.size() + coding_memo_notes.size()));
   s.add("variables", static_cast<int64_t>(vars.size()));

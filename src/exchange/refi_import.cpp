@@ -17,6 +17,7 @@
 #include "exchange/refi_import_plan.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
+#include "store/judgement.h"
 #include "store/project.h"
 #include "store/template.h"
 #include "store/util.h"
@@ -185,27 +186,113 @@ void plan_cases(Context& cx, const pugi::xml_node& cases) {
         cx.type_by_source[canonical_guid(attr(r, "targetGUID"))] = name.substr(std::strlen(refi::kCaseSourceType));
       continue;
     }
-    // Any other case: its name and variable values become attributes of its sources.
-    std::vector<store::Attribute> attrs{{"Case", "text", name.empty() ? attr(c, "guid") : name}};
+    // Any other case is a case: its variable values its attributes, its
+    // sources and selections its members (resolved once the sources are read).
+    PlanCase pc;
+    pc.name = name.empty() ? attr(c, "guid") : name;
+    pc.description = child_text(c, "Description");
     for (const auto& vv : children_named(c, "VariableValue")) {
       auto it = cx.variables.find(canonical_guid(attr(child_named(vv, "VariableRef"), "targetGUID")));
-      if (it == cx.variables.end()) continue;
+      if (it == cx.variables.end()) {
+        cx.findings.loss("case values of a variable the file does not declare", pc.name);
+        continue;
+      }
       const std::string& t = it->second.second;
-      attrs.push_back({it->second.first,
-                       t == "Integer" || t == "Float" ? "number"
-                       : t == "Date"                  ? "date"
-                                                      : "text",
-                       variable_value(vv, nullptr)});
+      store::Attribute at{it->second.first,
+                          t == "Integer" || t == "Float" ? "number"
+                          : t == "Date"                  ? "date"
+                          : t == "Boolean"               ? "boolean"
+                                                         : "text",
+                          variable_value(vv, nullptr)};
+      try {
+        store::validate_attribute(at, "case '" + pc.name + "'");
+      } catch (const ValidationError& e) {
+        cx.bad_value("case attribute values that do not fit their type", e.what());
+        continue;
+      }
+      if (std::any_of(pc.attributes.begin(), pc.attributes.end(), [&](const auto& x) { return x.name == at.name; })) {
+        cx.findings.loss("a case's second value of one variable", pc.name + ": " + at.name);
+        continue;
+      }
+      pc.attributes.push_back(at);
     }
-    auto srcs = children_named(c, "SourceRef");
-    for (const auto& r : srcs) {
-      auto& list = cx.attrs_by_source[canonical_guid(attr(r, "targetGUID"))];
-      list.insert(list.end(), attrs.begin(), attrs.end());
+    for (const auto& r : children_named(c, "SourceRef")) pc.sources.push_back(canonical_guid(attr(r, "targetGUID")));
+    for (const auto& r : children_named(c, "SelectionRef")) {
+      pc.selections.push_back(canonical_guid(attr(r, "targetGUID")));
+      cx.case_selections.insert(pc.selections.back());
     }
-    if (srcs.empty())
-      cx.findings.loss("cases without sources (Telaah keeps cases as attributes of their documents)", name);
-    if (!children_named(c, "SelectionRef").empty() || !children_named(c, "CodeRef").empty())
-      cx.findings.loss("case links to selections or codes (only links to whole sources are kept)", name);
+    if (!children_named(c, "CodeRef").empty()) cx.findings.loss("case links to codes", pc.name);
+    cx.plan.cases.push_back(std::move(pc));
+  }
+}
+
+// Case members and links, once the sources (documents, selections, codings) are planned.
+void plan_cases_and_links(Context& cx, const pugi::xml_node& root) {
+  std::set<std::string> names;
+  for (auto& pc : cx.plan.cases) {
+    std::string name = store::is_blank(pc.name) || store::parse_id(pc.name) ? "Case " + pc.name : pc.name;
+    for (int k = 2; names.count(name); ++k) name = pc.name + " (" + std::to_string(k) + ")";
+    if (name != pc.name)
+      cx.findings.deviation("cases renamed (a name twice, empty or a number)", pc.name + " -> " + name);
+    pc.name = name;
+    names.insert(name);
+    for (const auto& g : pc.sources) {
+      auto it = cx.doc_by_guid.find(g);
+      if (it == cx.doc_by_guid.end()) {
+        cx.findings.loss("case members that are not imported sources", pc.name);
+        continue;
+      }
+      pc.members.push_back({it->second, std::nullopt, std::nullopt});
+    }
+    for (const auto& g : pc.selections) {
+      auto it = cx.selection_span.find(g);
+      if (it == cx.selection_span.end()) {
+        cx.findings.loss("case members that are not imported text selections", pc.name);
+        continue;
+      }
+      auto [doc, a, b] = it->second;
+      bool dup = false;
+      for (const auto& m : pc.members) dup |= m.doc == doc && m.start == a && m.end == b;
+      if (!dup) pc.members.push_back({doc, a, b});
+    }
+  }
+  pugi::xml_node links = child_named(root, "Links");
+  if (!links) return;
+  std::set<std::tuple<std::string, int, int>> seen;
+  // A relation reads one way or both: the built-in ones as Telaah defines them, others as first seen.
+  std::map<std::string, bool> directed = {
+      {"corroborates", false}, {"contradicts", false}, {"explains", true}, {"impedes", true}};
+  for (const auto& l : children_named(links, "Link")) {
+    auto a = cx.selection_coding.find(canonical_guid(attr(l, "originGUID")));
+    auto b = cx.selection_coding.find(canonical_guid(attr(l, "targetGUID")));
+    std::string name = attr(l, "name");
+    if (a == cx.selection_coding.end() || b == cx.selection_coding.end()) {
+      cx.findings.loss("links between items other than imported coded passages", name);
+      continue;
+    }
+    if (a->second == b->second) {
+      cx.findings.loss("links from a passage to itself", name);
+      continue;
+    }
+    if (store::is_blank(name) || store::parse_id(name)) name = "linked" + (name.empty() ? "" : " " + name);
+    PlanLink pl;
+    pl.from = a->second;
+    pl.to = b->second;
+    pl.name = name;
+    pl.directed = directed.emplace(name, attr(l, "direction") == "OneWay").first->second;
+    pl.colour = attr(l, "color");
+    if (pl.colour.size() == 4 && pl.colour[0] == '#')  // #RGB -> #RRGGBB
+      pl.colour =
+          std::string("#") + pl.colour[1] + pl.colour[1] + pl.colour[2] + pl.colour[2] + pl.colour[3] + pl.colour[3];
+    if (!store::valid_colour(pl.colour)) pl.colour = "#888888";
+    pl.memo = cx.note_text(l, true);
+    const auto key =
+        pl.directed || pl.from < pl.to ? std::make_tuple(name, pl.from, pl.to) : std::make_tuple(name, pl.to, pl.from);
+    if (!seen.insert(key).second) {
+      cx.findings.deviation("links given twice (kept once)", name);
+      continue;
+    }
+    cx.plan.links.push_back(std::move(pl));
   }
 }
 
@@ -268,6 +355,7 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
     if (cx.opt.progress) cx.opt.progress("reading " + std::to_string(r.sources.found) + " sources");
     plan_sources(cx, sources);
   }
+  plan_cases_and_links(cx, root);  // before unused notes become project memos: link memos are used
   std::string desc = child_text(root, "Description");
   if (!desc.empty()) cx.plan.memos.push_back({"project", -1, "Project description", desc});
   for (const auto& nr : children_named(root, "NoteRef")) {
@@ -283,8 +371,7 @@ void plan_project(Context& cx, const pugi::xml_node& root) {
       n.used = true;
     }
   r.notes.imported = r.notes.found;
-  if (pugi::xml_node links = child_named(root, "Links"))
-    for (const auto& l : children_named(links, "Link")) cx.findings.loss("links between items", attr(l, "name"));
+
   if (pugi::xml_node graphs = child_named(root, "Graphs"))
     for (const auto& g : children_named(graphs, "Graph")) cx.findings.loss("graphs (networks)", attr(g, "name"));
   r.codings.imported = static_cast<int64_t>(cx.plan.codings.size());
@@ -337,7 +424,25 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label, con
     c.origin = "import: " + label.substr(label.find(' ') + 1);
     cs.push_back(std::move(c));
   }
-  if (!cs.empty()) p.add_codings(cs, label);
+  std::vector<store::Id> coding_ids;
+  if (!cs.empty()) coding_ids = p.add_codings(cs, label);
+  for (const auto& pc : plan.cases) {
+    store::add_case(p, pc.name, pc.description, pc.attributes);
+    for (const auto& m : pc.members)
+      store::assign_to_case(p, pc.name, doc_ids[static_cast<size_t>(m.doc)], m.start, m.end);
+  }
+  if (!plan.links.empty()) {
+    std::map<std::string, bool> types;  // name -> directed
+    for (const auto& t : store::link_types(p)) types[t.name] = t.directed;
+    for (const auto& l : plan.links) {
+      if (!types.count(l.name)) {
+        store::add_link_type(p, l.name, l.directed, l.colour);
+        types[l.name] = l.directed;
+      }
+      store::add_link(p, coding_ids[static_cast<size_t>(l.from)], coding_ids[static_cast<size_t>(l.to)], l.name,
+                      l.memo);
+    }
+  }
   for (const auto& m : plan.memos) {
     store::Id target = 0;
     if (m.kind == "document") target = doc_ids[static_cast<size_t>(m.target)];

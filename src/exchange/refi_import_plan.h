@@ -7,7 +7,9 @@
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "exchange/exchange.h"
@@ -77,7 +79,28 @@ struct PlanMemo {
   std::string title, body;
 };
 
+// A case of the file (other than Telaah's "Source type: X" and "Stance: X").
+struct PlanCase {
+  std::string name, description;
+  std::vector<store::Attribute> attributes;
+  std::vector<std::string> sources, selections;  // GUIDs, resolved after the sources are read
+  struct Member {
+    int doc = 0;
+    std::optional<int64_t> start, end;
+  };
+  std::vector<Member> members;
+};
+
+// A link between two imported codings (the first coding of each selection).
+struct PlanLink {
+  int from = 0, to = 0;  // indices into Plan::codings
+  std::string name, colour, memo;
+  bool directed = true;
+};
+
 struct Plan {
+  std::vector<PlanCase> cases;
+  std::vector<PlanLink> links;
   std::vector<std::string> coders;
   std::vector<PlanCode> codes;
   std::vector<store::NewDocument> docs;
@@ -100,16 +123,19 @@ struct Context {
     std::string title, body;
     bool used = false;
   };
-  std::map<std::string, Note> notes;                                     // by canonical GUID
-  std::map<std::string, std::pair<std::string, std::string>> variables;  // guid -> (name, typeOfVariable)
-  std::map<std::string, store::Stance> stance_by_selection;              // from the "Stance: X" cases
-  std::map<std::string, std::string> type_by_source;                     // from the "Source type: X" cases
-  std::map<std::string, std::vector<store::Attribute>> attrs_by_source;  // from other cases and sets
-  std::string project_user;                                              // creatingUserGUID of the project
-  std::string sole_user;                                                 // the only User, when there is one
-  int coder_for(const std::string& user_guid);                           // the coder index, created if unknown
-  std::map<std::string, int> coder_by_name;                              // index into plan.coders
-  int coder_named(const std::string& name, bool* created = nullptr);     // the coder index, created if new
+  std::map<std::string, Note> notes;                                        // by canonical GUID
+  std::map<std::string, std::pair<std::string, std::string>> variables;     // guid -> (name, typeOfVariable)
+  std::map<std::string, store::Stance> stance_by_selection;                 // from the "Stance: X" cases
+  std::map<std::string, std::string> type_by_source;                        // from the "Source type: X" cases
+  std::map<std::string, std::vector<store::Attribute>> attrs_by_source;     // from other cases and sets
+  std::map<std::string, std::tuple<int, int64_t, int64_t>> selection_span;  // selection GUID -> (doc, start, end)
+  std::map<std::string, int> selection_coding;  // selection GUID -> its first coding in plan.codings
+  std::set<std::string> case_selections;        // selections a case refers to (a part of a document)
+  std::string project_user;                     // creatingUserGUID of the project
+  std::string sole_user;                        // the only User, when there is one
+  int coder_for(const std::string& user_guid);  // the coder index, created if unknown
+  std::map<std::string, int> coder_by_name;     // index into plan.coders
+  int coder_named(const std::string& name, bool* created = nullptr);  // the coder index, created if new
   // One bad value: reported as a loss and skipped, or with --strict the import refused.
   void bad_value(const std::string& kind, const std::string& example);
   std::string note_text(const pugi::xml_node& owner, bool consume);  // bodies of the NoteRefs under owner

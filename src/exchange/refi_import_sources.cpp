@@ -275,6 +275,8 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
       continue;
     }
     auto [a, b] = *best.spans[i];
+    const std::string sel_guid = canonical_guid(attr(s, "guid"));
+    cx.selection_span[sel_guid] = {doc, a, b};
     auto codings = children_named(s, "Coding");
     std::string memo = child_text(s, "Description");
     std::optional<store::Stance> stance = refi::take_stance_line(memo);
@@ -285,6 +287,11 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
       stance = it->second;
     }
     std::string notes = cx.note_text(s, true);
+    if (codings.empty() && cx.case_selections.count(sel_guid)) {  // a part of a document in a case
+      ++rep.selections_imported;
+      ++cx.report.text_selections.imported;
+      continue;
+    }
     if (codings.empty()) {
       cx.findings.loss("selections without any code (Telaah keeps passages only as codings)",
                        label + (memo.empty() ? "" : ", comment: " + short_quote(memo)));
@@ -316,6 +323,8 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
       if (is_xsd_datetime(created)) pc.created = created;
       std::string modified = attr(s, "modifiedDateTime");
       if (is_xsd_datetime(modified)) pc.modified = modified;
+      if (!cx.selection_coding.count(sel_guid))
+        cx.selection_coding[sel_guid] = static_cast<int>(cx.plan.codings.size());
       cx.plan.codings.push_back(std::move(pc));
       ++made;
     }

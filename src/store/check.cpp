@@ -52,6 +52,14 @@ std::vector<std::string> Project::check() const {
   }
   {
     SQLite::Statement q(*db_,
+                        "SELECT k.name, d.title FROM case_members m JOIN cases k ON k.id=m.case_id JOIN documents d ON "
+                        "d.id=m.doc_id WHERE m.end > d.length_cp");
+    while (q.executeStep())
+      problems.push_back("a part of document '" + q.getColumn(1).getString() + "' in case '" +
+                         q.getColumn(0).getString() + "' lies outside the document");
+  }
+  {
+    SQLite::Statement q(*db_,
                         "SELECT b.doc_id FROM blocks b JOIN documents d ON d.id=b.doc_id WHERE b.start < 0 OR b.end > "
                         "d.length_cp OR b.end < b.start LIMIT 5");
     while (q.executeStep())

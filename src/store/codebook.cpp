@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "store/backup.h"
+#include "store/judgement.h"
 #include "store/project.h"
 #include "store/util.h"
 
@@ -258,6 +259,7 @@ void Project::merge_codes(Id from, Id into) {
   for (Id m : ids_where(*db_, "memos", "kind='code' AND target_id=?", from))
     a.update("memos", m, {{"target_id", into}});
   for (Id o : ids_where(*db_, "overrides", "code_id=?", from)) a.update("overrides", o, {{"code_id", into}});
+  move_code_dependents(*this, a, from, into);  // impediment indicators, attachments, summaries
   const bool into_rated = !ids_where(*db_, "evaluations", "code_id=?", into).empty();
   for (Id e : ids_where(*db_, "evaluations", "code_id=?", from)) {
     if (into_rated)
@@ -292,7 +294,11 @@ void Project::delete_code(Id id) {
   // Codings and everything else that points at the codes first, then the
   // codes bottom-up (undo restores in reverse order, so parents come back first).
   for (Id d : desc) {
-    for (Id x : ids_where(*db_, "codings", "code_id=?", d)) a.remove("codings", x);
+    for (Id x : ids_where(*db_, "codings", "code_id=?", d)) {
+      remove_coding_dependents(*this, a, x);
+      a.remove("codings", x);
+    }
+    remove_code_dependents(*this, a, d);
     for (Id x : ids_where(*db_, "overrides", "code_id=?", d)) a.remove("overrides", x);
     for (Id x : ids_where(*db_, "evaluations", "code_id=?", d)) a.remove("evaluations", x);
     for (Id x : ids_where(*db_, "memos", "kind='code' AND target_id=?", d)) a.remove("memos", x);

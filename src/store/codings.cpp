@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/judgement.h"
 #include "store/project.h"
 #include "store/util.h"
 
@@ -90,6 +91,7 @@ Coding Project::coding(Id id) const {
 void Project::remove_coding(Id id) {
   Coding c = coding(id);
   auto a = begin_action("Remove coding of " + code(c.code).name);
+  remove_coding_dependents(*this, a, id);  // links, citations, ... first: undo restores the coding before them
   a.remove("codings", id);
   a.commit();
 }

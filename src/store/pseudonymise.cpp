@@ -242,6 +242,17 @@ PseudonymiseReport pseudonymise(Project& p, const std::vector<Replacement>& in, 
       }
     }
     {
+      // Parts of the document in cases move with the text, like codings.
+      SQLite::Statement q(p.db(), "SELECT id, start, end FROM case_members WHERE doc_id=? AND start IS NOT NULL");
+      q.bind(1, id);
+      while (q.executeStep()) {
+        const int64_t s = q.getColumn(1).getInt64(), e = q.getColumn(2).getInt64();
+        const int64_t ns = rw.map_start(s), ne = std::max(ns + 1, rw.map_end(e));
+        if (ns != s || ne != e)
+          edits.push_back({"case_members", q.getColumn(0).getInt64(), {{"start", ns}, {"end", ne}}});
+      }
+    }
+    {
       SQLite::Statement q(p.db(), "SELECT id, value FROM attributes WHERE doc_id=?");
       q.bind(1, id);
       while (q.executeStep()) {

@@ -98,6 +98,57 @@ ALTER TABLE evaluations ADD COLUMN automatic TEXT NOT NULL DEFAULT '';
 ALTER TABLE evaluations ADD COLUMN coder TEXT NOT NULL DEFAULT '';
 ALTER TABLE evaluations ADD COLUMN confirmed TEXT NOT NULL DEFAULT '';
 )SQL",
+      // 3 -> 4: the researcher's judgement beside the evidence (issue 21).
+      // Typed links between codings (link_types: four built-in relations and
+      // the user's own, with direction and colour); impediments as findings
+      // (the indicators they hinder, their evidence codings); impediment
+      // codings attached to indicators explicitly; cases (typed attributes,
+      // member documents or spans of them); summary cells per indicator and
+      // source type or case, whose text cites codings as [#ID] (a citation row
+      // per live cited coding; a marker without its row is a broken citation).
+      R"SQL(
+CREATE TABLE link_types(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, directed INTEGER NOT NULL DEFAULT 1,
+  colour TEXT NOT NULL DEFAULT '#888888', builtin INTEGER NOT NULL DEFAULT 0, CHECK(directed IN (0, 1)));
+INSERT INTO link_types(name, directed, colour, builtin) VALUES ('corroborates', 0, '#59A14F', 1),
+  ('contradicts', 0, '#E15759', 1), ('explains', 1, '#4E79A7', 1), ('impedes', 1, '#B07AA1', 1);
+CREATE TABLE links(id INTEGER PRIMARY KEY, type_id INTEGER NOT NULL REFERENCES link_types(id),
+  from_id INTEGER NOT NULL REFERENCES codings(id), to_id INTEGER NOT NULL REFERENCES codings(id),
+  memo TEXT NOT NULL DEFAULT '', coder TEXT NOT NULL DEFAULT '', created TEXT NOT NULL,
+  CHECK(from_id <> to_id), UNIQUE(type_id, from_id, to_id));
+CREATE INDEX links_from ON links(from_id);
+CREATE INDEX links_to ON links(to_id);
+CREATE TABLE impediments(id INTEGER PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+  coder TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE TABLE impediment_indicators(id INTEGER PRIMARY KEY,
+  impediment_id INTEGER NOT NULL REFERENCES impediments(id), code_id INTEGER NOT NULL REFERENCES codes(id),
+  UNIQUE(impediment_id, code_id));
+CREATE INDEX impediment_indicators_code ON impediment_indicators(code_id);
+CREATE TABLE impediment_evidence(id INTEGER PRIMARY KEY,
+  impediment_id INTEGER NOT NULL REFERENCES impediments(id), coding_id INTEGER NOT NULL REFERENCES codings(id),
+  UNIQUE(impediment_id, coding_id));
+CREATE INDEX impediment_evidence_coding ON impediment_evidence(coding_id);
+CREATE TABLE coding_indicators(id INTEGER PRIMARY KEY, coding_id INTEGER NOT NULL REFERENCES codings(id),
+  code_id INTEGER NOT NULL REFERENCES codes(id), UNIQUE(coding_id, code_id));
+CREATE INDEX coding_indicators_code ON coding_indicators(code_id);
+CREATE TABLE cases(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL);
+CREATE TABLE case_attributes(id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),
+  name TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'text', value TEXT NOT NULL, UNIQUE(case_id, name),
+  CHECK(type IN ('text', 'number', 'date', 'boolean')));
+CREATE TABLE case_members(id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),
+  doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER, end INTEGER,
+  CHECK((start IS NULL AND end IS NULL) OR (start >= 0 AND end > start)));
+CREATE INDEX case_members_case ON case_members(case_id);
+CREATE INDEX case_members_doc ON case_members(doc_id);
+CREATE TABLE summaries(id INTEGER PRIMARY KEY, code_id INTEGER NOT NULL REFERENCES codes(id),
+  source_type_id INTEGER REFERENCES source_types(id), case_id INTEGER REFERENCES cases(id),
+  text TEXT NOT NULL, coder TEXT NOT NULL DEFAULT '', modified TEXT NOT NULL,
+  CHECK((source_type_id IS NULL) <> (case_id IS NULL)));
+CREATE INDEX summaries_code ON summaries(code_id);
+CREATE TABLE summary_citations(id INTEGER PRIMARY KEY, summary_id INTEGER NOT NULL REFERENCES summaries(id),
+  coding_id INTEGER NOT NULL REFERENCES codings(id), UNIQUE(summary_id, coding_id));
+CREATE INDEX summary_citations_coding ON summary_citations(coding_id);
+)SQL",
   };
   return m;
 }

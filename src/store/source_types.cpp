@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/judgement.h"
 #include "store/util.h"
 
 namespace telaah::store {
@@ -88,6 +89,7 @@ int64_t merge_source_types(Project& p, const std::string& from, const std::strin
   }
   for (Id d : docs) a.update("documents", d, {{"source_type_id", t}});
   for (const auto& o : overrides_naming(p, from)) a.remove("overrides", o.id);
+  move_source_type_dependents(p, a, f, t);  // summary cells of `from` join those of `into`
   a.remove("source_types", f);
   a.commit();
   return static_cast<int64_t>(docs.size());

@@ -1,0 +1,24 @@
+// Spreadsheet exchange of the judgement layer: summary cells as a table (CSV,
+// XLSX) and case attributes from CSV (one row per case).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "exchange/exchange.h"
+#include "store/judgement.h"
+
+namespace telaah::exchange {
+
+// Every written summary cell: indicator, dimension (type | case), column,
+// text, cited codings, broken citations, coder, modified.
+Table summaries_table(const store::Project& p);
+
+// RFC 4180 CSV (commas, quotes doubled, quoted line breaks; CRLF or LF; a
+// UTF-8 BOM is skipped). The header row names the columns: `name` (required),
+// optionally `description`, and one column per attribute, typed by a suffix
+// "population:number", "joined:date", "active:boolean" (default text).
+// Each data row is one case; an empty cell leaves that attribute unset.
+// A bad row throws ValidationError naming it ("row 3: ..."; the header is row 1).
+std::vector<store::CaseRow> parse_cases_csv(const std::string& bytes);
+
+}  // namespace telaah::exchange
