@@ -22,6 +22,7 @@
 #include "analysis/review.h"
 #include "store/types.h"
 #include "ui/shell/file_browser.h"
+#include "ui/shell/per_revision.h"
 #include "ui/shell/view.h"
 
 namespace telaah::ui {
@@ -125,6 +126,7 @@ class AgreementView : public View {
 
   Workspace& ws_;
   AgreementChoice choice_;
+  PerRevision<std::string, std::vector<std::pair<int64_t, std::string>>> defaults_;  // codings per coder, by project
   std::string coders_for_;  // the project the default coders were chosen for
   // What is shown and what it was computed from.
   std::optional<analysis::AgreementReport> report_;

@@ -50,9 +50,13 @@ void TriangulationView::refresh_selection() {
   const int row = model_.row_of(sel_code_);
   if (row < 0) return;
   ws_.act([&] {
-    auto all = model_.evidence(*ws_.project(), row, -1);
+    auto all = model_.evidence(ws_, row, -1);
+    if (!all) {  // computed on a worker (large project): asked again next frame
+      detail_rev_ = -1;
+      return;
+    }
     compare_.assign(model_.matrix().columns.labels.size(), {});
-    for (auto& e : all) {
+    for (auto& e : *all) {
       if (e.column < 0 || e.column >= static_cast<int>(compare_.size())) continue;
       if (e.column == sel_col_) evidence_.push_back(e);
       compare_[static_cast<size_t>(e.column)].push_back(std::move(e));
