@@ -4,10 +4,11 @@
 // The review list is in agreement_review.cpp, merging in agreement_merge.cpp.
 //
 // The statistics and the disagreements are computed on a worker thread
-// (TaskRunner) whenever the choice or the project revision changes. The
-// worker reads the project through the window's connection: SQLite runs in
-// serialized mode, and while a task runs the window blocks every action that
-// writes (undo, redo, coding shortcuts and menus check tasks().busy()).
+// (TaskRunner) whenever the choice or the project revision changes, through
+// the worker's own read-only snapshot (never the window's connection), so
+// coding, undo and redo go on meanwhile. The default coders (the two with
+// the most codings) are counted once per project the same way for a large
+// project (ui/shell/per_revision.h).
 #include "ui/agreement/view_agreement.h"
 
 #include <algorithm>
