@@ -2,8 +2,9 @@
 // against bare SQLite returning the same answer, and the window (headless:
 // an ImGui context without GL, the real App) — time to the first frame after
 // opening, one coding / undo / redo, frames while scrolling the document
-// list, each view's first show — each beside the 36-document sample project
-// measured in the same run.
+// list and while a background task runs, each view's first show until its
+// table (computed on a worker) is shown, the largest triangulation cell —
+// each beside the 36-document sample project measured in the same run.
 //
 // The generated project has real text blocks: documents from the search
 // benchmark's corpus generator (news, interviews with speaker turns, official
@@ -12,7 +13,8 @@
 // one transaction (1M codings through the change log would be a 200 MB
 // change-log row), on a 60-code evaluation codebook, two coders.
 //
-// Usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui] [--help]
+// Usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui] [--no-cli]
+// [--help]
 #include <fcntl.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -47,12 +49,14 @@ using namespace telaah;
 namespace {
 
 const char* kUsage =
-    "usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui]\n"
+    "usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui] [--no-cli]\n"
     "  A generated project (N documents with real text blocks, M codings; default 100000 / 1000000,\n"
     "  --quick 10000 / 100000) against the 36-document sample, in the same run:\n"
     "  CLI commands (info, codes, docs --limit 20, codings --code X --json, search) against bare sqlite3\n"
-    "  returning the same answer; the window headless: first frame after open, coding / undo / redo,\n"
-    "  frames while scrolling the document list, each view's first show.\n"
+    "  returning the same answer; the window headless: first frame after open and until the lists are\n"
+    "  read (on a worker), coding / undo / redo, frames while scrolling the document list and while a\n"
+    "  background task runs (the index build the window starts on open), each view's first show until\n"
+    "  its table is shown, the largest triangulation cell, the peak memory.\n"
     "  The generated project is kept in D (default /tmp/telaah-bench-large) and reused.\n";
 
 double thread_cpu_ms() {
@@ -476,7 +480,7 @@ GuiFigures measure_gui(const fs::path& file, int reps) {
 int main(int argc, char** argv) {
   int64_t ndocs = 100000, ncodings = 1000000;
   int reps = 5;
-  bool search = true, gui = true;
+  bool search = true, gui = true, cli = true;
   fs::path dir = "/tmp/telaah-bench-large";
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -499,6 +503,8 @@ int main(int argc, char** argv) {
       search = false;
     } else if (a == "--no-gui") {
       gui = false;
+    } else if (a == "--no-cli") {
+      cli = false;
     } else {
       std::cerr << kUsage;
       return 1;
@@ -522,65 +528,69 @@ int main(int argc, char** argv) {
   int failures = 0;
 
   // --- CLI ---
-  // The sample's "Input" variable and the generated "Variable 1", each with its sub-codes.
-  const auto sample_cases = cli_cases("Input", "SELECT id FROM codes WHERE name='Input' AND parent_id IS NULL");
-  const auto large_cases =
-      cli_cases("Variable 1", "SELECT id FROM codes WHERE name='Variable 1' AND parent_id IS NULL");
-  std::cout << "## Command line (wall ms / CPU ms of the process, max RSS MB)\n\n"
-            << "| command | sample: telaah | sample: sqlite3 | large: telaah | large: sqlite3 | large ratio (CPU) | "
-               "large telaah / sample telaah (CPU) |\n|---|---:|---:|---:|---:|---:|---:|\n";
-  auto cell = [](const Measured& m) {
-    return fmt(m.wall, 1) + " / " + fmt(m.cpu, 1) + " (" + fmt(m.rss, 0) + " MB)" + (m.ok ? "" : " FAILED");
-  };
-  for (size_t k = 0; k < sample_cases.size(); ++k) {
-    auto cmd = [&](const CliCase& c, const fs::path& p) {
-      std::vector<std::string> v{telaah.string()};
-      v.insert(v.end(), c.telaah.begin(), c.telaah.end());
-      v.push_back(p.string());
-      v.insert(v.end(), c.after.begin(), c.after.end());
-      return v;
+  if (cli) {
+    // The sample's "Input" variable and the generated "Variable 1", each with its sub-codes.
+    const auto sample_cases = cli_cases("Input", "SELECT id FROM codes WHERE name='Input' AND parent_id IS NULL");
+    const auto large_cases =
+        cli_cases("Variable 1", "SELECT id FROM codes WHERE name='Variable 1' AND parent_id IS NULL");
+    std::cout << "## Command line (wall ms / CPU ms of the process, max RSS MB)\n\n"
+              << "| command | sample: telaah | sample: sqlite3 | large: telaah | large: sqlite3 | large ratio (CPU) | "
+                 "large telaah / sample telaah (CPU) |\n|---|---:|---:|---:|---:|---:|---:|\n";
+    auto cell = [](const Measured& m) {
+      return fmt(m.wall, 1) + " / " + fmt(m.cpu, 1) + " (" + fmt(m.rss, 0) + " MB)" + (m.ok ? "" : " FAILED");
     };
-    auto bare = [&](const CliCase& c, const fs::path& p) {
-      return std::vector<std::string>{"sqlite3", "-readonly", "-json", p.string(), c.sql};
-    };
-    const Measured st = measure(cmd(sample_cases[k], sample), reps), ss = measure(bare(sample_cases[k], sample), reps);
-    const Measured lt = measure(cmd(large_cases[k], large), reps), ls = measure(bare(large_cases[k], large), reps);
-    failures += !st.ok + !ss.ok + !lt.ok + !ls.ok;
-    std::cout << "| `" << sample_cases[k].name << "` | " << cell(st) << " | " << cell(ss) << " | " << cell(lt) << " | "
-              << cell(ls) << " | " << fmt(lt.cpu / std::max(ls.cpu, 0.1), 2) << " | "
-              << fmt(lt.cpu / std::max(st.cpu, 0.1), 2) << " |\n";
-    std::cout.flush();
-  }
-  // Opening a file the lock file does not vouch for (a copy, or after a crash): SQLite's quick_check.
-  {
-    auto info = [&](const fs::path& p) {
-      return std::vector<std::string>{telaah.string(), "info", p.string(), "--json"};
-    };
-    std::vector<double> w, c;
-    const fs::path lock = large.string() + ".lock";
-    for (int i = 0; i < reps; ++i) {
-      fs::remove(lock);
-      Run r = run(info(large));
-      w.push_back(r.wall_ms);
-      c.push_back(r.cpu_ms);
+    for (size_t k = 0; k < sample_cases.size(); ++k) {
+      auto cmd = [&](const CliCase& c, const fs::path& p) {
+        std::vector<std::string> v{telaah.string()};
+        v.insert(v.end(), c.telaah.begin(), c.telaah.end());
+        v.push_back(p.string());
+        v.insert(v.end(), c.after.begin(), c.after.end());
+        return v;
+      };
+      auto bare = [&](const CliCase& c, const fs::path& p) {
+        return std::vector<std::string>{"sqlite3", "-readonly", "-json", p.string(), c.sql};
+      };
+      const Measured st = measure(cmd(sample_cases[k], sample), reps),
+                     ss = measure(bare(sample_cases[k], sample), reps);
+      const Measured lt = measure(cmd(large_cases[k], large), reps), ls = measure(bare(large_cases[k], large), reps);
+      failures += !st.ok + !ss.ok + !lt.ok + !ls.ok;
+      std::cout << "| `" << sample_cases[k].name << "` | " << cell(st) << " | " << cell(ss) << " | " << cell(lt)
+                << " | " << cell(ls) << " | " << fmt(lt.cpu / std::max(ls.cpu, 0.1), 2) << " | "
+                << fmt(lt.cpu / std::max(st.cpu, 0.1), 2) << " |\n";
+      std::cout.flush();
     }
-    run(info(large));  // vouched again
-    const Measured vouched = measure(info(large), reps);
-    std::cout << "| `info`, file not vouched for (quick_check on open) | | | " << fmt(median(w), 1) << " / "
-              << fmt(median(c), 1) << " | | vouched: " << fmt(vouched.wall, 1) << " / " << fmt(vouched.cpu, 1)
-              << " | |\n";
-  }
-  if (search) {
-    for (const fs::path& p : {sample, large}) {
-      const Run r = run({telaah.string(), "reindex", p.string()});
-      std::cout << "\nindex of " << p.filename().string() << ": " << fmt(r.wall_ms / 1000, 1) << " s wall, "
-                << fmt(r.cpu_ms / 1000, 1) << " s CPU\n";
+    // Opening a file the lock file does not vouch for (a copy, or after a crash): SQLite's quick_check.
+    {
+      auto info = [&](const fs::path& p) {
+        return std::vector<std::string>{telaah.string(), "info", p.string(), "--json"};
+      };
+      std::vector<double> w, c;
+      const fs::path lock = large.string() + ".lock";
+      for (int i = 0; i < reps; ++i) {
+        fs::remove(lock);
+        Run r = run(info(large));
+        w.push_back(r.wall_ms);
+        c.push_back(r.cpu_ms);
+      }
+      run(info(large));  // vouched again
+      const Measured vouched = measure(info(large), reps);
+      std::cout << "| `info`, file not vouched for (quick_check on open) | | | " << fmt(median(w), 1) << " / "
+                << fmt(median(c), 1) << " | | vouched: " << fmt(vouched.wall, 1) << " / " << fmt(vouched.cpu, 1)
+                << " | |" << std::endl;
     }
-    const Measured s1 = measure({telaah.string(), "search", sample.string(), "kerja", "--json"}, reps);
-    const Measured l1 = measure({telaah.string(), "search", large.string(), "kerja", "--json"}, reps);
-    std::cout << "\n| `search kerja` (one word, top 20 with snippets) | sample " << cell(s1) << " | large " << cell(l1)
-              << " | ratio (CPU) " << fmt(l1.cpu / std::max(s1.cpu, 0.1), 2) << " |\n";
-  }
+    if (search) {
+      for (const fs::path& p : {sample, large}) {
+        const Run r = run({telaah.string(), "reindex", p.string()});
+        std::cout << "\nindex of " << p.filename().string() << ": " << fmt(r.wall_ms / 1000, 1) << " s wall, "
+                  << fmt(r.cpu_ms / 1000, 1) << " s CPU\n";
+      }
+      const Measured s1 = measure({telaah.string(), "search", sample.string(), "kerja", "--json"}, reps);
+      const Measured l1 = measure({telaah.string(), "search", large.string(), "kerja", "--json"}, reps);
+      std::cout << "\n| `search kerja` (one word, top 20 with snippets) | sample " << cell(s1) << " | large "
+                << cell(l1) << " | ratio (CPU) " << fmt(l1.cpu / std::max(s1.cpu, 0.1), 2) << " |\n";
+    }
+
+  }  // cli
 
   // --- the window ---
   if (gui) {

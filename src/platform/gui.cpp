@@ -252,8 +252,8 @@ int run_gui(const GuiOptions& opt) {
         glfwPollEvents();
       else if (app.doc_view().animating() || app.settling())
         glfwWaitEventsTimeout(1.0 / 30.0);
-      else if (app.needs_frames())  // only a task runs: its progress 4 times a second; input and its end wake at once
-        glfwWaitEventsTimeout(0.25);
+      else if (app.needs_frames())  // only a task runs: its progress once a second; input and its end wake at once
+        glfwWaitEventsTimeout(1.0);
       else
         glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 10.0);  // idle (0.5: caret blink)
       if (!loop.dropped.empty()) {

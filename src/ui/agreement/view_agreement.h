@@ -151,6 +151,9 @@ class AgreementView : public View {
     int preview_start = -1, preview_end = -1;
   } edit_;
   std::string doc_filter_;
+  std::vector<size_t> doc_rows_;  // cache.docs indices the filter lets through
+  std::string doc_rows_filter_;
+  uint64_t doc_rows_version_ = 0;
   // Merging (agreement_merge.cpp).
   struct Merge;
   std::unique_ptr<Merge> merge_;

@@ -18,10 +18,11 @@ namespace telaah::ui {
 // Shared between a task's worker and the UI thread.
 class TaskProgress {
  public:
-  // Progress wakes the window at most every kWakeInterval (a redraw per
-  // progress step made the window draw as fast as the task reported).
+  // Progress wakes the window at most once per kWakeInterval (a redraw per
+  // progress step made the window draw as fast as the task reported; under
+  // software rendering a frame of the real window costs tens of ms).
   void set(double fraction, std::string message);
-  static constexpr std::chrono::milliseconds kWakeInterval{250};
+  static constexpr std::chrono::milliseconds kWakeInterval{1000};
   bool cancelled() const { return cancel_.load(); }
   void cancel() { cancel_ = true; }
   double fraction() const { return fraction_.load(); }

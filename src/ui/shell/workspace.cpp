@@ -294,7 +294,8 @@ bool Workspace::show_passage(store::Id doc, int64_t start, int64_t end, std::opt
 // on a worker, the old lists shown meanwhile.
 void Workspace::refresh() {
   if (!project_ || !rev_changed_) return;
-  if (loading_) {  // the cache comes from a worker; the open document follows at once
+  if (loading_) {  // the cache comes from a worker (then catches up itself); the open document follows at once
+    rev_changed_ = false;
     refresh_document();
     return;
   }

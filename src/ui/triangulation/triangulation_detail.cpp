@@ -79,6 +79,10 @@ void TriangulationView::draw_quote(const EvidenceItem& e, float width, const std
   if (!e.subcode.empty()) meta += " \xC2\xB7 " + e.subcode;
   const float h = qs.y + fs + pad * 3;
   const ImVec2 p = ImGui::GetCursorScreenPos();
+  if (!ImGui::IsRectVisible(p, ImVec2(p.x + width, p.y + h))) {  // scrolled away: its room only
+    ImGui::Dummy(ImVec2(width, h));  // (a cell of 30,000 quotes overflowed the 16-bit draw list)
+    return;
+  }
   ImGui::PushID(key.c_str());
   if (ImGui::Selectable("##q", citeable && cited_.count(e.coding_id), ImGuiSelectableFlags_AllowItemOverlap,
                         ImVec2(width, h)))
