@@ -49,7 +49,8 @@ using namespace telaah;
 namespace {
 
 const char* kUsage =
-    "usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui] [--no-cli]\n"
+    "usage: large_project [--quick] [--docs N] [--codings M] [--dir D] [--reps R] [--no-search] [--no-gui] [--no-cli] "
+    "[--no-views]\n"
     "  A generated project (N documents with real text blocks, M codings; default 100000 / 1000000,\n"
     "  --quick 10000 / 100000) against the 36-document sample, in the same run:\n"
     "  CLI commands (info, codes, docs --limit 20, codings --code X --json, search) against bare sqlite3\n"
@@ -317,7 +318,7 @@ double peak_rss_mb() {
   return static_cast<double>(ru.ru_maxrss) / 1024.0;
 }
 
-GuiFigures measure_gui(const fs::path& file, int reps) {
+GuiFigures measure_gui(const fs::path& file, int reps, bool with_views) {
   GuiFigures g;
   test::Headless h(1400, 900);
   ui::AppOptions o;
@@ -430,6 +431,7 @@ GuiFigures measure_gui(const fs::path& file, int reps) {
       {"triangulation", ui::View::triangulation, [&] { return tri.model().ready() && !tri.model().pending(); }},
       {"agreement", ui::View::agreement, [&] { return !agr.computing() && agr.has_result(); }}};
   for (const auto& [name, v, ready] : views) {
+    if (!with_views) break;
     app.set_view(v);
     const double t = now_ms();
     frame();
@@ -480,7 +482,7 @@ GuiFigures measure_gui(const fs::path& file, int reps) {
 int main(int argc, char** argv) {
   int64_t ndocs = 100000, ncodings = 1000000;
   int reps = 5;
-  bool search = true, gui = true, cli = true;
+  bool search = true, gui = true, cli = true, with_views = true;
   fs::path dir = "/tmp/telaah-bench-large";
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -505,6 +507,8 @@ int main(int argc, char** argv) {
       gui = false;
     } else if (a == "--no-cli") {
       cli = false;
+    } else if (a == "--no-views") {
+      with_views = false;
     } else {
       std::cerr << kUsage;
       return 1;
@@ -595,8 +599,8 @@ int main(int argc, char** argv) {
   // --- the window ---
   if (gui) {
     std::cout << "\n## The window, headless (ms; frames: CPU of the UI thread)\n\n";
-    const GuiFigures s = measure_gui(sample, reps);
-    const GuiFigures l = measure_gui(large, reps);
+    const GuiFigures s = measure_gui(sample, reps, with_views);
+    const GuiFigures l = measure_gui(large, reps, with_views);
     failures += !s.ok + !l.ok;
     std::cout << "| what | sample | large | ratio |\n|---|---:|---:|---:|\n";
     auto row = [](const std::string& what, double a, double b) {
@@ -619,6 +623,7 @@ int main(int argc, char** argv) {
     row("frames while a background task ran: p50 (CPU)", s.bg_p50, l.bg_p50);
     row("frames while a background task ran: longest (CPU)", s.bg_max, l.bg_max);
     for (const auto& [name, t] : l.views) {
+      if (!s.views.count(name)) continue;
       const auto& st = s.views.at(name);
       row(name + ": first frame (wall)", st.first, t.first);
       row(name + ": until its table is shown (wall)", st.second, t.second);
