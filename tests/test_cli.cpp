@@ -301,36 +301,70 @@ TEST_CASE("bad input: one line on stderr, exit 1, the project unchanged") {
   CHECK(r.out.find("lies outside") != std::string::npos);
 }
 
-TEST_CASE("a project open elsewhere is refused by every command, naming the pid") {
+TEST_CASE("while a window holds the project, writing commands are refused naming the pid, reading ones answer") {
   Cli c;
   const std::string p = c.p;
   const std::string before = c.dump();
+  const std::string out = (c.dir / "out.qdpx").string();
+  // What each reading command prints with nobody holding the project.
+  const std::vector<std::vector<std::string>> reading = {
+      {"info", p, "--json"},           {"docs", p, "--json"},      {"show", p, "1"},
+      {"codes", p, "--json"},          {"codings", p, "--json"},   {"check", p},
+      {"triangulate", p, "--json"},    {"evaluate", p, "--json"},  {"settings", p, "--json"},
+      {"report", p, "--format", "md"}, {"agreement", p, "--json"},
+  };
+  std::vector<test::Result> alone;
+  for (const auto& args : reading) alone.push_back(tl(args));
+
   auto held = store::Project::open(p);  // like an open Telaah window
   const std::string pid = "pid " + std::to_string(::getpid());
-  const std::vector<std::vector<std::string>> commands = {
-      {"info", p},
+  const std::vector<std::vector<std::string>> writing = {
       {"import", p, (c.dir / "notes.txt").string(), "--allow-duplicates"},
-      {"docs", p},
-      {"show", p, "1"},
       {"doc", p, "1", "--rename", "X"},
       {"codes", p, "--add", "X"},
       {"code", p, "--doc", "1", "--start", "0", "--end", "3", "--code", "Input"},
       {"uncode", p, "1"},
       {"recode", p, "1", "--stance", "supports"},
-      {"codings", p},
       {"memo", p, "--text", "x"},
       {"undo", p},
       {"redo", p},
-      {"check", p},
+      {"settings", p, "triangulation.k", "3"},
+      {"evaluate", p, "--verdict", "effective", "--memo", "x"},
   };
-  for (const auto& args : commands) {
+  for (const auto& args : writing) {
     CAPTURE(args[0]);
     auto r = tl(args);
     check_user_error(r, "open in another Telaah window (" + pid + ")");
     CHECK(r.out.empty());
   }
+  // Reading commands read what the holder last committed, say so, and print what they print alone.
+  for (size_t i = 0; i < reading.size(); ++i) {
+    CAPTURE(reading[i][0]);
+    auto r = tl(reading[i]);
+    CHECK(r.status == alone[i].status);
+    CHECK(r.out == alone[i].out);
+    if (alone[i].status == 0)  // (agreement refuses a one-coder project before it opens anything)
+      CHECK(r.err.find("open in another Telaah window or process (" + pid + "); reading what it last saved") !=
+            std::string::npos);
+    else
+      CHECK(r.err == alone[i].err);
+  }
+  auto e = tl({"export", p, "--qdpx", out});
+  CHECK(e.status == 0);
+  CHECK(std::filesystem::is_regular_file(out));
   held.reset();
-  CHECK(c.dump() == before);
+  CHECK(c.dump() == before);  // the refused writers changed nothing
+  // What the holder commits next is what the next reader sees.
+  held = store::Project::open(p);
+  const auto n_before = nlohmann::json::parse(tl({"codings", p, "--json"}).out).size();
+  store::Coding k;
+  k.doc = held->documents().front().id;
+  k.code = held->resolve_code("Input");
+  k.start = 0;
+  k.end = 3;
+  held->add_coding(k);
+  CHECK(nlohmann::json::parse(tl({"codings", p, "--json"}).out).size() == n_before + 1);
+  held.reset();
   CHECK(tl({"info", p}).status == 0);  // and once it is closed, it opens
 }
 

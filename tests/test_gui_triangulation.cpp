@@ -84,19 +84,21 @@ TEST_CASE("the view shows every indicator's status and cells as in corpus/README
     CHECK(s.row_data(path).effective == st);
     CHECK_FALSE(s.row_data(path).overridden());
   }
-  // Cells: codings / documents (supports-contradicts-neutral), the primary coder's.
+  // Cells: passages / documents (supports-contradicts-neutral) under the
+  // default coder rule (every coder, the same passage once), as in the README.
   const auto& legal = s.row_data(kLegal).cells[static_cast<size_t>(s.column("official"))];
   CHECK(legal.codings == 10);
   CHECK(legal.documents == 4);
   CHECK(legal.contradicts == 8);
   CHECK(legal.neutral == 2);
   const auto& ci = s.row_data("Process/Community involvement").cells[static_cast<size_t>(s.column("interview"))];
-  CHECK(ci.codings == 14);
-  CHECK(ci.documents == 6);
+  CHECK(ci.codings == 15);
+  CHECK(ci.documents == 7);
   CHECK(s.pair(kTrade, "official", "interview") == Convergence::dissonance);
   CHECK(s.pair(kTrade, "official", "news") == Convergence::dissonance);
   CHECK(s.pair(kTrade, "interview", "news") == Convergence::agreement);
-  CHECK(s.pair("Process/Community involvement", "interview", "news") == Convergence::partial);
+  CHECK(s.pair("Process/Community involvement", "interview", "news") == Convergence::agreement);       // 15 vs 5
+  CHECK(s.pair("Output/Continuity of cooperation", "interview", "official") == Convergence::partial);  // 3 vs 10
   CHECK(s.pair("Process/Programme continuity", "interview", "news") == Convergence::silence);
   // Every cell was laid out, and without a GPU renderer the heatmap is drawn by ImGui.
   for (size_t r = 0; r < 6; ++r)
@@ -153,6 +155,10 @@ TEST_CASE("with a GPU renderer registered, the cells go to it as a draw-list cal
 
 TEST_CASE("a click on a cell lists its evidence; a click on a quote opens it in the coding view at the coding") {
   Session s;
+  // One coder's evidence (each of her codings its own passage in the sample).
+  s.view().filter().coders = ui::TriFilter::Coders::chosen;
+  s.view().filter().chosen = {"ayu"};
+  s.frames(2);
   const int r = s.row(kLegal), c = s.column("interview");
   s.click("cell:" + std::to_string(r) + ":" + std::to_string(c));
   CHECK(s.view().tab() == ui::TriangulationView::Tab::evidence);
@@ -183,6 +189,9 @@ TEST_CASE("a click on a cell lists its evidence; a click on a quote opens it in 
 
 TEST_CASE("the compare view puts each source type's quotes in its own column") {
   Session s;
+  s.view().filter().coders = ui::TriFilter::Coders::chosen;  // one coder: a quote per passage
+  s.view().filter().chosen = {"ayu"};
+  s.frames(2);
   s.click("row:" + std::to_string(s.row(kTrade)));
   CHECK(s.view().tab() == ui::TriangulationView::Tab::compare);
   const auto& cols = s.view().compare_columns();
@@ -292,11 +301,16 @@ TEST_CASE("a rating with a justification and ticked quotes is recorded as one ac
 
 TEST_CASE("filters: every coder, an attribute as columns, and a bad date that keeps the last valid filter") {
   Session s;
+  const int64_t by_default = s.view().model().matrix().codings;  // the sample sets no coder rule: every coder
+  s.view().filter().coders = ui::TriFilter::Coders::chosen;
+  s.view().filter().chosen = {"ayu"};
+  s.frames(2);
   const int64_t ayu = s.view().model().matrix().codings;
   s.view().filter().coders = ui::TriFilter::Coders::all;
   s.frames(2);
   CHECK(s.view().model().coders().empty());
   CHECK(s.view().model().matrix().codings > ayu);  // bima's codings count too
+  CHECK(s.view().model().matrix().codings == by_default);
   s.view().filter().coders = ui::TriFilter::Coders::project_default;
   s.view().filter().by = "year";
   s.frames(2);

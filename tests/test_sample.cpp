@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/evidence.h"
+#include "analysis/triangulation.h"
 #include "sample/sample.h"
 #include "store/project.h"
 #include "store/quote.h"
@@ -32,12 +34,25 @@ std::string show(const Cell& c) {
          std::to_string(c.con) + "-" + std::to_string(c.neu) + ")";
 }
 
-// Rows of the pattern table: "| I1 Legal infrastructure | 8 / 4 (0-8-0) | — | ... |"
-std::map<std::string, std::map<std::string, Cell>> read_pattern() {
-  std::ifstream in(kCorpus / "README.md");
-  std::map<std::string, std::map<std::string, Cell>> out;
+struct Row {
+  std::map<std::string, Cell> cells;  // by source type
+  std::string status;                 // the bold word of "intended status"
+};
+
+std::string slurp(const fs::path& f) {
+  std::ifstream in(f);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Rows of the pattern table:
+// "| I1 Legal infrastructure | 8 / 4 (0-8-0) | — | ... | **triangulated**, ... |"
+std::map<std::string, Row> read_pattern() {
+  std::istringstream in(slurp(kCorpus / "README.md"));
+  std::map<std::string, Row> out;
   std::string line;
-  const std::regex row(R"(^\|\s*([IPO][12]) [^|]*\|([^|]*)\|([^|]*)\|([^|]*)\|)");
+  const std::regex row(R"(^\|\s*([IPO][12]) [^|]*\|([^|]*)\|([^|]*)\|([^|]*)\|\s*\*\*([a-z-]+)\*\*)");
   const std::regex cell(R"((\d+)\s*/\s*(\d+)\s*\((\d+)-(\d+)-(\d+)\))");
   const char* cols[] = {"interview", "news", "official"};
   while (std::getline(in, line)) {
@@ -49,10 +64,16 @@ std::map<std::string, std::map<std::string, Cell>> read_pattern() {
       Cell v;
       if (std::regex_search(s, c, cell))
         v = {std::stoi(c[1]), std::stoi(c[2]), std::stoi(c[3]), std::stoi(c[4]), std::stoi(c[5])};
-      out[m[1].str()][cols[k]] = v;
+      out[m[1].str()].cells[cols[k]] = v;
     }
+    out[m[1].str()].status = m[5].str();
   }
   return out;
+}
+
+Cell cell_of(const analysis::Cell& c) {
+  return {static_cast<int>(c.codings), static_cast<int>(c.documents), static_cast<int>(c.supports),
+          static_cast<int>(c.contradicts), static_cast<int>(c.neutral)};
 }
 
 struct TempProject {
@@ -107,36 +128,41 @@ TEST_CASE("the sample project builds and tells the intended triangulation story"
     }
   }
 
-  SUBCASE("per indicator x source type, coder ayu: the pattern of corpus/README.md") {
+  SUBCASE("per indicator x source type, under the default coder rule: the pattern of corpus/README.md") {
+    // The sample sets no coder rule: its matrix is what any project shows,
+    // every coder counted and the same passage once (issue 17, item 7).
+    CHECK(p->setting("triangulation.coders").empty());
     auto pattern = read_pattern();
     REQUIRE(pattern.size() == 6);
-    auto ayu = p->find_coder("ayu");
-    REQUIRE(ayu);
-    std::map<store::Id, std::string> type_of;
-    for (const auto& d : p->documents()) type_of[d.id] = d.source_type;
+    const auto t = analysis::EvidenceTable::load(*p);
+    analysis::Query q;
+    q.coders = analysis::default_coders(*p, t);
+    CHECK(q.coders.empty());
+    q.all_codes = true;  // the Impediment row too
+    const auto m = analysis::triangulate(t, q, analysis::settings_from_project(*p));
+    REQUIRE(m.columns.labels == std::vector<std::string>{"interview", "news", "official"});
     for (const auto& [key, expected] : pattern) {
-      store::Id ind = p->resolve_code(key);  // the framework gives indicators aliases I1..O2
-      store::CodingFilter f;
-      f.codes = p->code_descendants(ind);  // sub-code evidence rolls up
-      f.coder = *ayu;
-      std::map<std::string, Cell> got;
-      std::map<std::string, std::set<store::Id>> docs;
-      for (const auto& c : p->codings(f)) {
-        Cell& cell = got[type_of[c.doc]];
-        cell.codings++;
-        docs[type_of[c.doc]].insert(c.doc);
-        if (c.stance == store::Stance::supports)
-          cell.sup++;
-        else if (c.stance == store::Stance::contradicts)
-          cell.con++;
-        else
-          cell.neu++;
+      const analysis::Row* row = m.find(p->resolve_code(key));  // the framework gives indicators aliases I1..O2
+      REQUIRE(row != nullptr);
+      for (size_t k = 0; k < 3; ++k) {
+        const std::string& type = m.columns.labels[k];
+        const Cell got = cell_of(row->cells[k]), want = expected.cells.at(type);
+        INFO(key << " / " << type << ": README says " << show(want) << ", the matrix has " << show(got));
+        CHECK(got == want);
       }
-      for (auto& [type, cell] : got) cell.docs = static_cast<int>(docs[type].size());
-      for (const auto& [type, want] : expected) {
-        INFO(key << " / " << type << ": expected " << show(want) << ", got " << show(got[type]));
-        CHECK(got[type] == want);
-      }
+      INFO(key << ": README says " << expected.status);
+      CHECK(std::string(analysis::to_string(row->automatic)) == expected.status);
+    }
+    // "*Impediment* (...): interview 10, news 5, official 8 passages"
+    std::smatch im;
+    const std::string readme = slurp(kCorpus / "README.md");
+    REQUIRE(std::regex_search(
+        readme, im, std::regex(R"(Impediment\*[^:]*:\s+interview (\d+), news (\d+),\s+official (\d+) passages)")));
+    const analysis::Row* imp = m.find(p->resolve_code("Impediment"));
+    REQUIRE(imp != nullptr);
+    for (size_t k = 0; k < 3; ++k) {
+      INFO("Impediment / " << m.columns.labels[k]);
+      CHECK(imp->cells[k].codings == std::stoi(im[1 + k].str()));
     }
   }
 }

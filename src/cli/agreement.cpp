@@ -267,7 +267,7 @@ Registrar reg_agreement(65, [](CLI::App& app, Context& ctx) {
   cmd->add_flag("--disagreements", a->disagreements, "list the passages where the two coders differ, side by side");
   cmd->add_flag("--all", a->all, "with --disagreements: also passages already resolved as 'keep both'");
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     auto sel = selection(*p, *a);
     if (a->disagreements) {
       analysis::ReviewOptions ro;

@@ -12,6 +12,8 @@
 #include <system_error>
 
 #include "store/backup.h"
+#include "store/errors.h"
+#include "store/project.h"
 #include "text/utf8.h"
 
 namespace telaah::cli {
@@ -31,6 +33,18 @@ std::unique_ptr<store::Project> open_project(const std::string& path, const std:
   auto p = store::Project::open(path, o);
   for (const auto& n : p->notices()) std::cerr << "telaah: note: " << n << "\n";
   return p;
+}
+
+std::unique_ptr<store::Project> open_for_reading(const std::string& path) {
+  try {
+    return open_project(path);
+  } catch (const ProjectLocked& e) {
+    auto p = store::Project::open_snapshot(path);
+    std::cerr << "telaah: note: the project is open in another Telaah window or process"
+              << (e.pid > 0 ? " (pid " + std::to_string(e.pid) + ")" : std::string())
+              << "; reading what it last saved (revision " << p->revision() << ")\n";
+    return p;
+  }
 }
 
 // C0 controls but tab and newline, DEL, and the C1 controls (U+0080-U+009F,

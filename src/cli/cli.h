@@ -35,6 +35,12 @@ std::string version_text();
 
 // Opens a project for a command; errors become one-line messages upstream.
 std::unique_ptr<store::Project> open_project(const std::string& path, const std::string& coder = "");
+// For commands that only read (info, docs, show, codes, codings, triangulate,
+// evaluate, agreement, report, export, check, settings): when a window or
+// another process holds the project, they read a consistent snapshot of what
+// it last committed (a WAL reader; the holder goes on writing) and say so on
+// standard error. Writing through it fails with "read-only", exit 1.
+std::unique_ptr<store::Project> open_for_reading(const std::string& path);
 
 // Output helpers. print_json never fails on text: bytes that are not UTF-8
 // (a file name from a foreign file system) are shown as U+FFFD.

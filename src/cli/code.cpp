@@ -119,7 +119,7 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--coder", a->coder, "coder name");
   cmd->add_option("--stance", a->stance, "supports, contradicts or neutral");
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     store::CodingFilter f;
     if (!a->doc.empty()) f.doc = p->resolve_document(a->doc);
     if (!a->code.empty()) {

@@ -54,7 +54,7 @@ Registrar reg(30, [](CLI::App& app, Context& ctx) {
         !a->load.empty() + !a->add.empty() + !a->edit.empty() + !a->move.empty() + !a->merge.empty() + !a->del.empty();
     if (actions > 1) throw UserError("give one of --load, --add, --edit, --move, --merge, --delete at a time");
     if (!a->into.empty() && a->merge.empty()) throw UserError("--into goes with --merge");
-    auto p = open_project(a->project);
+    auto p = actions == 0 ? open_for_reading(a->project) : open_project(a->project);
     nlohmann::json done = nlohmann::json::object();
     if (!a->load.empty()) {
       auto ids = p->load_codebook(read_json_file(a->load));

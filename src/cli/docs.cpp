@@ -22,7 +22,7 @@ Registrar reg_docs(21, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--offset", a->offset, "skip the first N documents");
   cmd->callback([a, &ctx] {
     if (a->offset < 0) throw UserError("--offset cannot be negative");
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     if (!a->type.empty()) p->source_type_id(a->type);  // an unknown type is an error, not an empty list
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : p->documents_page(a->limit < 0 ? -1 : a->limit, a->offset, a->type)) {
@@ -48,7 +48,7 @@ Registrar reg_show(22, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--around", a->around, "code-point offset to show the text around");
   cmd->add_option("--context", a->context, "characters of context on each side with --around (default 300)");
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     store::Id id = p->resolve_document(a->doc);
     std::string body = p->text(id);
     text::OffsetMap m(body);

@@ -92,7 +92,8 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
     if (a->clear && a->indicator.empty()) throw UserError("--clear needs --indicator");
     if (!a->indicator.empty() && a->rating.empty() && !a->clear)
       throw UserError("with --indicator give --rating (and --justification) or --clear");
-    auto p = open_project(a->project);
+    const bool writes = !a->indicator.empty() || a->clear_verdict || !a->verdict.empty();
+    auto p = writes ? open_project(a->project) : open_for_reading(a->project);
     if (!a->indicator.empty() || a->clear_verdict || !a->verdict.empty()) {
       auto action = p->begin_action("Evaluate");  // a rating and a verdict given together are one undo step
       if (!a->indicator.empty()) {

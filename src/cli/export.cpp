@@ -55,7 +55,7 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
     // Never the project or its files, a folder, a FIFO, a device or a symlink;
     // written aside and renamed into place (store/safe_output.h).
     store::SafeOutput out(target, a->force, {a->project});
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     exchange::ExportSummary s;
     if (!a->qdpx.empty())
       s = exchange::export_qdpx(*p, out.temp());

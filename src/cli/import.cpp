@@ -32,8 +32,13 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--format", a->format, "force a format: txt, md, html, docx, odt, pdf");
   cmd->add_option("--max-mb", a->max_mb,
                   "largest document text in MB (default " + std::to_string(ingest::Limits{}.max_text_bytes >> 20) +
-                      ": what the search index and the document view handle well, see README 'Document size'); "
-                      "files may be up to 4 times that, or 128 MB");
+                      ": importing and indexing a text that size took under a minute of CPU time and under 512 MB "
+                      "of memory, docs/performance.md; larger texts take about 2.6 s more per MB); files may be up "
+                      "to 4 times that, or 128 MB");
+  cmd->footer(
+      "Reviewers' comments (Word comments in .docx, annotations in .odt) are kept as codings of the code "
+      "'Imported comments' on the commented text (a comment without a range: its paragraph), each with the "
+      "comment (author, date, text) as its memo; the import report lists them.");
   cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
   cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");

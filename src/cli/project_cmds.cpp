@@ -37,7 +37,7 @@ Registrar reg_info(11, [](CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("info", "Summarise a project: documents, codes, codings, coders, revision");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     // Counts from the indexes (store/stats.h), not a load of every document and coding.
     const store::ProjectCounts counts = store::project_counts(*p);
     nlohmann::json by_type = nlohmann::json::object();
@@ -81,7 +81,7 @@ Registrar reg_check(12, [](CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("check", "Check the project file: SQLite integrity and the model's invariants");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     auto problems = p->check();
     if (ctx.json)
       print_json({{"ok", problems.empty()}, {"problems", problems}, {"revision", p->revision()}});

@@ -30,7 +30,7 @@ Registrar reg(73, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--to", a->to, "only documents dated up to");
   cmd->add_option("--quotes", a->quotes, "quotes per indicator and column (default 6)");
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     auto t = analysis::EvidenceTable::load(*p);
     exchange::ReportOptions o;
     o.query.by = a->by;

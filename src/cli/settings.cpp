@@ -66,7 +66,7 @@ Registrar reg(74, [](CLI::App& app, Context& ctx) {
     if (!a->key.empty() && a->value.empty())
       throw UserError("give a value for " + a->key + " (or 'default'), e.g. telaah settings P " + a->key + " VALUE");
     text::require_valid_utf8(a->value, "the value");
-    auto p = open_project(a->project);
+    auto p = a->key.empty() ? open_for_reading(a->project) : open_project(a->project);
     if (!a->key.empty()) {
       analysis::set_method_setting(*p, a->key, a->value);
       const auto* spec = analysis::find_setting(a->key);

@@ -41,7 +41,7 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
       "in one document that overlap by at least triangulation.same_passage (0.5) of the shorter span are one "
       "passage and count once. Settings: telaah settings P.");
   cmd->callback([a, &ctx] {
-    auto p = open_project(a->project);
+    auto p = open_for_reading(a->project);
     auto t = analysis::EvidenceTable::load(*p);
     analysis::Query q;
     q.by = a->by;

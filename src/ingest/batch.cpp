@@ -1,6 +1,8 @@
 // Batch import: extract every file first, then add them all in one action.
 #include "ingest/batch.h"
 
+#include "ingest/comments.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -133,6 +135,11 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
   BatchResult result;
   std::vector<store::NewDocument> docs;
   std::vector<size_t> doc_file;  // index into result.files
+  struct Comments {
+    std::string format;
+    std::vector<Comment> list;
+  };
+  std::vector<Comments> doc_comments;  // reviewers' comments per document (comments.h)
   std::map<std::string, fs::path> seen;
   for (size_t i = 0; i < specs.size(); ++i) {
     const auto& s = specs[i];
@@ -173,6 +180,7 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
       p.source_type_id(d.source_type);  // unknown type: a clear error before anything is written
       docs.push_back(std::move(d));
       doc_file.push_back(result.files.size());
+      doc_comments.push_back({e.format, std::move(e.comments)});
     } catch (const UserError& err) {
       if (!opt.keep_going) throw ImportError(std::string(err.what()) + "; nothing was imported");
       fr.reason = err.what();
@@ -181,12 +189,22 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
   }
   if (opt.progress) opt.progress(specs.size(), specs.size(), "");
   if (!docs.empty()) {
-    auto ids = p.add_documents(
-        docs, docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents");
+    const std::string label =
+        docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents";
+    auto act = p.begin_action(label);  // the documents and their comments: one undoable action
+    auto ids = p.add_documents(docs, label);
     for (size_t k = 0; k < ids.size(); ++k) {
-      result.files[doc_file[k]].imported = true;
-      result.files[doc_file[k]].doc = ids[k];
+      auto& fr = result.files[doc_file[k]];
+      fr.imported = true;
+      fr.doc = ids[k];
+      const auto& cm = doc_comments[k];
+      if (cm.list.empty()) continue;
+      const size_t kept =
+          add_comment_codings(p, ids[k], docs[k].blocks, cm.list, cm.format, fr.path.filename().string());
+      fr.notes.push_back(std::to_string(kept) + " comment(s) kept as codings of the code '" + kCommentsCode +
+                         "' on the commented text, each with the comment as its memo");
     }
+    act.commit();
   }
   return result;
 }

@@ -57,7 +57,8 @@ Extracted extract(const std::string& name, std::string_view bytes, const ImportO
   if (e.text.size() > opt.limits.max_text_bytes)
     throw ImportError(name + ": its text is " + std::to_string((e.text.size() + (1u << 20) - 1) >> 20) +
                       " MB, over the limit of " + std::to_string(opt.limits.max_text_bytes >> 20) +
-                      " MB per document (the search index and the document view stay fast up to it); give --max-mb " +
+                      " MB per document (up to it, importing and indexing a document takes under a minute; each "
+                      "further MB about 2.6 s more); give --max-mb " +
                       std::to_string((e.text.size() >> 20) + 1) + " to import it anyway");
   return e;
 }

@@ -1,6 +1,7 @@
 // ODT (OpenDocument Text): headings, paragraphs, lists, tables (one line
 // per row, cells tab-separated), text frames, footnotes appended at the end;
-// title / author / date from meta.xml. Read from memory through ZipArchive.
+// title / author / date from meta.xml; annotations (reviewers' comments)
+// anchored on their span as Word comments are. Read from memory through ZipArchive.
 #include <algorithm>
 #include <map>
 
@@ -21,6 +22,7 @@ class Reader {
 
   std::vector<office::Note> notes;
   std::string date_paragraph;
+  std::vector<Comment> comments;  // office:annotation, anchored by office::anchor_mark
 
   void load_styles(const pugi::xml_node& container) {
     for (pugi::xml_node s = container.first_child(); s; s = s.next_sibling()) {
@@ -137,13 +139,39 @@ class Reader {
         else
           for (pugi::xml_node b = c.first_child(); b; b = b.next_sibling())
             if (xml::local(b) == "text-box") boxes.push_back(b);
-      } else if (l == "annotation" || l == "annotation-end" || l == "note-citation" || l == "ruby-text" ||
-                 l == "tracked-changes" || l == "bookmark-ref" || l == "soft-page-break") {
+      } else if (l == "annotation") {
+        text += annotation(c, depth + 1);
+      } else if (l == "annotation-end") {
+        auto it = open_annotations_.find(xml::attr(c, "name"));
+        if (it != open_annotations_.end()) {
+          text += office::anchor_mark(it->second, true);
+          open_annotations_.erase(it);
+        }
+      } else if (l == "note-citation" || l == "ruby-text" || l == "tracked-changes" || l == "bookmark-ref" ||
+                 l == "soft-page-break") {
         continue;
       } else {  // span, a, meta, ruby, ruby-base, date, page-number, sequence, ...
         inline_content(c, text, boxes, space, depth + 1);
       }
     }
+  }
+
+  // An annotation (a reviewer's comment): its text kept aside, its anchor
+  // marked in the paragraph. With office:name it spans to the
+  // office:annotation-end of that name; without, it is a point here.
+  std::string annotation(const pugi::xml_node& n, unsigned depth) {
+    Comment cm;
+    cm.author = xml::text(xml::child(n, "creator"));
+    cm.date = normalise_date(xml::text(xml::child(n, "date")));
+    std::vector<Para> paras;
+    body(n, paras, depth + 1);
+    for (const auto& p : paras)
+      if (!p.text.empty()) cm.text += (cm.text.empty() ? "" : "\n") + p.text;
+    const size_t k = comments.size();
+    comments.push_back(std::move(cm));
+    const std::string name = xml::attr(n, "name");
+    if (!name.empty() && open_annotations_.emplace(name, k).second) return office::anchor_mark(k, false);
+    return office::anchor_mark(k, false) + office::anchor_mark(k, true);
   }
 
   std::string note(const pugi::xml_node& n, unsigned depth) {
@@ -199,6 +227,7 @@ class Reader {
   std::string what_;
   std::map<std::string, std::string> parent_;
   std::map<std::string, int> outline_;
+  std::map<std::string, size_t> open_annotations_;  // office:name -> comment, until its annotation-end
 };
 
 }  // namespace
@@ -248,7 +277,7 @@ Extracted extract_odt(const std::string& name, std::string_view bytes, const Imp
         e.title = p.text;
         break;
       }
-  office::emit(e, paras, r.notes, name);
+  office::emit(e, paras, r.notes, name, std::move(r.comments));
   return e;
 }
 

@@ -147,7 +147,7 @@ void emit(Extracted& e, const std::vector<Para>& paras, const std::vector<Note>&
   if (!comments.empty()) {
     text::OffsetMap m(e.text);
     for (const auto& c : comments) {
-      std::string note = "Word comment";
+      std::string note = e.format == "docx" ? "Word comment" : "Comment";
       if (!c.author.empty()) note += " by " + c.author;
       if (!c.date.empty()) note += " (" + c.date + ")";
       const std::string quote(text::slice_cp(e.text, m, static_cast<size_t>(c.start), static_cast<size_t>(c.end)));

@@ -127,9 +127,10 @@ static BuildReport fill(store::Project& p, const fs::path& corpus,
     r.codings += list.size();
   }
   if (!per_coder.empty()) p.set_setting("default_coder", per_coder.begin()->first);
-  // The study's counts are the primary coder's (corpus/README.md): the second
-  // coder's deliberate disagreements are for the agreement view, not evidence.
-  if (!per_coder.empty()) p.set_setting("triangulation.coders", per_coder.begin()->first);
+  // No coder rule is set: the sample's matrix is the default rule's (every
+  // coder, the same passage counted once; corpus/README.md), so the second
+  // coder's double-coding counts once and her disagreements show as they would
+  // in any project.
   act.commit();
   return r;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "store/backup.h"
 #include "store/project.h"
@@ -337,8 +338,19 @@ Id Project::resolve_code(const std::string& ref) const {
     if (q.executeStep()) return *id;  // else: a code may be named "2015"
   }
   auto all = codes();
-  for (const auto& c : all)
-    if (code_path(c.id) == ref) return c.id;
+  // Paths built in memory: codes() lists parents before their children (from
+  // the roots, each code once), so a path is its parent's plus its name. One
+  // query per ancestor of every code made this quadratic-looking walk the
+  // slowest part of resolving a code in a 30,000-code project.
+  std::unordered_map<Id, std::string> path_of;
+  path_of.reserve(all.size());
+  for (const auto& c : all) {
+    auto parent = c.parent ? path_of.find(*c.parent) : path_of.end();
+    std::string path =
+        c.parent ? (parent != path_of.end() ? parent->second : code_path(*c.parent)) + "/" + c.name : c.name;
+    if (path == ref) return c.id;
+    path_of.emplace(c.id, std::move(path));
+  }
   std::vector<Id> by_name;  // a unique name or alias anywhere in the tree
   for (const auto& c : all)
     if (c.name == ref || std::find(c.aliases.begin(), c.aliases.end(), ref) != c.aliases.end()) by_name.push_back(c.id);

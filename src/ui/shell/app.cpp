@@ -233,6 +233,7 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (ImGui::MenuItem(tr(S::menu_import), "Ctrl+I", false, ws_.has_project() && !busy))
       file_browser_.open(FileBrowser::Mode::import_files, {});
+    if (ImGui::MenuItem(tr(S::menu_import_qdpx), nullptr, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
     if (ImGui::MenuItem(tr(S::menu_close), "Ctrl+W", false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();

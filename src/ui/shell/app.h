@@ -57,10 +57,25 @@ class App {
   Workspace& workspace() { return ws_; }
 
   // --- the project ---
+  // A .qdpx / .qde is not opened but offered for import as a new project
+  // beside it (qdpx_intake.cpp); true then, the dialog is shown.
   bool open_project(const std::filesystem::path& file) {
+    if (is_refi_project(file)) return offer_qdpx_import(file);
     save_drafts();
     return ws_.open_project(file);
   }
+  static bool is_refi_project(const std::filesystem::path& file);
+  bool offer_qdpx_import(const std::filesystem::path& file);
+  // The import dialog's state, for tests: the source offered, the new project's path.
+  struct QdpxIntake {
+    std::filesystem::path source;
+    std::string target;  // as edited
+    std::string error;   // why Import is refused (shown in the dialog)
+    bool appear = true;
+  };
+  const std::optional<QdpxIntake>& qdpx_intake() const { return qdpx_; }
+  std::optional<ImRect> qdpx_import_button() const { return qdpx_import_rect_; }  // last frame
+  const std::string& qdpx_report() const { return qdpx_report_; }
   bool create_project(const std::filesystem::path& file) { return ws_.create_project(file); }
   void adopt_project(std::unique_ptr<store::Project> p) { ws_.adopt_project(std::move(p)); }
   void close_project() {
@@ -137,6 +152,9 @@ class App {
   void draw_popups();  // popups.cpp
   void draw_import_dialog();
   void draw_start_screen();  // start_screen.cpp
+  void draw_qdpx_intake();   // qdpx_intake.cpp
+  void start_qdpx_import();
+  void browse_qdpx();  // the file browser, listing .qdpx / .qde files
 
   AppOptions opt_;
   Workspace ws_;  // made first, destroyed last: the views hold it
@@ -162,6 +180,10 @@ class App {
   std::string drawn_view_;     // the view of the last frame (a switch saves drafts)
   bool menu_request_ = false;  // F10: open the menu bar
   std::optional<ImRect> undo_link_;
+  std::optional<QdpxIntake> qdpx_;  // a .qdpx waiting for the user to confirm its import
+  std::optional<ImRect> qdpx_import_rect_;
+  std::string qdpx_report_;  // the last import's report, shown once in a popup
+  bool qdpx_report_open_ = false;
 
   // The views, in toolbar order (app.cpp: App::App); made after the Workspace, destroyed before it.
   std::vector<std::unique_ptr<View>> views_;

@@ -22,6 +22,7 @@ void FileBrowser::open(Mode mode, const fs::path& start_dir) {
   selected_.clear();
   title_.clear();
   ok_.clear();
+  extensions_.clear();
   std::error_code ec;
   fs::path d = start_dir.empty() ? fs::current_path(ec) : start_dir;
   if (!fs::is_directory(d, ec)) d = fs::current_path(ec);
@@ -57,8 +58,12 @@ void FileBrowser::list(const fs::path& dir) {
 
 bool FileBrowser::shown(const Entry& e) const {
   if (!show_hidden_ && !e.name.empty() && e.name[0] == '.') return false;
-  if (e.dir || mode_ == Mode::import_files) return true;
-  return fs::path(e.name).extension() == store::kProjectExtension;
+  if (e.dir) return true;
+  const std::string ext = fs::path(e.name).extension().string();
+  if (!extensions_.empty()) return std::find(extensions_.begin(), extensions_.end(), ext) != extensions_.end();
+  if (mode_ == Mode::import_files) return true;
+  // Opening a REFI-QDA project (.qdpx, .qde) offers to import it as a new project.
+  return ext == store::kProjectExtension || (mode_ == Mode::open_project && (ext == ".qdpx" || ext == ".qde"));
 }
 
 std::optional<std::vector<fs::path>> FileBrowser::draw() {

@@ -17,6 +17,8 @@ class FileBrowser {
   void open(Mode mode, const std::filesystem::path& start_dir);
   // After open(): a title and confirm button other than the mode's (e.g. picking a file to merge from).
   void set_labels(std::string title, std::string ok) { title_ = std::move(title), ok_ = std::move(ok); }
+  // After open(): list only files with these extensions (".qdpx"), besides folders.
+  void only_extensions(std::vector<std::string> ext) { extensions_ = std::move(ext); }
   bool is_open() const { return open_; }
   Mode mode() const { return mode_; }
   // Draws the dialog while open. Returns the chosen paths once, when the user confirms.
@@ -35,6 +37,7 @@ class FileBrowser {
   bool open_ = false, popup_pending_ = false, show_hidden_ = false;
   std::filesystem::path dir_;
   std::string path_edit_, name_, error_, title_, ok_;
+  std::vector<std::string> extensions_;  // empty: the mode's own
   std::vector<Entry> entries_;
   std::set<std::string> selected_;
 };

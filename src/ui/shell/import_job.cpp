@@ -1,6 +1,8 @@
 // Background import: extraction off the UI thread, one action on it (see import_job.h).
 #include "ui/shell/import_job.h"
 
+#include "ingest/comments.h"
+
 #include <fstream>
 #include <map>
 
@@ -57,6 +59,8 @@ std::vector<PreparedFile> prepare_import(const ImportRequest& req, TaskProgress&
       f.doc.blocks = std::move(e.blocks);
       f.doc.pages = std::move(e.pages);
       f.notes = std::move(e.notes);
+      f.format = e.format;
+      f.comments = std::move(e.comments);
     } catch (const UserError& err) {
       f.reason = err.what();
     }
@@ -69,6 +73,7 @@ std::vector<PreparedFile> prepare_import(const ImportRequest& req, TaskProgress&
 ImportOutcome commit_import(store::Project& p, std::vector<PreparedFile> files) {
   ImportOutcome out;
   std::vector<store::NewDocument> docs;
+  std::vector<const PreparedFile*> kept;  // the file behind each of docs
   std::map<std::string, fs::path> seen;
   for (auto& f : files) {
     if (f.reason.empty()) {
@@ -91,10 +96,23 @@ ImportOutcome commit_import(store::Project& p, std::vector<PreparedFile> files) 
     seen[f.sha256] = f.path;
     for (auto& n : f.notes) out.notes.push_back(f.path.filename().string() + ": " + n);
     docs.push_back(std::move(f.doc));
+    kept.push_back(&f);
   }
-  if (!docs.empty())
-    out.ids = p.add_documents(
-        docs, docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents");
+  if (!docs.empty()) {
+    const std::string label =
+        docs.size() == 1 ? "Import " + docs[0].title : "Import " + std::to_string(docs.size()) + " documents";
+    auto act = p.begin_action(label);
+    out.ids = p.add_documents(docs, label);
+    for (size_t k = 0; k < out.ids.size(); ++k) {
+      const PreparedFile& f = *kept[k];
+      if (f.comments.empty()) continue;
+      const size_t n =
+          ingest::add_comment_codings(p, out.ids[k], docs[k].blocks, f.comments, f.format, f.path.filename().string());
+      out.notes.push_back(f.path.filename().string() + ": " + std::to_string(n) + " comment(s) kept as codings of '" +
+                          ingest::kCommentsCode + "'");
+    }
+    act.commit();
+  }
   return out;
 }
 

@@ -30,6 +30,8 @@ struct PreparedFile {
   store::NewDocument doc;
   std::string reason;  // non-empty: skipped, and why
   std::vector<std::string> notes;
+  std::string format;                     // what the importer recognised (docx, odt, ...)
+  std::vector<ingest::Comment> comments;  // reviewers' comments, kept as codings (ingest/comments.h)
 };
 
 struct ImportOutcome {
@@ -43,7 +45,8 @@ struct ImportOutcome {
 std::vector<PreparedFile> prepare_import(const ImportRequest& req, TaskProgress& progress);
 
 // UI thread: duplicates (in the project and within the batch), unknown source
-// types, then one add_documents() action for everything that is left.
+// types, then one action for everything that is left: the documents and
+// their comments (codings of "Imported comments", as `telaah import` does).
 ImportOutcome commit_import(store::Project& p, std::vector<PreparedFile> files);
 
 }  // namespace telaah::ui

@@ -21,6 +21,10 @@ void App::on_files_dropped(const std::vector<fs::path>& paths) {
     ws_.set_status(tr(S::status_busy_wait), true);
     return;
   }
+  if (paths.size() == 1 && is_refi_project(paths[0])) {  // another tool's project: offered for import as a new one
+    offer_qdpx_import(paths[0]);
+    return;
+  }
   if (!ws_.has_project() || (paths.size() == 1 && paths[0].extension() == store::kProjectExtension)) {
     if (paths.size() == 1 && paths[0].extension() == store::kProjectExtension)
       ws_.open_project(paths[0]);
@@ -36,7 +40,7 @@ void App::draw_popups() {
   if (auto chosen = file_browser_.draw()) {
     switch (file_browser_.mode()) {
       case FileBrowser::Mode::open_project:
-        ws_.open_project(chosen->front());
+        open_project(chosen->front());  // a .qdpx is offered for import
         break;
       case FileBrowser::Mode::new_project:
         if (fs::exists(chosen->front()))
@@ -51,6 +55,7 @@ void App::draw_popups() {
     }
   }
   if (ws_.has_project()) draw_import_dialog();
+  draw_qdpx_intake();
 
   if (new_coder_open_) {
     ImGui::OpenPopup("###newcoder");

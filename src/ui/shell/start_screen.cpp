@@ -67,6 +67,7 @@ void App::draw_start_screen() {
   if (ImGui::Button(tr(S::start_new), bs)) file_browser_.open(FileBrowser::Mode::new_project, {});
   if (ImGui::Button(tr(S::start_open), bs)) file_browser_.open(FileBrowser::Mode::open_project, {});
   if (ImGui::Button(tr(S::start_sample), bs)) open_sample();
+  if (ImGui::Button(tr(S::start_import_qdpx), bs)) browse_qdpx();
   ImGui::EndDisabled();
   ImGui::Spacing();
   if (!prefs_.recent.empty()) {

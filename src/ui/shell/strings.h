@@ -9,6 +9,7 @@
 #include "ui/agreement/strings_agreement.h"
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
+#include "ui/shell/strings_start.h"
 #include "ui/triangulation/strings_triangulation.h"
 
 namespace telaah::ui {
@@ -213,7 +214,8 @@ namespace telaah::ui {
   X(type_news, "News", "Berita")                                                                                      \
   X(type_official, "Official documents", "Dokumen resmi")                                                             \
   TELAAH_UI_STRINGS_SEARCH(X)                                                                                         \
-  TELAAH_UI_STRINGS_RETRIEVAL(X) TELAAH_UI_STRINGS_TRIANGULATION(X) TELAAH_UI_STRINGS_AGREEMENT(X)
+  TELAAH_UI_STRINGS_RETRIEVAL(X)                                                                                      \
+  TELAAH_UI_STRINGS_TRIANGULATION(X) TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,
