@@ -312,8 +312,10 @@ int run_gui(const GuiOptions& opt) {
     while (status == 0 && !glfwWindowShouldClose(window) && !app.wants_quit()) {
       if (shot || loop.active_frames > 0 || !loop.input.empty() || app.doc_view().animating())
         glfwPollEvents();
-      else if (app.needs_frames())
-        glfwWaitEventsTimeout(1.0 / 30.0);  // a task runs: show its progress
+      else if (app.doc_view().animating() || app.settling())
+        glfwWaitEventsTimeout(1.0 / 30.0);
+      else if (app.needs_frames())  // only a task runs: its progress once a second; input and its end wake at once
+        glfwWaitEventsTimeout(1.0);
       else
         glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 10.0);  // idle (0.5: caret blink)
       if (!loop.dropped.empty()) {

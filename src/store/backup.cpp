@@ -539,9 +539,15 @@ std::optional<std::string> BackupScheduler::due(const Project& p, SysTime now) {
     if (!started_) {
       started_ = true;
       auto list = list_backups(p.path());
-      if (!list.empty() && list.front().revision == rev) {  // nothing new since the last backup
-        backed_rev_ = rev;
-        last_time_ = list.front().time;
+      // Nothing new since the last backup, or a recent one exists (every
+      // listed backup is verified): no backup on open. The periodic rule
+      // counts from that backup, or (a recent backup of an older revision)
+      // from now, so the next one comes an interval into the work.
+      const bool same = !list.empty() && list.front().revision == rev;
+      const bool recent = !list.empty() && now >= list.front().time && now - list.front().time < kRecentOnOpen;
+      if (same || recent) {
+        backed_rev_ = list.front().revision;
+        last_time_ = same ? list.front().time : now;
         last_ = list.front();
       } else {
         reason = "on-open";

@@ -112,7 +112,7 @@ std::filesystem::path resolve_backup(const std::filesystem::path& project, const
 
 // Decides when the GUI takes a backup. Plain data, no threads. It backs up
 // once when a project is opened (unless the newest backup already holds the
-// current revision) and then at most every `backup_interval_minutes`
+// current revision or is younger than kRecentOnOpen) and then at most every `backup_interval_minutes`
 // (project setting, default 10, 0 = only on open) while the revision moves.
 // Failures are kept in last_error() for the GUI to show, and retried a
 // minute later; nothing here throws.
@@ -127,6 +127,9 @@ class BackupScheduler {
  public:
   static constexpr const char* kIntervalSetting = "backup_interval_minutes";
   static constexpr int kDefaultIntervalMinutes = 10;
+  // No backup on open when the newest one is younger than this (a large
+  // project's copy took 38 s and competed with the first minutes of work).
+  static constexpr std::chrono::minutes kRecentOnOpen{60};
 
   explicit BackupScheduler(BackupOptions o = {}) : opts_(std::move(o)) {}
   std::optional<BackupInfo> tick(const Project& p, SysTime now);

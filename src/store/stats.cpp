@@ -87,3 +87,29 @@ std::vector<std::pair<Id, Attribute>> doc_attributes(const Project& p, const std
 }
 
 }  // namespace telaah::store
+
+namespace telaah::store {
+
+int64_t size_estimate(const Project& p) {
+  // max(rowid) is a lookup at the end of the table's b-tree.
+  return p.db()
+      .execAndGet(
+          "SELECT coalesce((SELECT max(id) FROM documents), 0) + "
+          "coalesce((SELECT max(id) FROM codings), 0)")
+      .getInt64();
+}
+
+}  // namespace telaah::store
+
+namespace telaah::store {
+
+std::map<Id, int64_t> coding_counts_by_coder(const Project& p) {
+  std::map<Id, int64_t> out;
+  SQLite::Statement q(p.db(),
+                      "SELECT c.coder_id, count(*) FROM codings c JOIN documents d ON d.id=c.doc_id "
+                      "WHERE d.deleted=0 GROUP BY c.coder_id");
+  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+  return out;
+}
+
+}  // namespace telaah::store

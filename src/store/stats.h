@@ -51,3 +51,19 @@ std::vector<DocCodeCount> doc_code_counts(const Project& p, const std::vector<Id
 std::vector<std::pair<Id, Attribute>> doc_attributes(const Project& p, const std::vector<Id>* docs = nullptr);
 
 }  // namespace telaah::store
+
+namespace telaah::store {
+
+// Rows of documents plus codings, estimated from the largest row ids (two
+// index lookups, no scan): how large the project is, for deciding whether
+// the window reads it on a worker. Deleted rows still count.
+int64_t size_estimate(const Project& p);
+
+}  // namespace telaah::store
+
+namespace telaah::store {
+
+// Codings of live documents per coder id (coders without codings are absent).
+std::map<Id, int64_t> coding_counts_by_coder(const Project& p);
+
+}  // namespace telaah::store

@@ -4,16 +4,18 @@
 // The review list is in agreement_review.cpp, merging in agreement_merge.cpp.
 //
 // The statistics and the disagreements are computed on a worker thread
-// (TaskRunner) whenever the choice or the project revision changes. The
-// worker reads the project through the window's connection: SQLite runs in
-// serialized mode, and while a task runs the window blocks every action that
-// writes (undo, redo, coding shortcuts and menus check tasks().busy()).
+// (TaskRunner) whenever the choice or the project revision changes, through
+// the worker's own read-only snapshot (never the window's connection), so
+// coding, undo and redo go on meanwhile. The default coders (the two with
+// the most codings) are counted once per project the same way for a large
+// project (ui/shell/per_revision.h).
 #include "ui/agreement/view_agreement.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "store/stats.h"
 #include "text/utf8.h"
 #include "ui/agreement/agreement_merge.h"
 #include "ui/shell/app.h"
@@ -102,6 +104,7 @@ void AgreementView::project_changed() {
   button_rects_.clear();
   doc_filter_.clear();
   reset_merge();
+  defaults_.reset();
 }
 
 bool AgreementView::blind() const {
@@ -139,18 +142,23 @@ std::string AgreementView::code_label(store::Id id) const {
   return c ? c->path : "#" + std::to_string(id);
 }
 
-// First visit of a project: the two coders with the most codings.
+// First visit of a project: the two coders with the most codings, counted
+// once per project (on a worker for a large project: counting a million
+// codings took the first frame of this view 1.3 s at 100,000 codings).
 void AgreementView::ensure_defaults() {
   if (coders_for_ == ws_.project_id() && !coders_for_.empty()) return;
-  coders_for_ = ws_.project_id();
-  std::vector<std::pair<size_t, std::string>> counted;
-  ws_.act([&] {
-    for (const auto& c : ws_.cache().coders) {
-      store::CodingFilter f;
-      f.coder = c.id;
-      counted.emplace_back(ws_.project()->codings(f).size(), c.name);
+  defaults_.want(ws_, ws_.project_id(), tr(S::agr_computing), [](const store::Project& p, TaskProgress&) {
+    const auto n = store::coding_counts_by_coder(p);
+    std::vector<std::pair<int64_t, std::string>> counted;
+    for (const auto& c : p.coders()) {
+      auto it = n.find(c.id);
+      counted.emplace_back(it == n.end() ? 0 : it->second, c.name);
     }
+    return counted;
   });
+  if (!defaults_.get() || !defaults_.key() || *defaults_.key() != ws_.project_id()) return;
+  coders_for_ = ws_.project_id();
+  auto counted = *defaults_.get();
   std::stable_sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   if (counted.size() >= 2) {
     choice_.coder_a = counted[0].second;
@@ -324,8 +332,13 @@ void AgreementView::draw() {
   } else {
     blind_off_button_.reset();
     maybe_compute();
-    draw_table();
-    draw_review();
+    if (defaults_.pending() && coders_for_ != ws_.project_id()) {  // the default coders are being counted
+      const auto [fraction, message] = defaults_.progress(ws_);
+      draw_placeholder(tr(S::agr_computing), fraction, message);
+    } else {
+      draw_table();
+      draw_review();
+    }
   }
   ImGui::EndChild();
   draw_edit_popup();
@@ -379,22 +392,34 @@ void AgreementView::draw_choices() {
     ImGui::PopTextWrapPos();
     ImGui::SetNextItemWidth(-1);
     widgets::input_text_hint("##agr_doc_filter", tr(S::filter_documents), &doc_filter_);
-    const std::string f = lower_ascii(doc_filter_);
-    ImGui::BeginChild("##agr_docs", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), true);
-    for (const auto& d : cache.docs) {
-      if (!f.empty() && lower_ascii(d.doc.title).find(f) == std::string::npos) continue;
-      bool on = c.picked_docs.count(d.doc.id) > 0;
-      ImGui::PushID(static_cast<int>(d.doc.id));
-      if (ImGui::Checkbox(d.doc.title.c_str(), &on)) {
-        if (on)
-          c.picked_docs.insert(d.doc.id);
-        else
-          c.picked_docs.erase(d.doc.id);
-      }
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s\n%s", d.doc.title.c_str(), source_type_label(d.doc.source_type).c_str());
-      ImGui::PopID();
+    // The documents the filter lets through, found again only when it or the list changed;
+    // only the visible rows are drawn (100,000 documents).
+    if (doc_rows_filter_ != doc_filter_ || doc_rows_version_ != cache.docs_version) {
+      doc_rows_filter_ = doc_filter_;
+      doc_rows_version_ = cache.docs_version;
+      doc_rows_.clear();
+      const std::string f = lower_ascii(doc_filter_);
+      for (size_t i = 0; i < cache.docs.size(); ++i)
+        if (f.empty() || lower_ascii(cache.docs[i].doc.title).find(f) != std::string::npos) doc_rows_.push_back(i);
     }
+    ImGui::BeginChild("##agr_docs", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8), true);
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(doc_rows_.size()));
+    while (clip.Step())
+      for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+        const auto& d = cache.docs[doc_rows_[static_cast<size_t>(row)]];
+        bool on = c.picked_docs.count(d.doc.id) > 0;
+        ImGui::PushID(static_cast<int>(d.doc.id));
+        if (ImGui::Checkbox(d.doc.title.c_str(), &on)) {
+          if (on)
+            c.picked_docs.insert(d.doc.id);
+          else
+            c.picked_docs.erase(d.doc.id);
+        }
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("%s\n%s", d.doc.title.c_str(), source_type_label(d.doc.source_type).c_str());
+        ImGui::PopID();
+      }
     ImGui::EndChild();
   }
 

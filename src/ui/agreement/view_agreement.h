@@ -22,6 +22,7 @@
 #include "analysis/review.h"
 #include "store/types.h"
 #include "ui/shell/file_browser.h"
+#include "ui/shell/per_revision.h"
 #include "ui/shell/view.h"
 
 namespace telaah::ui {
@@ -125,6 +126,7 @@ class AgreementView : public View {
 
   Workspace& ws_;
   AgreementChoice choice_;
+  PerRevision<std::string, std::vector<std::pair<int64_t, std::string>>> defaults_;  // codings per coder, by project
   std::string coders_for_;  // the project the default coders were chosen for
   // What is shown and what it was computed from.
   std::optional<analysis::AgreementReport> report_;
@@ -149,6 +151,9 @@ class AgreementView : public View {
     int preview_start = -1, preview_end = -1;
   } edit_;
   std::string doc_filter_;
+  std::vector<size_t> doc_rows_;  // cache.docs indices the filter lets through
+  std::string doc_rows_filter_;
+  uint64_t doc_rows_version_ = 0;
   // Merging (agreement_merge.cpp).
   struct Merge;
   std::unique_ptr<Merge> merge_;

@@ -27,7 +27,7 @@ static ImVec2 matrix_size(size_t rows, size_t cols, float first_w, float col_w) 
 }
 
 void RetrievalView::draw_matrices() {
-  if (!ran_matrices_) update();  // the tab just opened: compute now, not a frame late
+  if (!run_.key() || !run_.key()->matrices) update();  // the tab just opened: compute now, not a frame late
   if (ImGui::RadioButton(tr(S::ret_matrix_cooc), matrix_cooc_)) matrix_cooc_ = true;
   note("matrix:cooc");
   ImGui::SameLine();

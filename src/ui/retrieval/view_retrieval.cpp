@@ -40,9 +40,9 @@ void RetrievalView::project_changed() {
   cell_.reset();
   describer_.reset();
   table_.reset();
+  run_.reset();
   ran_.reset();
   ran_rev_ = -1;
-  ran_matrices_ = false;
   hits_.clear();
   rows_.clear();
   attr_values_.clear();
@@ -133,76 +133,104 @@ std::string RetrievalView::description() const {
   return s;
 }
 
-void RetrievalView::update() {
-  const store::Project* p = ws_.project();
-  if (!p) return;
-  const int64_t rev = p->revision();
-  ws_.act([&] {
-    if (!table_)
-      table_ = std::make_unique<analysis::EvidenceTable>(analysis::EvidenceTable::load(*p));
-    else if (table_->revision() != rev)
-      table_->refresh(*p);
-  });
-  if (!table_) return;
-  const bool moved = rev != ran_rev_;
-  if (moved) {
-    describer_ = std::make_unique<analysis::RowDescriber>(*p, *table_, kContext);
-    attr_values_ = analysis::attribute_values(*table_);
-    if (matrix_by_ != analysis::kBySourceType && !attr_values_.count(matrix_by_)) matrix_by_ = analysis::kBySourceType;
-    std::erase_if(in_.codes, [&](Id id) { return !ws_.cache().code(id); });
-    if (in_.code_b && !ws_.cache().code(in_.code_b)) in_.code_b = 0;
+// One run, on `p` (the window's connection for a small project, else a
+// worker's snapshot): the evidence table (the last one refreshed from the
+// change log, or loaded), the list and, when wanted, the matrices.
+RetrievalView::Run RetrievalView::compute(const store::Project& p, const RunKey& k, const analysis::RetrievalQuery& q,
+                                          const analysis::RetrievalFilter& f, const std::vector<Id>& codes,
+                                          std::shared_ptr<const analysis::EvidenceTable> prev) {
+  Run r;
+  if (prev && prev->revision() == p.revision()) {
+    r.table = prev;
+  } else {
+    auto t = prev ? std::make_shared<analysis::EvidenceTable>(*prev)
+                  : std::make_shared<analysis::EvidenceTable>(analysis::EvidenceTable::load(p));
+    if (prev) t->refresh(p);
+    r.table = t;
   }
-  if (ran_ && *ran_ != in_) cell_.reset();  // the user changed the query: the list follows it again
-  const bool want_matrices = matrices_tab_ || cell_.has_value();  // not computed while nobody looks at them
-  if (!moved && ran_ && *ran_ == in_ && ran_by_ == matrix_by_ && ran_cell_ == cell_ &&
-      (ran_matrices_ || !want_matrices))
-    return;
-  ran_matrices_ = want_matrices;
-  ran_ = in_;
-  ran_rev_ = rev;
-  ran_by_ = matrix_by_;
-  ran_cell_ = cell_;
-  rows_.clear();
-  hits_.clear();
-  error_.clear();
-  cooc_ = {};
-  attr_ = {};
+  const analysis::EvidenceTable& t = *r.table;
+  r.attr_values = analysis::attribute_values(t);
+  const auto& in = k.in;
   try {
-    if (!(in_.op != CodeOp::only_a && !in_.code_b)) hits_ = analysis::retrieve(*table_, *p, query());
-    if (want_matrices) {
-      const auto codes = matrix_codes();
-      cooc_ = analysis::cooccurrence_matrix(*table_, *p, codes, in_.subcodes, filter());
-      attr_ = analysis::attribute_matrix(*table_, *p, codes, in_.subcodes, matrix_by_, filter());
+    if (!(in.op != CodeOp::only_a && !in.code_b)) r.hits = analysis::retrieve(t, p, q);
+    if (k.matrices) {
+      r.cooc = analysis::cooccurrence_matrix(t, p, codes, in.subcodes, f);
+      r.attr = analysis::attribute_matrix(t, p, codes, in.subcodes, k.by, f);
     }
-    if (cell_) {  // the picked cell, found again by its codes (and value)
-      const auto& rows = cell_->cooc ? cooc_.rows : attr_.rows;
-      auto r = std::find(rows.begin(), rows.end(), cell_->row_code);
+    if (k.cell) {  // the picked cell, found again by its codes (and value)
+      const CellPick& cell = *k.cell;
+      const auto& rows = cell.cooc ? r.cooc.rows : r.attr.rows;
+      auto row = std::find(rows.begin(), rows.end(), cell.row_code);
       std::optional<size_t> c;
-      if (cell_->cooc) {
-        auto it = std::find(cooc_.columns.begin(), cooc_.columns.end(), cell_->col_code);
-        if (it != cooc_.columns.end()) c = static_cast<size_t>(it - cooc_.columns.begin());
+      if (cell.cooc) {
+        auto it = std::find(r.cooc.columns.begin(), r.cooc.columns.end(), cell.col_code);
+        if (it != r.cooc.columns.end()) c = static_cast<size_t>(it - r.cooc.columns.begin());
       } else {
-        auto it = std::find(attr_.columns.begin(), attr_.columns.end(), cell_->col_value);
-        if (it != attr_.columns.end()) c = static_cast<size_t>(it - attr_.columns.begin());
+        auto it = std::find(r.attr.columns.begin(), r.attr.columns.end(), cell.col_value);
+        if (it != r.attr.columns.end()) c = static_cast<size_t>(it - r.attr.columns.begin());
       }
-      if (r == rows.end() || !c) {
-        hits_.clear();  // the cell is gone (a code deleted, a value no longer used)
+      if (row == rows.end() || !c) {
+        r.hits.clear();  // the cell is gone (a code deleted, a value no longer used)
       } else {
-        const auto ri = static_cast<size_t>(r - rows.begin());
-        hits_ = cell_->cooc ? cooc_.at(ri, *c).codings : attr_.at(ri, *c).codings;
+        const auto ri = static_cast<size_t>(row - rows.begin());
+        r.hits = cell.cooc ? r.cooc.at(ri, *c).codings : r.attr.at(ri, *c).codings;
       }
     }
   } catch (const UserError& e) {
-    error_ = std::string(tr(S::ret_error)) + e.what();
-    hits_.clear();
+    r.error = std::string(tr(S::ret_error)) + e.what();
+    r.hits.clear();
   } catch (const std::exception& e) {
-    error_ = std::string(tr(S::error_internal)) + e.what();
-    hits_.clear();
+    r.error = std::string(tr(S::error_internal)) + e.what();
+    r.hits.clear();
   }
-  hit_docs_ = 0;
-  int32_t prev = -1;
-  for (const auto& h : hits_)
-    if (table_->row_doc[h.row] != prev) prev = table_->row_doc[h.row], ++hit_docs_;
+  int32_t prev_doc = -1;
+  for (const auto& h : r.hits)
+    if (t.row_doc[h.row] != prev_doc) prev_doc = t.row_doc[h.row], ++r.hit_docs;
+  return r;
+}
+
+void RetrievalView::update() {
+  const store::Project* p = ws_.project();
+  if (!p) return;
+  if (ran_ && *ran_ != in_) cell_.reset();  // the user changed the query: the list follows it again
+  ran_ = in_;
+  RunKey key{p->revision(), in_, matrix_by_, cell_, matrices_tab_ || cell_.has_value()};
+  // Matrices are not computed while nobody looks at them, nor dropped when they were.
+  if (!key.matrices && run_.key()) {
+    RunKey with = key;
+    with.matrices = true;
+    if (*run_.key() == with) key = with;
+  }
+  const auto q = query();
+  const auto f = filter();
+  const auto codes = matrix_codes();
+  if (!run_.want(ws_, key, tr(S::computing_table),
+                 [key, q, f, codes, prev = table_](const store::Project& sp, TaskProgress&) {
+                   return compute(sp, key, q, f, codes, prev);
+                 }))
+    return;
+  if (!run_.error().empty()) {  // the run itself failed (the project could not be read)
+    error_ = std::string(tr(S::error_internal)) + run_.error();
+    return;
+  }
+  Run& r = *run_.get();
+  const bool moved = !table_ || r.table->revision() != ran_rev_;
+  table_ = r.table;
+  describer_ = std::make_unique<analysis::RowDescriber>(*p, *table_, kContext);
+  ran_rev_ = table_->revision();
+  rows_.clear();
+  hits_ = std::move(r.hits);  // taken: the run keeps its key and table
+  hit_docs_ = r.hit_docs;
+  error_ = r.error;
+  cooc_ = std::move(r.cooc);
+  attr_ = std::move(r.attr);
+  if (moved) {
+    attr_values_ = r.attr_values;
+    if (matrix_by_ != analysis::kBySourceType && !attr_values_.count(matrix_by_)) matrix_by_ = analysis::kBySourceType;
+    std::erase_if(in_.codes, [&](Id id) { return !ws_.cache().code(id); });
+    if (in_.code_b && !ws_.cache().code(in_.code_b)) in_.code_b = 0;
+    ran_ = in_;
+  }
 }
 
 const analysis::RetrievalRow& RetrievalView::row(size_t i) {
@@ -232,6 +260,11 @@ void RetrievalView::draw() {
   rects_.clear();
   update();
   if (!ws_.has_project()) return;
+  if (!table_) {  // a large project: the first table is computed on a worker
+    const auto [fraction, message] = run_.progress(ws_);
+    if (run_.pending()) draw_placeholder(tr(S::computing_table), fraction, message);
+    return;
+  }
   const float em = ImGui::GetFontSize();
   const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, em * 16, em * 24);
   ImGui::BeginChild("##ret_controls", ImVec2(left, 0), true);

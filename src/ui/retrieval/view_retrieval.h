@@ -20,6 +20,7 @@
 #include "analysis/evidence.h"
 #include "analysis/retrieval.h"
 #include "ui/retrieval/retrieval_export.h"
+#include "ui/shell/per_revision.h"
 #include "ui/shell/view.h"
 
 namespace telaah::ui {
@@ -48,6 +49,7 @@ class RetrievalView : public View {
   std::optional<ImRect> rect(const std::string& name) const;
   std::vector<store::Id> listed() const;  // the coding ids in the list, in order
   const std::string& error() const { return error_; }
+  bool computing() const { return run_.pending(); }              // a run on a worker (large project)
   const std::string& count_line() const { return count_line_; }  // "12 codings in 3 documents", as last drawn
   void set_export_path(const std::string& p) { export_path_ = p; }
 
@@ -105,14 +107,36 @@ class RetrievalView : public View {
   std::string matrix_by_ = analysis::kBySourceType;
   std::optional<CellPick> cell_;
 
+  // One run of the query and the matrices: what it depends on, and what it
+  // produced (computed once per key; on a worker for a large project, see
+  // ui/shell/per_revision.h).
+  struct RunKey {
+    int64_t revision = -1;
+    Inputs in;
+    std::string by;
+    std::optional<CellPick> cell;
+    bool matrices = false;
+    bool operator==(const RunKey&) const = default;
+  };
+  struct Run {
+    std::shared_ptr<const analysis::EvidenceTable> table;
+    std::map<std::string, std::vector<std::string>> attr_values;
+    std::vector<analysis::Hit> hits;
+    int64_t hit_docs = 0;
+    analysis::CodeMatrix cooc;
+    analysis::AttributeMatrix attr;
+    std::string error;
+  };
+  static Run compute(const store::Project& p, const RunKey& k, const analysis::RetrievalQuery& q,
+                     const analysis::RetrievalFilter& f, const std::vector<store::Id>& codes,
+                     std::shared_ptr<const analysis::EvidenceTable> prev);
+
   // Derived, rebuilt by update().
-  std::unique_ptr<analysis::EvidenceTable> table_;
+  PerRevision<RunKey, Run> run_;
+  std::shared_ptr<const analysis::EvidenceTable> table_;
   std::unique_ptr<analysis::RowDescriber> describer_;
   std::optional<Inputs> ran_;
   int64_t ran_rev_ = -1;
-  std::string ran_by_;
-  std::optional<CellPick> ran_cell_;
-  bool ran_matrices_ = false;
   std::vector<analysis::Hit> hits_;
   int64_t hit_docs_ = 0;
   std::unordered_map<size_t, analysis::RetrievalRow> rows_;  // described rows, by list index

@@ -1,6 +1,10 @@
 // Backups while the window is open: the store's BackupScheduler decides when
 // (on open, then every few minutes while the revision moves); the backup
-// itself runs on a worker with its own connection, so the frame never waits.
+// itself runs on a worker with its own connection, so the frame never waits,
+// at low priority (a background task). On a large project nothing is backed
+// up in the first minutes after opening: a copy of hundreds of megabytes
+// would compete with reading the project and the researcher's first work
+// (the store skips the backup on open anyway when a recent one exists).
 #include <chrono>
 
 #include "store/backup.h"
@@ -10,6 +14,8 @@ namespace telaah::ui {
 
 void Workspace::tick_backups() {
   if (!opt_.backups || !project_) return;
+  constexpr auto kQuietStart = std::chrono::minutes(3);
+  if (large_ && std::chrono::steady_clock::now() - opened_at_ < kQuietStart) return;
   const auto now = std::chrono::system_clock::now();
   const auto reason = backups_.due(*project_, now);
   if (!reason) return;

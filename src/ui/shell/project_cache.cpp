@@ -75,9 +75,10 @@ void ProjectCache::reload(const store::Project& p) {
   source_types = p.source_types();
 }
 
-ProjectCache::Delta ProjectCache::update(const store::Project& p) {
+ProjectCache::Delta ProjectCache::update(const store::Project& p, bool allow_reload) {
   Delta delta;
   if (revision < 0) {
+    if (!allow_reload) return Delta{false, true, false, {}};
     reload(p);
     delta.full = true;
     return delta;
@@ -91,8 +92,9 @@ ProjectCache::Delta ProjectCache::update(const store::Project& p) {
   }
   // Re-reading most of a large project piecemeal is slower than one pass.
   if (touched.size() > 2000 && touched.size() * 4 > docs.size()) {
+    if (!allow_reload) return Delta{false, true, false, {}};
     reload(p);
-    return Delta{true, true, {}};
+    return Delta{true, false, true, {}};
   }
   delta.docs.assign(touched.begin(), touched.end());
   if (!delta.docs.empty()) {

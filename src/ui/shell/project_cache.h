@@ -53,13 +53,16 @@ struct ProjectCache {
   // What one update changed.
   struct Delta {
     bool full = false;            // everything was read again
+    bool behind = false;          // far behind and not allowed to reload: nothing done (reload elsewhere)
     bool codebook = false;        // the codes were read again
     std::vector<store::Id> docs;  // documents re-read (with full: none listed)
-    bool any() const { return full || codebook || !docs.empty(); }
+    bool any() const { return full || behind || codebook || !docs.empty(); }
   };
 
-  void reload(const store::Project& p);   // everything, from scratch
-  Delta update(const store::Project& p);  // what changed since `revision` (reload() when never loaded or far behind)
+  void reload(const store::Project& p);  // everything, from scratch
+  // What changed since `revision` (reload() when never loaded or far behind;
+  // with allow_reload false it then does nothing and says `behind`).
+  Delta update(const store::Project& p, bool allow_reload = true);
   const CodeInfo* code(store::Id id) const;
   const DocInfo* doc(store::Id id) const;  // binary search: docs are by id
   std::string coder_name(store::Id id) const;

@@ -174,6 +174,8 @@ namespace telaah::ui {
   X(task_import, "Importing", "Mengimpor")                                                                            \
   X(task_sample, "Building the sample project", "Membangun proyek contoh")                                            \
   X(task_backup, "Backing up", "Mencadangkan")                                                                        \
+  X(task_loading, "Reading the project", "Membaca proyek")                                                            \
+  X(computing_table, "Computing the table\xE2\x80\xA6", "Menghitung tabel\xE2\x80\xA6")                               \
   X(fb_open_title, "Open project", "Buka proyek")                                                                     \
   X(fb_new_title, "New project", "Proyek baru")                                                                       \
   X(fb_import_title, "Import files", "Impor berkas")                                                                  \

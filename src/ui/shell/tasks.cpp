@@ -1,6 +1,10 @@
 // Background tasks with progress, cancel and a result queue (see tasks.h).
 #include "ui/shell/tasks.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace telaah::ui {
 
 void TaskProgress::set(double fraction, std::string message) {
@@ -9,8 +13,28 @@ void TaskProgress::set(double fraction, std::string message) {
     std::lock_guard<std::mutex> l(m_);
     message_ = std::move(message);
   }
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count();
+  int64_t last = last_wake_ms_.load();
+  if (now - last < kWakeInterval.count() || !last_wake_ms_.compare_exchange_strong(last, now)) return;
   if (wake) wake();
 }
+
+namespace {
+
+// The calling thread only (Linux: nice and I/O priority are per thread, and
+// threads it starts inherit them, e.g. the indexer's workers).
+void lower_priority() {
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  ::setpriority(PRIO_PROCESS, tid, 10);
+#ifdef SYS_ioprio_set
+  constexpr int kWho = 1, kClassBestEffort = 2, kShift = 13;  // IOPRIO_WHO_PROCESS, IOPRIO_CLASS_BE
+  ::syscall(SYS_ioprio_set, kWho, static_cast<int>(tid), (kClassBestEffort << kShift) | 7);  // lowest best-effort
+#endif
+}
+
+}  // namespace
 
 std::string TaskProgress::message() const {
   std::lock_guard<std::mutex> l(m_);
@@ -37,7 +61,8 @@ void TaskRunner::start(std::string title, Work work, Kind kind) {
     std::lock_guard<std::mutex> l(m_);
     tasks_.push_back(std::move(t));
   }
-  raw->thread = std::thread([raw, work = std::move(work), wake_fn] {
+  raw->thread = std::thread([raw, work = std::move(work), wake_fn, kind] {
+    if (kind == Kind::background) lower_priority();
     try {
       raw->result.then = work(*raw->progress);
     } catch (...) {

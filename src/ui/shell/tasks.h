@@ -4,6 +4,7 @@
 // TaskManager). The frame never waits for a task.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -17,7 +18,11 @@ namespace telaah::ui {
 // Shared between a task's worker and the UI thread.
 class TaskProgress {
  public:
+  // Progress wakes the window at most once per kWakeInterval (a redraw per
+  // progress step made the window draw as fast as the task reported; under
+  // software rendering a frame of the real window costs tens of ms).
   void set(double fraction, std::string message);
+  static constexpr std::chrono::milliseconds kWakeInterval{1000};
   bool cancelled() const { return cancel_.load(); }
   void cancel() { cancel_ = true; }
   double fraction() const { return fraction_.load(); }
@@ -29,6 +34,7 @@ class TaskProgress {
   std::atomic<bool> cancel_{false};
   mutable std::mutex m_;
   std::string message_;
+  std::atomic<int64_t> last_wake_ms_{-1000000};
 };
 
 // What a finished task hands to the UI thread.
@@ -54,8 +60,12 @@ class TaskRunner {
   // writes and project switches: busy() is true. Background tasks (keeping
   // the search index in step, backups, statistics) only read the last
   // committed state through their own connection; they never make the window
-  // busy, so coding, undo and redo go on while they run.
-  enum class Kind { exclusive, background };
+  // busy, so coding, undo and redo go on while they run, and they run at low
+  // CPU and I/O priority (nice 10, idle-ish I/O) so they never compete with
+  // the window or with work the researcher waits for. Awaited tasks are
+  // reads like background ones whose result the researcher is waiting for
+  // (the project's lists on opening, a view's table): normal priority.
+  enum class Kind { exclusive, background, awaited };
   void start(std::string title, Work work, Kind kind = Kind::exclusive);
   // On the UI thread, once per frame: the tasks that finished since the last call.
   std::vector<TaskResult> poll();

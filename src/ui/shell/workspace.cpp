@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
+#include "store/stats.h"
 #include "text/utf8.h"
+#include "ui/shell/per_revision.h"
 #include "ui/shell/strings.h"
 
 namespace fs = std::filesystem;
@@ -129,17 +132,97 @@ void Workspace::adopt_project(std::unique_ptr<store::Project> p) {
   state_ = opt_.remember ? load_project_state(project_id_) : ProjectUiState{};
   if (!state_.coder.empty()) act([&] { project_->set_coder(state_.coder); });
   shown_ = state_.view.empty() ? "coding" : state_.view;
+  opened_at_ = std::chrono::steady_clock::now();
+  large_ = false;
+  act([&] { large_ = store::size_estimate(*project_) >= Offload::limit; });
   rev_changed_ = true;
-  refresh();
-  notify(Event::project);
-  if (state_.open_doc && cache_.doc(state_.open_doc))
-    open_document(state_.open_doc, state_.top_cp);
-  else if (!cache_.docs.empty())
-    open_document(cache_.docs.front().doc.id);  // first visit: something to read
+  if (large_) {
+    // The window is usable at once; the lists come from a worker (a reload
+    // at 100,000 documents took seconds on the UI thread).
+    start_cache_load();
+    notify(Event::project);
+  } else {
+    refresh();
+    notify(Event::project);
+    after_first_load();
+  }
   std::string opened = std::string(tr(S::status_opened)) + project_->path().filename().string();
   for (const auto& n : project_->notices())
     opened += ". " + std::string(tr(S::status_notice)) + n;  // e.g. a foreign -wal moved aside
   set_status(opened, !project_->notices().empty());
+}
+
+void Workspace::after_first_load() {
+  if (state_.open_doc && cache_.doc(state_.open_doc))
+    open_document(state_.open_doc, state_.top_cp);
+  else if (!cache_.docs.empty())
+    open_document(cache_.docs.front().doc.id);  // first visit: something to read
+}
+
+namespace {
+
+// Every character of the titles and code names, once each: what the fonts need.
+std::string distinct_chars(const ProjectCache& c) {
+  std::set<char32_t> seen;
+  auto add = [&](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      if (static_cast<unsigned char>(s[i]) < 0x80) {
+        seen.insert(static_cast<char32_t>(s[i++]));
+        continue;
+      }
+      seen.insert(text::decode_next(s, i));
+    }
+  };
+  for (const auto& d : c.docs) add(d.doc.title);
+  for (const auto& k : c.codes) add(k.code.name);
+  std::string out;
+  for (char32_t cp : seen) text::append_utf8(out, cp);
+  return out;
+}
+
+}  // namespace
+
+// The whole cache on a worker through its own snapshot; meanwhile the window
+// draws (the first time with empty lists and the task's progress), and
+// writes go on. The result is then brought up to date from the change log
+// like any other revision.
+void Workspace::start_cache_load() {
+  loading_ = true;
+  const uint64_t gen = ++load_gen_;
+  const fs::path file = project_->path();
+  tasks_.start(
+      tr(S::task_loading),
+      [this, file, gen](TaskProgress& tp) -> std::function<void()> {
+        Offload::wait_if_held();
+        tp.set(0.0, file.filename().string());
+        auto c = std::make_shared<ProjectCache>();
+        std::string err;
+        auto chars = std::make_shared<std::string>();
+        try {
+          const auto snapshot = store::Project::open_snapshot(file);
+          c->reload(*snapshot);
+          *chars = distinct_chars(*c);
+        } catch (const std::exception& e) {
+          err = e.what();
+        }
+        return [this, c, chars, gen, err] {
+          if (gen != load_gen_ || !project_) return;  // another project meanwhile
+          loading_ = false;
+          if (!err.empty()) {  // read it in the frame instead
+            large_ = false;
+            set_status(std::string(tr(S::task_loading)) + ": " + err, true);
+          } else {
+            cache_ = std::move(*c);
+            need_glyphs(*chars);
+          }
+          rev_changed_ = true;
+          refresh();  // what was written meanwhile, from the change log
+          if (!doc_) after_first_load();
+          notify(Event::revision);
+          keep_drawing();
+        };
+      },
+      TaskRunner::Kind::awaited);
 }
 
 void Workspace::close_project() {
@@ -152,6 +235,8 @@ void Workspace::close_project() {
   project_.reset();
   project_id_.clear();
   cache_ = ProjectCache{};
+  ++load_gen_;  // a load on its way belongs to this project
+  loading_ = large_ = false;
   state_ = ProjectUiState{};
   backups_ = store::BackupScheduler{};
   notify(Event::project);
@@ -207,36 +292,55 @@ bool Workspace::show_passage(store::Id doc, int64_t start, int64_t end, std::opt
 }
 
 // Reloads what the views show when the project's revision moved (any action,
-// undo or redo, from this window).
+// undo or redo, from this window): the cache from the change log; when it is
+// far behind on a large project (a large import or its undo) a whole reload
+// on a worker, the old lists shown meanwhile.
 void Workspace::refresh() {
   if (!project_ || !rev_changed_) return;
+  if (loading_) {  // the cache comes from a worker (then catches up itself); the open document follows at once
+    rev_changed_ = false;
+    refresh_document();
+    return;
+  }
   rev_changed_ = false;
   act([&] {
-    const ProjectCache::Delta delta = cache_.update(*project_);  // from the change log, not a reload
+    const ProjectCache::Delta delta = cache_.update(*project_, !large_);  // from the change log, not a reload
+    if (delta.behind) {
+      start_cache_load();
+      refresh_document();
+      return;
+    }
     if (delta.full)
       for (const auto& d : cache_.docs) need_glyphs(d.doc.title);
     for (store::Id id : delta.docs)
       if (const DocInfo* d = cache_.doc(id)) need_glyphs(d->doc.title);
     for (const auto& c : cache_.codes) need_glyphs(c.code.name);
-    if (doc_) {
-      const DocInfo* info = cache_.doc(doc_->meta.id);
-      if (!info) {
-        doc_.reset();
-        doc_view_.reset();
-      } else if (info->doc.modified != doc_->meta.modified || info->doc.length_cp != doc_->meta.length_cp) {
-        const text::Span sel = doc_view_.selection();
-        doc_ = load_document(*project_, doc_->meta.id, cache_);
-        doc_view_.set_selection(std::min(sel.start, doc_->length()), std::min(sel.end, doc_->length()));
-      } else {
-        store::CodingFilter f;
-        f.doc = doc_->meta.id;
-        doc_->set_codings(project_->codings(f), cache_);
-      }
-      if (doc_ && doc_view_.selected_coding() && !doc_->coding(*doc_view_.selected_coding()))
-        doc_view_.select_coding(std::nullopt);
-    }
+    refresh_document();
     if (selected_code_ && !cache_.code(*selected_code_)) selected_code_.reset();
     ensure_pinned();
+  });
+}
+
+void Workspace::refresh_document() {
+  if (!doc_) return;
+  act([&] {
+    const auto live =
+        project_->documents(std::vector<store::Id>{doc_->meta.id});  // one row, even while the cache loads
+    const store::Document* meta = live.empty() ? nullptr : &live.front();
+    if (!meta) {
+      doc_.reset();
+      doc_view_.reset();
+    } else if (meta->modified != doc_->meta.modified || meta->length_cp != doc_->meta.length_cp) {
+      const text::Span sel = doc_view_.selection();
+      doc_ = load_document(*project_, doc_->meta.id, cache_);
+      doc_view_.set_selection(std::min(sel.start, doc_->length()), std::min(sel.end, doc_->length()));
+    } else {
+      store::CodingFilter f;
+      f.doc = doc_->meta.id;
+      doc_->set_codings(project_->codings(f), cache_);
+    }
+    if (doc_ && doc_view_.selected_coding() && !doc_->coding(*doc_view_.selected_coding()))
+      doc_view_.select_coding(std::nullopt);
   });
 }
 

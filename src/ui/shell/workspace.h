@@ -100,6 +100,11 @@ class Workspace {
   const std::string& project_id() const { return project_id_; }
   const ProjectCache& cache() const { return cache_; }
   void refresh();  // reloads the cache when the revision moved (once a frame, and after each write)
+  // A large project (Offload::limit): what grows with it is read on workers,
+  // each through its own snapshot; the cache's first load too (loading()
+  // meanwhile: the cache is empty, the window usable). per_revision.h.
+  bool read_on_workers() const { return large_; }
+  bool loading() const { return loading_; }
 
   // --- the open document and what is selected in it ---
   bool open_document(store::Id id, std::optional<int64_t> cp = std::nullopt);
@@ -182,6 +187,9 @@ class Workspace {
  private:
   void ensure_pinned();
   void notify(Event e);
+  void start_cache_load();  // the whole cache on a worker (first load, or far behind)
+  void refresh_document();  // the open document follows the project
+  void after_first_load();
   bool can_write();  // a project, and no exclusive task running (says why not)
 
   WorkspaceOptions opt_;
@@ -189,6 +197,9 @@ class Workspace {
   std::string project_id_;
   bool rev_changed_ = false;
   ProjectCache cache_;
+  bool large_ = false, loading_ = false;
+  uint64_t load_gen_ = 0;
+  std::chrono::steady_clock::time_point opened_at_{};
   std::unique_ptr<OpenDocument> doc_;
   DocumentView doc_view_;
   std::optional<store::Id> selected_code_;

@@ -4,6 +4,7 @@
 // undoable action of the analysis library, run through the Workspace (one write each).
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "analysis/overrides.h"
 #include "ui/shell/strings.h"
@@ -198,9 +199,13 @@ void TriangulationView::refresh_selection() {
   const int row = model_.row_of(sel_code_);
   if (row < 0) return;
   ws_.act([&] {
-    auto all = model_.evidence(*ws_.project(), row, -1);
+    auto all = model_.evidence(ws_, row, -1);
+    if (!all) {  // computed on a worker (large project): asked again next frame
+      detail_rev_ = -1;
+      return;
+    }
     compare_.assign(model_.matrix().columns.labels.size(), {});
-    for (auto& e : all) {
+    for (auto& e : *all) {
       if (e.column < 0 || e.column >= static_cast<int>(compare_.size())) continue;
       if (e.column == sel_col_) evidence_.push_back(e);
       compare_[static_cast<size_t>(e.column)].push_back(std::move(e));
@@ -212,17 +217,50 @@ void TriangulationView::open_in_coding_view(const EvidenceItem& e) {
   ws_.show_passage(e.doc_id, e.start, e.end, e.coding_id, 0.0f);
 }
 
+namespace {
+
+// A quote's height wrapped at `w`, measured once per quote and width: a cell
+// lists up to tens of thousands of quotes (29,219 at 100k documents, whose
+// wrapping every frame took 97 ms).
+float wrapped_height(const EvidenceItem& e, float w) {
+  struct Key {
+    store::Id coding;
+    size_t bytes;
+    float width;
+    bool operator==(const Key&) const = default;
+  };
+  struct Hash {
+    size_t operator()(const Key& k) const {
+      return std::hash<store::Id>()(k.coding) * 31 + k.bytes * 7 + std::hash<float>()(k.width);
+    }
+  };
+  static std::unordered_map<Key, float, Hash> heights;
+  const Key k{e.coding_id, e.quote.size(), w};
+  auto it = heights.find(k);
+  if (it != heights.end()) return it->second;
+  if (heights.size() > 200000) heights.clear();
+  const float h = ImGui::CalcTextSize(e.quote.c_str(), nullptr, false, w).y;
+  heights.emplace(k, h);
+  return h;
+}
+
+}  // namespace
+
 // One quote: a bar in its stance colour, the text, and where it comes from.
 // A click opens it in the coding view; in the compare view a box ticks it for the rating.
 void TriangulationView::draw_quote(const EvidenceItem& e, float width, const std::string& key, bool citeable) {
   const float fs = ImGui::GetFontSize(), pad = std::round(fs * 0.3f), bar = std::round(fs * 0.3f);
   const float text_w = std::max(width - bar - pad * 3, fs * 4);
-  const ImVec2 qs = ImGui::CalcTextSize(e.quote.c_str(), nullptr, false, text_w);
+  const ImVec2 qs(text_w, wrapped_height(e, text_w));
+  const float h = qs.y + fs + pad * 3;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  if (!ImGui::IsRectVisible(p, ImVec2(p.x + width, p.y + h))) {  // scrolled away: its room only
+    ImGui::Dummy(ImVec2(width, h));  // (a cell of 30,000 quotes overflowed the 16-bit draw list)
+    return;
+  }
   std::string meta = std::string(stance_symbol(e.stance)) + " " + stance_label(e.stance) + " \xC2\xB7 " + e.citation +
                      " \xC2\xB7 " + e.coder;
   if (!e.subcode.empty()) meta += " \xC2\xB7 " + e.subcode;
-  const float h = qs.y + fs + pad * 3;
-  const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(key.c_str());
   if (ImGui::Selectable("##q", citeable && cited_.count(e.coding_id), ImGuiSelectableFlags_AllowItemOverlap,
                         ImVec2(width, h)))

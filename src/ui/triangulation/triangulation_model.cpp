@@ -6,6 +6,7 @@
 #include "analysis/overrides.h"
 #include "store/errors.h"
 #include "store/project.h"
+#include "ui/shell/strings.h"
 
 namespace telaah::ui {
 
@@ -22,136 +23,158 @@ const char* stance_symbol(store::Stance s) {
 }
 
 void TriangulationModel::reset() {
-  table_.reset();
-  matrix_ = {};
-  evaluation_ = {};
-  coders_.clear();
+  computed_.reset();
+  evidence_.reset();
+  shown_ = nullptr;
   texts_.clear();
-  revision_ = -1;
-  max_documents_ = 0;
+  texts_rev_ = -1;
 }
 
-bool TriangulationModel::update(const store::Project& p, const TriFilter& f) {
-  const int64_t rev = p.revision();
-  if (table_ && rev == revision_ && f == filter_) return false;
-  // Validate the dates before anything changes: a bad filter keeps the last good matrix.
-  if (!f.from.empty()) analysis::date_range(f.from);
-  if (!f.to.empty()) analysis::date_range(f.to);
-  auto table = std::move(table_);
-  if (!table)
-    table = std::make_unique<analysis::EvidenceTable>(analysis::EvidenceTable::load(p));
-  else
-    table->refresh(p);
-
+// One computation: on a worker with its own snapshot for a large project.
+TriComputed TriangulationModel::compute(const store::Project& p, const TriFilter& f,
+                                        std::shared_ptr<const analysis::EvidenceTable> prev) {
+  TriComputed out;
+  std::shared_ptr<analysis::EvidenceTable> table;
+  if (prev && prev->revision() == p.revision()) {
+    out.table = prev;  // only the filter changed
+  } else {
+    // The last table refreshed from the change log (a copy: the shown one stays intact) or a first load.
+    table = prev ? std::make_shared<analysis::EvidenceTable>(*prev)
+                 : std::make_shared<analysis::EvidenceTable>(analysis::EvidenceTable::load(p));
+    if (prev) table->refresh(p);
+    out.table = table;
+  }
+  const analysis::EvidenceTable& t = *out.table;
   analysis::Query q;
   q.by = f.by;
   q.from = f.from;
   q.to = f.to;
   switch (f.coders) {
     case TriFilter::Coders::project_default:
-      q.coders = analysis::default_coders(p, *table);
+      q.coders = analysis::default_coders(p, t);
       break;
     case TriFilter::Coders::all:
       break;
     case TriFilter::Coders::chosen:
       q.coders = f.chosen;
-      if (q.coders.empty()) q.coders = analysis::default_coders(p, *table);
+      if (q.coders.empty()) q.coders = analysis::default_coders(p, t);
       break;
   }
-  analysis::Matrix m;
-  try {
-    m = analysis::triangulate(*table, q, analysis::settings_from_project(p));
-  } catch (...) {
-    table_ = std::move(table);  // the table is fine; only the query was not
-    throw;
+  out.matrix = analysis::triangulate(t, q, analysis::settings_from_project(p));
+  analysis::apply_overrides(out.matrix, analysis::load_overrides(p));
+  out.evaluation = analysis::evaluate(p, t, out.matrix);
+  out.coders = q.coders;
+  out.filter = f;
+  out.revision = p.revision();
+  for (const auto& r : out.matrix.rows)
+    for (const auto& c : r.cells) out.max_documents = std::max(out.max_documents, c.documents);
+  return out;
+}
+
+bool TriangulationModel::update(Workspace& ws, const TriFilter& f) {
+  if (!ws.has_project()) return false;
+  // Validate the dates before anything starts: a bad filter keeps the last good matrix.
+  if (!f.from.empty()) analysis::date_range(f.from);
+  if (!f.to.empty()) analysis::date_range(f.to);
+  const Key key{ws.project()->revision(), f};
+  std::shared_ptr<const analysis::EvidenceTable> prev = shown_ ? shown_->table : nullptr;
+  const bool arrived =
+      computed_.want(ws, key, tr(S::computing_table),
+                     [f, prev](const store::Project& p, TaskProgress&) { return compute(p, f, prev); });
+  if (!arrived) return false;
+  if (!computed_.error().empty()) throw UserError(computed_.error());
+  shown_ = computed_.get();
+  if (shown_ && shown_->revision != texts_rev_) {
+    texts_.clear();
+    texts_rev_ = shown_->revision;
   }
-  analysis::apply_overrides(m, analysis::load_overrides(p));
-  evaluation_ = analysis::evaluate(p, *table, m);
-  matrix_ = std::move(m);
-  table_ = std::move(table);
-  coders_ = q.coders;
-  filter_ = f;
-  if (rev != revision_) texts_.clear();
-  revision_ = rev;
-  max_documents_ = 0;
-  for (const auto& r : matrix_.rows)
-    for (const auto& c : r.cells) max_documents_ = std::max(max_documents_, c.documents);
-  return true;
+  return shown_ != nullptr;
 }
 
 int TriangulationModel::row_of(store::Id code) const {
-  for (size_t i = 0; i < matrix_.rows.size(); ++i)
-    if (matrix_.rows[i].code_id == code) return static_cast<int>(i);
+  const auto& rows = matrix().rows;
+  for (size_t i = 0; i < rows.size(); ++i)
+    if (rows[i].code_id == code) return static_cast<int>(i);
   return -1;
 }
 
 std::vector<std::string> TriangulationModel::dimensions() const {
   std::vector<std::string> out = {"type", "year", "language", "author"};
-  if (!table_) return out;
-  for (size_t i = 0; i < table_->attr_names.size(); ++i) {
-    const std::string& n = table_->attr_names.name(static_cast<int32_t>(i));
+  if (!shown_) return out;
+  const auto& names = shown_->table->attr_names;
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string& n = names.name(static_cast<int32_t>(i));
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
   }
   return out;
 }
 
-std::vector<EvidenceItem> TriangulationModel::evidence(const store::Project& p, int row, int column) {
-  std::vector<EvidenceItem> out;
-  if (!table_ || row < 0 || row >= static_cast<int>(matrix_.rows.size())) return out;
-  const auto& r = matrix_.rows[static_cast<size_t>(row)];
-  const auto rows = analysis::cell_rows(*table_, matrix_, r.code, column);
-  out.reserve(rows.size());
-  for (size_t x : rows) out.push_back(item(p, x, r.code));
-  return out;
+std::optional<std::vector<EvidenceItem>> TriangulationModel::evidence(Workspace& ws, int row, int column) {
+  if (!shown_ || row < 0 || row >= static_cast<int>(shown_->matrix.rows.size())) return std::vector<EvidenceItem>{};
+  const auto& r = shown_->matrix.rows[static_cast<size_t>(row)];
+  const EvidenceKey key{shown_->revision, shown_->filter, r.code_id, column};
+  evidence_.want(
+      ws, key, tr(S::computing_table),
+      [table = shown_->table, m = shown_->matrix, code = r.code, column](const store::Project& p, TaskProgress&) {
+        const auto rows = analysis::cell_rows(*table, m, code, column);
+        std::vector<EvidenceItem> out;
+        out.reserve(rows.size());
+        Texts texts;
+        for (size_t x : rows) {
+          const store::Id doc = table->doc_id[static_cast<size_t>(table->row_doc[x])];
+          if (texts.size() > 64 && !texts.count(doc)) texts.clear();  // rows come by document
+          out.push_back(make_item(p, *table, m, x, code, texts));
+        }
+        return out;
+      });
+  if (!evidence_.key() || !(*evidence_.key() == key) || !evidence_.get()) return std::nullopt;
+  return *evidence_.get();
 }
 
 EvidenceItem TriangulationModel::item(const store::Project& p, size_t x, int32_t indicator) {
-  const analysis::EvidenceTable& t = *table_;
+  return make_item(p, *shown_->table, shown_->matrix, x, indicator, texts_);
+}
+
+EvidenceItem TriangulationModel::make_item(const store::Project& p, const analysis::EvidenceTable& t,
+                                           const analysis::Matrix& m, size_t x, int32_t indicator, Texts& texts) {
   EvidenceItem e;
   e.row = x;
   e.coding_id = t.row_id[x];
   const auto doc = static_cast<size_t>(t.row_doc[x]);
   e.doc_id = t.doc_id[doc];
-  e.column = doc < matrix_.columns.of_doc.size() ? matrix_.columns.of_doc[doc] : -1;
+  e.column = doc < m.columns.of_doc.size() ? m.columns.of_doc[doc] : -1;
   e.start = t.row_start[x];
   e.end = t.row_end[x];
   e.stance = t.row_stance[x];
-  e.quote = quote(p, x);
-  e.citation = citation(p, e.doc_id, e.start);
+  const DocText& d = doc_text(p, e.doc_id, texts);
+  const auto len = static_cast<int64_t>(d.map.size_cp());
+  const auto s = static_cast<size_t>(std::clamp<int64_t>(e.start, 0, len));
+  const auto en = static_cast<size_t>(std::clamp<int64_t>(e.end, 0, len));
+  e.quote = text::one_line(text::slice_cp(d.text, d.map, s, std::max(s, en)), kQuoteChars, "\xE2\x80\xA6");
+  e.citation = citation(d, e.start);
   e.coder = t.coder_name[static_cast<size_t>(t.row_coder[x])];
   const int32_t code = t.row_code[x];
   if (code != indicator) e.subcode = t.code_name[static_cast<size_t>(code)];
   return e;
 }
 
-std::string TriangulationModel::quote(const store::Project& p, size_t row) {
-  const store::Id doc = table_->doc_id[static_cast<size_t>(table_->row_doc[row])];
-  auto it = texts_.find(doc);
-  if (it == texts_.end()) {
-    DocText d;
-    d.text = p.text(doc);
-    d.map = text::OffsetMap(d.text);
-    d.title = p.document(doc).title;
-    for (const auto& pg : p.pages(doc)) {
-      d.page_start.push_back(pg.start);
-      d.page_no.push_back(pg.page);
-    }
-    for (const auto& b : p.blocks(doc)) d.block_start.push_back(b.start);
-    it = texts_.emplace(doc, std::move(d)).first;
+const TriangulationModel::DocText& TriangulationModel::doc_text(const store::Project& p, store::Id doc, Texts& texts) {
+  auto it = texts.find(doc);
+  if (it != texts.end()) return it->second;
+  DocText d;
+  d.text = p.text(doc);
+  d.map = text::OffsetMap(d.text);
+  d.title = p.document(doc).title;
+  for (const auto& pg : p.pages(doc)) {
+    d.page_start.push_back(pg.start);
+    d.page_no.push_back(pg.page);
   }
-  const DocText& d = it->second;
-  const auto len = static_cast<int64_t>(d.map.size_cp());
-  const auto s = static_cast<size_t>(std::clamp<int64_t>(table_->row_start[row], 0, len));
-  const auto e = static_cast<size_t>(std::clamp<int64_t>(table_->row_end[row], 0, len));
-  const std::string_view raw = text::slice_cp(d.text, d.map, s, std::max(s, e));
-  return text::one_line(raw, kQuoteChars, "\xE2\x80\xA6");
+  for (const auto& b : p.blocks(doc)) d.block_start.push_back(b.start);
+  return texts.emplace(doc, std::move(d)).first->second;
 }
 
 // As exchange::citation, from the page and paragraph starts read once per document.
-std::string TriangulationModel::citation(const store::Project& p, store::Id doc, int64_t start) {
-  auto it = texts_.find(doc);
-  if (it == texts_.end()) return p.document(doc).title;
-  const DocText& d = it->second;
+std::string TriangulationModel::citation(const DocText& d, int64_t start) {
   if (!d.page_start.empty()) {
     int page = d.page_no.front();
     for (size_t i = 0; i < d.page_start.size(); ++i)

@@ -15,6 +15,7 @@
 #include "analysis/evidence.h"
 #include "analysis/triangulation.h"
 #include "text/utf8.h"
+#include "ui/shell/per_revision.h"
 
 namespace telaah::ui {
 
@@ -41,30 +42,55 @@ struct EvidenceItem {
   std::string subcode;  // the code as coded when it is a sub-code of the indicator
 };
 
+// What one computation of the matrix produced (on a worker for a large
+// project, see ui/shell/per_revision.h): the evidence table it was computed
+// from (kept, so the next revision refreshes a copy from the change log
+// instead of loading everything), the matrix with overrides, the evaluation.
+struct TriComputed {
+  std::shared_ptr<const analysis::EvidenceTable> table;
+  analysis::Matrix matrix;
+  analysis::Evaluation evaluation;
+  std::vector<std::string> coders;
+  TriFilter filter;
+  int64_t revision = -1, max_documents = 0;
+};
+
 class TriangulationModel {
  public:
   static constexpr size_t kQuoteChars = 600;
 
-  // Brings everything up to date; true when anything was recomputed.
-  // Throws the model's typed errors (the view runs it through Workspace::act).
-  bool update(const store::Project& p, const TriFilter& f);
+  // Brings everything up to date for the project's revision and `f`: in the
+  // frame for a small project, else on a worker (ready() false until the
+  // first result; the last matrix stays shown while a newer one computes).
+  // True when a new result was taken in. Throws the model's typed errors (a
+  // malformed date at once, a refused query when its result arrives); the
+  // view runs it through Workspace::act.
+  bool update(Workspace& ws, const TriFilter& f);
   void reset();
-  bool ready() const { return table_ != nullptr; }
-  const TriFilter& applied() const { return filter_; }  // the filter of the matrix shown
+  bool ready() const { return shown_ != nullptr; }
+  bool pending() const { return computed_.pending(); }  // a newer result is being computed
+  std::pair<double, std::string> progress(const Workspace& ws) const { return computed_.progress(ws); }
+  const TriFilter& applied() const { return shown_->filter; }  // the filter of the matrix shown
 
-  const analysis::EvidenceTable& table() const { return *table_; }
-  const analysis::Matrix& matrix() const { return matrix_; }
-  const analysis::Evaluation& evaluation() const { return evaluation_; }
-  const std::vector<std::string>& coders() const { return coders_; }  // counted (empty: every coder)
-  int64_t revision() const { return revision_; }
-  int64_t max_documents() const { return max_documents_; }  // of any cell: full coverage
+  const analysis::EvidenceTable& table() const { return *shown_->table; }
+  const analysis::Matrix& matrix() const { return shown_ ? shown_->matrix : empty_.matrix; }
+  const analysis::Evaluation& evaluation() const { return shown_ ? shown_->evaluation : empty_.evaluation; }
+  const std::vector<std::string>& coders() const {
+    return shown_ ? shown_->coders : empty_.coders;
+  }  // counted (empty: every coder)
+  int64_t revision() const { return shown_ ? shown_->revision : -1; }
+  int64_t max_documents() const { return shown_ ? shown_->max_documents : 0; }  // of any cell: full coverage
 
   // Row index of an indicator in the matrix, -1 when it is not a row.
   int row_of(store::Id code) const;
   // Column dimensions to choose from: type, year, language, author, then document attributes.
   std::vector<std::string> dimensions() const;
-  // The codings behind one cell (column -1: every column), in (document, start) order.
-  std::vector<EvidenceItem> evidence(const store::Project& p, int row, int column);
+  // The codings behind one cell (column -1: every column), in (document,
+  // start) order, with their quotes: computed like the matrix (on a worker
+  // for a large project: a cell of 11,000 codings reads thousands of texts);
+  // nullopt until ready, then the same list until the matrix or the cell changes.
+  std::optional<std::vector<EvidenceItem>> evidence(Workspace& ws, int row, int column);
+  bool evidence_pending() const { return evidence_.pending(); }
   // One row of the evidence table as an item; `indicator` (dense code, -1: none) names sub-codes.
   EvidenceItem item(const store::Project& p, size_t row, int32_t indicator);
   // Sub-code rows under an indicator row (analysis::Query::subcodes, as `triangulate --subcodes`), for
@@ -73,15 +99,14 @@ class TriangulationModel {
   const std::vector<analysis::Row>& subcode_rows(store::Id indicator);
 
  private:
-  std::string quote(const store::Project& p, size_t row);
-  std::string citation(const store::Project& p, store::Id doc, int64_t start);
-
-  std::unique_ptr<analysis::EvidenceTable> table_;
-  analysis::Matrix matrix_;
-  analysis::Evaluation evaluation_;
-  std::vector<std::string> coders_;
-  TriFilter filter_;
-  int64_t revision_ = -1, max_documents_ = 0;
+  using Key = std::pair<int64_t, TriFilter>;
+  struct EvidenceKey {
+    int64_t revision = -1;
+    TriFilter filter;
+    store::Id code = 0;
+    int column = -1;
+    bool operator==(const EvidenceKey&) const = default;
+  };
   struct DocText {
     std::string text;
     text::OffsetMap map;
@@ -89,8 +114,21 @@ class TriangulationModel {
     std::vector<int> page_no;
     std::string title;
   };
-  std::unordered_map<store::Id, DocText> texts_;  // read on demand; dropped when the revision moves
-  // triangulation_subcodes.cpp: the sub-code rows by indicator id, for (revision, filter).
+  using Texts = std::unordered_map<store::Id, DocText>;
+  static TriComputed compute(const store::Project& p, const TriFilter& f,
+                             std::shared_ptr<const analysis::EvidenceTable> prev);
+  static EvidenceItem make_item(const store::Project& p, const analysis::EvidenceTable& t, const analysis::Matrix& m,
+                                size_t row, int32_t indicator, Texts& texts);
+  static const DocText& doc_text(const store::Project& p, store::Id doc, Texts& texts);
+  static std::string citation(const DocText& d, int64_t start);
+
+  PerRevision<Key, TriComputed> computed_;
+  const TriComputed* shown_ = nullptr;  // computed_.get() once taken in
+  TriComputed empty_;
+  PerRevision<EvidenceKey, std::vector<EvidenceItem>> evidence_;
+  int64_t texts_rev_ = -1;
+  Texts texts_;  // for item(): read on demand; dropped when the revision moves
+  // triangulation_subcodes.cpp: the sub-code rows by indicator id, for (revision, filter) of the matrix shown.
   int64_t sub_rev_ = -2;
   TriFilter sub_filter_;
   bool sub_rows_done_ = false;

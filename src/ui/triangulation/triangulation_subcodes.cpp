@@ -8,14 +8,18 @@
 namespace telaah::ui {
 
 void TriangulationModel::index_subcodes() {
-  if (sub_rev_ == revision_ && sub_filter_ == filter_) return;
-  sub_rev_ = revision_;
-  sub_filter_ = filter_;
+  if (!shown_ || !shown_->table) {
+    sub_rev_ = -2;
+    sub_rows_.clear();
+    return;
+  }
+  if (sub_rev_ == shown_->revision && sub_filter_ == shown_->filter) return;
+  sub_rev_ = shown_->revision;
+  sub_filter_ = shown_->filter;
   sub_rows_done_ = false;
   sub_rows_.clear();
-  if (!table_) return;
-  const analysis::EvidenceTable& t = *table_;
-  for (const auto& r : matrix_.rows) {
+  const analysis::EvidenceTable& t = *shown_->table;
+  for (const auto& r : shown_->matrix.rows) {
     if (r.code < 0) continue;
     for (size_t c = 0; c < t.code_count(); ++c)
       if (t.code_parent[c] == r.code && t.code_rollup[c] == r.code) {
@@ -37,9 +41,9 @@ const std::vector<analysis::Row>& TriangulationModel::subcode_rows(store::Id ind
   if (it == sub_rows_.end()) return none;
   if (!sub_rows_done_) {
     sub_rows_done_ = true;
-    analysis::Query q = matrix_.query;
+    analysis::Query q = shown_->matrix.query;
     q.subcodes = true;
-    const analysis::Matrix m = analysis::triangulate(*table_, q, matrix_.settings);
+    const analysis::Matrix m = analysis::triangulate(*shown_->table, q, shown_->matrix.settings);
     for (const auto& r : m.rows)
       if (r.parent >= 0) {
         auto at = sub_rows_.find(m.rows[static_cast<size_t>(r.parent)].code_id);

@@ -186,7 +186,7 @@ void TriangulationView::draw() {
   const auto key = std::make_pair(ws_.project()->revision(), filter_);
   if (!failed_ || *failed_ != key) {
     const bool ok = ws_.act([&] {
-      if (model_.update(*ws_.project(), filter_)) detail_rev_ = -1;
+      if (model_.update(ws_, filter_)) detail_rev_ = -1;
     });
     if (!ok) {
       if (model_.ready()) filter_ = model_.applied();  // back to the last filter that worked
@@ -195,7 +195,11 @@ void TriangulationView::draw() {
       failed_.reset();
     }
   }
-  if (!model_.ready()) return;
+  if (!model_.ready()) {  // a large project: the first matrix is computed on a worker
+    const auto [fraction, message] = model_.progress(ws_);
+    if (model_.pending()) draw_placeholder(tr(S::computing_table), fraction, message);
+    return;
+  }
   if (sel_code_ && model_.row_of(sel_code_) < 0) select(0, -1, tab_);
 
   // Colours for both the shader and the fallback.
