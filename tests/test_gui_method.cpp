@@ -372,8 +372,9 @@ TEST_CASE("an override memo typed but not saved survives Ctrl+Q: it is saved as 
   CHECK(s.app->has_unsaved_draft());
   CHECK(analysis::load_overrides(p).empty());
   const int64_t rev0 = p.revision();
-  s.h.key('Q', true);
-  s.frame();
+  s.h.push_chord('Q', true);  // as the keyboard sends it, through the input queue
+  s.h.drain(s.draw);
+  CAPTURE(s.app->status());
   CHECK(s.app->wants_quit());
   CHECK(p.revision() == rev0 + 1);
   const auto ov = analysis::load_overrides(p);

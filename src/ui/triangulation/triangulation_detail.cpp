@@ -152,8 +152,11 @@ bool TriangulationView::override_saved(const OverrideDraft& d) const {
 
 bool TriangulationView::has_unsaved_draft() const {
   const auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\n") == std::string::npos; };
-  if (override_.open && !blank(override_.memo) && !override_saved(override_)) return true;
-  if (rating_.open && !blank(rating_.justification)) {
+  if (override_.open && !blank(override_.memo) && !override_saved(override_) &&
+      override_.written != std::to_string(override_.label) + "\n" + override_.memo)
+    return true;
+  if (rating_.open && !blank(rating_.justification) &&
+      rating_.written != std::to_string(rating_.rating) + "\n" + rating_.justification) {
     const auto& evals = model_.evaluation().indicators;
     const int r = model_.row_of(rating_.code);
     if (r < 0 || static_cast<size_t>(r) >= evals.size()) return true;
@@ -173,18 +176,20 @@ void TriangulationView::save_drafts() {
     const bool status = d.column_a.empty();
     const std::string label = status ? analysis::to_string(kStatuses[d.label]) : analysis::to_string(kLabels[d.label]);
     const std::string dim = model_.matrix().columns.dimension;
-    ws_.write(
-        [&](store::Project& p) {
-          analysis::set_override(p, model_.table(), d.code, dim, d.column_a, d.column_b, label, d.memo);
-        },
-        tr(S::tri_draft_saved) + d.indicator + " = " + value_label(label));
+    if (ws_.write(
+            [&](store::Project& p) {
+              analysis::set_override(p, model_.table(), d.code, dim, d.column_a, d.column_b, label, d.memo);
+            },
+            tr(S::tri_draft_saved) + d.indicator + " = " + value_label(label)))
+      d.written = std::to_string(d.label) + "\n" + d.memo;
   }
   RatingDraft& r = rating_;
   if (r.open && !blank(r.justification) && has_unsaved_draft()) {
     const std::vector<store::Id> cited(cited_.begin(), cited_.end());
-    ws_.write(
-        [&](store::Project& p) { analysis::set_evaluation(p, r.code, kRatings[r.rating], r.justification, cited); },
-        tr(S::tri_draft_saved) + r.indicator + " = " + rating_text(kRatings[r.rating]));
+    if (ws_.write(
+            [&](store::Project& p) { analysis::set_evaluation(p, r.code, kRatings[r.rating], r.justification, cited); },
+            tr(S::tri_draft_saved) + r.indicator + " = " + rating_text(kRatings[r.rating])))
+      r.written = std::to_string(r.rating) + "\n" + r.justification;
   }
 }
 

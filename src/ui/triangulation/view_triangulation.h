@@ -131,6 +131,7 @@ class TriangulationView : public View {
     int label = 0;
     std::string memo;
     bool memo_missing = false;
+    std::string written;  // label and memo save_drafts wrote (the matrix shows them once recomputed)
   } override_;
   struct RatingDraft {
     bool open = false, focus = false;
@@ -138,6 +139,7 @@ class TriangulationView : public View {
     std::string indicator;
     int rating = 0;
     std::string justification;
+    std::string written;  // rating and justification save_drafts wrote (the evaluation shows them once recomputed)
   } rating_;
 
   std::set<store::Id> expanded_;  // indicators whose sub-code rows are shown
