@@ -329,6 +329,40 @@ TEST_CASE("new evidence under an override: a STALE badge and list; Confirm recor
   CHECK(s.view().stale_overrides().empty());
 }
 
+TEST_CASE("a rating whose suggestion moved is STALE in the detail; Confirm records the new suggestion, undoable") {
+  if (!test::have_sample()) return;
+  Session s;
+  store::Project& p = s.project();
+  // Every indicator rated as suggested now; then k = 3 moves some statuses and so their suggestions.
+  const auto evals = s.view().model().evaluation().indicators;
+  REQUIRE(s.app->workspace().write([&](store::Project& pr) {
+    for (const auto& ev : evals)
+      analysis::set_evaluation(pr, ev.code_id, ev.suggested.rating, "Rated as the evidence stood.", {});
+  }));
+  s.frames(2);
+  for (const auto& ev : s.view().model().evaluation().indicators) CHECK_FALSE(ev.stale);
+  REQUIRE(
+      s.app->workspace().write([&](store::Project& pr) { analysis::set_method_setting(pr, "triangulation.k", "3"); }));
+  s.frames(2);
+  const auto& now = s.view().model().evaluation().indicators;
+  int stale = -1;
+  for (size_t i = 0; i < now.size(); ++i)
+    if (now[i].stale) stale = static_cast<int>(i);
+  REQUIRE(stale >= 0);
+  const std::string path = s.view().model().matrix().rows[static_cast<size_t>(stale)].path;
+  s.click("row:" + std::to_string(s.row(path)));
+  REQUIRE(s.view().item_rect("rating:confirm").has_value());
+  const int64_t rev0 = p.revision();
+  s.click("rating:confirm");
+  CHECK(p.revision() == rev0 + 1);
+  s.frames(2);
+  CHECK_FALSE(s.view().model().evaluation().indicators[static_cast<size_t>(stale)].stale);
+  CHECK_FALSE(s.view().item_rect("rating:confirm").has_value());
+  s.h.key('Z', true);
+  s.frames(3);
+  CHECK(s.view().model().evaluation().indicators[static_cast<size_t>(stale)].stale);
+}
+
 TEST_CASE("an indicator with sub-codes expands into their rows, as triangulate --subcodes counts them") {
   if (!test::have_sample()) return;
   Session s;

@@ -126,6 +126,7 @@
   X(tri_stale_filtered, "Judged against the current columns, coders and dates.",                                       \
     "Dinilai terhadap kolom, pengode, dan tanggal saat ini.")                                                          \
   X(tri_confirm, "Confirm", "Konfirmasi")                                                                              \
+  X(tri_confirmed_rating, "Rating confirmed (Ctrl+Z undoes it): ", "Penilaian dikonfirmasi (Ctrl+Z membatalkan): ")    \
   X(tri_confirmed_override,                                                                                            \
     "Override confirmed (Ctrl+Z undoes it): ", "Penimpaan dikonfirmasi (Ctrl+Z membatalkan): ")                        \
   X(tri_expand_tip, "Show the sub-codes' rows", "Tampilkan baris subkode")                                             \

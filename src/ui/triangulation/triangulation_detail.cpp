@@ -427,6 +427,15 @@ void TriangulationView::draw_compare() {
       }
     }
     remember("rating:set");
+    if (ev.recorded && ev.stale) {  // the suggestion under the rating moved since it was recorded
+      ImGui::SameLine();
+      stale_badge(ev.recorded->automatic, rating_text(ev.suggested.rating));
+      ImGui::SameLine();
+      if (ImGui::SmallButton((std::string(tr(S::tri_confirm)) + "##rating").c_str()) &&
+          ws_.write([&](store::Project& p) { analysis::confirm_evaluation(p, row.code_id); }))
+        ws_.set_undoable_status(tr(S::tri_confirmed_rating) + row.path);
+      remember("rating:confirm");
+    }
     if (ev.recorded) {
       ImGui::SameLine();
       if (ImGui::SmallButton(tr(S::tri_rating_remove))) {

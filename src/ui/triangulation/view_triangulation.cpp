@@ -609,8 +609,9 @@ void TriangulationView::draw_matrix(float height) {
       // Rating: the researcher's, or the suggestion (greyed).
       if (sub < 0 && static_cast<size_t>(i) < evals.size()) {
         const auto& ev = evals[static_cast<size_t>(i)];
-        const std::string rt = ev.recorded ? rating_text(ev.rating())
-                                           : std::string(rating_text(ev.rating())) + " (" + tr(S::tri_suggested) + ")";
+        std::string rt = ev.recorded ? rating_text(ev.rating())
+                                     : std::string(rating_text(ev.rating())) + " (" + tr(S::tri_suggested) + ")";
+        if (ev.recorded && ev.stale) rt += std::string(" \xC2\xB7 ") + tr(S::tri_stale);
         dl->AddText(ImVec2(o.x + x_rating, y0 + fs * 0.2f), ev.recorded ? text : muted,
                     widgets::ellipsize(rt, rating_w).c_str());
       }
