@@ -138,8 +138,10 @@ struct AppWindow {
   // Runs frames until the App runs no task and `done` (if given) holds, asked
   // once at least `min_frames` frames have run (0: before the first), with a
   // short sleep between frames so the background work gets on; then one more
-  // frame draws what arrived. False when that did not happen within `max_frames`.
-  bool settle(const std::function<bool()>& done = {}, int max_frames = 3000, int min_frames = 1) {
+  // frame draws what arrived. False when that did not happen within `max_frames`
+  // (20,000: about a minute; background tasks run at nice 10, so a loaded
+  // machine starves them: this is a hang bound, not a speed target).
+  bool settle(const std::function<bool()>& done = {}, int max_frames = 20000, int min_frames = 1) {
     for (int i = 0;; ++i) {
       if (i >= min_frames && !app->tasks().busy() && (!done || done())) {
         frame();
