@@ -35,19 +35,25 @@ using namespace telaah::exchange_test;
 namespace {
 
 // The bound every hostile input must finish within (the 10 s): it
-// guards against hangs (quadratic work ran for minutes), in every build.
+// guards against hangs (quadratic work ran for minutes), in every build; the
+// unoptimised AddressSanitizer build gets 30 s (its 30,000 codes take 8 s of CPU).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSeconds = 30.0;
+#else
 constexpr double kSeconds = 10.0;
+#endif
 
 // The CPU time (of the whole process, every thread) bounding the 30,000
 // same-named codes: CPU time, not wall time, so a loaded machine does not
 // fail it. It was 1.6 s (one SQL query per ancestor of every code when a
 // code was resolved, every INSERT parsed again) and is 0.7 s now; quadratic work
 // at 30,000 codes takes minutes. The unoptimised AddressSanitizer build runs
-// the same linear work about 5 times slower.
+// the same linear work about 12 times slower (9.0 s measured). The bounds
+// leave room for a slower CI machine: they catch quadratic work, not speed.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr double kCodesCpuSeconds = 6.0;
+constexpr double kCodesCpuSeconds = 30.0;
 #else
-constexpr double kCodesCpuSeconds = 1.2;
+constexpr double kCodesCpuSeconds = 3.0;
 #endif
 
 double cpu_seconds() {
