@@ -104,8 +104,7 @@ int column(const Matrix& m, const std::string& label) {
 TEST_CASE("schema 4: a new project has the judgement tables and the four built-in relations") {
   Fixture f;
   CHECK(f.p->db().execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion);
-  CHECK(store::kSchemaVersion == 4);
-  CHECK(static_cast<int>(store::migrations().size()) == 4);
+  CHECK(store::kSchemaVersion >= 4);
   std::vector<std::string> names;
   for (const auto& t : store::link_types(*f.p)) names.push_back(t.name + (t.directed ? ">" : "-"));
   CHECK(names == std::vector<std::string>{"corroborates-", "contradicts-", "explains>", "impedes>"});
@@ -126,7 +125,7 @@ TEST_CASE("schema 4: a schema-3 project is copied, then migrated, and keeps its 
   }
   {
     auto p = store::Project::open(file);
-    CHECK(p->db().execAndGet("PRAGMA user_version").getInt() == 4);
+    CHECK(p->db().execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion);
     CHECK(p->code(1).name == "Goals");
     CHECK(store::link_types(*p).size() == 4);
     CHECK(p->check().empty());

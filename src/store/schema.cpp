@@ -149,6 +149,38 @@ CREATE TABLE summary_citations(id INTEGER PRIMARY KEY, summary_id INTEGER NOT NU
   coding_id INTEGER NOT NULL REFERENCES codings(id), UNIQUE(summary_id, coding_id));
 CREATE INDEX summary_citations_coding ON summary_citations(coding_id);
 )SQL",
+      // 4 -> 5: the project from the window, scans and suggestions (issues
+      // 22, 24, 27). Document sets (named groups of documents the views can
+      // filter by); area codings (a coding's rectangle on a page of a PDF or
+      // an image, in PDF points from the page's top-left corner; the coding
+      // row keeps a text span as every coding does); earlier versions of a
+      // replaced document (its text readable, its codings carried by a diff);
+      // word boxes of a page (from OCR with its confidence 0-100, or from a
+      // text layer with confidence -1) that tie text offsets to the page
+      // image; passages the researcher rejected as suggestions for a code.
+      R"SQL(
+CREATE TABLE doc_sets(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, memo TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL);
+CREATE TABLE doc_set_members(id INTEGER PRIMARY KEY, set_id INTEGER NOT NULL REFERENCES doc_sets(id),
+  doc_id INTEGER NOT NULL REFERENCES documents(id), UNIQUE(set_id, doc_id));
+CREATE INDEX doc_set_members_doc ON doc_set_members(doc_id);
+CREATE TABLE coding_areas(id INTEGER PRIMARY KEY, coding_id INTEGER NOT NULL UNIQUE REFERENCES codings(id),
+  page INTEGER NOT NULL, x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL,
+  CHECK(page >= 0 AND x >= 0 AND y >= 0 AND w > 0 AND h > 0));
+CREATE TABLE document_versions(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  version INTEGER NOT NULL, original_name TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL DEFAULT '',
+  length_cp INTEGER NOT NULL, replaced TEXT NOT NULL, text TEXT NOT NULL, UNIQUE(doc_id, version));
+CREATE TABLE word_boxes(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL, page INTEGER NOT NULL, x REAL NOT NULL, y REAL NOT NULL,
+  w REAL NOT NULL, h REAL NOT NULL, confidence INTEGER NOT NULL DEFAULT -1,
+  CHECK(start >= 0 AND end > start AND confidence BETWEEN -1 AND 100));
+CREATE INDEX word_boxes_doc ON word_boxes(doc_id, start);
+CREATE TABLE suggestion_rejections(id INTEGER PRIMARY KEY, code_id INTEGER NOT NULL REFERENCES codes(id),
+  doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, end INTEGER NOT NULL,
+  coder TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, CHECK(start >= 0 AND end > start),
+  UNIQUE(code_id, doc_id, start, end));
+CREATE INDEX suggestion_rejections_code ON suggestion_rejections(code_id);
+)SQL",
   };
   return m;
 }
