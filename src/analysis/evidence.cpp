@@ -10,6 +10,7 @@
 #include <numeric>
 #include <set>
 
+#include "store/duplicates.h"
 #include "store/errors.h"
 #include "store/project.h"
 
@@ -139,6 +140,7 @@ EvidenceTable EvidenceTable::load(const store::Project& p) {
   t.revision_ = p.revision();
   t.load_meta(p);
   t.load_documents(p, nullptr);
+  t.load_duplicate_groups(p);
   t.load_rows(p, nullptr, false);
   return t;
 }
@@ -153,6 +155,7 @@ int32_t EvidenceTable::add_doc_slot(Id id) {
   doc_language.push_back(-1);
   doc_author.push_back(-1);
   doc_title.emplace_back();
+  doc_group.push_back(0);
   for (auto& a : attr_values) a.push_back(-1);
   return idx;
 }
@@ -265,6 +268,16 @@ void EvidenceTable::load_documents(const store::Project& p, const std::vector<Id
     read(" WHERE id IN " + list);
     read_attrs(" WHERE doc_id IN " + list);
   });
+}
+
+void EvidenceTable::load_duplicate_groups(const store::Project& p) {
+  std::fill(doc_group.begin(), doc_group.end(), 0);
+  for (const auto& g : store::duplicate_groups(p))
+    if (g.duplicates)
+      for (Id id : g.docs) {
+        const int32_t d = doc_index(id);
+        if (d >= 0) doc_group[static_cast<size_t>(d)] = g.id;
+      }
 }
 
 void EvidenceTable::load_rows(const store::Project& p, const std::vector<Id>* only, bool replace) {
@@ -398,6 +411,7 @@ bool EvidenceTable::refresh(const store::Project& p) {
     load_documents(p, &list);
     load_rows(p, &list, true);
   }
+  load_duplicate_groups(p);
   revision_ = rev;
   return true;
 }

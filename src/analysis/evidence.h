@@ -71,6 +71,9 @@ class EvidenceTable {
   Interner attr_names;
   std::vector<std::vector<int32_t>> attr_values;
   Interner strings;
+  // Recorded near-duplicate groups (status 'duplicates'): doc_group[doc] is
+  // the group's database id, 0 when the document is in none.
+  std::vector<Id> doc_group;
 
   // --- codes (dense) ---
   std::vector<Id> code_id;
@@ -121,6 +124,7 @@ class EvidenceTable {
  private:
   void load_meta(const store::Project& p);  // codes, coders, source types
   void load_documents(const store::Project& p, const std::vector<Id>* only);
+  void load_duplicate_groups(const store::Project& p);  // small: read afresh on every refresh
   void load_rows(const store::Project& p, const std::vector<Id>* only, bool replace);
   int32_t add_doc_slot(Id id);
   int32_t add_code_slot(Id id);

@@ -47,6 +47,19 @@ std::vector<SettingSpec> triangulation_setting_specs() {
        "Yang dibandingkan oleh bobot: bagian teks yang dikode (masing-masing dihitung sekali; seberapa banyak jenis "
        "sumber berbicara, bawaan, karena k dan m sudah menghitung dokumen) atau dokumen (berapa sumber yang "
        "berbicara)."},
+      {"triangulation.duplicates",
+       "triangulation",
+       K::choice,
+       "once",
+       {"once", "each"},
+       0,
+       0,
+       "Documents the researcher marked as near-duplicates (the same article published again): 'once' counts a "
+       "group as one document in the matrix (the copy with the most evidence for the indicator stands for it), "
+       "'each' counts every copy.",
+       "Dokumen yang ditandai peneliti sebagai hampir sama (artikel yang sama diterbitkan ulang): 'once' menghitung "
+       "satu kelompok sebagai satu dokumen dalam matriks (salinan dengan bukti terbanyak untuk indikator itu "
+       "mewakilinya), 'each' menghitung setiap salinan."},
       {"triangulation.coders",
        "coders",
        K::list,

@@ -5,8 +5,10 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 
+#include "analysis/duplicates.h"
 #include "analysis/project_settings.h"
 #include "store/errors.h"
 #include "store/project.h"
@@ -93,6 +95,7 @@ Settings settings_from_project(const store::Project& p) {
   s.m = int_setting(p, "triangulation.m", s.m);
   s.prominence = real_setting(p, "triangulation.prominence", s.prominence);
   s.same_passage = real_setting(p, "triangulation.same_passage", s.same_passage);
+  s.duplicates_once = count_duplicates_once(p);
   const std::string unit = p.setting("triangulation.prominence_unit");
   if (unit == "documents")
     s.unit = ProminenceUnit::documents;
@@ -399,6 +402,18 @@ Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
   const auto& of_doc = m.columns.of_doc;
   // Per document: the selected codings of each row, merged into units.
   std::vector<std::vector<size_t>> bucket(nrow);
+  struct Member {
+    Id doc = 0;
+    int32_t col = -1;
+    size_t raw = 0;
+    std::vector<std::vector<size_t>> units;
+  };
+  auto better = [](const Member& a, const Member& b) {
+    if ((a.col >= 0) != (b.col >= 0)) return a.col >= 0;
+    if (a.units.size() != b.units.size()) return a.units.size() > b.units.size();
+    return a.doc < b.doc;
+  };
+  std::map<std::pair<Id, size_t>, Member> copies;  // (duplicate group, row) -> the member counted
   std::vector<size_t> touched;
   for (size_t d = 0; d < t.doc_count(); ++d) {
     auto [first, last] = t.doc_rows(static_cast<int32_t>(d));
@@ -414,8 +429,19 @@ Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
       }
     }
     const int32_t col = of_doc[d];
+    const Id group = s.duplicates_once ? t.doc_group[d] : 0;
     for (size_t row : touched) {
       auto& b = bucket[row];
+      if (group) {  // a copy of a recorded duplicate group: decided after every member is seen
+        Member cand{t.doc_id[d], col, b.size(), evidence_units(t, b, s.same_passage)};
+        auto it = copies.find({group, row});
+        if (it == copies.end())
+          copies.emplace(std::make_pair(group, row), std::move(cand));
+        else if (better(cand, it->second))
+          it->second = std::move(cand);
+        b.clear();
+        continue;
+      }
       const bool main = m.rows[row].parent < 0;
       if (col < 0) {
         if (main) m.unassigned += static_cast<int64_t>(b.size());
@@ -434,6 +460,27 @@ Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
       ++tot.documents;
       b.clear();
     }
+  }
+  // Each recorded duplicate group counts once per row: the member with the
+  // most evidence units for the row (a member in a column first; ties: the
+  // lowest document number) stands for the group.
+  for (const auto& [key, mem] : copies) {
+    const size_t row = key.second;
+    const bool main = m.rows[row].parent < 0;
+    if (mem.col < 0) {
+      if (main) m.unassigned += static_cast<int64_t>(mem.raw);
+      continue;
+    }
+    Cell& c = cells[row * ncol + static_cast<size_t>(mem.col)];
+    Cell& tot = totals[row];
+    for (const auto& unit : mem.units) {
+      const auto st = unit_stance(t, unit);
+      add_unit(c, st, unit.size());
+      add_unit(tot, st, unit.size());
+      if (main) ++m.codings, m.raw_codings += static_cast<int64_t>(unit.size());
+    }
+    ++c.documents;
+    ++tot.documents;
   }
   for (size_t r = 0; r < nrow; ++r) {
     Row& row = m.rows[r];

@@ -73,9 +73,12 @@ struct Settings {
   double prominence = 3.0;                        // comparable prominence: max/min count <= this
   ProminenceUnit unit = ProminenceUnit::codings;  // what prominence counts
   double same_passage = 0.5;  // overlap share of the shorter span that makes two codings one passage
+  // triangulation.duplicates = once: a recorded near-duplicate group counts as
+  // one document (the member with the most evidence units for the row).
+  bool duplicates_once = true;
 };
 void validate(const Settings& s);  // throws ValidationError naming the setting
-// From project settings triangulation.k, .m, .prominence, .prominence_unit, .same_passage.
+// From project settings triangulation.k, .m, .prominence, .prominence_unit, .same_passage, .duplicates.
 Settings settings_from_project(const store::Project& p);
 
 struct Query {

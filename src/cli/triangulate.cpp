@@ -45,7 +45,9 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
   cmd->footer(
       "Cells count evidence units: codings of one indicator (the indicator or its sub-codes, by any counted coder) "
       "in one document that overlap by at least triangulation.same_passage (0.5) of the shorter span are one "
-      "passage and count once. Settings: telaah settings P.");
+      "passage and count once. Documents recorded as near-duplicates (telaah duplicates) count as one document "
+      "when triangulation.duplicates is once (the default): the copy with the most evidence units for the "
+      "indicator stands for the group. Settings: telaah settings P.");
   cmd->callback([a, &ctx] {
     auto p = open_for_reading(a->project);
     auto t = analysis::EvidenceTable::load(*p);

@@ -181,6 +181,19 @@ CREATE TABLE suggestion_rejections(id INTEGER PRIMARY KEY, code_id INTEGER NOT N
   UNIQUE(code_id, doc_id, start, end));
 CREATE INDEX suggestion_rejections_code ON suggestion_rejections(code_id);
 )SQL",
+      // 5 -> 6: near-duplicate documents (issue 23). A group of documents the
+      // researcher reviewed: status 'duplicates' (the same article published
+      // again: triangulation counts the group as one document, see
+      // triangulation.duplicates) or 'distinct' (reviewed, kept apart: never
+      // proposed again); the similarity the detector measured when it was
+      // reviewed.
+      R"SQL(
+CREATE TABLE duplicate_groups(id INTEGER PRIMARY KEY, status TEXT NOT NULL, similarity REAL NOT NULL DEFAULT 0,
+  coder TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, CHECK(status IN ('duplicates', 'distinct')));
+CREATE TABLE duplicate_members(id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES duplicate_groups(id),
+  doc_id INTEGER NOT NULL REFERENCES documents(id), UNIQUE(group_id, doc_id));
+CREATE INDEX duplicate_members_doc ON duplicate_members(doc_id);
+)SQL",
   };
   return m;
 }

@@ -40,6 +40,7 @@ analysis::Settings candidate_settings(const store::Project& p, const std::map<st
   s.same_passage = std::atof(value_of(p, c, "triangulation.same_passage").c_str());
   s.unit = value_of(p, c, "triangulation.prominence_unit") == "documents" ? analysis::ProminenceUnit::documents
                                                                           : analysis::ProminenceUnit::codings;
+  s.duplicates_once = value_of(p, c, "triangulation.duplicates") != "each";
   analysis::validate(s);
   return s;
 }

@@ -77,6 +77,7 @@ void App::set_view(ViewKey v) {
 void App::project_changed() {
   if (!view(ws_.shown_view())) ws_.show_view(View::coding);
   for (auto& v : views_) v->project_changed();
+  duplicates_.project_changed();
   if (opt_.remember && ws_.has_project()) {
     add_recent(prefs_, ws_.project_path());
     save_prefs(prefs_);
@@ -265,6 +266,7 @@ void App::draw_menu_bar() {
       file_browser_.open(FileBrowser::Mode::import_files, {});
     if (menu_item(tr(S::menu_import_qdpx), std::nullopt, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
+    if (menu_item(tr(S::menu_duplicates), std::nullopt, false, ws_.has_project() && !busy)) duplicates_.open();
     if (menu_item(tr(S::menu_close), Command::close_project, false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();
     if (menu_item(tr(S::menu_quit), Command::quit)) request_quit();

@@ -30,6 +30,7 @@
 #include "ui/coding/view_coding.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/search/view_search.h"
+#include "ui/shell/duplicates_dialog.h"
 #include "ui/shell/file_browser.h"
 #include "ui/shell/fonts.h"
 #include "ui/shell/shortcuts.h"
@@ -77,6 +78,7 @@ class App {
     bool appear = true;
   };
   const std::optional<QdpxIntake>& qdpx_intake() const { return qdpx_; }
+  DuplicatesDialog& duplicates() { return duplicates_; }                          // Project › Find near-duplicates…
   std::optional<ImRect> qdpx_import_button() const { return qdpx_import_rect_; }  // last frame
   const std::string& qdpx_report() const { return qdpx_report_; }
   bool create_project(const std::filesystem::path& file) { return ws_.create_project(file); }
@@ -177,6 +179,7 @@ class App {
   AppOptions opt_;
   Workspace ws_;  // made first, destroyed last: the views hold it
   FileBrowser file_browser_;
+  DuplicatesDialog duplicates_{ws_};  // Project › Find near-duplicates…
   Prefs prefs_;
   std::chrono::steady_clock::time_point last_save_{};
 

@@ -66,6 +66,7 @@ void App::draw_popups() {
     }
   }
   draw_qdpx_intake();
+  duplicates_.draw();
 
   if (new_coder_open_) {
     ImGui::OpenPopup("###newcoder");

@@ -10,6 +10,7 @@
 #include "ui/method/strings_method.h"
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
+#include "ui/shell/strings_duplicates.h"
 #include "ui/shell/strings_start.h"
 #include "ui/triangulation/strings_triangulation.h"
 
@@ -230,7 +231,7 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_SEARCH(X)                                                                                         \
   TELAAH_UI_STRINGS_RETRIEVAL(X)                                                                                      \
   TELAAH_UI_STRINGS_TRIANGULATION(X)                                                                                  \
-  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X)
+  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X) TELAAH_UI_STRINGS_DUPLICATES(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,
