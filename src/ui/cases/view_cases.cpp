@@ -341,7 +341,7 @@ void CasesView::draw_matrix(float width, float height) {
   widgets::begin_pane("##case_matrix", ImVec2(width, height), true);
   ImGui::TextUnformatted(tr(S::cas_matrix));
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr(S::cas_matrix_note));
+  widgets::help_marker(tr(S::cas_matrix_note));
   const int ncol = static_cast<int>(m.columns.labels.size());
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInner |
                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
