@@ -276,7 +276,7 @@ TEST_CASE("the report: framework, matrix, quotes with citations, ratings, impedi
         "Komunike kita tidak memuat objek kerja sama.", "Wawancara Informan B, para. 2", "LKPJ 2015, p. 2",
         "partial agreement (override; automatic: dissonance)", "they answer different questions",
         "**not achieved** (researcher; suggested: not achieved)", "## 7. Impediments", "Data diklat pegawai",
-        "cross-cutting (linked to no indicator)", "## 8. Overall verdict", "at least k = 2 columns",
+        "cross-cutting (linked to no indicator)", "## 10. Overall verdict", "at least k = 2 columns",
         "at least m = 1 document(s)", "at most 3 × the smaller", "| Report date | 2 January 2026 |"}) {
     CAPTURE(want);
     CHECK(md.find(want) != std::string::npos);

@@ -1,5 +1,7 @@
 // telaah summaries: the summary grid, a written synthesis per indicator and
 // source type (or indicator and case) that cites codings as [#ID].
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 
 #include "analysis/judgement.h"
@@ -12,10 +14,12 @@
 namespace telaah::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 struct Args {
-  std::string project, action, indicator, type, case_name, text, csv, format = "table";
+  std::string project, action, file, indicator, type, case_name, text, csv, format = "table", by = "type";
   std::vector<std::string> cite;
-  bool clear = false, force = false;
+  bool clear = false, force = false, bom = false;
 };
 
 nlohmann::json cell_json(const store::Project& p, const analysis::SummaryCell& c) {
@@ -38,9 +42,15 @@ Registrar reg(60, [](CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "summaries",
       "The summary grid: set --indicator I (--type T | --case C) --text \"... [#12] ...\", ls [--csv FILE], show "
-      "--indicator I");
+      "--indicator I, export FILE.csv|FILE.xlsx [--by type|case]");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("action", a->action, "set, ls or show")->required()->check(CLI::IsMember({"set", "ls", "show"}));
+  cmd->add_option("action", a->action, "set, ls, show or export")
+      ->required()
+      ->check(CLI::IsMember({"set", "ls", "show", "export"}));
+  cmd->add_option("file", a->file, "export: the .csv or .xlsx file to write");
+  cmd->add_option("--by", a->by, "export: the grid's columns, type (default) or case (a CSV holds one grid)")
+      ->check(CLI::IsMember({"type", "case"}));
+  cmd->add_flag("--bom", a->bom, "export: begin the CSV with a UTF-8 byte-order mark (for Excel)");
   cmd->add_option("--indicator", a->indicator, "the indicator (code path, name or alias)");
   cmd->add_option("--type", a->type, "the source type of the cell");
   cmd->add_option("--case", a->case_name, "the case of the cell (instead of --type)");
@@ -50,12 +60,38 @@ Registrar reg(60, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--csv", a->csv, "ls: write every cell to this CSV file");
   cmd->add_option("--format", a->format, "ls: table (default) or csv on standard output")
       ->check(CLI::IsMember({"table", "csv"}));
-  cmd->add_flag("--force", a->force, "replace an existing --csv file");
+  cmd->add_flag("--force", a->force, "replace an existing --csv or export file");
   cmd->footer(
       "A citation [#ID] links the text to a coding. When the coding goes (removed, or its creation undone) the "
       "citation shows as broken; undo or redo that brings the coding back restores it. Each set is one undoable "
-      "action.");
+      "action. export writes the grid: one row per indicator (and per other code with a summary), per source type "
+      "(--by type) or case (--by case) the summary and its citations (\"#12 Title, para. 2\"; a broken one says so); "
+      "an .xlsx file holds three sheets: the grid by source type, by case, and every cell as a list.");
   cmd->callback([a, &ctx] {
+    if (a->action == "export") {
+      if (a->file.empty()) throw UserError("give the file to write: summaries P export FILE.csv|FILE.xlsx");
+      std::string ext = fs::path(a->file).extension().string();
+      for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (ext != ".csv" && ext != ".xlsx") throw UserError("the export file must end in .csv or .xlsx: " + a->file);
+      store::SafeOutput out(a->file, a->force, {a->project});
+      auto p = open_for_reading(a->project);
+      exchange::ExportSummary s;
+      if (ext == ".csv") {
+        exchange::CsvOptions co;
+        co.bom = a->bom;
+        s = exchange::write_csv(exchange::summary_grid_table(*p, a->by), out.temp(), co);
+      } else {
+        s = exchange::write_xlsx({exchange::summary_grid_table(*p, "type"), exchange::summary_grid_table(*p, "case"),
+                                  exchange::summaries_table(*p)},
+                                 out.temp());
+      }
+      out.commit();
+      s.file = a->file;
+      if (ctx.json) return print_json(s.to_json());
+      std::cout << s.to_text();
+      return;
+    }
+    if (!a->file.empty()) throw UserError("a file is given only to export");
     auto p = open_project(a->project);
     if (a->action == "set") {
       if (a->indicator.empty()) throw UserError("give --indicator");

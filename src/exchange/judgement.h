@@ -12,6 +12,12 @@ namespace telaah::exchange {
 // Every written summary cell: indicator, dimension (type | case), column,
 // text, cited codings, broken citations, coder, modified.
 Table summaries_table(const store::Project& p);
+// The summary grid (summary_grid.cpp): one row per indicator (and per other
+// code with a summary), in codebook order; per column — the project's source
+// types (dimension "type") or its cases by name ("case") — two columns: the
+// summary, and its citations "#12 Title, para. 2; #20 (broken: the coding is
+// gone)". Cells without a summary are empty. ValidationError for another dimension.
+Table summary_grid_table(const store::Project& p, const std::string& dimension);
 
 // RFC 4180 CSV (commas, quotes doubled, quoted line breaks; CRLF or LF; a
 // UTF-8 BOM is skipped). The header row names the columns: `name` (required),

@@ -312,6 +312,7 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
   if (v.override)
     r.audit.push_back({K::verdict, "", to_string(*v.override), v.audit.automatic, to_string(v.automatic), v.audit.coder,
                        v.audit.at, v.memo, v.stale});
+  gather_judgement(p, t, o, r);
   return r;
 }
 

@@ -102,6 +102,49 @@ struct SettingRow {
   std::string key, value, default_value, meaning;  // meaning in the report's language
 };
 
+// The researcher's judgement beside the evidence (issue 21; gathered in
+// report_judgement.cpp): summary cells with their citations resolved,
+// impediment findings, typed links, cases and the indicator × case matrix.
+struct SummaryEntry {
+  std::string column;  // the source type's or the case's name
+  bool by_case = false;
+  std::string text, coder, modified;
+  std::vector<Quote> cited;       // valid citations, in order of first appearance
+  std::vector<store::Id> broken;  // cited codings that are gone
+};
+struct FindingEntry {
+  store::Id id = 0;
+  std::string title, description, coder, modified;
+  std::vector<std::string> indicators;  // paths of the indicators it hinders
+  std::vector<Quote> evidence;
+};
+struct LinkEntry {
+  std::string relation;  // the relation's name (built-in names are translated by the renderer)
+  int count = 0;
+};
+struct IndicatorJudgement {
+  std::vector<SummaryEntry> summaries;  // source-type cells in column order, then case cells by name
+  std::vector<size_t> findings;         // indices into JudgementData::findings
+  std::vector<LinkEntry> links;         // typed links with an end among its codings (non-zero counts)
+};
+struct CaseEntry {
+  std::string name, description;
+  std::vector<std::vector<std::string>> attributes;  // name, type, value
+  std::vector<std::string> members;                  // "Title" or "Title, para. 3 (part)"
+};
+struct JudgementData {
+  std::vector<IndicatorJudgement> indicators;  // aligned with ReportData::indicators
+  std::vector<FindingEntry> findings;
+  // The summary grid: rows are the indicators (matrix rows, then other codes with summaries).
+  std::vector<std::string> grid_rows;
+  std::vector<std::string> type_columns, case_columns;
+  // [row][column]: the start of the cell's text with its citation counts, in the report's language; "" none
+  std::vector<std::vector<std::string>> by_type, by_case;
+  std::vector<std::pair<std::string, SummaryEntry>> other_summaries;  // of codes that are not indicators: path, cell
+  std::vector<CaseEntry> cases;
+  analysis::Matrix case_matrix;  // triangulate_by_case (rows: the indicators; empty when no case)
+};
+
 struct ReportData {
   std::string title, project_file, generated;  // title: the study's (project.title), "" when not set
   Lang lang = Lang::en;
@@ -115,9 +158,12 @@ struct ReportData {
   std::vector<IndicatorSection> indicators;
   std::vector<ImpedimentEntry> impediments;
   MethodFacts method;
+  JudgementData judgement;
 };
 
 ReportData build_report(const store::Project& p, const analysis::EvidenceTable& t, const ReportOptions& o);
+// Fills r.judgement (report_judgement.cpp); build_report calls it last.
+void gather_judgement(const store::Project& p, const analysis::EvidenceTable& t, const ReportOptions& o, ReportData& r);
 std::string render_markdown(const ReportData& r);
 std::string render_html(const ReportData& r);
 // A Word document (Office Open XML): the bytes of the .docx file.

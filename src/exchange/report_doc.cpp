@@ -30,7 +30,7 @@ class Builder {
     matrix();
     findings();
     impediments();
-    judgement_report_blocks(r_, out_);  // PLACEHOLDER: impediment findings, summary grid, cases (judgement branch)
+    judgement_report_blocks(r_, out_);  // impediment findings (end of 7), 8 summary grid, 9 cases
     verdict();
     audit();
     return std::move(out_);
@@ -151,7 +151,9 @@ class Builder {
              f.date_filter.empty() ? t(T::period) + ": " + (r_.meta.period.empty() ? t(T::not_set) : r_.meta.period)
                                    : t(T::date) + ": " + f.date_filter});
     heading(t(T::rules), 2);
-    bullets(method_statement(l_, r_.matrix, r_.evaluation.settings));
+    auto rules = method_statement(l_, r_.matrix, r_.evaluation.settings);
+    rules.push_back(t(T::ms_judgement));  // which judgement sections show, and when (report_judgement.cpp)
+    bullets(std::move(rules));
     heading(t(T::settings_in_force), 2);
     std::vector<std::vector<std::string>> rows = {{t(T::setting), t(T::value), t(T::default_value), t(T::meaning)}};
     for (const auto& s : r_.settings) rows.push_back({s.key, s.value, s.default_value, s.meaning});
@@ -307,7 +309,7 @@ class Builder {
         heading(t(T::cited), 3);
         for (const auto& q : s.linked_evidence) quote(q);
       }
-      judgement_indicator_blocks(r_, s, out_);  // PLACEHOLDER: summary cells, impediment findings, links
+      judgement_indicator_blocks(r_, s, out_);  // summary cells, impediment findings, typed links
       heading(t(T::evidence), 3);
       note(t(T::negative_first));
       for (const auto& c : s.columns) {
@@ -339,7 +341,7 @@ class Builder {
     }
   }
 
-  // --- 8. verdict ---
+  // --- 10. verdict ---
   void verdict() {
     const Evaluation& e = r_.evaluation;
     const auto& v = e.verdict;
@@ -371,7 +373,7 @@ class Builder {
     table(std::move(sens));
   }
 
-  // --- 9. audit trail ---
+  // --- 11. audit trail ---
   void audit() {
     heading(t(T::sec_audit), 1, true);
     if (r_.audit.empty()) {

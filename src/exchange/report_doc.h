@@ -33,15 +33,14 @@ struct Block {
 
 std::vector<Block> report_blocks(const ReportData& r);
 
-// Places kept for the sections of the judgement work (issue 21 items 1–4:
-// typed links, impediment findings, summary cells, cases) while it lands on
-// its own branch: report_judgement.cpp. Each appends its blocks, in the
-// report's language, and appends nothing until it is wired.
+// The sections of the judgement work (issue 21 items 1–4: typed links,
+// impediment findings, summary cells, cases): report_judgement.cpp. Each
+// appends its blocks, in the report's language (what shows when: there).
 //   judgement_indicator_blocks: after the rating of one indicator (its summary
 //     cells per source type and case, its impediment findings, the links
 //     between its quotes).
 //   judgement_report_blocks: after the impediment codings (the impediment
-//     findings list, the summary grid, the cases).
+//     findings list; section 8, the summary grid; section 9, the cases).
 void judgement_indicator_blocks(const ReportData& r, const IndicatorSection& s, std::vector<Block>& out);
 void judgement_report_blocks(const ReportData& r, std::vector<Block>& out);
 

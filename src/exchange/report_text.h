@@ -42,8 +42,8 @@ const char* to_string(Lang l);  // "en" / "id"
   X(sec_matrix, "5. Triangulation matrix", "5. Matriks triangulasi")                                                 \
   X(sec_findings, "6. Findings per indicator", "6. Temuan per indikator")                                            \
   X(sec_impediments, "7. Impediments", "7. Hambatan")                                                                \
-  X(sec_verdict, "8. Overall verdict", "8. Kesimpulan akhir")                                                        \
-  X(sec_audit, "9. Audit trail", "9. Jejak audit")                                                                   \
+  X(sec_verdict, "10. Overall verdict", "10. Kesimpulan akhir")                                                      \
+  X(sec_audit, "11. Audit trail", "11. Jejak audit")                                                                 \
   X(settings_in_force, "Method settings in force", "Pengaturan metode yang berlaku")                                 \
   X(setting, "setting", "pengaturan")                                                                                \
   X(value, "value", "nilai")                                                                                         \
@@ -246,6 +246,57 @@ const char* to_string(Lang l);  // "en" / "id"
     "time, and are flagged STALE when that value changes (see the audit trail).",                                    \
     "Koreksi peneliti ditandai, menyimpan nilai otomatis yang digantikannya beserta pengode dan waktunya, dan "      \
     "ditandai USANG bila nilai itu berubah (lihat jejak audit).")                                                    \
+  X(sec_summaries, "8. Summary grid", "8. Tabel ringkasan")                                                          \
+  X(sec_cases, "9. Cases", "9. Kasus")                                                                               \
+  X(summaries, "Summaries", "Ringkasan")                                                                             \
+  X(summary_case, "case {}", "kasus {}")                                                                             \
+  X(written_by, "written by {}, {}", "ditulis oleh {}, {}")                                                          \
+  X(broken_citation, "[#{}] broken citation: the cited coding is no longer in the project.",                         \
+    "[#{}] rujukan rusak: koding yang dirujuk sudah tidak ada dalam proyek.")                                        \
+  X(no_citation, "No coding is cited.", "Tidak ada koding yang dirujuk.")                                            \
+  X(findings_heading, "Impediment findings", "Temuan hambatan")                                                      \
+  X(findings_here, "Impediment findings hindering this indicator", "Temuan hambatan yang menghambat indikator ini")  \
+  X(no_findings, "No impediment findings were recorded.", "Belum ada temuan hambatan yang dicatat.")                 \
+  X(hinders, "hinders", "menghambat")                                                                                \
+  X(hinders_none, "hinders no indicator yet", "belum menghambat indikator mana pun")                                 \
+  X(finding_no_evidence, "No evidence coding is attached.", "Belum ada koding bukti yang dilampirkan.")              \
+  X(links_heading, "Typed links with its codings", "Tautan bertipe pada kodingnya")                                  \
+  X(links_note, "links with at least one end among the codings of this indicator or its sub-codes",                  \
+    "tautan yang sekurang-kurangnya satu ujungnya ada di antara koding indikator ini atau sub-kodenya")              \
+  X(rel_corroborates, "corroborates", "menguatkan")                                                                  \
+  X(rel_contradicts, "contradicts", "bertentangan dengan")                                                           \
+  X(rel_explains, "explains", "menjelaskan")                                                                         \
+  X(rel_impedes, "impedes", "menghambat")                                                                            \
+  X(rel_other, "other relations", "relasi lain")                                                                     \
+  X(no_summaries, "No summary has been written yet.", "Belum ada ringkasan yang ditulis.")                           \
+  X(grid_by_type, "By source type", "Menurut jenis sumber")                                                          \
+  X(grid_by_case, "By case", "Menurut kasus")                                                                        \
+  X(grid_caption,                                                                                                    \
+    "cell: the start of the summary; the full text with its cited passages is under each indicator in section 6",    \
+    "sel: awal ringkasan; teks lengkap beserta bagian teks yang dirujuk ada di bawah tiap indikator pada bagian 6")  \
+  X(cited_n, "{} cited", "{} dirujuk")                                                                               \
+  X(broken_n, "{} broken", "{} rusak")                                                                               \
+  X(other_codes, "Summaries of other codes", "Ringkasan kode lain")                                                  \
+  X(no_cases, "No cases are defined.", "Belum ada kasus yang ditetapkan.")                                           \
+  X(attribute, "attribute", "atribut")                                                                               \
+  X(members, "Members", "Anggota")                                                                                   \
+  X(no_members, "No document is in this case.", "Belum ada dokumen dalam kasus ini.")                                \
+  X(part_of_document, "part of the document", "bagian dokumen")                                                      \
+  X(whole_document, "whole document", "seluruh dokumen")                                                             \
+  X(case_col, "case", "kasus")                                                                                       \
+  X(tri_by_case, "Triangulation across cases", "Triangulasi antarkasus")                                             \
+  X(tri_by_case_note,                                                                                                \
+    "cell: passages / documents (supports-contradicts-neutral) among the codings of the case; status by the same "   \
+    "rules with the cases as columns",                                                                               \
+    "sel: bagian teks / dokumen (mendukung-membantah-netral) di antara koding kasus itu; status menurut aturan "     \
+    "yang sama dengan kasus sebagai kolom")                                                                          \
+  X(ms_judgement,                                                                                                    \
+    "Judgement: under each indicator its summaries, impediment findings and typed links appear only when it has "    \
+    "any; the summary grid and the cases are always reported, with one line when there is nothing; a citation "      \
+    "[#ID] whose coding is gone is printed as broken.",                                                              \
+    "Pertimbangan peneliti: di bawah tiap indikator, ringkasan, temuan hambatan, dan tautan bertipe hanya tampil "   \
+    "bila ada; tabel ringkasan dan kasus selalu dilaporkan, dengan satu baris bila kosong; rujukan [#ID] yang "      \
+    "kodingnya sudah tiada dicetak sebagai rusak.")                                                                  \
   X(m01, "January", "Januari")                                                                                       \
   X(m02, "February", "Februari")                                                                                     \
   X(m03, "March", "Maret")                                                                                           \

@@ -141,6 +141,28 @@ void remove_case(Project& p, const std::string& name_or_id) {
   a.commit();
 }
 
+void rename_case(Project& p, const std::string& name_or_id, const std::string& new_name) {
+  Case c = find_case(p, name_or_id);
+  if (new_name == c.name) return;
+  require_case_name(p, new_name, "case '" + c.name + "'");
+  auto a = p.begin_action("Rename case " + c.name + " to " + new_name);
+  a.update("cases", c.id, {{"name", new_name}});
+  a.commit();
+}
+
+void remove_case_attribute(Project& p, const std::string& case_name, const std::string& attribute) {
+  Case c = find_case(p, case_name);
+  SQLite::Statement q(p.db(), "SELECT id FROM case_attributes WHERE case_id=? AND name=?");
+  q.bind(1, c.id);
+  q.bind(2, attribute);
+  if (!q.executeStep()) throw NotFound("case '" + c.name + "' has no attribute '" + attribute + "'");
+  const Id row = q.getColumn(0).getInt64();
+  q.reset();
+  auto a = p.begin_action("Remove " + attribute + " of case " + c.name);
+  a.remove("case_attributes", row);
+  a.commit();
+}
+
 static void put_attribute(Project& p, ActionScope& a, Id case_id, const Attribute& at) {
   SQLite::Statement q(p.db(), "SELECT id FROM case_attributes WHERE case_id=? AND name=?");
   q.bind(1, case_id);
@@ -351,6 +373,31 @@ void set_summary(Project& p, Id code, const std::string& dimension, const std::s
   a.commit();
 }
 
+void merge_summary_into(Project& p, ActionScope& a, Id from, Id into) {
+  std::string text;
+  {
+    SQLite::Statement q(p.db(),
+                        "SELECT (SELECT text FROM summaries WHERE id=?), (SELECT text FROM summaries WHERE id=?)");
+    q.bind(1, into);
+    q.bind(2, from);
+    q.executeStep();  // one row always
+    if (q.getColumn(0).isNull() || q.getColumn(1).isNull())
+      throw NotFound("summary " + std::to_string(q.getColumn(0).isNull() ? into : from));
+    text = q.getColumn(0).getString() + "\n\n" + q.getColumn(1).getString();
+  }
+  a.update("summaries", into, {{"text", text}, {"modified", now_iso()}});
+  std::set<Id> have;
+  for (Id c : ids_of(p, "SELECT coding_id FROM summary_citations WHERE summary_id=?", into)) have.insert(c);
+  for (Id r : ids_of(p, "SELECT id FROM summary_citations WHERE summary_id=? ORDER BY id", from)) {
+    const Id c = p.db().execAndGet("SELECT coding_id FROM summary_citations WHERE id=" + std::to_string(r)).getInt64();
+    if (have.insert(c).second)
+      a.update("summary_citations", r, {{"summary_id", into}});
+    else
+      a.remove("summary_citations", r);
+  }
+  a.remove("summaries", from);
+}
+
 void move_source_type_dependents(Project& p, ActionScope& a, Id from, Id into) {
   SQLite::Statement q(p.db(), "SELECT id, code_id, text FROM summaries WHERE source_type_id=? ORDER BY id");
   q.bind(1, from);
@@ -363,7 +410,7 @@ void move_source_type_dependents(Project& p, ActionScope& a, Id from, Id into) {
     rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString()});
   q.reset();
   for (const auto& s : rows) {
-    SQLite::Statement t(p.db(), "SELECT id, text FROM summaries WHERE code_id=? AND source_type_id=?");
+    SQLite::Statement t(p.db(), "SELECT id FROM summaries WHERE code_id=? AND source_type_id=?");
     t.bind(1, s.code);
     t.bind(2, into);
     if (!t.executeStep()) {
@@ -371,20 +418,8 @@ void move_source_type_dependents(Project& p, ActionScope& a, Id from, Id into) {
       continue;
     }
     const Id target = t.getColumn(0).getInt64();
-    const std::string text = t.getColumn(1).getString() + "\n\n" + s.text;
     t.reset();
-    a.update("summaries", target, {{"text", text}, {"modified", now_iso()}});
-    std::set<Id> have;
-    for (Id c : ids_of(p, "SELECT coding_id FROM summary_citations WHERE summary_id=?", target)) have.insert(c);
-    for (Id r : ids_of(p, "SELECT id FROM summary_citations WHERE summary_id=? ORDER BY id", s.id)) {
-      const Id c =
-          p.db().execAndGet("SELECT coding_id FROM summary_citations WHERE id=" + std::to_string(r)).getInt64();
-      if (have.insert(c).second)
-        a.update("summary_citations", r, {{"summary_id", target}});
-      else
-        a.remove("summary_citations", r);
-    }
-    a.remove("summaries", s.id);
+    merge_summary_into(p, a, s.id, target);
   }
 }
 

@@ -91,6 +91,9 @@ Id add_case(Project& p, const std::string& name, const std::string& description 
             const std::vector<Attribute>& attributes = {});
 void remove_case(Project& p, const std::string& name_or_id);  // with its members, attributes and summaries
 void set_case_attribute(Project& p, const std::string& case_name, const Attribute& a);
+// A new name (not taken, not a number); the same name changes nothing.
+void rename_case(Project& p, const std::string& name_or_id, const std::string& new_name);
+void remove_case_attribute(Project& p, const std::string& case_name, const std::string& attribute);  // NotFound
 // Puts a document (or the span [start, end) of it) into a case.
 Id assign_to_case(Project& p, const std::string& case_name, Id doc, std::optional<int64_t> start = std::nullopt,
                   std::optional<int64_t> end = std::nullopt);
@@ -140,5 +143,9 @@ void move_code_dependents(Project& p, ActionScope& a, Id from, Id into);
 // Within an open action: summaries of a source type that is merged into another move to it
 // (joined to the target's text when both have one).
 void move_source_type_dependents(Project& p, ActionScope& a, Id from, Id into);
+// Within an open action: summary `from` joins summary `into` (its text after a
+// blank line, its citations moved unless `into` cites the same coding) and
+// goes. Used by both merges above.
+void merge_summary_into(Project& p, ActionScope& a, Id from, Id into);
 
 }  // namespace telaah::store

@@ -361,8 +361,7 @@ void move_code_dependents(Project& p, ActionScope& a, Id from, Id into) {
                     q.getColumn(3).getString()});
   q.reset();
   for (const auto& s : rows) {
-    SQLite::Statement t(p.db(),
-                        "SELECT id, text FROM summaries WHERE code_id=? AND source_type_id IS ? AND case_id IS ?");
+    SQLite::Statement t(p.db(), "SELECT id FROM summaries WHERE code_id=? AND source_type_id IS ? AND case_id IS ?");
     t.bind(1, into);
     if (s.type) t.bind(2, *s.type);
     if (s.kase) t.bind(3, *s.kase);
@@ -371,20 +370,8 @@ void move_code_dependents(Project& p, ActionScope& a, Id from, Id into) {
       continue;
     }
     const Id target = t.getColumn(0).getInt64();
-    const std::string text = t.getColumn(1).getString() + "\n\n" + s.text;
     t.reset();
-    a.update("summaries", target, {{"text", text}, {"modified", now_iso()}});
-    std::set<Id> have;
-    for (Id c : ids_of(p, "SELECT coding_id FROM summary_citations WHERE summary_id=?", target)) have.insert(c);
-    for (Id r : ids_of(p, "SELECT id FROM summary_citations WHERE summary_id=? ORDER BY id", s.id)) {
-      const Id c =
-          p.db().execAndGet("SELECT coding_id FROM summary_citations WHERE id=" + std::to_string(r)).getInt64();
-      if (have.insert(c).second)
-        a.update("summary_citations", r, {{"summary_id", target}});
-      else
-        a.remove("summary_citations", r);
-    }
-    a.remove("summaries", s.id);
+    merge_summary_into(p, a, s.id, target);
   }
 }
 

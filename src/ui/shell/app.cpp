@@ -31,6 +31,8 @@ App::App(AppOptions opt) : opt_(opt), ws_(WorkspaceOptions{opt.remember, opt.bac
   views_.push_back(std::make_unique<RetrievalView>(ws_));
   views_.push_back(std::make_unique<TriangulationView>(ws_));
   views_.push_back(std::make_unique<AgreementView>(ws_));
+  views_.push_back(std::make_unique<SummariesView>(ws_));
+  views_.push_back(std::make_unique<CasesView>(ws_));
 
   on_project_ = ws_.subscribe(Workspace::Event::project, [this] { project_changed(); });
   if (opt_.remember) prefs_ = load_prefs();
@@ -345,12 +347,15 @@ void App::draw_toolbar() {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     if (auto l = ws_.project()->redo_label()) ImGui::SetTooltip("%s: %s (Ctrl+Shift+Z)", tr(S::menu_redo), l->c_str());
 
-  // The coder of this session: every new coding is theirs.
-  const float combo_w = ImGui::GetFontSize() * 11;
+  // The coder of this session: every new coding is theirs. At the right edge; in a narrow
+  // window the box gives up width (down to 5 em) rather than lie over the buttons.
   const float blind_w =
       ws_.state().blind ? ImGui::CalcTextSize(tr(S::agr_blind_on)).x + ImGui::GetStyle().ItemSpacing.x * 2 : 0;
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - combo_w - ImGui::CalcTextSize(tr(S::label_coder)).x -
-                  ImGui::GetStyle().ItemSpacing.x - blind_w);
+  const float label_w = ImGui::CalcTextSize(tr(S::label_coder)).x + ImGui::GetStyle().ItemSpacing.x + blind_w;
+  const float after_buttons = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 2;
+  const float combo_w = std::clamp(ImGui::GetContentRegionMax().x - after_buttons - label_w, ImGui::GetFontSize() * 5,
+                                   ImGui::GetFontSize() * 11);
+  ImGui::SameLine(std::max(after_buttons, ImGui::GetContentRegionMax().x - combo_w - label_w));
   ImGui::AlignTextToFramePadding();
   if (ws_.state().blind) {  // blind mode is on: say so where the coder is chosen
     ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%s", tr(S::agr_blind_on));

@@ -26,6 +26,7 @@
 
 #include "store/project.h"
 #include "ui/agreement/view_agreement.h"
+#include "ui/cases/view_cases.h"
 #include "ui/coding/doc_picker.h"
 #include "ui/coding/view_coding.h"
 #include "ui/retrieval/view_retrieval.h"
@@ -40,6 +41,7 @@
 #include "ui/shell/ui_state.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
+#include "ui/summaries/view_summaries.h"
 #include "ui/triangulation/view_triangulation.h"
 #include "ui/widgets/document_view.h"
 
@@ -219,8 +221,8 @@ class App {
 };
 
 // The built-in views' keys, in toolbar order (for `telaah gui --view` and tests).
-inline constexpr ViewKey kAllViews[] = {View::coding, View::search, View::retrieval, View::triangulation,
-                                        View::agreement};
+inline constexpr ViewKey kAllViews[] = {View::coding,    View::search,    View::retrieval, View::triangulation,
+                                        View::agreement, View::summaries, View::cases};
 const char* view_key(ViewKey v);  // "coding", "search", ...
 std::optional<ViewKey> view_from_key(const std::string& s);
 

@@ -5,7 +5,7 @@ namespace telaah::ui {
 
 namespace {
 // GLFW key codes (the real window's io.KeysDown indices; letters and digits are their ASCII codes).
-constexpr int kTab = 258, kDelete = 261, kF10 = 299;
+constexpr int kTab = 258, kDelete = 261, kDown = 264, kUp = 265, kF10 = 299;
 
 Chord ctrl(int key, bool shift = false) {
   return Chord{key, true, shift, false, 0};
@@ -49,6 +49,9 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::stance_contradicts, ch(0x2212), false},  // the minus sign
         {Command::stance_neutral, ch('0')},
         {Command::copy, ctrl('C')},
+        {Command::cite_quote, ctrl('K', true)},  // "kutip"
+        {Command::next_quote, ctrl(kDown, true)},
+        {Command::previous_quote, ctrl(kUp, true)},
     };
     for (int i = 0; i < 9; ++i) {
       t.push_back({view_command(static_cast<size_t>(i)), ctrl('1' + i)});
@@ -76,6 +79,10 @@ std::string chord_text(const Chord& c) {
       return s + "Del";
     case kF10:
       return s + "F10";
+    case kDown:
+      return s + "Down";
+    case kUp:
+      return s + "Up";
     default:
       return s + "#" + std::to_string(c.key);
   }

@@ -50,6 +50,10 @@ enum class Command {
   stance_contradicts,
   stance_neutral,
   copy,
+  // The summary grid's keys (also while its summary box has the keyboard).
+  cite_quote,      // the chosen quote's [#ID] into the summary
+  next_quote,      // choose the next quote of the cell
+  previous_quote,  // choose the previous one
 };
 
 // One way to give a command: a key (GLFW key code) with exact modifiers, or a typed character.

@@ -7,11 +7,13 @@
 
 #include "store/types.h"
 #include "ui/agreement/strings_agreement.h"
+#include "ui/cases/strings_cases.h"
 #include "ui/method/strings_method.h"
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
 #include "ui/shell/strings_duplicates.h"
 #include "ui/shell/strings_start.h"
+#include "ui/summaries/strings_summaries.h"
 #include "ui/triangulation/strings_triangulation.h"
 
 namespace telaah::ui {
@@ -231,7 +233,12 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_SEARCH(X)                                                                                         \
   TELAAH_UI_STRINGS_RETRIEVAL(X)                                                                                      \
   TELAAH_UI_STRINGS_TRIANGULATION(X)                                                                                  \
-  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X) TELAAH_UI_STRINGS_DUPLICATES(X)
+  TELAAH_UI_STRINGS_AGREEMENT(X)                                                                                       \
+  TELAAH_UI_STRINGS_START(X)                                                                                           \
+  TELAAH_UI_STRINGS_METHOD(X)                                                                                          \
+  TELAAH_UI_STRINGS_DUPLICATES(X)                                                                                      \
+  TELAAH_UI_STRINGS_SUMMARIES(X)                                                                                       \
+  TELAAH_UI_STRINGS_CASES(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,

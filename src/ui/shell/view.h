@@ -56,6 +56,8 @@ class View {
   static constexpr ViewKey retrieval{"retrieval"};
   static constexpr ViewKey triangulation{"triangulation"};
   static constexpr ViewKey agreement{"agreement"};
+  static constexpr ViewKey summaries{"summaries"};
+  static constexpr ViewKey cases{"cases"};
 };
 
 }  // namespace telaah::ui
