@@ -45,6 +45,8 @@ void remove_link_type(Project& p, const std::string& name);
 // relation, (a, b) and (b, a) are the same link. Both codings must be live.
 Id add_link(Project& p, Id from, Id to, const std::string& type, const std::string& memo = "");
 void remove_link(Project& p, Id id);
+// The link's memo (one action; none when it is the same text).
+void set_link_memo(Project& p, Id id, const std::string& memo);
 std::vector<Link> links_of_coding(const Project& p, Id coding);  // either end; by id
 std::vector<Link> all_links(const Project& p);                   // between codings of live documents; by id
 

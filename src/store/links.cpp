@@ -137,6 +137,19 @@ void remove_link(Project& p, Id id) {
   a.commit();
 }
 
+void set_link_memo(Project& p, Id id, const std::string& memo) {
+  require_text(memo, "the link's memo");
+  SQLite::Statement q(p.db(), std::string(kLinkCols) + " AND l.id=?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw NotFound("no link #" + std::to_string(id) + " in this project");
+  const Link l = read_link(q);
+  q.reset();
+  if (l.memo == memo) return;  // nothing to change: no action
+  auto a = p.begin_action("Memo of link #" + std::to_string(l.from) + " " + l.type_name + " #" + std::to_string(l.to));
+  a.update("links", id, {{"memo", memo}});
+  a.commit();
+}
+
 std::vector<Link> links_of_coding(const Project& p, Id coding) {
   p.coding(coding);
   SQLite::Statement q(p.db(), std::string(kLinkCols) + " AND (l.from_id=? OR l.to_id=?) ORDER BY l.id");

@@ -17,6 +17,8 @@ void CodingView::draw_popups() {
   draw_quick_code();
   draw_memo_editor();
   draw_delete_code();
+  draw_hinders_picker();
+  if (link_picker_.draw(ws_)) links_rev_ = -1;  // Link to…: a link was made
 }
 
 void CodingView::draw_delete_code() {

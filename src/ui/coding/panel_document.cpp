@@ -162,6 +162,13 @@ void CodingView::draw_document() {
     case ViewRequest::edit_memo:
       edit_memo(r.coding);
       break;
+    case ViewRequest::link_to:
+      link_from(r.coding);
+      break;
+    case ViewRequest::link:  // a coding dropped onto another: the relation next
+      save_drafts();
+      link_picker_.open_relation(r.other, r.coding);
+      break;
   }
 }
 

@@ -108,6 +108,8 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
   if (ImGui::Button(tr(S::button_go_to))) ws_.doc_view().jump_to(copy.start);
   ImGui::SameLine();
   if (ImGui::Button(tr(S::menu_remove_coding))) ws_.remove_coding(copy.id);
+  draw_hinders(copy);
+  draw_links(copy);
 }
 
 static bool same_code(const store::Code& a, const store::Code& b) {

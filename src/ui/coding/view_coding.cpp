@@ -41,6 +41,17 @@ void CodingView::project_changed() {
   quick_open_ = memo_open_ = confirm_delete_code_ = false;
   memo_popup_shown_ = false;
   memo_coding_ = 0;
+  link_picker_.project_changed();
+  links_.clear();
+  links_rev_ = -1;
+  links_for_ = 0;
+  link_memo_for_ = 0;
+  link_memo_editing_ = false;
+  link_focused_ = false;
+  imp_rev_ = -1;
+  imp_codes_.clear();
+  attachments_.clear();
+  hinders_open_ = false;
 }
 
 std::optional<ImRect> CodingView::code_row_rect(store::Id code) const {
@@ -51,6 +62,7 @@ std::optional<ImRect> CodingView::code_row_rect(store::Id code) const {
 
 void CodingView::save_drafts() {
   save_code_draft();
+  save_link_memo();
   // The memo popup (M): what is in its box is saved as its Save button would; the popup stays open.
   if (memo_popup_shown_ && memo_coding_ != 0) {
     const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_coding_) : nullptr;
@@ -68,6 +80,9 @@ void CodingView::save_drafts() {
 
 bool CodingView::has_unsaved_draft() const {
   if (code_draft_dirty()) return true;
+  if (link_memo_editing_ && link_memo_for_ != 0)
+    for (const LinkRow& r : links_)
+      if (r.link.id == link_memo_for_ && r.link.memo != link_memo_draft_) return true;
   if (memo_popup_shown_ && memo_coding_ != 0) {
     const store::Coding* c = ws_.doc() ? ws_.doc()->coding(memo_coding_) : nullptr;
     if (c && c->memo != memo_popup_draft_) return true;
@@ -208,8 +223,10 @@ void CodingView::shortcuts() {
   const DocumentView& dv = ws_.doc_view();
   const auto sel_coding = visible_selected_coding();
   const bool has_text = ws_.doc() && dv.has_selection();
+  if (link_picker_.is_open()) return;  // its keys are its own
   // Which keys: the shortcut table (ui/shell/shortcuts.cpp), as the document's menu shows them.
-  if (pressed(Command::remove_coding) && sel_coding) ws_.remove_coding(*sel_coding);
+  // Delete on a focused link row is the link's (panel_links.cpp), not the coding's.
+  if (pressed(Command::remove_coding) && sel_coding && !link_focused_) ws_.remove_coding(*sel_coding);
   if (io.KeyCtrl || io.KeyAlt) return;
   for (ImWchar c : io.InputQueueCharacters) {
     if (typed(Command::code_pinned, c)) {
@@ -227,6 +244,8 @@ void CodingView::shortcuts() {
       ws_.code_in_vivo();
     } else if (typed(Command::memo, c) && sel_coding) {
       edit_memo(*sel_coding);
+    } else if (typed(Command::link_to, c) && sel_coding) {
+      link_from(*sel_coding);
     }
   }
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ui/coding/doc_list.h"
+#include "ui/coding/link_picker.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
 
@@ -44,6 +45,27 @@ class CodingView : public View {
   // For tests: where the codebook drew a code's row last frame.
   std::optional<ImRect> code_row_rect(store::Id code) const;
 
+  // --- links of the selected coding (panel_links.cpp) ---
+  struct LinkRow {
+    store::Link link;
+    bool outgoing = true;  // the selected coding is the link's `from`
+    store::Id other = 0, other_doc = 0;
+    int64_t other_start = 0, other_end = 0;
+    std::string quote, doc_title, colour;
+  };
+  const std::vector<LinkRow>& link_rows() const { return links_; }  // of the coding the inspector shows
+  LinkPicker& link_picker() { return link_picker_; }
+  void link_from(store::Id coding);                                             // opens Link to…
+  std::optional<ImRect> link_row_rect(size_t i) const;                          // last frame
+  std::optional<ImRect> link_memo_button_rect(size_t i) const;                  // a row's Memo button
+  std::optional<ImRect> coding_chip_rect() const { return chip_rect_; }         // the inspector's drag chip
+  std::optional<ImRect> link_memo_rect() const { return link_memo_rect_; }      // the open link memo box
+  std::optional<ImRect> link_button_rect() const { return link_button_rect_; }  // "Link to…"
+  // An impediment coding's "Hinders indicator…" (panel_impediments.cpp); the popup's state, for tests.
+  std::optional<ImRect> hinders_button_rect() const { return hinders_button_rect_; }
+  bool is_impediment_code(store::Id code);  // coded at evaluation.impediment_codes (or a sub-code)
+  std::vector<store::Id> attached_indicators(store::Id coding) const;  // as the inspector lists them
+
  private:
   void draw_collapsed(float width, float height);  // a window too narrow for the side panes
   void draw_browser();
@@ -56,6 +78,12 @@ class CodingView : public View {
   bool code_draft_dirty() const;  // the code editor holds fields not saved yet
   void save_code_draft();         // saves them (an invalid name: the status says why, the draft stays)
   void draw_document_info();
+  void draw_links(const store::Coding& c);  // panel_links.cpp
+  void refresh_links(store::Id coding);
+  void save_link_memo();
+  void draw_hinders(const store::Coding& c);  // panel_impediments.cpp
+  void draw_hinders_picker();
+  void refresh_impediments();
   void draw_popups();  // coding_popups.cpp
   void draw_quick_code();
   void draw_memo_editor();
@@ -86,6 +114,26 @@ class CodingView : public View {
   int quick_index_ = 0;
   store::Id memo_coding_ = 0;
   std::optional<store::Id> last_code_;  // the selected code of the last frame (a change: draw a few more)
+  // Links (panel_links.cpp): the inspector's list, read once per revision and coding.
+  LinkPicker link_picker_;
+  std::vector<LinkRow> links_;
+  int64_t links_rev_ = -1;
+  store::Id links_for_ = 0;
+  std::vector<ImRect> link_rects_, link_memo_buttons_;
+  std::optional<ImRect> chip_rect_, link_memo_rect_, link_button_rect_;
+  bool link_focused_ = false;    // a link row had the keyboard last frame (Delete is the link's)
+  store::Id link_memo_for_ = 0;  // the link whose memo box is open
+  std::string link_memo_draft_;
+  bool link_memo_editing_ = false;
+  // Impediment codings attached to indicators (panel_impediments.cpp), read once per revision.
+  int64_t imp_rev_ = -1;
+  std::vector<store::Id> imp_codes_;  // sorted
+  std::vector<store::CodingAttachment> attachments_;
+  bool hinders_open_ = false;
+  store::Id hinders_for_ = 0;
+  std::string hinders_filter_;
+  int hinders_index_ = 0;
+  std::optional<ImRect> hinders_button_rect_;
 };
 
 }  // namespace telaah::ui

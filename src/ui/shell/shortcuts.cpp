@@ -42,6 +42,8 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::in_vivo, ch('i'), false},
         {Command::memo, ch('M')},
         {Command::memo, ch('m'), false},
+        {Command::link_to, ch('L')},
+        {Command::link_to, ch('l'), false},
         {Command::remove_coding, key(kDelete)},
         {Command::stance_supports, ch('+')},
         {Command::stance_supports, ch('='), false},

@@ -45,6 +45,7 @@ enum class Command {
   quick_code,
   in_vivo,
   memo,
+  link_to,  // L: the selected coding to another (the Link to… picker)
   remove_coding,
   stance_supports,
   stance_contradicts,

@@ -8,6 +8,7 @@
 #include "store/types.h"
 #include "ui/agreement/strings_agreement.h"
 #include "ui/cases/strings_cases.h"
+#include "ui/coding/strings_links.h"
 #include "ui/method/strings_method.h"
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
@@ -238,7 +239,8 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_METHOD(X)                                                                                          \
   TELAAH_UI_STRINGS_DUPLICATES(X)                                                                                      \
   TELAAH_UI_STRINGS_SUMMARIES(X)                                                                                       \
-  TELAAH_UI_STRINGS_CASES(X)
+  TELAAH_UI_STRINGS_CASES(X)                                                                                           \
+  TELAAH_UI_STRINGS_LINKS(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,

@@ -163,6 +163,7 @@ bool TriangulationView::has_unsaved_draft() const {
     const auto& rec = evals[static_cast<size_t>(r)].recorded;
     return !rec || rec->justification != rating_.justification || rec->rating != kRatings[rating_.rating];
   }
+  if (finding_.open && !blank(finding_.title)) return true;  // an impediment finding being written
   return false;
 }
 
@@ -171,6 +172,7 @@ bool TriangulationView::has_unsaved_draft() const {
 void TriangulationView::save_drafts() {
   if (!ws_.has_project() || !model_.ready()) return;
   const auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\n") == std::string::npos; };
+  if (finding_.open && !blank(finding_.title)) save_finding();
   OverrideDraft& d = override_;
   if (d.open && !blank(d.memo) && !override_saved(d)) {
     const bool status = d.column_a.empty();
@@ -294,8 +296,13 @@ void TriangulationView::draw_quote(const EvidenceItem& e, float width, const std
     ImGui::PopStyleVar();
     remember(key + ":cite");
   }
+  // The quote's links: one chip per relation at the end of its last line; the rest of the line for the source.
+  const float chips_w = links_of_.count(e.coding_id) ? std::min(meta_w * 0.5f, fs * 16) : 0.0f;
+  if (chips_w > 0)
+    draw_link_chips(e.coding_id, ImVec2(p.x + bar + pad + meta_w - chips_w, p.y + pad * 2 + qs.y), chips_w);
   dl->AddText(ImVec2(p.x + bar + pad, p.y + pad * 2 + qs.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-              widgets::ellipsize(meta, meta_w).c_str());
+              widgets::ellipsize(meta, meta_w - chips_w).c_str());
+  if (key.rfind("quote:", 0) == 0) quote_boxes_[e.coding_id] = {e.column, ImRect(p, ImVec2(p.x + width, p.y + h))};
   ImGui::SetCursorScreenPos(after);
   ImGui::PopID();
 }
@@ -317,6 +324,7 @@ void TriangulationView::draw_evidence() {
   remember("compare:button");
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(S::tri_open_hint));
+  draw_link_counts();
   ImGui::BeginChild("##tri_evidence");
   const float w = ImGui::GetContentRegionAvail().x;
   if (evidence_.empty()) ImGui::TextDisabled("%s", tr(S::tri_no_quotes));
@@ -461,6 +469,9 @@ void TriangulationView::draw_compare() {
       }
     }
   }
+  draw_impediments_of(row);
+  draw_link_counts();
+  draw_compare_links_list();
   ImGui::Separator();
 
   // The columns side by side: each source type's quotes, in its stance colours.
@@ -471,6 +482,8 @@ void TriangulationView::draw_compare() {
   const float col_w = std::max((avail - spacing * static_cast<float>(ncol - 1)) / static_cast<float>(ncol), fs * 14);
   const float h = ImGui::GetContentRegionAvail().y;
   ImGui::BeginChild("##tri_compare", ImVec2(0, h), false, ImGuiWindowFlags_HorizontalScrollbar);
+  const ImRect compare_area(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                          ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
   for (int c = 0; c < ncol; ++c) {
     if (c > 0) ImGui::SameLine();
     const analysis::Cell& cell = row.cells[static_cast<size_t>(c)];
@@ -495,6 +508,7 @@ void TriangulationView::draw_compare() {
       draw_quote(quotes[i], w, "quote:" + std::to_string(c) + ":" + std::to_string(i), true);
     ImGui::EndChild();
   }
+  draw_compare_link_lines(compare_area);
   ImGui::EndChild();
 }
 

@@ -133,6 +133,14 @@ void TriangulationView::project_changed() {
   expanded_.clear();
   method_.project_changed();
   rects_.clear();
+  links_rev_ = counts_rev_ = counts_links_ = -1;
+  links_.clear();
+  links_of_.clear();
+  compare_links_.clear();
+  compare_links_key_ = {-1, -1, -1, -1};
+  link_counts_ = {};
+  impediments_ = {};
+  finding_ = {};
 }
 
 void TriangulationView::menu_items(Menu m) {
@@ -228,6 +236,8 @@ void TriangulationView::draw() {
   draw_legend();
   ImGui::Separator();
   refresh_selection();
+  refresh_links();
+  quote_boxes_.clear();
   if (ImGui::BeginTabBar("##tri_tabs")) {
     const auto flags = [&](Tab t) { return tab_request_ && tab_ == t ? ImGuiTabItemFlags_SetSelected : 0; };
     if (ImGui::BeginTabItem(tr(S::tri_tab_evidence), nullptr, flags(Tab::evidence))) {
@@ -245,6 +255,7 @@ void TriangulationView::draw() {
   }
   draw_override_editor();
   draw_rating_editor();
+  draw_finding_editor();
 }
 
 void TriangulationView::draw_filter_bar() {

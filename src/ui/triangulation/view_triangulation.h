@@ -11,12 +11,15 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/judgement.h"
+#include "store/judgement.h"
 #include "ui/method/dialog_method.h"
 #include "ui/shell/view.h"
 #include "ui/triangulation/triangulation_heatmap.h"
@@ -80,6 +83,25 @@ class TriangulationView : public View {
   // "pair:stale:A:B", "method:button", ...).
   std::optional<ImRect> item_rect(const std::string& key) const;
 
+  // --- links (triangulation_links.cpp) ---
+  struct QuoteLink {  // one link of a quote, as its chip shows it
+    store::Id link = 0, other = 0;
+    std::string type_name, colour;
+    bool outgoing = true, directed = true;
+  };
+  std::vector<QuoteLink> quote_links(store::Id coding) const;  // by link id
+  // analysis::link_counts of the selected indicator (the evidence header shows it).
+  const analysis::LinkCounts& indicator_links() const { return link_counts_; }
+  struct CompareLink {  // a link between quotes of two columns of the compare view
+    store::Id link = 0, from = 0, to = 0;
+    std::string type_name, colour;
+    bool directed = true;
+    int column_from = -1, column_to = -1;
+  };
+  const std::vector<CompareLink>& compare_links() const { return compare_links_; }
+  // The impediments of the selected indicator (analysis::impediments_of over the evaluation shown).
+  const analysis::IndicatorImpediments& indicator_impediments() const { return impediments_; }
+
  private:
   // view_triangulation.cpp
   void draw_filter_bar();
@@ -104,6 +126,15 @@ class TriangulationView : public View {
   void stale_badge(const std::string& then, const std::string& now);
   void confirm(store::Id code, const std::string& path, const std::string& a, const std::string& b);
   std::string column_label_of(const std::string& stored) const;  // a column's stored name as shown
+  // triangulation_links.cpp
+  void refresh_links();                                            // the project's links, once per revision
+  void draw_link_chips(store::Id coding, ImVec2 at, float max_w);  // a quote's relation chips
+  void draw_link_counts();                                         // the evidence header's count
+  void draw_compare_links_list();                                  // the links between columns, listed
+  void draw_compare_link_lines(const ImRect& clip);                // and drawn between the quote boxes
+  void draw_impediments_of(const analysis::Row& row);              // findings and attached codings under an indicator
+  void draw_finding_editor();                                      // a finding's title and description (new or edited)
+  bool save_finding();                                             // the editor's Save (one action); false: refused
 
   Workspace& ws_;
   TriangulationModel model_;
@@ -145,6 +176,25 @@ class TriangulationView : public View {
   std::set<store::Id> expanded_;  // indicators whose sub-code rows are shown
   MethodDialog method_;
   bool override_saved(const OverrideDraft& d) const;  // the draft is what the project holds
+
+  // Links and impediments (triangulation_links.cpp).
+  int64_t links_rev_ = -1;
+  std::vector<store::Link> links_;
+  std::unordered_map<store::Id, std::vector<size_t>> links_of_;  // coding -> indexes into links_
+  std::unordered_map<store::Id, std::string> link_colour_;       // relation id -> colour
+  analysis::LinkCounts link_counts_;
+  int64_t counts_rev_ = -1, counts_links_ = -1;
+  store::Id counts_code_ = 0;
+  std::vector<CompareLink> compare_links_;
+  std::array<int64_t, 4> compare_links_key_{-1, -1, -1, -1};  // links revision, detail revision, indicator, quotes
+  std::unordered_map<store::Id, std::pair<int, ImRect>> quote_boxes_;  // compare view: column and box, this frame
+  analysis::IndicatorImpediments impediments_;
+  struct FindingDraft {
+    bool open = false, focus = false;
+    store::Id id = 0;    // 0: a new finding
+    store::Id code = 0;  // the indicator it hinders (a new one)
+    std::string indicator, title, description;
+  } finding_;
 
   HeatmapBatch batch_, legend_;  // handed to the renderer; live until the frame is drawn
   std::unordered_map<std::string, ImRect> rects_;

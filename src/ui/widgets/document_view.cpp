@@ -2,6 +2,8 @@
 // document_view_draw.cpp, find-in-document in document_find.cpp).
 #include "ui/widgets/document_view.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -233,7 +235,6 @@ void DocumentView::compute_stripes(const OpenDocument& doc) {
 }
 
 void DocumentView::handle_mouse(OpenDocument& doc, ViewRequest& req) {
-  (void)req;
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetCursorScreenPos(view_rect_.Min);
   ImGui::InvisibleButton("##doc", ImVec2(std::max(1.0f, view_rect_.GetWidth()), std::max(1.0f, view_rect_.GetHeight())),
@@ -255,6 +256,34 @@ void DocumentView::handle_mouse(OpenDocument& doc, ViewRequest& req) {
     ImGui::EndDragDropSource();
   }
 
+  // A coding's stripe dragged onto another coding (here or in another pane): a link.
+  if (drag_ == Drag::stripe && active && ImGui::IsMouseDragging(0) && ImGui::BeginDragDropSource()) {
+    const store::Id id = drag_coding_;
+    ImGui::SetDragDropPayload(kCodingPayload, &id, sizeof id);
+    ImGui::Text("#%lld", static_cast<long long>(id));
+    ImGui::EndDragDropSource();
+  }
+  if (ImGui::BeginDragDropTargetCustom(view_rect_, ImGui::GetID("##doc_drop"))) {
+    std::optional<store::Id> target;
+    if (in_margin) {
+      for (const auto& s : stripes_)
+        if (m.y >= s.rect.Min.y && m.y <= s.rect.Max.y && m.x >= s.rect.Min.x && m.x < s.rect.Min.x + lane_w_)
+          target = s.coding;
+    } else if (const store::Coding* c = doc.coding_at(hit_cp(doc, m))) {
+      target = c->id;
+    }
+    if (const ImGuiPayload* pl = ImGui::AcceptDragDropPayload(kCodingPayload)) {
+      store::Id from = 0;
+      std::memcpy(&from, pl->Data, sizeof from);
+      if (target && *target != from) {
+        req.kind = ViewRequest::link;
+        req.coding = *target;
+        req.other = from;
+      }
+    }
+    ImGui::EndDragDropTarget();
+  }
+
   hovered_coding_.reset();
   if (hovered && in_margin)
     for (const auto& s : stripes_)
@@ -265,11 +294,13 @@ void DocumentView::handle_mouse(OpenDocument& doc, ViewRequest& req) {
   if (hovered && ImGui::IsMouseClicked(0)) {
     ImGui::SetWindowFocus();  // keyboard shortcuts go to the document
     if (in_margin) {
+      drag_ = Drag::none;
       if (hovered_coding_) {
         selected_coding_ = hovered_coding_;
         if (const auto* c = doc.coding(*hovered_coding_)) set_selection(c->start, c->end);
+        drag_ = Drag::stripe;  // a drag from here links the coding to the one it is dropped on
+        drag_coding_ = *hovered_coding_;
       }
-      drag_ = Drag::none;
     } else {
       const int64_t cp = hit_cp(doc, m);
       const int clicks = ImGui::GetMouseClickedCount(0);
@@ -454,6 +485,7 @@ void DocumentView::context_menu(OpenDocument& doc, const ProjectCache& cache, Vi
       stance_item(S::stance_contradicts, Command::stance_contradicts, store::Stance::contradicts);
       stance_item(S::stance_neutral, Command::stance_neutral, store::Stance::neutral);
       if (menu_item(tr(S::menu_memo), Command::memo)) req = {ViewRequest::edit_memo, c->stance, c->id};
+      if (menu_item(tr(S::lnk_link_to), Command::link_to)) req = {ViewRequest::link_to, c->stance, c->id};
       if (menu_item(tr(S::menu_remove_coding), Command::remove_coding))
         req = {ViewRequest::remove_coding, c->stance, c->id};
     }

@@ -30,9 +30,10 @@ struct DocPalette {
 
 // What the user asked for that changes the project; the caller carries it out.
 struct ViewRequest {
-  enum Kind { none, quick_code, in_vivo, remove_coding, set_stance, edit_memo } kind = none;
+  enum Kind { none, quick_code, in_vivo, remove_coding, set_stance, edit_memo, link_to, link } kind = none;
   store::Stance stance = store::Stance::neutral;
   store::Id coding = 0;
+  store::Id other = 0;  // link: the coding dropped onto `coding`
 };
 
 // Where a stripe was drawn in the last frame (hover, click, tests).
@@ -49,6 +50,8 @@ struct SpanPayload {
   int64_t start = 0, end = 0;
 };
 inline constexpr const char* kSpanPayload = "TELAAH_SPAN";
+// Payload of dragging a coding (its stripe here, its chip in the inspector) onto another to link them: its id.
+inline constexpr const char* kCodingPayload = "TELAAH_CODING";
 
 class DocumentView {
  public:
@@ -141,11 +144,12 @@ class DocumentView {
   // Selection and interaction.
   int64_t anchor_ = 0, caret_ = 0;
   bool focus_ = false, has_focus_ = false;
-  enum class Drag { none, selecting, maybe_move, moving } drag_ = Drag::none;
+  enum class Drag { none, selecting, maybe_move, moving, stripe } drag_ = Drag::none;
   int64_t press_cp_ = 0;
   std::optional<store::Id> selected_coding_;
   std::optional<store::Id> hovered_coding_;
   std::optional<store::Id> menu_coding_;
+  store::Id drag_coding_ = 0;  // Drag::stripe: the coding whose stripe is dragged
   std::vector<StripeHit> stripes_;
 
   // Scrolling.
