@@ -28,6 +28,7 @@
 #include "ui/agreement/view_agreement.h"
 #include "ui/coding/doc_picker.h"
 #include "ui/coding/view_coding.h"
+#include "ui/documents/view_documents.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/search/view_search.h"
 #include "ui/shell/file_browser.h"
@@ -216,8 +217,8 @@ class App {
 };
 
 // The built-in views' keys, in toolbar order (for `telaah gui --view` and tests).
-inline constexpr ViewKey kAllViews[] = {View::coding, View::search, View::retrieval, View::triangulation,
-                                        View::agreement};
+inline constexpr ViewKey kAllViews[] = {View::coding,        View::search,    View::retrieval,
+                                        View::triangulation, View::agreement, View::documents};
 const char* view_key(ViewKey v);  // "coding", "search", ...
 std::optional<ViewKey> view_from_key(const std::string& s);
 

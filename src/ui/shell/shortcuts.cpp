@@ -5,7 +5,7 @@ namespace telaah::ui {
 
 namespace {
 // GLFW key codes (the real window's io.KeysDown indices; letters and digits are their ASCII codes).
-constexpr int kTab = 258, kDelete = 261, kF10 = 299;
+constexpr int kTab = 258, kDelete = 261, kF2 = 291, kF10 = 299;
 
 Chord ctrl(int key, bool shift = false) {
   return Chord{key, true, shift, false, 0};
@@ -49,6 +49,9 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::stance_contradicts, ch(0x2212), false},  // the minus sign
         {Command::stance_neutral, ch('0')},
         {Command::copy, ctrl('C')},
+        {Command::select_all, ctrl('A')},
+        {Command::rename, key(kF2)},
+        {Command::delete_item, key(kDelete)},
     };
     for (int i = 0; i < 9; ++i) {
       t.push_back({view_command(static_cast<size_t>(i)), ctrl('1' + i)});
@@ -74,6 +77,8 @@ std::string chord_text(const Chord& c) {
       return s + "Tab";
     case kDelete:
       return s + "Del";
+    case kF2:
+      return s + "F2";
     case kF10:
       return s + "F10";
     default:

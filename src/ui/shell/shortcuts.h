@@ -50,6 +50,10 @@ enum class Command {
   stance_contradicts,
   stance_neutral,
   copy,
+  // Lists that select several things (the documents view).
+  select_all,   // Ctrl+A
+  rename,       // F2
+  delete_item,  // Delete: the selected documents or code
 };
 
 // One way to give a command: a key (GLFW key code) with exact modifiers, or a typed character.

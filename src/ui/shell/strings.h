@@ -7,6 +7,7 @@
 
 #include "store/types.h"
 #include "ui/agreement/strings_agreement.h"
+#include "ui/documents/strings_documents.h"
 #include "ui/method/strings_method.h"
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
@@ -230,7 +231,7 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_SEARCH(X)                                                                                         \
   TELAAH_UI_STRINGS_RETRIEVAL(X)                                                                                      \
   TELAAH_UI_STRINGS_TRIANGULATION(X)                                                                                  \
-  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X)
+  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X) TELAAH_UI_STRINGS_DOCUMENTS(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,

@@ -56,6 +56,7 @@ class View {
   static constexpr ViewKey retrieval{"retrieval"};
   static constexpr ViewKey triangulation{"triangulation"};
   static constexpr ViewKey agreement{"agreement"};
+  static constexpr ViewKey documents{"documents"};
 };
 
 }  // namespace telaah::ui
