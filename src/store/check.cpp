@@ -119,6 +119,14 @@ std::vector<std::string> Project::check() const {
       problems.push_back("the original file of document '" + m.getColumn(1).getString() + "' (#" +
                          std::to_string(m.getColumn(0).getInt64()) + ") is missing");
   }
+  {  // document sets: a member is a live document (deleting one removes its memberships)
+    SQLite::Statement q(*db_,
+                        "SELECT s.name, m.doc_id FROM doc_set_members m JOIN doc_sets s ON s.id=m.set_id LEFT JOIN "
+                        "documents d ON d.id=m.doc_id WHERE d.id IS NULL OR d.deleted<>0 ORDER BY m.id LIMIT 20");
+    while (q.executeStep())
+      problems.push_back("document set '" + q.getColumn(0).getString() + "' lists document #" +
+                         std::to_string(q.getColumn(1).getInt64()) + ", which is deleted or missing");
+  }
   {  // memos about a code or document that is gone
     SQLite::Statement q(*db_,
                         "SELECT m.id, m.kind FROM memos m WHERE (m.kind='code' AND NOT EXISTS (SELECT 1 FROM codes c "

@@ -42,8 +42,8 @@ static void validate_attribute(const Attribute& attr, const std::string& title) 
   require_text(attr.name, "an attribute name of '" + title + "'");
   require_text(attr.value, "the value of attribute '" + attr.name + "'");
   const std::string type = attr.type.empty() ? "text" : attr.type;
-  if (type != "text" && type != "number" && type != "date")
-    throw ValidationError("attribute type must be text, number or date, not '" + attr.type + "'");
+  if (type != "text" && type != "number" && type != "date" && type != "boolean")
+    throw ValidationError("attribute type must be text, number, date or boolean, not '" + attr.type + "'");
   if (type == "number") {
     try {
       size_t used = 0;
@@ -54,6 +54,8 @@ static void validate_attribute(const Attribute& attr, const std::string& title) 
     }
   }
   if (type == "date") validate_date(attr.value, "attribute '" + attr.name + "'");
+  if (type == "boolean" && attr.value != "true" && attr.value != "false")
+    throw ValidationError("attribute '" + attr.name + "' is true or false, not '" + attr.value + "'");
 }
 
 Id Project::insert_document_rows(const NewDocument& in) {
@@ -301,6 +303,12 @@ void Project::remove_attribute(Id doc, const std::string& name) {
 void Project::delete_document(Id id) {
   Document d = document(id);
   auto a = begin_action("Delete document " + d.title);
+  // Its memberships of document sets go with it (undo brings them back).
+  SQLite::Statement m(*db_, "SELECT id FROM doc_set_members WHERE doc_id=? ORDER BY id");
+  m.bind(1, id);
+  std::vector<Id> rows;
+  while (m.executeStep()) rows.push_back(m.getColumn(0).getInt64());
+  for (Id r : rows) a.remove("doc_set_members", r);
   a.update("documents", id, {{"deleted", 1}});
   a.commit();
 }

@@ -31,6 +31,7 @@ App::App(AppOptions opt) : opt_(opt), ws_(WorkspaceOptions{opt.remember, opt.bac
   views_.push_back(std::make_unique<RetrievalView>(ws_));
   views_.push_back(std::make_unique<TriangulationView>(ws_));
   views_.push_back(std::make_unique<AgreementView>(ws_));
+  views_.push_back(std::make_unique<DocumentsView>(ws_));
   views_.push_back(std::make_unique<SummariesView>(ws_));
   views_.push_back(std::make_unique<CasesView>(ws_));
 

@@ -29,6 +29,7 @@
 #include "ui/cases/view_cases.h"
 #include "ui/coding/doc_picker.h"
 #include "ui/coding/view_coding.h"
+#include "ui/documents/view_documents.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/search/view_search.h"
 #include "ui/shell/duplicates_dialog.h"
@@ -222,7 +223,7 @@ class App {
 
 // The built-in views' keys, in toolbar order (for `telaah gui --view` and tests).
 inline constexpr ViewKey kAllViews[] = {View::coding,    View::search,    View::retrieval, View::triangulation,
-                                        View::agreement, View::summaries, View::cases};
+                                        View::agreement, View::documents, View::summaries, View::cases};
 const char* view_key(ViewKey v);  // "coding", "search", ...
 std::optional<ViewKey> view_from_key(const std::string& s);
 

@@ -5,7 +5,7 @@ namespace telaah::ui {
 
 namespace {
 // GLFW key codes (the real window's io.KeysDown indices; letters and digits are their ASCII codes).
-constexpr int kTab = 258, kDelete = 261, kDown = 264, kUp = 265, kF10 = 299;
+constexpr int kTab = 258, kDelete = 261, kDown = 264, kUp = 265, kF2 = 291, kF10 = 299;
 
 Chord ctrl(int key, bool shift = false) {
   return Chord{key, true, shift, false, 0};
@@ -54,6 +54,9 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::cite_quote, ctrl('K', true)},  // "kutip"
         {Command::next_quote, ctrl(kDown, true)},
         {Command::previous_quote, ctrl(kUp, true)},
+        {Command::select_all, ctrl('A')},
+        {Command::rename, key(kF2)},
+        {Command::delete_item, key(kDelete)},
     };
     for (int i = 0; i < 9; ++i) {
       t.push_back({view_command(static_cast<size_t>(i)), ctrl('1' + i)});
@@ -79,6 +82,8 @@ std::string chord_text(const Chord& c) {
       return s + "Tab";
     case kDelete:
       return s + "Del";
+    case kF2:
+      return s + "F2";
     case kF10:
       return s + "F10";
     case kDown:

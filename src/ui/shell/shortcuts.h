@@ -55,6 +55,10 @@ enum class Command {
   cite_quote,      // the chosen quote's [#ID] into the summary
   next_quote,      // choose the next quote of the cell
   previous_quote,  // choose the previous one
+  // Lists that select several things (the documents view).
+  select_all,   // Ctrl+A
+  rename,       // F2
+  delete_item,  // Delete: the selected documents or code
 };
 
 // One way to give a command: a key (GLFW key code) with exact modifiers, or a typed character.

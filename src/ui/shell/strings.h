@@ -9,6 +9,7 @@
 #include "ui/agreement/strings_agreement.h"
 #include "ui/cases/strings_cases.h"
 #include "ui/coding/strings_links.h"
+#include "ui/documents/strings_documents.h"
 #include "ui/method/strings_method.h"
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
@@ -240,7 +241,8 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_DUPLICATES(X)                                                                                      \
   TELAAH_UI_STRINGS_SUMMARIES(X)                                                                                       \
   TELAAH_UI_STRINGS_CASES(X)                                                                                           \
-  TELAAH_UI_STRINGS_LINKS(X)
+  TELAAH_UI_STRINGS_LINKS(X)                                                                                           \
+  TELAAH_UI_STRINGS_DOCUMENTS(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,

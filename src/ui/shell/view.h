@@ -58,6 +58,7 @@ class View {
   static constexpr ViewKey agreement{"agreement"};
   static constexpr ViewKey summaries{"summaries"};
   static constexpr ViewKey cases{"cases"};
+  static constexpr ViewKey documents{"documents"};
 };
 
 }  // namespace telaah::ui
