@@ -233,6 +233,20 @@ TEST_CASE("each export family: the expected articles and attributes") {
               {"Port opens", "The port opened.", "46364", "The Example Post"}},
              2);
 
+  // Factiva RTF (a \\u escape and a cp1252 \\' escape), Factiva HTML (code and value in table cells,
+  // then the code in a paragraph of its own), Nexis RTF.
+  write(dir / "factiva.rtf",
+        "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 HD Ekspor naik\\par BY Oleh Ayu\\par PD 7 Desember 2026\\par SN "
+        "Harian Contoh\\par LA Indonesian\\par TD Ekspor kopi naik \\u8212? tajam, kata caf\\'e9.\\par AN Document "
+        "HARCON0020261207ekc70009\\par}");
+  write(dir / "factiva.html",
+        "<html><body><table><tr><td>HD</td><td>Coffee exports fall</td></tr><tr><td>PD</td><td>8 December "
+        "2026</td></tr><tr><td>SN</td><td>The Example Post</td></tr><tr><td>TD</td><td>Exports fell.</td></tr>"
+        "<tr><td>AN</td><td>Document EXPOST0020261208ekc80009</td></tr></table><p>HD</p><p>Second one</p><p>PD</p>"
+        "<p>9 December 2026</p><p>SN</p><p>The Example Post</p><p>TD</p><p>More text.</p></body></html>");
+  write(dir / "nexis.rtf",
+        "{\\rtf1\\ansi 1 of 1 DOCUMENTS\\par\\par Harian Contoh\\par 7 Desember 2026\\par Judul RTF\\par BYLINE: "
+        "Ayu\\par LENGTH: 10 words\\par Isi artikel.\\par LOAD-DATE: December 8, 2026\\par}");
   struct Want {
     std::string file;
     Family family;
