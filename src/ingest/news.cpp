@@ -231,12 +231,15 @@ std::string detect_language(std::string_view text) {
   size_t seen = 0;
   auto flush = [&] {
     if (w.empty()) return;
-    if (id.count(w)) ++n_id;
-    if (en.count(w)) ++n_en;
+    if (w.size() <= 8) {  // no stop word is longer ("tersebut")
+      if (id.count(w)) ++n_id;
+      if (en.count(w)) ++n_en;
+    }
     w.clear();
     ++seen;
   };
-  for (size_t k = 0; k < text.size() && seen < 5000; ++k) {
+  // The first 1,000 words tell (a profile of a 100,000-article import had this at 15% with 5,000).
+  for (size_t k = 0; k < text.size() && seen < 1000; ++k) {
     const unsigned char c = static_cast<unsigned char>(text[k]);
     if (std::isalpha(c))
       w += static_cast<char>(std::tolower(c));

@@ -94,8 +94,8 @@ std::string rtf_to_text(std::string_view rtf);
 // read as the day anyway, and when the second is over 12 as month first
 // ("12/25/2026" = 25 December).
 std::string news_date(std::string_view s);
-// "id" or "en" from stop-word counts (at least 3 hits and twice the other's);
-// "" when the text does not say.
+// "id" or "en" from stop-word counts in the first 1,000 words (at least 3
+// hits and twice the other's); "" when the text does not say.
 std::string detect_language(std::string_view text);
 // The first date written in the first lines of a text (a transcript's header,
 // "Jakarta, 7 Desember 2026"); "" when none.
