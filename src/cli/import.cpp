@@ -5,12 +5,14 @@
 
 #include "cli/cli.h"
 #include "ingest/batch.h"
+#include "ingest/news.h"
 
 namespace telaah::cli {
 namespace {
 
 struct Args {
-  std::string project, type, lang, date, title, author, manifest, encoding, format;
+  std::string project, type, lang, date, title, author, manifest, encoding, format, split, map;
+  bool dry_run = false;
   std::vector<std::string> files, attrs;
   bool keep_going = false, allow_duplicates = false, quiet = false;
   uint64_t max_mb = ingest::Limits{}.max_text_bytes >> 20;
@@ -18,7 +20,9 @@ struct Args {
 
 Registrar reg(20, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("import", "Import documents (txt, md, html, docx, odt, pdf; files or folders)");
+  auto* cmd = app.add_subcommand("import",
+                                 "Import documents (txt, md, html, docx, odt, pdf; files or folders), or news exports "
+                                 "split into articles (--split)");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("files", a->files, "files or folders to import");
   cmd->add_option("--type", a->type, "source type: interview, news, official, or one the project defines");
@@ -38,13 +42,92 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
   cmd->footer(
       "Reviewers' comments (Word comments in .docx, annotations in .odt) are kept as codings of the code "
       "'Imported comments' on the commented text (a comment without a range: its paragraph), each with the "
-      "comment (author, date, text) as its memo; the import report lists them.");
+      "comment (author, date, text) as its memo; the import report lists them.\n\n"
+      "News exports (--split): Factiva TXT/RTF/HTML (fields HD BY WC PD SN SC LA LP TD AN, code and value on one "
+      "line or the code alone with the value below; an article starts at HD and ends at its 'Document' line), "
+      "Nexis Uni / LexisNexis DOCX/RTF/HTML/TXT ('N of M DOCUMENTS' or 'End of Document' between articles; "
+      "Byline:, Section:, Length:, Load-Date:, Body), RSS 2.0 and Atom, and tables (CSV, TSV, XLSX first sheet, "
+      "JSON Lines) with --map; a column commonly named text/body/content, title/headline, date/published, "
+      "outlet/source, author, url/link, lang/language, section is used when not mapped. Each article becomes a "
+      "document (default type news) with outlet, author, section, url, byline and the export's other fields as "
+      "attributes. Dates: ISO 8601, RFC 822, named months in English or Indonesian ('7 Desember 2026', "
+      "'December 7, 2026'), and numbers read DAY FIRST ('07/12/2026' is 7 December 2026; '12/25/2026', where only "
+      "month first makes a date, is 25 December). All articles of all files are imported in one action or none: a "
+      "bad article or row is named by its line (and column).");
+  cmd->add_option("--split", a->split,
+                  "split multi-article exports into one document per article: auto (recognised by content), "
+                  "factiva, nexis, feed (RSS/Atom) or table (CSV, TSV, XLSX, JSON Lines)");
+  cmd->add_option("--map", a->map,
+                  "columns of a table: role=column pairs, e.g. text=body,title=headline,date=published,outlet=source,"
+                  "author=writer,url=link,lang=language,section=desk,byline=by (unmapped columns become attributes)");
+  cmd->add_flag("--dry-run", a->dry_run, "with --split: list the articles that would be created, write nothing");
   cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
   cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");
   cmd->callback([a, &ctx] {
     if (a->files.empty() && a->manifest.empty())
       throw UserError("nothing to import: give files, folders or --manifest FILE");
+    if (!a->split.empty() || !a->map.empty() || a->dry_run) {
+      if (a->split.empty())
+        throw UserError("--map and --dry-run go with --split (auto, factiva, nexis, feed or table)");
+      if (!a->manifest.empty()) throw UserError("--split imports files, not a --manifest");
+      if (!a->title.empty() || !a->date.empty() || !a->author.empty() || !a->attrs.empty())
+        throw UserError("--split takes each article's title, date, author and fields from the export");
+      ingest::news::NewsOptions no;
+      no.family = ingest::news::parse_family(a->split);
+      no.mapping = ingest::news::parse_mapping(a->map);
+      no.source_type = a->type.empty() ? "news" : a->type;
+      no.language = a->lang;
+      no.dry_run = a->dry_run;
+      no.allow_duplicates = a->allow_duplicates;
+      std::vector<std::filesystem::path> files;
+      for (const auto& f : a->files) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(f, ec)) throw UserError(f + ": not a file");
+        files.emplace_back(f);
+      }
+      auto p = open_project(a->project);
+      if (!ctx.json && !a->quiet && ::isatty(2))
+        no.progress = [last = size_t(0)](size_t n, double frac, const std::string&) mutable {
+          if (n >= last + 1000) {
+            last = n;
+            std::cerr << "\r" << n << " articles, " << static_cast<int>(frac * 100) << "%" << std::flush;
+          }
+        };
+      auto r = ingest::news::import_news(*p, files, no);
+      if (no.progress) std::cerr << "\r";
+      if (ctx.json) {
+        nlohmann::json arts = nlohmann::json::array();
+        for (const auto& s : r.articles)
+          arts.push_back({{"file", s.file},
+                          {"line", s.line},
+                          {"title", s.title},
+                          {"date", s.date},
+                          {"outlet", s.outlet},
+                          {"length", s.length_cp},
+                          {"document", s.doc}});
+        print_json({{"dry_run", a->dry_run},
+                    {"articles", arts},
+                    {"imported", a->dry_run ? 0 : r.count()},
+                    {"revision", p->revision()}});
+        return;
+      }
+      if (a->dry_run) {
+        std::cout << "date        outlet                length  title\n";
+        for (const auto& s : r.articles) {
+          std::string outlet = s.outlet.substr(0, 20);
+          std::cout << (s.date.empty() ? std::string("-") : s.date)
+                    << std::string(12 - std::min<size_t>(11, s.date.empty() ? 1 : s.date.size()), ' ') << outlet
+                    << std::string(22 - std::min<size_t>(21, outlet.size()), ' ') << s.length_cp << "  " << s.title
+                    << "\n";
+        }
+        std::cout << r.count() << " articles would be imported (dry run: nothing written)\n";
+        return;
+      }
+      std::cout << r.count() << " articles imported as documents #" << r.articles.front().doc << "-#"
+                << r.articles.back().doc << "\n";
+      return;
+    }
     auto p = open_project(a->project);
     std::vector<ingest::FileSpec> specs;
     if (!a->manifest.empty()) specs = ingest::read_manifest(a->manifest);

@@ -83,6 +83,11 @@ class App {
   const std::optional<QdpxIntake>& qdpx_intake() const { return qdpx_; }
   DuplicatesDialog& duplicates() { return duplicates_; }                          // Project › Find near-duplicates…
   std::optional<ImRect> qdpx_import_button() const { return qdpx_import_rect_; }  // last frame
+  // The import dialog's request (previews made when it opens), for tests; a
+  // column picked for a table's role (what the dialog's combo does).
+  std::optional<ImportRequest>& import_pending() { return import_pending_; }
+  void set_import_column(size_t file, const std::string& role, const std::string& column);
+  std::optional<ImRect> import_ok_button() const { return import_ok_rect_; }  // last frame
   const std::string& qdpx_report() const { return qdpx_report_; }
   bool create_project(const std::filesystem::path& file) { return ws_.create_project(file); }
   void adopt_project(std::unique_ptr<store::Project> p) { ws_.adopt_project(std::move(p)); }
@@ -174,6 +179,7 @@ class App {
   void note_settling();
   void draw_popups();  // popups.cpp
   void draw_import_dialog();
+  void draw_import_preview(size_t file);
   void draw_start_screen();  // start_screen.cpp
   void draw_qdpx_intake();   // qdpx_intake.cpp
   void start_qdpx_import();
@@ -199,6 +205,8 @@ class App {
   bool new_coder_open_ = false;
   std::string new_coder_name_;
   std::optional<ImportRequest> import_pending_;  // waiting for the user to choose type / language
+  bool import_previewed_ = false;                // the pending request's previews are made
+  std::optional<ImRect> import_ok_rect_;
   std::vector<std::pair<std::filesystem::path, std::string>> import_skipped_;
   bool quit_ = false;
   std::string drawn_view_;     // the view of the last frame (a switch saves drafts)

@@ -34,6 +34,7 @@ void App::on_files_dropped(const std::vector<fs::path>& paths) {
   }
   import_pending_ = ImportRequest();
   import_pending_->paths = paths;
+  import_previewed_ = false;
 }
 
 void App::draw_popups() {
@@ -51,6 +52,7 @@ void App::draw_popups() {
       case FileBrowser::Mode::import_files:
         import_pending_ = ImportRequest();
         import_pending_->paths = *chosen;
+        import_previewed_ = false;
         break;
     }
   }
@@ -118,9 +120,102 @@ void App::draw_popups() {
   }
 }
 
+void App::set_import_column(size_t file, const std::string& role, const std::string& column) {
+  if (!import_pending_ || file >= import_pending_->previews.size()) return;
+  auto& pv = import_pending_->previews[file];
+  for (auto& [r, c] : pv.mapping)  // a column serves one role
+    if (r != role && c == column && !column.empty()) c.clear();
+  pv.mapping[role] = column;
+  refresh_preview(pv);
+}
+
+// One file's preview: an export's family and first articles, a table's first
+// rows and column choices, or a single document's editable metadata.
+void App::draw_import_preview(size_t i) {
+  using ingest::news::Family;
+  ImportPreview& pv = import_pending_->previews[i];
+  ImGui::PushID(static_cast<int>(i));
+  ImGui::Separator();
+  ImGui::TextUnformatted(pv.path.filename().string().c_str());
+  if (pv.family != Family::none) {
+    const S label = pv.family == Family::factiva ? S::import_family_factiva
+                    : pv.family == Family::nexis ? S::import_family_nexis
+                    : pv.family == Family::feed  ? S::import_family_feed
+                                                 : S::import_family_table;
+    ImGui::TextUnformatted(tr(label));
+  }
+  if (pv.family == Family::table) {
+    const float w = ImGui::GetFontSize() * 9;
+    for (const char* role : {"text", "title", "date", "outlet", "author"}) {
+      ImGui::SetNextItemWidth(w);
+      const std::string cur = pv.mapping[role];
+      if (ImGui::BeginCombo(role, cur.empty() ? tr(S::import_col_none) : cur.c_str())) {
+        if (ImGui::Selectable(tr(S::import_col_none), cur.empty())) set_import_column(i, role, "");
+        for (const auto& h : pv.table.header)
+          if (ImGui::Selectable(h.c_str(), h == cur)) set_import_column(i, role, h);
+        ImGui::EndCombo();
+      }
+      if (std::string(role) != "author") ImGui::SameLine();
+    }
+    const int cols = static_cast<int>(std::min<size_t>(pv.table.header.size(), 6));
+    if (cols > 0 && ImGui::BeginTable("rows", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
+      for (int c = 0; c < cols; ++c) ImGui::TableSetupColumn(pv.table.header[static_cast<size_t>(c)].c_str());
+      ImGui::TableHeadersRow();
+      for (const auto& row : pv.table.rows) {
+        ImGui::TableNextRow();
+        for (int c = 0; c < cols; ++c) {
+          ImGui::TableSetColumnIndex(c);
+          const std::string cell = static_cast<size_t>(c) < row.size() ? row[static_cast<size_t>(c)] : "";
+          ImGui::TextUnformatted(cell.substr(0, std::min<size_t>(cell.size(), 40)).c_str());
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  if (pv.family != Family::none && !pv.first.empty()) {
+    ImGui::TextUnformatted(tr(S::import_first_articles));
+    for (const auto& a : pv.first)
+      ImGui::BulletText("%s  %s  %s", a.date.empty() ? tr(S::import_no_date) : a.date.c_str(), a.outlet.c_str(),
+                        a.title.substr(0, std::min<size_t>(a.title.size(), 70)).c_str());
+  }
+  if (pv.family == Family::none && pv.error.empty() && !pv.title.empty()) {
+    const float w = ImGui::GetFontSize() * 14;
+    ImGui::SetNextItemWidth(w * 2);
+    widgets::input_text(tr(S::import_meta_title), &pv.title);
+    ImGui::SetNextItemWidth(w * 0.7f);
+    widgets::input_text(tr(S::import_meta_date), &pv.date);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 0.3f);
+    widgets::input_text(tr(S::import_meta_lang), &pv.language);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 0.6f);
+    if (ImGui::BeginCombo(tr(S::import_meta_type), pv.source_type.empty()
+                                                       ? tr(S::import_col_none)
+                                                       : source_type_label(pv.source_type).c_str())) {
+      if (ImGui::Selectable(tr(S::import_col_none), pv.source_type.empty())) pv.source_type.clear();
+      for (const auto& st : ws_.cache().source_types)
+        if (ImGui::Selectable(source_type_label(st.name).c_str(), st.name == pv.source_type)) pv.source_type = st.name;
+      ImGui::EndCombo();
+    }
+  }
+  if (!pv.error.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.25f, 1), "%s", pv.error.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::PopID();
+}
+
 void App::draw_import_dialog() {
+  if (import_pending_ && !import_previewed_) {
+    // Each chosen file looked at once, before the dialog shows (first articles / rows only).
+    import_pending_->previews = preview_import(ws_.project(), import_pending_->paths);
+    import_previewed_ = true;
+    for (const auto& pv : import_pending_->previews)
+      if (pv.family != ingest::news::Family::none) import_pending_->source_type = "news";
+  }
   if (import_pending_ && !ImGui::IsPopupOpen("###import")) ImGui::OpenPopup("###import");
-  centre_next(30);
+  centre_next(44);
   if (!ImGui::BeginPopupModal((std::string(tr(S::import_title)) + "###import").c_str(), nullptr,
                               ImGuiWindowFlags_AlwaysAutoResize))
     return;
@@ -131,9 +226,14 @@ void App::draw_import_dialog() {
   }
   ImportRequest& r = *import_pending_;
   ImGui::Text(tr(S::import_files_count), static_cast<int>(r.paths.size()));
-  for (size_t i = 0; i < std::min<size_t>(r.paths.size(), 6); ++i)
-    ImGui::BulletText("%s", r.paths[i].filename().string().c_str());
+  if (r.previews.empty()) {
+    for (size_t i = 0; i < std::min<size_t>(r.paths.size(), 6); ++i)
+      ImGui::BulletText("%s", r.paths[i].filename().string().c_str());
+  } else {
+    for (size_t i = 0; i < std::min<size_t>(r.previews.size(), 6); ++i) draw_import_preview(i);
+  }
   if (r.paths.size() > 6) ImGui::TextDisabled("\xE2\x80\xA6");
+  ImGui::Separator();
   ImGui::TextUnformatted(tr(S::label_type));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
@@ -149,8 +249,12 @@ void App::draw_import_dialog() {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(S::import_language_hint));
   const int res = ok_cancel(tr(S::fb_import));
+  import_ok_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (res == 1) ws_.start_import(r);
-  if (res != 0) import_pending_.reset();
+  if (res != 0) {
+    import_pending_.reset();
+    import_previewed_ = false;
+  }
   ImGui::EndPopup();
 }
 

@@ -175,6 +175,19 @@ namespace telaah::ui {
   X(import_title, "Import", "Impor")                                                                                  \
   X(import_files_count, "Import %d files or folders:", "Impor %d berkas atau folder:")                                \
   X(import_language_hint, "empty: detect", "kosong: deteksi")                                                         \
+  X(import_family_factiva, "Factiva export: one document per article", "Ekspor Factiva: satu dokumen per artikel")   \
+  X(import_family_nexis, "Nexis / LexisNexis export: one document per article",                                       \
+    "Ekspor Nexis / LexisNexis: satu dokumen per artikel")                                                            \
+  X(import_family_feed, "RSS / Atom feed: one document per item", "Umpan RSS / Atom: satu dokumen per item")          \
+  X(import_family_table, "Table: one document per row; choose the columns",                                           \
+    "Tabel: satu dokumen per baris; pilih kolomnya")                                                                  \
+  X(import_first_articles, "First articles:", "Artikel pertama:")                                                     \
+  X(import_col_none, "(none)", "(tidak ada)")                                                                         \
+  X(import_meta_title, "Title", "Judul")                                                                              \
+  X(import_meta_date, "Date", "Tanggal")                                                                              \
+  X(import_meta_lang, "Language", "Bahasa")                                                                           \
+  X(import_meta_type, "Type", "Jenis")                                                                                \
+  X(import_no_date, "no date", "tanpa tanggal")                                                                       \
   X(import_report, "Files not imported", "Berkas yang tidak diimpor")                                                 \
   X(task_import, "Importing", "Mengimpor")                                                                            \
   X(task_sample, "Building the sample project", "Membangun proyek contoh")                                            \

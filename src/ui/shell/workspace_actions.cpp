@@ -180,9 +180,9 @@ void Workspace::start_import(const ImportRequest& req) {
   // The worker never sees the project; the continuation runs on the UI thread.
   tasks_.start(tr(S::task_import), [this, req](TaskProgress& progress) -> std::function<void()> {
     auto prepared = std::make_shared<std::vector<PreparedFile>>(prepare_import(req, progress));
-    return [this, prepared] {
+    return [this, prepared, previews = req.previews] {
       if (!project_) return;
-      ImportOutcome out = commit_import(*project_, std::move(*prepared));
+      ImportOutcome out = commit_import(*project_, std::move(*prepared), previews);
       refresh();
       import_skipped_ = out.skipped;
       char buf[160];
