@@ -335,6 +335,13 @@ TEST_CASE("telaah suggest: --json shape, accept/reject, the off switch and the e
     CHECK(s["id"] != id0);
     CHECK(s["id"] != id1);
   }
+  // The report's method section says how many codings came from suggestions, in both languages.
+  auto rep = test::run({bin, "report", file, "--format", "md", "--lang", "en", "--no-agreement"});
+  CHECK(rep.out.find("Code suggestions: 1 codings came from accepted suggestions (coder 'suggestions')") !=
+        std::string::npos);
+  auto rep_id = test::run({bin, "report", file, "--format", "md", "--lang", "id", "--no-agreement"});
+  CHECK(rep_id.out.find("Saran kode: 1 koding berasal dari saran yang diterima (pengode 'suggestions')") !=
+        std::string::npos);
   auto empty = test::run({bin, "suggest", file, "--code", "Budget"});
   CHECK(empty.status == 1);
   CHECK(empty.err.find("no coded passages for Budget: code a few passages first") != std::string::npos);
@@ -344,6 +351,9 @@ TEST_CASE("telaah suggest: --json shape, accept/reject, the off switch and the e
   auto off = test::run({bin, "suggest", file, "--code", "Community involvement"});
   CHECK(off.status == 1);
   CHECK(off.err.find("switched off") != std::string::npos);
+  auto rep_off = test::run({bin, "report", file, "--format", "md", "--lang", "en", "--no-agreement"});
+  CHECK(rep_off.out.find("Code suggestions: switched off now (setting suggestions.enabled); 1 codings came from") !=
+        std::string::npos);
   auto help = test::run({bin, "suggest", "--help"});
   CHECK(help.out.find("nothing leaves it") != std::string::npos);
 }
