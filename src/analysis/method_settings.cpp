@@ -16,7 +16,8 @@ namespace telaah::analysis {
 const std::vector<SettingSpec>& method_settings() {
   static const std::vector<SettingSpec> all = [] {
     std::vector<SettingSpec> v;
-    for (auto part : {triangulation_setting_specs(), evaluation_setting_specs(), agreement_setting_specs()})
+    for (auto part : {triangulation_setting_specs(), evaluation_setting_specs(), agreement_setting_specs(),
+                      suggestion_setting_specs()})
       for (auto& s : part) v.push_back(std::move(s));
     return v;
   }();

@@ -31,6 +31,7 @@ struct SettingSpec {
 std::vector<SettingSpec> triangulation_setting_specs();  // settings_triangulation.cpp
 std::vector<SettingSpec> evaluation_setting_specs();     // settings_evaluation.cpp
 std::vector<SettingSpec> agreement_setting_specs();      // settings_evaluation.cpp
+std::vector<SettingSpec> suggestion_setting_specs();     // settings_suggestions.cpp
 
 // All groups in display order.
 const std::vector<SettingSpec>& method_settings();

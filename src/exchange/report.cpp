@@ -17,6 +17,7 @@
 #include "exchange/report_matrix.h"
 #include "store/evaluation_rows.h"
 #include "store/project.h"
+#include "store/suggestions.h"
 #include "text/utf8.h"
 
 namespace telaah::exchange {
@@ -266,6 +267,9 @@ ReportData build_report(const store::Project& p, const EvidenceTable& t, const R
   f.codings_counted = m.codings;
   f.unassigned = m.unassigned;
   f.revision = t.revision();
+  f.suggestions_enabled = store::suggestions_enabled(p);
+  f.suggestion_codings = store::suggestion_coding_count(p);
+  f.suggestions_coder = store::suggestions_coder(p);
   if (!q.from.empty() || !q.to.empty())
     f.date_filter =
         format_date(o.lang, q.from.empty() ? "…" : q.from) + " – " + format_date(o.lang, q.to.empty() ? "…" : q.to);

@@ -67,6 +67,10 @@ struct MethodFacts {
   std::vector<std::pair<std::string, int64_t>> documents_by_type;
   int64_t documents = 0, codings_total = 0, codings_counted = 0, unassigned = 0, revision = 0;
   std::string date_filter;
+  // Code suggestions (store/suggestions.h): switched on, and how many codings the suggestions coder holds.
+  bool suggestions_enabled = true;
+  int64_t suggestion_codings = 0;
+  std::string suggestions_coder;
 };
 
 struct InventoryRow {

@@ -139,6 +139,14 @@ class Builder {
     para(std::move(runs), Block::Kind::verdict);
   }
 
+  // Whether code suggestions were used, and how many codings came from them.
+  std::string suggestions_line(const MethodFacts& f) const {
+    const std::string n = std::to_string(f.suggestion_codings);
+    if (!f.suggestions_enabled)
+      return f.suggestion_codings ? fmt(l_, T::suggestions_off_used, {n, f.suggestions_coder}) : t(T::suggestions_off);
+    return f.suggestion_codings ? fmt(l_, T::suggestions_used, {n, f.suggestions_coder}) : t(T::suggestions_unused);
+  }
+
   // --- 1. method ---
   void method() {
     heading(t(T::sec_method), 1, true);
@@ -149,7 +157,8 @@ class Builder {
              t(T::codings) + ": " + std::to_string(f.codings_total) + " → " + std::to_string(f.codings_counted) + " " +
                  t(T::pu_passages),
              f.date_filter.empty() ? t(T::period) + ": " + (r_.meta.period.empty() ? t(T::not_set) : r_.meta.period)
-                                   : t(T::date) + ": " + f.date_filter});
+                                   : t(T::date) + ": " + f.date_filter,
+             suggestions_line(f)});
     heading(t(T::rules), 2);
     auto rules = method_statement(l_, r_.matrix, r_.evaluation.settings);
     rules.push_back(t(T::ms_judgement));  // which judgement sections show, and when (report_judgement.cpp)

@@ -308,7 +308,21 @@ const char* to_string(Lang l);  // "en" / "id"
   X(m09, "September", "September")                                                                                   \
   X(m10, "October", "Oktober")                                                                                       \
   X(m11, "November", "November")                                                                                     \
-  X(m12, "December", "Desember")
+  X(m12, "December", "Desember")                                                                                     \
+  X(suggestions_off, "Code suggestions: switched off (setting suggestions.enabled); no coding came from them",       \
+    "Saran kode: dimatikan (pengaturan suggestions.enabled); tidak ada koding yang berasal darinya")                 \
+  X(suggestions_off_used,                                                                                            \
+    "Code suggestions: switched off now (setting suggestions.enabled); {} codings came from suggestions accepted "   \
+    "earlier (coder '{}')",                                                                                          \
+    "Saran kode: kini dimatikan (pengaturan suggestions.enabled); {} koding berasal dari saran yang diterima "       \
+    "sebelumnya (pengode '{}')")                                                                                     \
+  X(suggestions_unused, "Code suggestions: switched on; none was accepted, so every coding is the coders' own",      \
+    "Saran kode: aktif; tidak ada yang diterima, jadi semua koding adalah karya pengode sendiri")                    \
+  X(suggestions_used,                                                                                                \
+    "Code suggestions: {} codings came from accepted suggestions (coder '{}'), computed on this machine from the "   \
+    "passages already coded",                                                                                        \
+    "Saran kode: {} koding berasal dari saran yang diterima (pengode '{}'), dihitung di komputer ini dari bagian "   \
+    "yang sudah dikode")
 
 enum class T {
 #define TELAAH_X(key, en, id) key,

@@ -118,6 +118,7 @@ class Index {
   Results search(const Query& q);
 
   ProjectSource& source() { return *src_; }
+  const Xapian::Database* database() const { return db_.get(); }  // null: no index yet (suggest.h)
   Stemmers& stemmers() { return *stemmers_; }
 
   bool sharded() const { return static_cast<bool>(shards_); }

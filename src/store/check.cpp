@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/project.h"
+#include "store/suggestions.h"
 #include "store/util.h"
 #include "text/utf8.h"
 
@@ -160,7 +161,8 @@ std::vector<std::string> Project::check() const {
       }
     }
   }
-  {  // the file says what it is
+  for (auto& r : check_rejections(*this)) problems.push_back(std::move(r));  // suggestions.h
+  {                                                                          // the file says what it is
     if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
       problems.push_back("the file does not carry the Telaah application id");
     if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion)

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "store/judgement.h"
+#include "store/suggestions.h"
 #include "store/util.h"
 
 namespace telaah::store {
@@ -335,9 +336,11 @@ void remove_code_dependents(Project& p, ActionScope& a, Id code) {
       a.remove("summary_citations", r);
     a.remove("summaries", s);
   }
+  remove_code_rejections(p, a, code);
 }
 
 void move_code_dependents(Project& p, ActionScope& a, Id from, Id into) {
+  move_code_rejections(p, a, from, into);
   for (Id r : ids_of(p, "SELECT id FROM impediment_indicators WHERE code_id=? ORDER BY id", from)) {
     const Id imp =
         p.db().execAndGet("SELECT impediment_id FROM impediment_indicators WHERE id=" + std::to_string(r)).getInt64();
