@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "helpers/index_fixture.h"
+#include "index/query.h"
 #include "index/search.h"
 #include "store/project.h"
 #include "text/utf8.h"
@@ -226,7 +227,12 @@ TEST_CASE("spelling suggestions prefer the closest word, then the most frequent"
       {"visoin", "vision"},            // a transposition beats anything two edits away
       {"bersma", "bersama"},
       {"tandatngan", "tandatangan"},  // a compound seen only as two words
-      {"kerjasama", ""},              // known words are not corrected
+      {"vission", "mission"},         // one edit from both "vision" and "mission": the more frequent wins
+      {"missoin", "mission"},         // a transposition
+      {"bekrja", "bekerja"},          // Indonesian, a letter missing
+      {"tangn", "tangan"},
+      {"perdgngan", "perdagangan"},  // two letters missing: the distance-2 search
+      {"kerjasama", ""},             // known words are not corrected
   };
   for (const auto& c : cases) {
     const std::string typed = c.typed;
@@ -236,4 +242,32 @@ TEST_CASE("spelling suggestions prefer the closest word, then the most frequent"
     Results r = fixture().idx->search(q);
     CHECK(r.did_you_mean == (*c.expected ? std::string(c.expected) + " dengan" : std::string()));
   }
+}
+
+TEST_CASE("the search view's Exact words toggle: plain words and phrases become exact, nothing else changes") {
+  struct Case {
+    const char* typed;
+    const char* exact;
+    Docs expected;  // what the exact form finds in the fixture
+  };
+  const Case cases[] = {
+      {"learned", "=learned", {1, 6, 7}},
+      {"\"learned that\"", "=\"learned that\"", {1, 6, 7}},
+      {"\"kerja sama\"", "=\"kerja sama\"", {4, 8}},
+      {"=learn still", "=learn =still", {7}},                // already exact: left alone
+      {"learned NOT rules", "=learned NOT =rules", {1, 7}},  // operators stay operators
+      {"learn -learned", "=learn -=learned", {2}},           // minus before the word
+      {"(learn OR learned) lang:en type:news", "(=learn OR =learned) lang:en type:news", {1, 2, 7}},
+      {"\"learned that\" type:official", "=\"learned that\" type:official", {6}},  // filters untouched
+      {"outlet:\"warta niaga\" bekerja", "outlet:\"warta niaga\" =bekerja", {}},   // a filter's phrase too
+      {"kerja NEAR/2 lagi", "=kerja NEAR/2 =lagi", {8}},
+      {"perdag* kerjasama", "perdag* =kerjasama", {}},  // a prefix* stays a prefix
+  };
+  for (const auto& c : cases) {
+    const std::string typed = c.typed;
+    CAPTURE(typed);
+    CHECK(exact_words(c.typed) == c.exact);
+    CHECK(find(exact_words(c.typed)) == c.expected);
+  }
+  CHECK_THROWS_AS(exact_words("learn AND"), QueryError);  // malformed: the same error as the query's
 }

@@ -460,3 +460,41 @@ TEST_CASE("code from search: the code combo shows the chosen code's whole path w
   CHECK(combo->GetWidth() >= text + arrow);  // a 1400 px window has room for it
   CHECK_FALSE(s.view().review_code_cut());
 }
+
+TEST_CASE("the Exact words toggle searches the typed words exactly; the query box keeps what was typed") {
+  Session s;
+  s.type_query("perdagangan type:news", true);
+  s.settle();
+  REQUIRE(s.view().has_results());
+  const int64_t stemmed = s.view().total();
+  CHECK(stemmed == s.expect("perdagangan type:news").total);
+  const index::Results exact = s.expect("=perdagangan type:news");
+  REQUIRE(exact.total > 0);
+  REQUIRE(exact.total < stemmed);  // the sample also has pedagang, dagang, ... in news
+
+  REQUIRE_FALSE(s.view().exact_words());
+  s.click("exact_words");
+  s.settle();
+  CHECK(s.view().exact_words());
+  CHECK(s.view().query() == "perdagangan type:news");  // the box is not rewritten
+  CHECK(s.view().searched() == "=perdagangan type:news");
+  CHECK(s.view().total() == exact.total);
+  for (int64_t i = 0; i < s.view().total(); ++i) {
+    const index::Hit* hit = s.view().hit(i);
+    REQUIRE(hit != nullptr);
+    CHECK(hit->source_type == "news");
+  }
+  // A facet clicked meanwhile edits the typed query, not its exact form.
+  s.click("facet:type:news");
+  s.settle();
+  CHECK(s.view().query() == "perdagangan");
+  CHECK(s.view().searched() == "=perdagangan");
+  CHECK(s.view().total() == s.expect("=perdagangan").total);
+
+  // Off again: the stemmed search.
+  s.click("exact_words");
+  s.settle();
+  CHECK_FALSE(s.view().exact_words());
+  CHECK(s.view().searched() == "perdagangan");
+  CHECK(s.view().total() == s.expect("perdagangan").total);
+}

@@ -396,6 +396,23 @@ QueryNode parse_query(const std::string& query) {
   return Parser(query, lex(query)).parse();
 }
 
+namespace {
+void collect_inexact(const QueryNode& n, std::vector<size_t>& at) {
+  if ((n.kind == QueryNode::Kind::word || n.kind == QueryNode::Kind::phrase) && !n.exact) at.push_back(n.pos);
+  for (const auto& k : n.kids) collect_inexact(k, at);
+}
+}  // namespace
+
+std::string exact_words(const std::string& query) {
+  std::vector<size_t> at;
+  collect_inexact(parse_query(query), at);
+  std::sort(at.begin(), at.end());
+  at.erase(std::unique(at.begin(), at.end()), at.end());
+  std::string out = query;
+  for (auto it = at.rbegin(); it != at.rend(); ++it) out.insert(*it, 1, '=');
+  return out;
+}
+
 std::string describe(const QueryNode& n) {
   using K = QueryNode::Kind;
   auto join = [&](const char* op) {

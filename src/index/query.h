@@ -55,6 +55,11 @@ struct QueryNode {
 inline constexpr int kMaxQueryDepth = 64;
 QueryNode parse_query(const std::string& query);  // throws QueryError
 std::string describe(const QueryNode& n);         // a readable rendering, for tests and --explain
+// The search view's "Exact words" toggle: every plain word and "phrase" of the
+// query made exact (word -> =word, "a b" -> ="a b"); operators, filters,
+// prefix* words and words already exact are left as typed. Throws QueryError
+// on a malformed query, like parse_query.
+std::string exact_words(const std::string& query);
 
 // What building a query needs from the project and the index.
 struct QueryContext {

@@ -29,6 +29,7 @@ struct SearchJob {
   enum class Kind { search, plan } kind = Kind::search;
   uint64_t gen = 0;
   index::Query query;                      // search: text, sort, page, facets; plan: text
+  std::string typed;                       // search: the query as typed (query.text may be its exact form)
   index::Scope scope = index::Scope::hit;  // plan
   store::Id code = 0;                      // plan
 };

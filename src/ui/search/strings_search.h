@@ -10,6 +10,9 @@
     "Ctrl+Shift+F dari mana saja. Enter langsung mencari; panah atas dan bawah memunculkan pencarian sebelumnya.")    \
   X(sea_search_button, "Search", "Cari")                                                                              \
   X(sea_syntax_button, "Syntax", "Sintaks")                                                                           \
+  X(sea_exact_words, "Exact words", "Kata persis")                                                                    \
+  X(sea_exact_words_tip, "Find the words and \"phrases\" exactly as typed, not their other forms (same as =word).",   \
+    "Cari kata dan \"frasa\" persis seperti diketik, bukan bentuk lainnya (sama dengan =kata).")                      \
   X(sea_syntax_title, "How to write a query", "Cara menulis kueri")                                                   \
   X(sea_syntax_body,                                                                                                  \
     "kerjasama Seoul\tall words, in one passage (stemmed: also bekerjasama)\n"                                        \

@@ -267,7 +267,12 @@ void SearchView::submit(bool to_history) {
   if (!ws_.has_project()) return;
   SearchJob j;
   j.gen = ++next_gen_;
+  j.typed = text;
   j.query.text = text;
+  if (exact_words_) try {
+      j.query.text = index::exact_words(text);
+    } catch (const index::QueryError&) {  // searched as typed: the error is shown where it is
+    }
   j.query.sort = sort_;
   j.query.offset = 0;
   j.query.limit = kPage;
@@ -287,6 +292,7 @@ void SearchView::request_page(int64_t page) {
   p.requested = true;
   SearchJob j;
   j.gen = shown_.gen;
+  j.typed = shown_.typed;
   j.query.text = shown_.text;
   j.query.sort = shown_.sort;
   j.query.offset = page * kPage;
@@ -341,8 +347,8 @@ void SearchView::apply_reply(SearchReply r) {
 void SearchView::apply_first_page(const SearchReply& r) {
   waiting_first_ = false;
   if (r.error != SearchReply::Error::none) {
-    error_ =
-        QueryErrorState{r.message, r.job.query.text, r.err_pos, r.err_len, r.error == SearchReply::Error::no_index};
+    error_ = QueryErrorState{r.message, r.job.typed.empty() ? r.job.query.text : r.job.typed, r.err_pos, r.err_len,
+                             r.error == SearchReply::Error::no_index};
     if (!error_.no_index) shown_ = Shown{};
     return;
   }
@@ -350,6 +356,7 @@ void SearchView::apply_first_page(const SearchReply& r) {
   Shown s;
   s.gen = r.job.gen;
   s.text = r.job.query.text;
+  s.typed = r.job.typed.empty() ? r.job.query.text : r.job.typed;
   s.sort = r.job.query.sort;
   s.total = r.results.total;
   s.exact = r.results.exact;
@@ -395,7 +402,7 @@ void SearchView::open_hit(const index::Hit& h) {
     s = h.matches.front().start;
     e = h.matches.front().end;
   }
-  add_history(shown_.text);
+  add_history(shown_.typed);
   ws_.show_passage(h.doc, s, e);
 }
 
@@ -542,6 +549,10 @@ void SearchView::draw_query_bar() {
   ImGui::EndDisabled();
   remember("button:code_hits");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(S::sea_code_hits_tip));
+  ImGui::SameLine();
+  if (ImGui::Checkbox(tr(S::sea_exact_words), &exact_words_)) submit_now_ = true;
+  remember("exact_words");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::sea_exact_words_tip));
 }
 
 // The query language as a table of examples; clicking one puts it in the box.
@@ -681,14 +692,14 @@ void SearchView::draw_facet_group(S title, const char* field, const std::vector<
       if (code) label = code->code.name;
     }
     const float chip = code ? ImGui::GetFontSize() * 0.9f : 0.0f;
-    const bool on = has_filter(shown_.text, field, v.value);
+    const bool on = has_filter(shown_.typed, field, v.value);
     const std::string count = std::to_string(v.count);
     const float cw = ImGui::CalcTextSize(count.c_str()).x;
     const std::string shown = widgets::ellipsize(label, w - cw - chip - ImGui::GetFontSize() * 1.5f);
     ImGui::PushID(field);
     ImGui::PushID(v.value.c_str());
     if (ImGui::Selectable("##facet", on, 0, ImVec2(w, 0))) {
-      query_ = toggle_filter(shown_.text.empty() ? trim(query_) : shown_.text, field, v.value);
+      query_ = toggle_filter(shown_.typed.empty() ? trim(query_) : shown_.typed, field, v.value);
       reload_text_ = true;
       submit_now_ = true;
     }

@@ -73,6 +73,8 @@ class SearchView : public View {
   bool idle() const;
   int64_t total() const { return shown_.total; }
   bool has_results() const { return shown_.gen != 0; }
+  bool exact_words() const { return exact_words_; }            // the "Exact words" toggle
+  const std::string& searched() const { return shown_.text; }  // the query the shown results answer
   const index::Facets& facets() const { return shown_.facets; }
   const index::Hit* hit(int64_t rank) const;  // if its page is loaded
   const std::string& error() const { return error_.message; }
@@ -96,7 +98,8 @@ class SearchView : public View {
   // The results on screen: page 0 with facets, further pages as the list scrolls.
   struct Shown {
     uint64_t gen = 0;
-    std::string text;
+    std::string text;   // the query searched (with the exact-words toggle applied)
+    std::string typed;  // the query as typed
     index::Query::Sort sort = index::Query::Sort::relevance;
     int64_t total = 0;
     bool exact = true;
@@ -173,6 +176,7 @@ class SearchView : public View {
   bool focus_ = false, dirty_ = false, submit_now_ = false, reload_text_ = false;
   double edited_at_ = 0;  // ImGui time of the last keystroke (debounce)
   index::Query::Sort sort_ = index::Query::Sort::relevance;
+  bool exact_words_ = false;          // the "Exact words" toggle: plain words and phrases searched as =word, ="phrase"
   std::vector<std::string> history_;  // this session's searches, newest first
   int history_pos_ = -1;              // -1: the draft being typed
   std::string history_draft_;
