@@ -100,6 +100,7 @@ class Project {
   std::string text(Id id) const;
   std::vector<text::Block> blocks(Id id) const;
   std::vector<Page> pages(Id id) const;
+  std::vector<WordBox> word_boxes(Id id) const;  // by start (word_boxes.cpp)
   std::vector<Attribute> attributes(Id id) const;
   std::string original_bytes(Id id) const;
   void rename_document(Id id, const std::string& title);
@@ -188,6 +189,7 @@ class Project {
   void mark_checkpoint();
   void migrate(bool create);
   Id insert_document_rows(const NewDocument& d);
+  void insert_word_boxes(Id id, const std::vector<WordBox>& boxes, int64_t len);  // word_boxes.cpp
   void apply_images(const nlohmann::json& changes, bool forward);
   std::string replay(bool undo);
   void notify(int64_t rev);
