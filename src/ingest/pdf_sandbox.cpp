@@ -198,6 +198,14 @@ using InProcess = Extracted (*)(const std::string&, std::string_view, const Impo
   // run in this copy of the process: the last-registered handler runs first.
   std::atexit([] { _exit(3); });
 #ifndef TELAAH_ASAN
+  // Library chatter (libjpeg's "Premature end of JPEG file", Tesseract's
+  // estimates) is not for the researcher: the result record says what matters.
+  if (const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC); devnull >= 0) {
+    ::dup2(devnull, 2);
+    ::close(devnull);
+  }
+#endif
+#ifndef TELAAH_ASAN
   // The child inherits the parent's mappings: the limit is what it may add.
   const uint64_t as = current_address_space() + opt.limits.pdf_memory;
   rlimit mem{as, as};
@@ -305,8 +313,8 @@ Extracted run_bounded(const std::string& name, std::string_view bytes, const Imp
           if (total > opt.limits.max_pdf_pages || done > total) continue;  // not what the child sends
           if (done < total) {
             wall_seconds += opt.limits.ocr_page_seconds * kPdfWallFactor;
-            deadline =
-                std::chrono::steady_clock::now() + std::chrono::seconds(opt.limits.ocr_page_seconds * kPdfWallFactor);
+            deadline = std::max(deadline, std::chrono::steady_clock::now() +
+                                              std::chrono::seconds(opt.limits.ocr_page_seconds * kPdfWallFactor));
           }
           if (opt.page_progress) opt.page_progress(static_cast<int>(done), static_cast<int>(total));
         }

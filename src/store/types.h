@@ -65,6 +65,27 @@ struct WordBox {
 
 // What an importer hands to the store. `text` must be valid UTF-8 in NFC
 // with \n line endings; blocks and pages are in code points of `text`.
+// An earlier version of a replaced document (versions.cpp).
+struct DocumentVersion {
+  Id id = 0, doc = 0;
+  int version = 0;
+  std::string original_name, sha256, replaced;
+  int64_t length_cp = 0;
+};
+
+// The rectangle of an area coding (areas.cpp): PDF points from the page's top-left corner.
+struct CodingArea {
+  Id coding = 0;
+  int page = 1;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+// A coding's span in a replacing text (versions.cpp).
+struct MovedCoding {
+  Id coding = 0;
+  int64_t start = 0, end = 0;
+};
+
 struct NewDocument {
   std::string title, source_type = "interview", language, date, author, original_name;
   std::string original_bytes;
