@@ -35,10 +35,10 @@ struct Limits {
   uint64_t pdf_memory = 2048ull << 20;    // PDF extraction address space
   unsigned max_pdf_pages = 5000;          // pages read from one PDF (and from one multi-page TIFF)
   // OCR (issue 24): each page read by OCR adds this much CPU time to the
-  // child's budget (and 4 times that to its wall-clock deadline). Measured:
-  // a 300 dpi A4 page takes 1.5-4 s of CPU (docs/performance.md); 30 s leaves
-  // room for a slow machine and a dense page. Memory needs no raise: OCR of a
-  // page peaked at ~260 MB of the 2 GB.
+  // child's budget (and 4 times that to its wall-clock deadline). Measured
+  // (tests/test_ocr.cpp, docs/performance.md): half an A4 page at 300 dpi took
+  // 1.0-1.2 s of CPU, so a dense full page a few seconds; 30 s leaves room for
+  // a slow machine. Memory needs no raise: the reader peaked at 59 MB resident.
   unsigned ocr_page_seconds = 30;
   unsigned max_nesting = 256;  // XML / HTML element depth walked
 };
