@@ -253,7 +253,7 @@ TEST_CASE("hostile and broken files: a clear error, bounded, and the project unc
       {"truncated.docx", nullptr, "damaged"},
       {"not-a-zip.docx", nullptr, "not a zip archive"},
       {"encrypted.pdf", nullptr, "encrypted with a password"},
-      {"image-only.pdf", nullptr, "no text layer — run OCR first"},
+      {"image-only.pdf", [](ImportOptions& o) { o.ocr = "never"; }, "no text layer — import it with --ocr auto"},
       {"zero-pages.pdf", nullptr, "no pages"},
       {"truncated.pdf", nullptr, "not a readable PDF"},
       {"sample.pdf", [](ImportOptions& o) { o.limits.pdf_seconds = 0; }, "took longer than 0 s"},

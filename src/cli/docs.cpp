@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "ingest/ocr.h"
 #include "text/utf8.h"
 
 namespace telaah::cli {
@@ -11,6 +12,7 @@ struct Args {
   std::string project, doc, type;
   int64_t around = -1, context = 300;
   int64_t limit = -1, offset = 0;
+  bool ocr_quality = false;
 };
 
 Registrar reg_docs(21, [](CLI::App& app, Context& ctx) {
@@ -47,9 +49,31 @@ Registrar reg_show(22, [](CLI::App& app, Context& ctx) {
   cmd->add_option("doc", a->doc, "document number, title or file name")->required();
   cmd->add_option("--around", a->around, "code-point offset to show the text around");
   cmd->add_option("--context", a->context, "characters of context on each side with --around (default 300)");
+  cmd->add_flag("--ocr-quality", a->ocr_quality,
+                "instead of the text: the words read by OCR and how many of them have a confidence under " +
+                    std::to_string(ingest::ocr::kLowConfidence) + " of 100 (Tesseract's own measure)");
   cmd->callback([a, &ctx] {
     auto p = open_for_reading(a->project);
     store::Id id = p->resolve_document(a->doc);
+    if (a->ocr_quality) {
+      const auto q = ingest::ocr::quality(p->word_boxes(id));
+      const double share = q.words ? static_cast<double>(q.low) / static_cast<double>(q.words) : 0.0;
+      if (ctx.json) {
+        print_json({{"document", id},
+                    {"ocr_words", q.words},
+                    {"low_confidence", q.low},
+                    {"share", share},
+                    {"threshold", ingest::ocr::kLowConfidence}});
+      } else if (q.words == 0) {
+        std::cout << "no words of this document were read by OCR\n";
+      } else {
+        char pct[32];
+        std::snprintf(pct, sizeof pct, "%.1f", 100.0 * share);
+        std::cout << q.words << " words read by OCR, " << q.low << " (" << pct << " %) under confidence "
+                  << ingest::ocr::kLowConfidence << "\n";
+      }
+      return;
+    }
     std::string body = p->text(id);
     text::OffsetMap m(body);
     int64_t start = 0, end = static_cast<int64_t>(m.size_cp());

@@ -6,12 +6,14 @@
 #include "cli/cli.h"
 #include "ingest/batch.h"
 #include "ingest/news.h"
+#include "ingest/replace.h"
 
 namespace telaah::cli {
 namespace {
 
 struct Args {
-  std::string project, type, lang, date, title, author, manifest, encoding, format, split, map;
+  std::string project, type, lang, date, title, author, manifest, encoding, format, split, map, ocr = "auto", ocr_lang,
+      replaces;
   bool dry_run = false;
   std::vector<std::string> files, attrs;
   bool keep_going = false, allow_duplicates = false, quiet = false;
@@ -21,8 +23,8 @@ struct Args {
 Registrar reg(20, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("import",
-                                 "Import documents (txt, md, html, docx, odt, pdf; files or folders), or news exports "
-                                 "split into articles (--split)");
+                                 "Import documents (txt, md, html, docx, odt, pdf, and by OCR png, jpg, tiff; files or "
+                                 "folders), or news exports split into articles (--split)");
   cmd->add_option("project", a->project, "the project file")->required();
   cmd->add_option("files", a->files, "files or folders to import");
   cmd->add_option("--type", a->type, "source type: interview, news, official, or one the project defines");
@@ -61,6 +63,19 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
                   "columns of a table: role=column pairs, e.g. text=body,title=headline,date=published,outlet=source,"
                   "author=writer,url=link,lang=language,section=desk,byline=by (unmapped columns become attributes)");
   cmd->add_flag("--dry-run", a->dry_run, "with --split: list the articles that would be created, write nothing");
+  cmd->add_option("--ocr", a->ocr,
+                  "OCR of PDF pages: auto (default: pages whose text layer has fewer than 20 characters other than "
+                  "spaces, i.e. scans), always (every page, ignoring the text layer), never; images are always read "
+                  "by OCR")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--ocr-lang", a->ocr_lang,
+                  "OCR languages as Tesseract names joined by + (installed: ind, eng); default from --lang "
+                  "(id -> ind, en -> eng), else ind+eng");
+  cmd->add_option("--replaces", a->replaces,
+                  "the file is a new version of this document (number, title or file name): its text replaces the "
+                  "document's, the old text is kept as an earlier version, and every coding is carried across by a "
+                  "character diff — unchanged text moves with it, changed or vanished text is listed for review "
+                  "(a coding whose text vanished is kept on the word where its text was); one undoable action");
   cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
   cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");
@@ -129,6 +144,42 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
       return;
     }
     auto p = open_project(a->project);
+    if (!a->replaces.empty()) {
+      if (a->files.size() != 1 || !a->manifest.empty())
+        throw UserError("--replaces takes exactly one file (the new version), and no --manifest");
+      const store::Id doc = p->resolve_document(a->replaces);
+      ingest::ImportOptions io;
+      io.encoding = a->encoding;
+      io.format = a->format;
+      io.ocr = a->ocr;
+      io.ocr_lang = a->ocr_lang;
+      io.doc_language = a->lang;
+      const auto r = ingest::replace_document(*p, doc, a->files[0], io);
+      if (ctx.json) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& c : r.codings)
+          list.push_back({{"coding", c.coding},
+                          {"from", {c.from.start, c.from.end}},
+                          {"to", {c.to.start, c.to.end}},
+                          {"carried", ingest::to_string(c.how)}});
+        print_json({{"document", doc},
+                    {"old_version", r.version},
+                    {"codings", list},
+                    {"notes", r.notes},
+                    {"revision", p->revision()}});
+        return;
+      }
+      std::cout << "replaced #" << doc << " with " << a->files[0] << " (the old text is version " << r.version << ")\n";
+      for (const auto& n : r.notes) std::cout << "           note: " << n << "\n";
+      std::cout << r.codings.size() << " codings carried: " << r.count(ingest::Carry::unchanged) << " unchanged, "
+                << r.count(ingest::Carry::moved) << " moved with their text, " << r.count(ingest::Carry::changed)
+                << " changed, " << r.count(ingest::Carry::vanished) << " vanished\n";
+      for (const auto& c : r.codings)
+        if (c.how == ingest::Carry::changed || c.how == ingest::Carry::vanished)
+          std::cout << "  review coding #" << c.coding << " (" << ingest::to_string(c.how) << "): was " << c.from.start
+                    << "-" << c.from.end << ", now " << c.to.start << "-" << c.to.end << "\n";
+      return;
+    }
     std::vector<ingest::FileSpec> specs;
     if (!a->manifest.empty()) specs = ingest::read_manifest(a->manifest);
     std::vector<store::Attribute> attrs;
@@ -151,6 +202,8 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
     ingest::BatchOptions opt;
     opt.import.encoding = a->encoding;
     opt.import.format = a->format;
+    opt.import.ocr = a->ocr;
+    opt.import.ocr_lang = a->ocr_lang;
     if (a->max_mb < 1 || a->max_mb > 4096) throw UserError("--max-mb must be from 1 to 4096");
     opt.import.limits.max_text_bytes = a->max_mb << 20;
     opt.import.limits.max_file_bytes = std::max<uint64_t>(ingest::Limits{}.max_file_bytes, 4 * (a->max_mb << 20));
@@ -161,6 +214,10 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
     if (!ctx.json && !a->quiet && ::isatty(2))
       opt.progress = [](size_t done, size_t total, const std::string& file) {
         if (!file.empty()) std::cerr << "[" << done + 1 << "/" << total << "] " << file << "\n";
+      };
+    if (!ctx.json && !a->quiet && ::isatty(2))
+      opt.import.page_progress = [](int done, int total) {
+        if (done < total) std::cerr << "  OCR page " << done + 1 << " of " << total << "\n";
       };
     auto r = ingest::import_files(*p, specs, opt);
     if (ctx.json) {

@@ -25,7 +25,8 @@ size_t BatchResult::skipped() const {
 static bool is_document_name(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const char* e : {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf"})
+  for (const char* e : {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf", ".png",
+                        ".jpg", ".jpeg", ".tif", ".tiff"})
     if (ext == e) return true;
   return false;
 }
@@ -163,7 +164,9 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
           throw ImportError(s.path.string() + ": same content as " + seen[sha].string() + " in this batch");
       }
       seen[sha] = s.path;
-      Extracted e = extract(s.path.string(), bytes, opt.import);
+      ImportOptions io = opt.import;
+      if (io.doc_language.empty()) io.doc_language = s.language;  // OCR languages follow it (ocr.h)
+      Extracted e = extract(s.path.string(), bytes, io);
       store::NewDocument d;
       d.title = !s.title.empty() ? s.title : e.title;
       d.source_type = !s.source_type.empty() ? s.source_type : opt.default_type;
@@ -175,6 +178,7 @@ BatchResult import_files(store::Project& p, const std::vector<FileSpec>& specs_i
       d.text = std::move(e.text);
       d.blocks = std::move(e.blocks);
       d.pages = std::move(e.pages);
+      d.word_boxes = std::move(e.word_boxes);
       d.attributes = s.attributes;
       fr.notes = std::move(e.notes);
       p.source_type_id(d.source_type);  // unknown type: a clear error before anything is written

@@ -18,6 +18,10 @@ static std::string extension(const std::string& name) {
 // What the bytes say, whatever the name: "" when they say nothing certain.
 static std::string sniff(std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-") return "pdf";
+  // Images (read by OCR): PNG, JPEG, TIFF (either byte order).
+  if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8) || bytes.substr(0, 3) == "\xFF\xD8\xFF" ||
+      bytes.substr(0, 4) == std::string_view("II*\0", 4) || bytes.substr(0, 4) == std::string_view("MM\0*", 4))
+    return "image";
   // PDF allows junk before the header within the first KB.
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
@@ -39,7 +43,9 @@ std::string detect_format(const std::string& name, std::string_view bytes) {
   const std::string ext = extension(name);
   const std::string sniffed = sniff(bytes);
   if (ext == "pdf" || ext == "docx" || ext == "odt") return ext;  // a wrong file gets that importer's clear error
-  if (sniffed == "pdf" || sniffed == "docx" || sniffed == "odt") return sniffed;  // misnamed binary documents
+  if (ext == "png" || ext == "jpg" || ext == "jpeg" || ext == "tif" || ext == "tiff") return "image";
+  if (sniffed == "pdf" || sniffed == "docx" || sniffed == "odt" || sniffed == "image")
+    return sniffed;  // misnamed binary documents
   if (ext == "txt" || ext == "text") return "txt";
   if (ext == "md" || ext == "markdown") return "md";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
@@ -76,13 +82,19 @@ static Extracted extract_format(const std::string& name, std::string_view bytes,
   if (fmt == "docx") return extract_docx(name, bytes, opt);
   if (fmt == "odt") return extract_odt(name, bytes, opt);
   if (fmt == "pdf") return extract_pdf(name, bytes, opt);
+  if (fmt == "image") {
+    if (opt.ocr == "never") throw ImportError(name + ": an image is read by OCR, and --ocr never was given");
+    return extract_image(name, bytes, opt);
+  }
   if (!opt.format.empty())
-    throw ImportError(name + ": unknown format '" + opt.format + "' (use txt, md, html, docx, odt or pdf)");
+    throw ImportError(name + ": unknown format '" + opt.format + "' (use txt, md, html, docx, odt, pdf or image)");
   if (ext == "doc")
     throw ImportError(name + ": old Word .doc files cannot be read; save the file as .docx and import that");
   if (ext == "rtf")
     throw ImportError(name + ": RTF files cannot be read; save the file as .docx or .txt and import that");
-  throw ImportError(name + ": this file type is not supported (Telaah imports .txt, .md, .html, .docx, .odt and .pdf)");
+  throw ImportError(name +
+                    ": this file type is not supported (Telaah imports .txt, .md, .html, .docx, .odt, .pdf and, by "
+                    "OCR, .png, .jpg and .tiff)");
 }
 
 }  // namespace telaah::ingest

@@ -3,6 +3,7 @@
 // Importers never touch the project; batch.h puts their results into it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,14 +33,27 @@ struct Limits {
   double max_zip_ratio = 200.0;           // uncompressed / compressed per entry
   unsigned pdf_seconds = 60;              // PDF extraction CPU time (wall time: 4 times that)
   uint64_t pdf_memory = 2048ull << 20;    // PDF extraction address space
-  unsigned max_pdf_pages = 5000;          // pages read from one PDF
-  unsigned max_nesting = 256;             // XML / HTML element depth walked
+  unsigned max_pdf_pages = 5000;          // pages read from one PDF (and from one multi-page TIFF)
+  // OCR (issue 24): each page read by OCR adds this much CPU time to the
+  // child's budget (and 4 times that to its wall-clock deadline). Measured
+  // (tests/test_ocr.cpp, docs/performance.md): half an A4 page at 300 dpi took
+  // 1.0-1.2 s of CPU, so a dense full page a few seconds; 30 s leaves room for
+  // a slow machine. Memory needs no raise: the reader peaked at 59 MB resident.
+  unsigned ocr_page_seconds = 30;
+  unsigned max_nesting = 256;  // XML / HTML element depth walked
 };
 
 struct ImportOptions {
   std::string encoding;  // "" = detect; utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1 (or any ICU name)
-  std::string format;    // "" = by extension and content; txt, md, html, docx, odt, pdf
+  std::string format;    // "" = by extension and content; txt, md, html, docx, odt, pdf, image
   Limits limits;
+  std::string ocr = "auto";  // always | auto | never (ocr.h: which PDF pages are read by OCR)
+  std::string ocr_lang;      // Tesseract languages ("ind+eng"); "" = from doc_language (ocr.h)
+  std::string doc_language;  // the language the researcher gave the document, if any
+  // Called (in this process) as each page is read: done of total pages.
+  std::function<void(int done, int total)> page_progress;
+  // Polled while a PDF or image is read; true stops and kills the reader.
+  std::function<bool()> cancelled;
 };
 
 // A reviewer's comment on a span of the text (a Word comment): kept with its
@@ -56,9 +70,10 @@ struct Extracted {
   std::string text;                 // NFC, \n line endings, valid UTF-8
   std::vector<text::Block> blocks;  // code points of `text`
   std::vector<store::Page> pages;
-  std::vector<std::string> notes;  // what the importer did that the user should know
-  std::vector<Comment> comments;   // reviewers' comments anchored in `text` (DOCX comments, ODT annotations)
-  int64_t text_cp = -1;            // code points in `text`, kept by append_block (-1: not counted yet)
+  std::vector<std::string> notes;          // what the importer did that the user should know
+  std::vector<Comment> comments;           // reviewers' comments anchored in `text` (DOCX comments, ODT annotations)
+  std::vector<store::WordBox> word_boxes;  // OCR'd words (ocr.h)
+  int64_t text_cp = -1;                    // code points in `text`, kept by append_block (-1: not counted yet)
 };
 
 // Extracts one file. `name` is used for the format guess and in messages.
@@ -91,6 +106,9 @@ Extracted extract_odt(const std::string& name, std::string_view bytes, const Imp
 Extracted extract_pdf(const std::string& name, std::string_view bytes, const ImportOptions& opt);
 // PDF in this process, unbounded: for the child process and the fuzzer.
 Extracted extract_pdf_in_process(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+// PNG, JPEG, TIFF (also multi-page) read by OCR, in the bounded child process (image.cpp).
+Extracted extract_image(const std::string& name, std::string_view bytes, const ImportOptions& opt);
+Extracted extract_image_in_process(const std::string& name, std::string_view bytes, const ImportOptions& opt);
 
 // --- Helpers shared by importers (common.cpp) --------------------------------
 // Appends a paragraph as one block: cleaned, NFC, newlines folded to spaces,

@@ -3,6 +3,8 @@
 // inside the bounded child process of pdf_sandbox.cpp (and in the fuzzer).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include <memory>
 
 #include "ingest/importer.h"
+#include "ingest/ocr.h"
 #include "ingest/pdf_layout.h"
 #include "text/utf8.h"
 
@@ -121,29 +124,92 @@ Extracted extract_pdf_in_process(const std::string& name, std::string_view bytes
     words += pages[i].words.size();
     if (pages[i].words.empty()) empty_pages.push_back(i + 1);
   }
-  if (words == 0) throw ImportError(name + ": the PDF has no text layer — run OCR first");
+  // Which pages are read by OCR (ocr.h): all, those with (almost) no text layer, or none.
+  std::vector<bool> by_ocr(static_cast<size_t>(n), false);
+  if (opt.ocr != "always" && opt.ocr != "auto" && opt.ocr != "never")
+    throw ImportError("--ocr must be always, auto or never, not '" + opt.ocr + "'");
+  int ocr_pages = 0;
+  for (int i = 0; i < n; ++i) {
+    size_t chars = 0;
+    for (const auto& w : pages[i].words) chars += text::count_code_points(w.text);
+    by_ocr[i] = opt.ocr == "always" || (opt.ocr == "auto" && chars < static_cast<size_t>(ocr::kMinTextChars));
+    ocr_pages += by_ocr[i] ? 1 : 0;
+  }
+  if (words == 0 && ocr_pages == 0)
+    throw ImportError(name + ": the PDF has no text layer — import it with --ocr auto to read it by OCR");
 
   Extracted e;
   e.format = "pdf";
-  const pdf::Layout lay = pdf::layout(pages);
-  std::vector<size_t> block_at;  // layout block -> Extracted block (append_block skips nothing we hand it)
-  for (const auto& b : lay.blocks) {
-    block_at.push_back(e.blocks.size());
-    append_block(e, b.text, b.kind, b.page);
-  }
-  if (e.blocks.size() != lay.blocks.size()) throw InternalError(name + ": PDF layout produced an empty block");
-  const auto len = static_cast<int64_t>(text::count_code_points(e.text));
-  for (const auto& s : lay.starts) {
-    int64_t cp = len;
-    if (s.block < lay.blocks.size()) {
-      const auto& t = lay.blocks[s.block].text;
-      const auto& blk = e.blocks[block_at[s.block]];
-      cp = std::min(blk.end, blk.start + static_cast<int64_t>(text::count_code_points(
-                                             std::string_view(t).substr(0, std::min(s.offset, t.size())))));
+  std::unique_ptr<ocr::Engine> engine;
+  int ocr_done = 0;
+  size_t ocr_words = 0, furniture = 0, hyphens = 0;
+  std::vector<int> ocr_empty;
+  // Pages run by run: consecutive text-layer pages through the layout (their
+  // headers, columns and paragraphs across pages), each OCR'd page on its own.
+  for (int i = 0; i < n;) {
+    if (by_ocr[i]) {
+      if (!engine) engine = std::make_unique<ocr::Engine>(ocr::languages(opt.ocr_lang, opt.doc_language));
+      if (opt.page_progress) opt.page_progress(ocr_done, ocr_pages);
+      const size_t first_block = e.blocks.size();
+      const int64_t at = e.text_cp < 0 ? static_cast<int64_t>(text::count_code_points(e.text)) : e.text_cp;
+      std::unique_ptr<poppler::page> page(doc->create_page(i));
+      size_t got = 0;
+      if (page) {
+        const poppler::rectf r = page->page_rect();
+        const double dpi = ocr::render_dpi(r.width(), r.height());
+        poppler::page_renderer renderer;
+        renderer.set_image_format(poppler::image::format_gray8);
+        renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+        renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+        const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+        if (img.is_valid() && img.width() > 0 && img.height() > 0)
+          got = engine->page(e, i + 1, reinterpret_cast<const unsigned char*>(img.const_data()), img.width(),
+                             img.height(), img.bytes_per_row(), dpi);
+      }
+      ocr_words += got;
+      if (got == 0) ocr_empty.push_back(i + 1);
+      e.pages.push_back(
+          {i + 1, e.blocks.size() > first_block ? e.blocks[first_block].start : (e.text.empty() ? at : at + 2)});
+      ++ocr_done;
+      ++i;
+      continue;
     }
-    if (!e.pages.empty() && cp < e.pages.back().start) cp = e.pages.back().start;
-    e.pages.push_back({s.page, cp});
+    int j = i;
+    while (j < n && !by_ocr[j]) ++j;
+    std::vector<pdf::Page> run(pages.begin() + i, pages.begin() + j);
+    const pdf::Layout lay = pdf::layout(run);
+    furniture += lay.furniture_removed;
+    hyphens += lay.hyphens_repaired;
+    std::vector<size_t> block_at;  // layout block -> Extracted block (append_block skips nothing we hand it)
+    const size_t before = e.blocks.size();
+    for (const auto& b : lay.blocks) {
+      block_at.push_back(e.blocks.size());
+      append_block(e, b.text, b.kind, b.page + i);
+    }
+    if (e.blocks.size() - before != lay.blocks.size())
+      throw InternalError(name + ": PDF layout produced an empty block");
+    const int64_t len = e.text_cp < 0 ? static_cast<int64_t>(text::count_code_points(e.text)) : e.text_cp;
+    for (const auto& s : lay.starts) {
+      int64_t cp = len;
+      if (s.block < lay.blocks.size()) {
+        const auto& t = lay.blocks[s.block].text;
+        const auto& blk = e.blocks[block_at[s.block]];
+        cp = std::min(blk.end, blk.start + static_cast<int64_t>(text::count_code_points(
+                                               std::string_view(t).substr(0, std::min(s.offset, t.size())))));
+      }
+      if (!e.pages.empty() && cp < e.pages.back().start) cp = e.pages.back().start;
+      e.pages.push_back({s.page + i, cp});
+    }
+    i = j;
   }
+  if (ocr_pages > 0 && opt.page_progress) opt.page_progress(ocr_pages, ocr_pages);
+  // A page with nothing (a blank scan) starts where the next text does: the page map stays in order.
+  const int64_t total = e.text_cp < 0 ? static_cast<int64_t>(text::count_code_points(e.text)) : e.text_cp;
+  for (size_t k = e.pages.size(); k-- > 0;) {
+    if (e.pages[k].start > total) e.pages[k].start = total;
+    if (k + 1 < e.pages.size() && e.pages[k].start > e.pages[k + 1].start) e.pages[k].start = e.pages[k + 1].start;
+  }
+  std::erase_if(empty_pages, [&](int p) { return by_ocr[p - 1]; });
   mark_turns(e);
 
   e.title = utf8(doc->info_key("Title"));
@@ -164,11 +230,16 @@ Extracted extract_pdf_in_process(const std::string& name, std::string_view bytes
         break;
       }
   if (!empty_pages.empty())
-    e.notes.push_back("page(s) " + pages_list(empty_pages) + " have no text layer (scanned?) — run OCR on them");
-  if (lay.furniture_removed)
-    e.notes.push_back(std::to_string(lay.furniture_removed) + " running header, footer and page-number lines left out");
-  if (lay.hyphens_repaired)
-    e.notes.push_back(std::to_string(lay.hyphens_repaired) + " words hyphenated at line ends joined");
+    e.notes.push_back("page(s) " + pages_list(empty_pages) + " have no text layer (scanned?) — import with --ocr auto");
+  if (ocr_pages > 0) {
+    const auto q = ocr::quality(e.word_boxes);
+    e.notes.push_back(std::to_string(ocr_pages) + " page(s) read by OCR: " + std::to_string(ocr_words) + " words, " +
+                      std::to_string(q.low) + " under confidence " + std::to_string(ocr::kLowConfidence));
+  }
+  if (!ocr_empty.empty()) e.notes.push_back("OCR found no text on page(s) " + pages_list(ocr_empty));
+  if (furniture)
+    e.notes.push_back(std::to_string(furniture) + " running header, footer and page-number lines left out");
+  if (hyphens) e.notes.push_back(std::to_string(hyphens) + " words hyphenated at line ends joined");
   finish(e, name);
   return e;
 }

@@ -130,6 +130,7 @@ Id Project::insert_document_rows(const NewDocument& in) {
     pg.exec();
     pg.reset();
   }
+  if (body == in.text) insert_word_boxes(id, in.word_boxes, len);  // offsets hold only for the text as handed
   SQLite::Statement at(*db_, "INSERT INTO attributes(doc_id, name, type, value) VALUES (?,?,?,?)");
   for (const auto& a : in.attributes) {
     at.bind(1, id);

@@ -100,6 +100,22 @@ class Project {
   std::string text(Id id) const;
   std::vector<text::Block> blocks(Id id) const;
   std::vector<Page> pages(Id id) const;
+  std::vector<WordBox> word_boxes(Id id) const;  // by start (word_boxes.cpp)
+  // A new version of a document (versions.cpp), one undoable action: the old
+  // text kept in document_versions, the document's text, file name, blocks,
+  // pages and word boxes replaced by `d`'s, each coding moved to its span in
+  // `moved` (every coding of the document must be there). Returns the number
+  // the old version got (1, 2, ...).
+  int replace_document(Id doc, const NewDocument& d, const std::vector<MovedCoding>& moved, const std::string& label);
+  std::vector<DocumentVersion> document_versions(Id doc) const;  // oldest first
+  // Area codings (areas.cpp): a coding of a rectangle on a page, one undoable
+  // action. Its text span (what retrieval, evidence and the report quote) is
+  // the words whose box centre lies in the rectangle (word_boxes), else the
+  // first character of the page. remove_coding removes the area with it.
+  Id add_area_coding(const Coding& c, const CodingArea& area);
+  std::optional<CodingArea> coding_area(Id coding) const;
+  std::vector<CodingArea> coding_areas(Id doc) const;
+  std::string version_text(Id doc, int version) const;
   std::vector<Attribute> attributes(Id id) const;
   std::string original_bytes(Id id) const;
   void rename_document(Id id, const std::string& title);
@@ -188,6 +204,7 @@ class Project {
   void mark_checkpoint();
   void migrate(bool create);
   Id insert_document_rows(const NewDocument& d);
+  void insert_word_boxes(Id id, const std::vector<WordBox>& boxes, int64_t len);  // word_boxes.cpp
   void apply_images(const nlohmann::json& changes, bool forward);
   std::string replay(bool undo);
   void notify(int64_t rev);

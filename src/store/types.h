@@ -52,8 +52,40 @@ struct Page {
   int64_t start = 0;  // code point where the page starts
 };
 
+// A word's place on its page (issue 24): code points [start, end) of the text,
+// a box in PDF points from the page's top-left corner (an image file: 72 per
+// inch of its resolution, 300 dpi assumed when the file says none), and the
+// OCR confidence 0-100 (-1: from a text layer).
+struct WordBox {
+  int64_t start = 0, end = 0;
+  int page = 0;
+  double x = 0, y = 0, w = 0, h = 0;
+  int confidence = -1;
+};
+
 // What an importer hands to the store. `text` must be valid UTF-8 in NFC
 // with \n line endings; blocks and pages are in code points of `text`.
+// An earlier version of a replaced document (versions.cpp).
+struct DocumentVersion {
+  Id id = 0, doc = 0;
+  int version = 0;
+  std::string original_name, sha256, replaced;
+  int64_t length_cp = 0;
+};
+
+// The rectangle of an area coding (areas.cpp): PDF points from the page's top-left corner.
+struct CodingArea {
+  Id coding = 0;
+  int page = 1;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+// A coding's span in a replacing text (versions.cpp).
+struct MovedCoding {
+  Id coding = 0;
+  int64_t start = 0, end = 0;
+};
+
 struct NewDocument {
   std::string title, source_type = "interview", language, date, author, original_name;
   std::string original_bytes;
@@ -61,6 +93,7 @@ struct NewDocument {
   std::vector<text::Block> blocks;  // empty: derived from blank lines + speaker labels
   std::vector<Page> pages;
   std::vector<Attribute> attributes;
+  std::vector<WordBox> word_boxes;  // OCR'd pages (word_boxes.cpp)
 };
 
 struct Code {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "ingest/ocr.h"
+
 namespace telaah::ui {
 
 std::unique_ptr<OpenDocument> load_document(const store::Project& p, store::Id id, const ProjectCache& cache) {
@@ -14,6 +16,8 @@ std::unique_ptr<OpenDocument> load_document(const store::Project& p, store::Id i
   d->blocks = p.blocks(id);
   d->pages = p.pages(id);
   d->attributes = p.attributes(id);
+  for (const auto& b : p.word_boxes(id))
+    if (b.confidence >= 0 && b.confidence < ingest::ocr::kLowConfidence) d->low_confidence.push_back({b.start, b.end});
   d->generation = next_generation++;
 
   // Speaker labels: from the turn's start up to and including the colon that

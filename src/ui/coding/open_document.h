@@ -42,6 +42,7 @@ struct OpenDocument {
   std::vector<text::Block> blocks;
   std::vector<store::Page> pages;
   std::vector<store::Attribute> attributes;
+  std::vector<text::Span> low_confidence;                   // OCR'd words under ingest::ocr::kLowConfidence, by start
   StyleRuns runs;                                           // bold spans for the layout
   std::unordered_map<std::string, uint32_t> speaker_index;  // speakers in order of first turn: their colour
   std::vector<Styled> styled;                               // sorted by start

@@ -257,9 +257,17 @@ std::vector<PreparedFile> prepare_import(const ImportRequest& req, TaskProgress&
     specs.push_back(std::move(s));
   }
   specs = ingest::expand(specs);
-  const ingest::ImportOptions opt;
+  ingest::ImportOptions opt;
+  opt.cancelled = [&progress] { return progress.cancelled(); };  // a cancel kills the PDF / OCR reader at once
   std::vector<PreparedFile> out;
   for (size_t i = 0; i < specs.size(); ++i) {
+    opt.doc_language = specs[i].language;  // OCR languages follow it (ingest/ocr.h)
+    opt.page_progress = [&progress, i, n = specs.size(), name = specs[i].path.filename().string()](int done,
+                                                                                                   int total) {
+      if (total <= 0) return;
+      progress.set((static_cast<double>(i) + static_cast<double>(done) / total) / static_cast<double>(n),
+                   name + " \xC2\xB7 OCR " + std::to_string(std::min(done + 1, total)) + "/" + std::to_string(total));
+    };
     if (progress.cancelled()) throw ingest::ImportError("import cancelled; nothing was imported");
     progress.set(static_cast<double>(i) / static_cast<double>(specs.size()), specs[i].path.filename().string());
     PreparedFile f;
@@ -282,6 +290,7 @@ std::vector<PreparedFile> prepare_import(const ImportRequest& req, TaskProgress&
       f.doc.text = std::move(e.text);
       f.doc.blocks = std::move(e.blocks);
       f.doc.pages = std::move(e.pages);
+      f.doc.word_boxes = std::move(e.word_boxes);
       f.notes = std::move(e.notes);
       f.format = e.format;
       f.comments = std::move(e.comments);

@@ -127,6 +127,17 @@ void DocumentView::draw_lines(const OpenDocument& doc, const ProjectCache& cache
         dl->AddRect(ImVec2(xa, y), ImVec2(xb, y + line_h_), col, 0, 0, 1.5f);
     });
 
+    // Words OCR read with low confidence (ingest/ocr.h): a dotted underline, so a doubtful quote is checked.
+    auto lc = std::lower_bound(doc.low_confidence.begin(), doc.low_confidence.end(), lcp,
+                               [](const text::Span& m, int64_t v) { return m.end <= v; });
+    for (; lc != doc.low_confidence.end() && lc->start < std::max(lend, lcp + 1); ++lc) {
+      float xa, xb;
+      if (!span_x(lc->start, lc->end, &xa, &xb)) continue;
+      const float uy = y + line_h_ - 1.0f;
+      for (float x = xa; x < xb; x += 4.0f)
+        dl->AddRectFilled(ImVec2(x, uy - 1.0f), ImVec2(std::min(x + 2.0f, xb), uy + 1.0f), pal.text_dim);
+    }
+
     // Find matches on this line (matches_ is sorted by start).
     auto mt = std::lower_bound(matches_.begin(), matches_.end(), lcp,
                                [](const text::Span& m, int64_t v) { return m.end <= v; });

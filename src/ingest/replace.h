@@ -1,0 +1,30 @@
+// `telaah import P NEWFILE --replaces DOC` and Document › Replace with a new
+// version…: the new file extracted like any import, the codings carried by
+// version_diff.h, the store's replace_document as one undoable action.
+#pragma once
+#include <filesystem>
+#include <vector>
+
+#include "ingest/importer.h"
+#include "ingest/version_diff.h"
+#include "store/project.h"
+
+namespace telaah::ingest {
+
+struct CarriedCoding {
+  store::Id coding = 0;
+  Span from, to;
+  Carry how = Carry::unchanged;
+};
+
+struct ReplaceResult {
+  int version = 0;  // the number the old version got
+  std::vector<CarriedCoding> codings;
+  std::vector<std::string> notes;
+  size_t count(Carry c) const;
+};
+
+ReplaceResult replace_document(store::Project& p, store::Id doc, const std::filesystem::path& file,
+                               const ImportOptions& opt);
+
+}  // namespace telaah::ingest
