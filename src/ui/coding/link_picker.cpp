@@ -154,9 +154,10 @@ std::optional<store::Id> LinkPicker::draw(Workspace& ws) {
   const float fs = ImGui::GetFontSize();
   const float w = std::min(fs * 42, io.DisplaySize.x * 0.92f);
   if (appearing_) {
-    ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.1f));
-    ImGui::SetNextWindowFocus();
+    ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.1f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();  // also after a drop from another pane: the keys are the picker's
   }
+  const store::Id to_before = to_;
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   bool open = true;
   std::optional<store::Id> made;
@@ -178,7 +179,8 @@ std::optional<store::Id> LinkPicker::draw(Workspace& ws) {
         made = draw_relations(ws);
     }
   }
-  appearing_ = false;
+  // The step changed this frame (a row taken, a drop on a row, Esc back to the list): focus it next frame.
+  appearing_ = open_ && to_ != to_before;
   ImGui::End();
   if (!open) open_ = false;
   return made;
