@@ -211,6 +211,7 @@ TEST_CASE("every menu item shows the shortcut the keys are handled by (one table
               C::stance_contradicts,
               C::stance_neutral,
               C::memo,
+              C::link_to,
               C::remove_coding}) {
     CAPTURE(static_cast<int>(c));
     CHECK(std::any_of(seen.begin(), seen.end(), [&](const auto& kv) { return kv.second.command == c; }));

@@ -22,8 +22,10 @@ Registrar reg_gui(5, [](CLI::App& app, Context&) {
   cmd->add_option("--screenshot", a->opt.screenshot, "draw, write this PNG file and exit (for docs and tests)");
   cmd->add_option("--size", a->size, "window size WxH, e.g. 1440x900");
   cmd->add_option("--frames", a->opt.frames, "frames to draw before the screenshot (default: until settled)");
-  cmd->add_option("--open", a->opt.open_doc, "open this document (number, title or file name)");
-  cmd->add_option("--view", a->opt.view, "coding, search, retrieval, triangulation, agreement, documents, summaries or cases");
+  cmd->add_option("--open", a->opt.open_doc,
+                  "open this document (number, title or file name), or coding:ID (its document, the coding selected)");
+  cmd->add_option("--view", a->opt.view,
+                  "coding, search, retrieval, triangulation, agreement, documents, summaries, cases or suggest");
   cmd->add_option("--query", a->opt.query, "search query (in the coding view: find in the document)");
   cmd->add_option("--theme", a->opt.theme, "light or dark (this run only)");
   cmd->add_option("--language", a->opt.language, "en or id (this run only)");

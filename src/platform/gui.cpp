@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cfloat>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 #include <vector>
@@ -191,6 +192,11 @@ bool script_start(ui::App& app, const GuiOptions& opt) {
       return false;
     }
     try {
+      if (opt.open_doc.rfind("coding:", 0) == 0) {  // a coding: its document, the coding selected in the inspector
+        const store::Coding c = app.project()->coding(std::strtoll(opt.open_doc.c_str() + 7, nullptr, 10));
+        app.workspace().show_passage(c.doc, c.start, c.end, c.id);
+        return true;
+      }
       const store::Id id = app.project()->resolve_document(opt.open_doc);
       if (!app.open_document(id)) {
         std::cerr << "telaah: cannot open document '" << opt.open_doc << "': " << app.status() << "\n";

@@ -150,13 +150,16 @@ bool LinkPicker::step(double budget_ms) {
 std::optional<store::Id> LinkPicker::draw(Workspace& ws) {
   row_rects_.clear();
   if (!open_ || !ws.has_project()) return std::nullopt;
+  ws.need_glyphs("\xE2\x86\x90\xE2\x86\x91\xE2\x86\x92\xE2\x86\x93\xE2\x86\x94");  // the arrows of the hints and
+                                                                                   // relations: ← ↑ → ↓ ↔
   const ImGuiIO& io = ImGui::GetIO();
   const float fs = ImGui::GetFontSize();
   const float w = std::min(fs * 42, io.DisplaySize.x * 0.92f);
   if (appearing_) {
-    ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.1f));
-    ImGui::SetNextWindowFocus();
+    ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.1f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();  // also after a drop from another pane: the keys are the picker's
   }
+  const store::Id to_before = to_;
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   bool open = true;
   std::optional<store::Id> made;
@@ -178,7 +181,8 @@ std::optional<store::Id> LinkPicker::draw(Workspace& ws) {
         made = draw_relations(ws);
     }
   }
-  appearing_ = false;
+  // The step changed this frame (a row taken, a drop on a row, Esc back to the list): focus it next frame.
+  appearing_ = open_ && to_ != to_before;
   ImGui::End();
   if (!open) open_ = false;
   return made;
@@ -191,11 +195,16 @@ void LinkPicker::draw_codings(Workspace& ws) {
                return std::make_shared<const CodingRows>(read_coding_rows(p, tp));
              });
   const float fs = ImGui::GetFontSize();
-  if (ImGui::IsWindowAppearing() || appearing_) ImGui::SetKeyboardFocusHere();
+  const bool focus_box = ImGui::IsWindowAppearing() || appearing_;
+  if (focus_box) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
   const bool enter =
       widgets::input_text_hint("##linkq", tr(S::lnk_picker_hint), &query_, ImGuiInputTextFlags_EnterReturnsTrue);
   const bool box_active = ImGui::IsItemActive();
+  // Typed right after L, before the box has the keyboard (it gets it a frame later): kept, not lost.
+  if (focus_box && !box_active)
+    for (ImWchar ch : ImGui::GetIO().InputQueueCharacters)
+      if (ch >= 0x20) text::append_utf8(query_, static_cast<char32_t>(ch));
   if (box_active)  // Up and Down choose a row; they do not move ImGui's focus off the box
     GImGui->ActiveIdUsingNavDirMask |= (1 << ImGuiDir_Up) | (1 << ImGuiDir_Down);
   set_query(cache, query_);

@@ -79,6 +79,9 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
   if (ImGui::IsItemActive()) memo_editing_ = true;
   if (ImGui::IsItemDeactivated()) save_drafts();  // blur: saved (nothing when unchanged)
   ImGui::PopID();
+  // What the researcher made of it, before the bookkeeping: the indicators it hinders, its links.
+  draw_hinders(copy);
+  draw_links(copy);
 
   if (ImGui::BeginTable("##codingmeta", 2, ImGuiTableFlags_SizingStretchProp)) {
     setup_label_value_columns();
@@ -108,8 +111,6 @@ void CodingView::draw_coding_inspector(const store::Coding& c) {
   if (ImGui::Button(tr(S::button_go_to))) ws_.doc_view().jump_to(copy.start);
   ImGui::SameLine();
   if (ImGui::Button(tr(S::menu_remove_coding))) ws_.remove_coding(copy.id);
-  draw_hinders(copy);
-  draw_links(copy);
 }
 
 static bool same_code(const store::Code& a, const store::Code& b) {

@@ -89,6 +89,7 @@ void CodingView::draw_links(const store::Coding& c) {
   link_memo_rect_.reset();
   link_button_rect_.reset();
   refresh_links(c.id);
+  ws_.need_glyphs("\xE2\x86\x90\xE2\x86\x91\xE2\x86\x92\xE2\x86\x93\xE2\x86\x94");  // the arrows: ← ↑ → ↓ ↔
   const float fs = ImGui::GetFontSize();
   ImGui::Spacing();
   // The chip: drag it onto another coding (in the document, or a row of Link to…).

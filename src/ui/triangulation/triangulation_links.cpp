@@ -145,6 +145,7 @@ void TriangulationView::draw_compare_links_list() {
   if (compare_links_.empty()) return;
   char buf[160];
   std::snprintf(buf, sizeof buf, tr(S::lnk_compare_fmt), static_cast<int>(compare_links_.size()));
+  ws_.need_glyphs("\xE2\x86\x90\xE2\x86\x91\xE2\x86\x92\xE2\x86\x93\xE2\x86\x94");  // ← ↑ → ↓ ↔
   if (!ImGui::TreeNode("##links", "%s", buf)) return;
   auto find = [&](store::Id id, int col) -> const EvidenceItem* {
     if (col < 0 || col >= static_cast<int>(compare_.size())) return nullptr;
