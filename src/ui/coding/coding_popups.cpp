@@ -17,6 +17,8 @@ void CodingView::draw_popups() {
   draw_quick_code();
   draw_memo_editor();
   draw_delete_code();
+  draw_merge_code();
+  draw_code_memo();
 }
 
 void CodingView::draw_delete_code() {
@@ -33,7 +35,9 @@ void CodingView::draw_delete_code() {
       ImGui::Text(tr(S::confirm_delete_code), ci->path.c_str(), static_cast<long long>(ci->total));
       ImGui::PopTextWrapPos();
     }
-    if (ok_cancel(tr(S::button_delete)) == 1 && ci) ws_.delete_code(ci->code.id);
+    const int r = ok_cancel(tr(S::button_delete));
+    remember("delete:ok");
+    if (r == 1 && ci) ws_.delete_code(ci->code.id);
     ImGui::EndPopup();
   }
 }

@@ -41,6 +41,14 @@ void CodingView::project_changed() {
   quick_open_ = memo_open_ = confirm_delete_code_ = false;
   memo_popup_shown_ = false;
   memo_coding_ = 0;
+  merge_from_ = merge_into_ = memo_code_ = 0;
+  merge_open_ = code_memo_open_ = focus_code_name_ = false;
+}
+
+std::optional<ImRect> CodingView::item_rect(const std::string& key) const {
+  auto it = rects_.find(key);
+  if (it == rects_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<ImRect> CodingView::code_row_rect(store::Id code) const {
@@ -128,6 +136,7 @@ void CodingView::draw_collapsed(float W, float height) {
 }
 
 void CodingView::draw() {
+  rects_.clear();
   ProjectUiState& state = ws_.state();
   const float dpi = ws_.look().dpi;
   const float height = ImGui::GetContentRegionAvail().y;
@@ -210,6 +219,7 @@ void CodingView::shortcuts() {
   const bool has_text = ws_.doc() && dv.has_selection();
   // Which keys: the shortcut table (ui/shell/shortcuts.cpp), as the document's menu shows them.
   if (pressed(Command::remove_coding) && sel_coding) ws_.remove_coding(*sel_coding);
+  if (pressed(Command::rename) && ws_.selected_code()) rename_code(*ws_.selected_code());
   if (io.KeyCtrl || io.KeyAlt) return;
   for (ImWchar c : io.InputQueueCharacters) {
     if (typed(Command::code_pinned, c)) {

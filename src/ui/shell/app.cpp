@@ -266,6 +266,10 @@ void App::draw_menu_bar() {
       file_browser_.open(FileBrowser::Mode::import_files, {});
     if (menu_item(tr(S::menu_import_qdpx), std::nullopt, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
+    if (menu_item(tr(S::rep_menu_report), Command::report, false, ws_.has_project())) output_.open_report();
+    if (menu_item(tr(S::rep_menu_export), Command::export_files, false, ws_.has_project())) output_.open_export();
+    if (menu_item(tr(S::cb_export), Command::export_codebook, false, ws_.has_project()))
+      output_.open_export(OutputKind::qdc);
     if (menu_item(tr(S::menu_close), Command::close_project, false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();
     if (menu_item(tr(S::menu_quit), Command::quit)) request_quit();
@@ -437,6 +441,9 @@ void App::handle_shortcuts() {
     return;
   }
   if (pressed(Command::import_files)) file_browser_.open(FileBrowser::Mode::import_files, {});
+  if (pressed(Command::report)) output_.open_report();
+  if (pressed(Command::export_files)) output_.open_export();
+  if (pressed(Command::export_codebook)) output_.open_export(OutputKind::qdc);
   if (pressed(Command::search_corpus)) {
     ws_.show_view(View::search);
     if (auto* s = dynamic_cast<SearchView*>(view(View::search))) s->focus_query();

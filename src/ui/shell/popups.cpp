@@ -66,6 +66,7 @@ void App::draw_popups() {
     }
   }
   draw_qdpx_intake();
+  if (ws_.has_project()) output_.draw();  // Project › Report… / Export… and their result
 
   if (new_coder_open_) {
     ImGui::OpenPopup("###newcoder");
