@@ -349,11 +349,14 @@ void App::draw_toolbar() {
     if (auto l = ws_.project()->redo_label()) ImGui::SetTooltip("%s: %s (Ctrl+Shift+Z)", tr(S::menu_redo), l->c_str());
 
   // The coder of this session: every new coding is theirs.
-  const float combo_w = ImGui::GetFontSize() * 11;
   const float blind_w =
       ws_.state().blind ? ImGui::CalcTextSize(tr(S::agr_blind_on)).x + ImGui::GetStyle().ItemSpacing.x * 2 : 0;
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - combo_w - ImGui::CalcTextSize(tr(S::label_coder)).x -
-                  ImGui::GetStyle().ItemSpacing.x - blind_w);
+  const float label_w = ImGui::CalcTextSize(tr(S::label_coder)).x + ImGui::GetStyle().ItemSpacing.x + blind_w;
+  ImGui::SameLine();
+  const float after = ImGui::GetCursorPosX() + ImGui::GetFontSize();  // never over the Redo button (800x600)
+  const float combo_w =
+      std::clamp(ImGui::GetContentRegionMax().x - after - label_w, ImGui::GetFontSize() * 4, ImGui::GetFontSize() * 11);
+  ImGui::SameLine(std::max(after, ImGui::GetContentRegionMax().x - combo_w - label_w));
   ImGui::AlignTextToFramePadding();
   if (ws_.state().blind) {  // blind mode is on: say so where the coder is chosen
     ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%s", tr(S::agr_blind_on));
