@@ -10,8 +10,11 @@
 #include <algorithm>
 
 #include "gui/fixture.h"
+#include "helpers/run.h"
+#include "helpers/temp_dir.h"
 #include "store/doc_sets.h"
 #include "ui/documents/view_documents.h"
+#include "ui/export/dialog_output.h"
 #include "ui/shell/app.h"
 
 using namespace telaah;
@@ -231,4 +234,56 @@ TEST_CASE("sorting by a column orders the rows; the filter box narrows them") {
     CHECK(ui::lower_ascii(all).find("news") != std::string::npos);
   }
   CHECK(s.view().rows_drawn() > 0);
+}
+
+TEST_CASE("Project › Report… runs as a task, the window stays usable, the file equals the CLI's; Export… too") {
+  if (!test::have_sample()) return;
+  Session s;
+  s.pause();
+  s.h.key('R', true);  // Ctrl+R, the key the Project menu shows beside Report…
+  s.frames(3);
+  ui::OutputDialog& d = s.app->output_dialog();
+  REQUIRE(d.item_rect("path").has_value());
+  const auto md = (s.dir.path / "out-report.md").string();
+  s.click(d.item_rect("kind:1"), "Markdown");
+  s.frames(2);
+  d.set_path(md);
+  s.click(d.item_rect("lang:en"), "English");
+  s.click(d.item_rect("run"), "Write");
+  CHECK(d.running());
+  s.frame();  // the window draws while the task runs
+  REQUIRE(s.settle([&] { return !d.running(); }));
+  CAPTURE(d.result());
+  CHECK_FALSE(d.result_error());
+  REQUIRE(std::filesystem::exists(md));
+  const auto cli = (s.dir.path / "cli-report.md").string();
+  auto r = test::run({TELAAH_BINARY, "report", s.file.string(), "--format", "md", "--lang", "en", "--out", cli});
+  REQUIRE(r.status == 0);
+  CHECK(test::read_file(md) == test::read_file(cli));
+  s.click(d.item_rect("done:ok"), "OK");
+  // Export… a CSV of the codings, equal to `telaah export --csv`.
+  s.pause();
+  s.h.key('E', true);
+  s.frames(3);
+  REQUIRE(d.item_rect("kind:2").has_value());
+  s.click(d.item_rect("kind:2"), "CSV codings");
+  const auto csv = (s.dir.path / "codings.csv").string();
+  d.set_path(csv);
+  s.frames(1);
+  s.click(d.item_rect("run"), "Write");
+  REQUIRE(s.settle([&] { return !d.running(); }));
+  CHECK_FALSE(d.result_error());
+  const auto cli_csv = (s.dir.path / "cli.csv").string();
+  REQUIRE(test::run({TELAAH_BINARY, "export", s.file.string(), "--csv", cli_csv}).status == 0);
+  CHECK(test::read_file(csv) == test::read_file(cli_csv));
+  s.click(d.item_rect("done:ok"), "OK");
+  // An error is named: a folder that does not exist.
+  s.pause();
+  s.h.key('E', true);
+  s.frames(3);
+  d.set_path((s.dir.path / "no-such-folder" / "x.qdpx").string());
+  s.click(d.item_rect("run"), "Write");
+  REQUIRE(s.settle([&] { return !d.running(); }));
+  CHECK(d.result_error());
+  CHECK(d.result().find("Nothing was written") == 0);
 }

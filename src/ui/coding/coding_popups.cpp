@@ -19,6 +19,8 @@ void CodingView::draw_popups() {
   draw_delete_code();
   draw_hinders_picker();
   if (link_picker_.draw(ws_)) links_rev_ = -1;  // Link to…: a link was made
+  draw_merge_code();
+  draw_code_memo();
 }
 
 void CodingView::draw_delete_code() {
@@ -35,7 +37,9 @@ void CodingView::draw_delete_code() {
       ImGui::Text(tr(S::confirm_delete_code), ci->path.c_str(), static_cast<long long>(ci->total));
       ImGui::PopTextWrapPos();
     }
-    if (ok_cancel(tr(S::button_delete)) == 1 && ci) ws_.delete_code(ci->code.id);
+    const int r = ok_cancel(tr(S::button_delete));
+    remember("delete:ok");
+    if (r == 1 && ci) ws_.delete_code(ci->code.id);
     ImGui::EndPopup();
   }
 }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "ui/coding/view_coding.h"
+#include "ui/shell/shortcuts.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
 
@@ -169,6 +170,52 @@ void CodingView::draw_code_row(size_t index, std::vector<bool>& open_stack) {
     }
     if (ImGui::MenuItem(tr(S::menu_move_top), nullptr, false, c.code.parent.has_value()))
       ws_.move_code(id, std::nullopt, child_count(ws_.cache(), std::nullopt, id));
+    ImGui::Separator();
+    if (menu_item(tr(S::cb_add_sub), std::nullopt)) add_sub_code(id);
+    remember("menu:add_sub");
+    if (menu_item(tr(S::cb_rename), Command::rename)) rename_code(id);
+    remember("menu:rename");
+    if (menu_item(tr(S::cb_move_up), std::nullopt, false, sibling_index(ws_.cache(), id, id) > 0)) move_sibling(id, -1);
+    remember("menu:up");
+    if (menu_item(tr(S::cb_move_down), std::nullopt, false,
+                  sibling_index(ws_.cache(), id, id) + 1 < child_count(ws_.cache(), c.code.parent, id) + 1))
+      move_sibling(id, +1);
+    remember("menu:down");
+    if (ImGui::BeginMenu(tr(S::cb_colour))) {
+      static const char* kPalette[] = {"#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F",
+                                       "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC"};
+      for (int k = 0; k < 10; ++k) {
+        if (k % 5) ImGui::SameLine();
+        ImGui::PushID(k);
+        const ImVec4 col = ImGui::ColorConvertU32ToFloat4(parse_colour(kPalette[k]));
+        if (ImGui::ColorButton("##swatch", col, ImGuiColorEditFlags_NoTooltip,
+                               ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()))) {
+          store::Code k2 = c.code;
+          k2.colour = kPalette[k];
+          ws_.edit_code(k2);
+          ImGui::CloseCurrentPopup();
+        }
+        remember("menu:colour:" + std::to_string(k));
+        ImGui::PopID();
+      }
+      ImGui::EndMenu();
+    }
+    if (menu_item(tr(S::cb_memo), std::nullopt)) {
+      memo_code_ = id;
+      code_memo_open_ = true;
+    }
+    remember("menu:memo");
+    if (menu_item(tr(S::cb_merge), std::nullopt, false, ws_.cache().codes.size() > 1)) {
+      merge_from_ = id;
+      merge_into_ = 0;
+      merge_open_ = true;
+    }
+    remember("menu:merge");
+    if (menu_item(tr(S::cb_delete), std::nullopt)) {
+      ws_.select_code(id);
+      confirm_delete_code_ = true;
+    }
+    remember("menu:delete");
     ImGui::EndPopup();
   }
 }

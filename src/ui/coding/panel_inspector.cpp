@@ -156,8 +156,13 @@ void CodingView::draw_code_editor(store::Id id) {
   ImGui::TextDisabled("%s", counts);
   ImGui::PushItemWidth(-1);
   field_label(S::label_name);
+  if (focus_code_name_) {  // F2 / Rename: the name box takes the keyboard, its text selected
+    ImGui::SetKeyboardFocusHere();
+    focus_code_name_ = false;
+  }
   widgets::input_text("##name", &draft_.code.name);
   code_name_rect_ = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (ImGui::IsItemDeactivatedAfterEdit()) save_code_draft();  // Enter (or leaving the box) renames
   field_label(S::label_colour);
   if (ImGui::ColorEdit3("##colour", &draft_.colour.x, ImGuiColorEditFlags_DisplayHex))
     draft_.code.colour = format_colour(draft_.colour);

@@ -52,6 +52,14 @@ void CodingView::project_changed() {
   imp_codes_.clear();
   attachments_.clear();
   hinders_open_ = false;
+  merge_from_ = merge_into_ = memo_code_ = 0;
+  merge_open_ = code_memo_open_ = focus_code_name_ = false;
+}
+
+std::optional<ImRect> CodingView::item_rect(const std::string& key) const {
+  auto it = rects_.find(key);
+  if (it == rects_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<ImRect> CodingView::code_row_rect(store::Id code) const {
@@ -143,6 +151,7 @@ void CodingView::draw_collapsed(float W, float height) {
 }
 
 void CodingView::draw() {
+  rects_.clear();
   ProjectUiState& state = ws_.state();
   const float dpi = ws_.look().dpi;
   const float height = ImGui::GetContentRegionAvail().y;
@@ -227,6 +236,7 @@ void CodingView::shortcuts() {
   // Which keys: the shortcut table (ui/shell/shortcuts.cpp), as the document's menu shows them.
   // Delete on a focused link row is the link's (panel_links.cpp), not the coding's.
   if (pressed(Command::remove_coding) && sel_coding && !link_focused_) ws_.remove_coding(*sel_coding);
+  if (pressed(Command::rename) && ws_.selected_code()) rename_code(*ws_.selected_code());
   if (io.KeyCtrl || io.KeyAlt) return;
   for (ImWchar c : io.InputQueueCharacters) {
     if (typed(Command::code_pinned, c)) {

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 
 #include "ui/coding/doc_list.h"
 #include "ui/coding/link_picker.h"
+#include "ui/shell/file_browser.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
 
@@ -44,6 +46,13 @@ class CodingView : public View {
 
   // For tests: where the codebook drew a code's row last frame.
   std::optional<ImRect> code_row_rect(store::Id code) const;
+  // For tests: where a control of the codebook's menu and popups was drawn last frame: "menu:add_sub",
+  // "menu:rename", "menu:delete", "menu:merge", "menu:memo", "menu:up", "menu:down", "merge:filter",
+  // "merge:target:ID", "merge:ok", "memo:text", "memo:save", "delete:ok".
+  std::optional<ImRect> item_rect(const std::string& key) const;
+  void menu_items(Menu m) override;  // Project › Load framework…
+  void menu_shortcuts() override;
+  void load_framework(const std::filesystem::path& file);  // merges by code path: one action
 
   // --- links of the selected coding (panel_links.cpp) ---
   struct LinkRow {
@@ -88,6 +97,13 @@ class CodingView : public View {
   void draw_quick_code();
   void draw_memo_editor();
   void draw_delete_code();
+  void draw_merge_code();  // codebook_actions.cpp: Merge into…, the code memo, Load framework…
+  void draw_code_memo();
+  void open_framework_browser();
+  void add_sub_code(store::Id parent);
+  void move_sibling(store::Id id, int delta);
+  void rename_code(store::Id id);
+  void remember(const std::string& key) { rects_[key] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
   void edit_memo(store::Id coding);
   // The coding selected in the document, if the document shows it.
   std::optional<store::Id> visible_selected_coding() const;
@@ -134,6 +150,12 @@ class CodingView : public View {
   std::string hinders_filter_;
   int hinders_index_ = 0;
   std::optional<ImRect> hinders_button_rect_;
+  // The codebook's menu: merging, the code memo, loading a framework, renaming.
+  store::Id merge_from_ = 0, merge_into_ = 0, memo_code_ = 0;
+  bool merge_open_ = false, code_memo_open_ = false, focus_code_name_ = false;
+  std::string merge_filter_, code_memo_draft_;
+  FileBrowser framework_browser_;
+  std::unordered_map<std::string, ImRect> rects_;  // item_rect()
 };
 
 }  // namespace telaah::ui

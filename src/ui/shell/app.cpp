@@ -270,6 +270,10 @@ void App::draw_menu_bar() {
     if (menu_item(tr(S::menu_import_qdpx), std::nullopt, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
     if (menu_item(tr(S::menu_duplicates), std::nullopt, false, ws_.has_project() && !busy)) duplicates_.open();
+    if (menu_item(tr(S::rep_menu_report), Command::report, false, ws_.has_project())) output_.open_report();
+    if (menu_item(tr(S::rep_menu_export), Command::export_files, false, ws_.has_project())) output_.open_export();
+    if (menu_item(tr(S::cb_export), Command::export_codebook, false, ws_.has_project()))
+      output_.open_export(OutputKind::qdc);
     if (menu_item(tr(S::menu_close), Command::close_project, false, ws_.has_project() && !busy)) close_project();
     ImGui::Separator();
     if (menu_item(tr(S::menu_quit), Command::quit)) request_quit();
@@ -348,15 +352,15 @@ void App::draw_toolbar() {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     if (auto l = ws_.project()->redo_label()) ImGui::SetTooltip("%s: %s (Ctrl+Shift+Z)", tr(S::menu_redo), l->c_str());
 
-  // The coder of this session: every new coding is theirs. At the right edge; in a narrow
-  // window the box gives up width (down to 5 em) rather than lie over the buttons.
+  // The coder of this session: every new coding is theirs.
   const float blind_w =
       ws_.state().blind ? ImGui::CalcTextSize(tr(S::agr_blind_on)).x + ImGui::GetStyle().ItemSpacing.x * 2 : 0;
   const float label_w = ImGui::CalcTextSize(tr(S::label_coder)).x + ImGui::GetStyle().ItemSpacing.x + blind_w;
-  const float after_buttons = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x * 2;
-  const float combo_w = std::clamp(ImGui::GetContentRegionMax().x - after_buttons - label_w, ImGui::GetFontSize() * 5,
-                                   ImGui::GetFontSize() * 11);
-  ImGui::SameLine(std::max(after_buttons, ImGui::GetContentRegionMax().x - combo_w - label_w));
+  ImGui::SameLine();
+  const float after = ImGui::GetCursorPosX() + ImGui::GetFontSize();  // never over the Redo button (800x600)
+  const float combo_w =
+      std::clamp(ImGui::GetContentRegionMax().x - after - label_w, ImGui::GetFontSize() * 4, ImGui::GetFontSize() * 11);
+  ImGui::SameLine(std::max(after, ImGui::GetContentRegionMax().x - combo_w - label_w));
   ImGui::AlignTextToFramePadding();
   if (ws_.state().blind) {  // blind mode is on: say so where the coder is chosen
     ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%s", tr(S::agr_blind_on));
@@ -444,6 +448,9 @@ void App::handle_shortcuts() {
     return;
   }
   if (pressed(Command::import_files)) file_browser_.open(FileBrowser::Mode::import_files, {});
+  if (pressed(Command::report)) output_.open_report();
+  if (pressed(Command::export_files)) output_.open_export();
+  if (pressed(Command::export_codebook)) output_.open_export(OutputKind::qdc);
   if (pressed(Command::search_corpus)) {
     ws_.show_view(View::search);
     if (auto* s = dynamic_cast<SearchView*>(view(View::search))) s->focus_query();

@@ -30,6 +30,7 @@
 #include "ui/coding/doc_picker.h"
 #include "ui/coding/view_coding.h"
 #include "ui/documents/view_documents.h"
+#include "ui/export/dialog_output.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/search/view_search.h"
 #include "ui/shell/duplicates_dialog.h"
@@ -142,7 +143,8 @@ class App {
   std::optional<ImRect> undo_link_rect() const { return undo_link_; }  // the status line's Undo, last frame
   std::optional<ImRect> code_row_rect(store::Id code) const;           // where the codebook drew it last frame
   const std::vector<store::Id>& pinned() const { return ws_.state().pinned; }
-  DocPicker& doc_picker() { return picker_; }  // Ctrl+P
+  DocPicker& doc_picker() { return picker_; }        // Ctrl+P
+  OutputDialog& output_dialog() { return output_; }  // Project › Report… / Export…
   // Tab / Shift+Tab: the keyboard to the next (previous) pane of the shown view.
   void cycle_panes(bool back);
   // The pane that has the keyboard ("##browser", "##document", ...; "" when none),
@@ -213,6 +215,7 @@ class App {
   bool menu_request_ = false;  // F10: open the menu bar
   std::optional<ImRect> undo_link_;
   DocPicker picker_;
+  OutputDialog output_{ws_};     // Project › Report… and Export…
   int tab_key_ = -1;             // the backend's Tab: ImGui gets it only while a popup is open
   ImGuiWindow* body_ = nullptr;  // the shown view's body (this frame)
   bool release_active_ = false;  // Tab left a text field: it lets the keyboard go next frame

@@ -69,6 +69,7 @@ void App::draw_popups() {
   }
   draw_qdpx_intake();
   duplicates_.draw();
+  if (ws_.has_project()) output_.draw();  // Project › Report… / Export… and their result
 
   if (new_coder_open_) {
     ImGui::OpenPopup("###newcoder");

@@ -28,6 +28,10 @@ enum class Command {
   find,             // in the open document
   search_corpus,    // the search view's box
   method_settings,  // Project › Method settings… (the triangulation view's)
+  report,           // Project › Report…
+  export_files,     // Project › Export…
+  export_codebook,  // Project › Export codebook…
+  load_framework,   // Project › Load framework… (the coding view's)
   view_1,           // Ctrl+1 ... Ctrl+9: the views in toolbar order
   view_2,
   view_3,
