@@ -50,6 +50,14 @@ enum class Command {
   stance_contradicts,
   stance_neutral,
   copy,
+  // The suggestions queue's keys (typed characters).
+  suggest_next,
+  suggest_previous,
+  suggest_accept,
+  suggest_reject,
+  suggest_other,
+  suggest_skip,
+  suggest_apply,
 };
 
 // One way to give a command: a key (GLFW key code) with exact modifiers, or a typed character.

@@ -11,6 +11,7 @@
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
 #include "ui/shell/strings_start.h"
+#include "ui/suggest/strings_suggest.h"
 #include "ui/triangulation/strings_triangulation.h"
 
 namespace telaah::ui {
@@ -230,7 +231,7 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_SEARCH(X)                                                                                         \
   TELAAH_UI_STRINGS_RETRIEVAL(X)                                                                                      \
   TELAAH_UI_STRINGS_TRIANGULATION(X)                                                                                  \
-  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X)
+  TELAAH_UI_STRINGS_AGREEMENT(X) TELAAH_UI_STRINGS_START(X) TELAAH_UI_STRINGS_METHOD(X) TELAAH_UI_STRINGS_SUGGEST(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,
