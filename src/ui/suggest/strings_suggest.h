@@ -5,6 +5,7 @@
 #define TELAAH_UI_STRINGS_SUGGEST(X)                                                                                  \
   X(sug_title, "Suggestions", "Saran")                                                                                \
   X(sug_code, "Code", "Kode")                                                                                         \
+  X(sug_choose, "choose a code", "pilih kode")                                                                        \
   X(sug_code_hint, "type to find a code", "ketik untuk mencari kode")                                                 \
   X(sug_scope, "Scope", "Cakupan")                                                                                    \
   X(sug_scope_sentence, "sentence", "kalimat")                                                                        \

@@ -199,7 +199,7 @@ void SuggestView::shortcuts() {
 
 void SuggestView::draw_controls() {
   const auto* p = ws_.project();
-  std::string current = tr(S::sug_pick_code);
+  std::string current = tr(S::sug_choose);
   for (const auto& c : ws_.cache().codes)
     if (c.code.id == code_) current = c.path;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
