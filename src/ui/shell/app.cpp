@@ -34,6 +34,7 @@ App::App(AppOptions opt) : opt_(opt), ws_(WorkspaceOptions{opt.remember, opt.bac
   views_.push_back(std::make_unique<DocumentsView>(ws_));
   views_.push_back(std::make_unique<SummariesView>(ws_));
   views_.push_back(std::make_unique<CasesView>(ws_));
+  views_.push_back(std::make_unique<SuggestView>(ws_));
 
   on_project_ = ws_.subscribe(Workspace::Event::project, [this] { project_changed(); });
   if (opt_.remember) prefs_ = load_prefs();
@@ -49,7 +50,7 @@ App::~App() {
 
 View* App::view(ViewKey key) const {
   for (const auto& v : views_)
-    if (v->key() == key) return v.get();
+    if (v->key() == key && v->available()) return v.get();
   return nullptr;
 }
 
@@ -204,6 +205,7 @@ void App::frame() {
   draw_menu_bar();
   const float status_h = ImGui::GetFrameHeightWithSpacing();
   View* shown = ws_.has_project() ? view(ws_.shown_view()) : nullptr;
+  if (ws_.has_project() && !shown) ws_.show_view(View::coding), shown = view(View::coding);  // switched off
   if (!ws_.has_project()) {
     ImGui::BeginChild("##start", ImVec2(0, -status_h));
     draw_start_screen();
@@ -298,6 +300,7 @@ void App::draw_menu_bar() {
   }
   if (begin_menu(S::menu_view)) {
     for (size_t i = 0; i < views_.size(); ++i) {
+      if (!views_[i]->available()) continue;
       const auto cmd = i < 9 ? std::optional<Command>(view_command(i)) : std::nullopt;
       if (menu_item(tr(views_[i]->title()), cmd, ws_.shown_view() == views_[i]->key(), ws_.has_project()))
         ws_.show_view(views_[i]->key());
@@ -332,6 +335,7 @@ void App::draw_menu_bar() {
 
 void App::draw_toolbar() {
   for (const auto& v : views_) {
+    if (!v->available()) continue;
     const bool on = ws_.shown_view() == v->key();
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(tr(v->title()))) ws_.show_view(v->key());

@@ -5,7 +5,7 @@ namespace telaah::ui {
 
 namespace {
 // GLFW key codes (the real window's io.KeysDown indices; letters and digits are their ASCII codes).
-constexpr int kTab = 258, kDelete = 261, kDown = 264, kUp = 265, kF2 = 291, kF10 = 299;
+constexpr int kTab = 258, kEnter = 257, kDelete = 261, kDown = 264, kUp = 265, kF2 = 291, kF10 = 299;
 
 Chord ctrl(int key, bool shift = false) {
   return Chord{key, true, shift, false, 0};
@@ -61,6 +61,19 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::select_all, ctrl('A')},
         {Command::rename, key(kF2)},
         {Command::delete_item, key(kDelete)},
+        {Command::suggest_next, ch('J')},
+        {Command::suggest_next, ch('j'), false},
+        {Command::suggest_previous, ch('K')},
+        {Command::suggest_previous, ch('k'), false},
+        {Command::suggest_accept, ch('A')},
+        {Command::suggest_accept, ch('a'), false},
+        {Command::suggest_reject, ch('R')},
+        {Command::suggest_reject, ch('r'), false},
+        {Command::suggest_other, ch('O')},
+        {Command::suggest_other, ch('o'), false},
+        {Command::suggest_skip, ch('S')},
+        {Command::suggest_skip, ch('s'), false},
+        {Command::suggest_apply, key(kEnter)},
     };
     for (int i = 0; i < 9; ++i) {
       t.push_back({view_command(static_cast<size_t>(i)), ctrl('1' + i)});

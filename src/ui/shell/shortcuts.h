@@ -63,6 +63,14 @@ enum class Command {
   select_all,   // Ctrl+A
   rename,       // F2
   delete_item,  // Delete: the selected documents or code
+  // The suggestions queue's keys (typed characters).
+  suggest_next,
+  suggest_previous,
+  suggest_accept,
+  suggest_reject,
+  suggest_other,
+  suggest_skip,
+  suggest_apply,
 };
 
 // One way to give a command: a key (GLFW key code) with exact modifiers, or a typed character.

@@ -15,6 +15,7 @@
 #include "ui/search/strings_search.h"
 #include "ui/shell/strings_duplicates.h"
 #include "ui/shell/strings_start.h"
+#include "ui/suggest/strings_suggest.h"
 #include "ui/summaries/strings_summaries.h"
 #include "ui/triangulation/strings_triangulation.h"
 
@@ -255,7 +256,8 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_SUMMARIES(X)                                                                                       \
   TELAAH_UI_STRINGS_CASES(X)                                                                                           \
   TELAAH_UI_STRINGS_LINKS(X)                                                                                           \
-  TELAAH_UI_STRINGS_DOCUMENTS(X)
+  TELAAH_UI_STRINGS_DOCUMENTS(X)                                                                                       \
+  TELAAH_UI_STRINGS_SUGGEST(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,

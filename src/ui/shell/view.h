@@ -49,6 +49,8 @@ class View {
   // would. The shell calls it before quitting, closing, and switching views.
   virtual void save_drafts() {}
   virtual bool has_unsaved_draft() const { return false; }
+  // False: the view is switched off for this project (no toolbar button, no menu item, not shown).
+  virtual bool available() const { return true; }
 
   // The built-in views' keys.
   static constexpr ViewKey coding{"coding"};
