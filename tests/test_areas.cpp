@@ -86,4 +86,5 @@ TEST_CASE("Area codings: the span of the words inside, the page's start when non
                        ValidationError);
   CHECK_THROWS_AS(p->add_area_coding(cd, {0, 1, 0, 0, 0, 10}), ValidationError);
   CHECK(p->coding_areas(doc).size() == 4);
+  CHECK(p->check().empty());
 }

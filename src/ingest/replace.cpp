@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <fstream>
 
-#include "store/util.h"
-
 namespace telaah::ingest {
 
 size_t ReplaceResult::count(Carry c) const {
@@ -27,13 +25,14 @@ ReplaceResult replace_document(store::Project& p, store::Id doc, const std::file
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   bytes.resize(static_cast<size_t>(in.gcount()));
-  if (store::sha256_hex(bytes) == d.sha256)
-    throw ImportError(file.string() + ": the same file as the current version of '" + d.title + "'");
   ImportOptions opt = opt_in;
   if (opt.doc_language.empty()) opt.doc_language = d.language;
   Extracted e = extract(file.string(), bytes, opt);
 
   const std::string old_text = p.text(doc);
+  if (e.text == old_text)
+    throw ImportError(file.string() + ": its text is the same as the current version of '" + d.title +
+                      "'; nothing to replace");
   const auto codings = p.codings(store::CodingFilter{doc, {}, {}, {}, {}});
   std::vector<Span> spans;
   for (const auto& c : codings) spans.push_back({c.start, c.end});

@@ -67,6 +67,14 @@ std::vector<std::string> Project::check() const {
       problems.push_back("a paragraph of document #" + std::to_string(q.getColumn(0).getInt64()) +
                          " lies outside its text");
   }
+  {  // OCR word boxes (issue 24) tie offsets to the page: they must stay inside the text
+    SQLite::Statement q(*db_,
+                        "SELECT w.doc_id FROM word_boxes w JOIN documents d ON d.id=w.doc_id WHERE w.end > d.length_cp "
+                        "GROUP BY w.doc_id LIMIT 5");
+    while (q.executeStep())
+      problems.push_back("a word box of document #" + std::to_string(q.getColumn(0).getInt64()) +
+                         " lies outside its text");
+  }
   {  // the code tree: no cycles, sibling names unique
     SQLite::Statement q(*db_, "SELECT id, parent_id, name FROM codes");
     std::map<Id, std::optional<Id>> parent;

@@ -4,9 +4,11 @@
 // out (ingest/version_diff.h) — all one undoable action. Every row is
 // changed through the action's logged insert/update/remove, so undo and redo
 // replay it; the search index follows the change log like after any edit.
-// The original file kept in `originals` stays the first import's (the table
-// has no row id the change log could replay); sha256 and the file name follow
-// the new file.
+// The original file kept in `originals` stays the first import's, and so do
+// the document's original_name, original_size and sha256 that describe it
+// (`originals` has no row id the change log could replay, and check()
+// verifies the stored file against that hash): the new version's text is
+// kept, its file is not.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <map>
@@ -61,14 +63,7 @@ int Project::replace_document(Id doc, const NewDocument& in, const std::vector<M
                                  {"length_cp", old.length_cp},
                                  {"replaced", now},
                                  {"text", old_text}});
-  const std::string& orig = in.original_bytes.empty() ? in.text : in.original_bytes;
-  a.update("documents", doc,
-           {{"text", body},
-            {"length_cp", len},
-            {"sha256", sha256_hex(orig)},
-            {"original_name", sanitise_utf8(in.original_name)},
-            {"original_size", static_cast<int64_t>(orig.size())},
-            {"modified", now}});
+  a.update("documents", doc, {{"text", body}, {"length_cp", len}, {"modified", now}});
   // Paragraphs, pages, word boxes: the old rows go, the new ones come (logged both ways).
   for (const char* table : {"blocks", "pages", "word_boxes"}) {
     std::vector<Id> ids;
