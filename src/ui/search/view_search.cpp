@@ -461,7 +461,9 @@ void SearchView::draw_query_bar() {
   const char* sorts[] = {tr(S::sea_sort_relevance), tr(S::sea_sort_newest), tr(S::sea_sort_oldest)};
   float right = ImGui::CalcTextSize(tr(S::sea_search_button)).x + ImGui::CalcTextSize(tr(S::sea_syntax_button)).x +
                 ImGui::CalcTextSize(tr(S::sea_history_button)).x + ImGui::CalcTextSize(tr(S::sea_code_hits)).x +
-                ImGui::GetFontSize() * 9 + st.FramePadding.x * 8 + st.ItemSpacing.x * 6;
+                ImGui::GetFontSize() * 9 + st.FramePadding.x * 8 + st.ItemSpacing.x * 6 + ImGui::GetFrameHeight() +
+                st.ItemInnerSpacing.x + ImGui::CalcTextSize(tr(S::sea_exact_words)).x +
+                st.ItemSpacing.x;  // the Exact words checkbox
   ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 12, ImGui::GetContentRegionAvail().x - right));
   const ImGuiID id = ImGui::GetID("##sea_query");
   if (reload_text_) {  // the text changed from outside while the box was being edited
