@@ -294,6 +294,8 @@ int run_gui(const GuiOptions& opt) {
     ui::App app(ao);
     loop.app = &app;
     app.tasks().wake = [] { glfwPostEmptyEvent(); };
+    ui::FileBrowser::allow_native(!shot);  // the desktop's file dialog (zenity/kdialog) when there is one
+    ui::FileBrowser::set_wake([] { glfwPostEmptyEvent(); });
     if (!opt.theme.empty()) app.prefs().theme = opt.theme;
     if (!opt.language.empty()) app.prefs().language = opt.language;
     app.apply_prefs();

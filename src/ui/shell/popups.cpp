@@ -38,6 +38,7 @@ void App::on_files_dropped(const std::vector<fs::path>& paths) {
 }
 
 void App::draw_popups() {
+  if (file_browser_.is_open() && ws_.has_project()) file_browser_.set_project_dir(ws_.project_path().parent_path());
   if (auto chosen = file_browser_.draw()) {
     switch (file_browser_.mode()) {
       case FileBrowser::Mode::open_project:
@@ -53,6 +54,8 @@ void App::draw_popups() {
         import_pending_ = ImportRequest();
         import_pending_->paths = *chosen;
         import_previewed_ = false;
+        break;
+      case FileBrowser::Mode::save_file:  // the window's own browser never saves
         break;
     }
   }

@@ -14,6 +14,7 @@
 #include "ui/retrieval/strings_retrieval.h"
 #include "ui/search/strings_search.h"
 #include "ui/shell/strings_duplicates.h"
+#include "ui/shell/strings_files.h"
 #include "ui/shell/strings_start.h"
 #include "ui/suggest/strings_suggest.h"
 #include "ui/summaries/strings_summaries.h"
@@ -257,7 +258,8 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_CASES(X)                                                                                           \
   TELAAH_UI_STRINGS_LINKS(X)                                                                                           \
   TELAAH_UI_STRINGS_DOCUMENTS(X)                                                                                       \
-  TELAAH_UI_STRINGS_SUGGEST(X)
+  TELAAH_UI_STRINGS_SUGGEST(X)                                                                                         \
+  TELAAH_UI_STRINGS_FILES(X)
 
 enum class S : int {
 #define TELAAH_UI_STRING_KEY(key, en, id) key,
