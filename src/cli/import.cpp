@@ -13,7 +13,7 @@ namespace {
 
 struct Args {
   std::string project, type, lang, date, title, author, manifest, encoding, format, split, map, ocr = "auto", ocr_lang,
-      replaces;
+                                                                                                replaces;
   bool dry_run = false;
   std::vector<std::string> files, attrs;
   bool keep_going = false, allow_duplicates = false, quiet = false;

@@ -43,8 +43,8 @@
 #include "ui/shell/ui_state.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
-#include "ui/summaries/view_summaries.h"
 #include "ui/suggest/view_suggest.h"
+#include "ui/summaries/view_summaries.h"
 #include "ui/triangulation/view_triangulation.h"
 #include "ui/widgets/document_view.h"
 
@@ -234,9 +234,9 @@ class App {
 };
 
 // The built-in views' keys, in toolbar order (for `telaah gui --view` and tests).
-inline constexpr ViewKey kAllViews[] = {View::coding,    View::search,    View::retrieval, View::triangulation,
-                                        View::agreement, View::documents, View::summaries, View::cases,
-                                        SuggestView::kKey};
+inline constexpr ViewKey kAllViews[] = {View::coding,        View::search,    View::retrieval,
+                                        View::triangulation, View::agreement, View::documents,
+                                        View::summaries,     View::cases,     SuggestView::kKey};
 const char* view_key(ViewKey v);  // "coding", "search", ...
 std::optional<ViewKey> view_from_key(const std::string& s);
 

@@ -177,7 +177,7 @@ namespace telaah::ui {
   X(import_title, "Import", "Impor")                                                                                  \
   X(import_files_count, "Import %d files or folders:", "Impor %d berkas atau folder:")                                \
   X(import_language_hint, "empty: detect", "kosong: deteksi")                                                         \
-  X(import_family_factiva, "Factiva export: one document per article", "Ekspor Factiva: satu dokumen per artikel")   \
+  X(import_family_factiva, "Factiva export: one document per article", "Ekspor Factiva: satu dokumen per artikel")    \
   X(import_family_nexis, "Nexis / LexisNexis export: one document per article",                                       \
     "Ekspor Nexis / LexisNexis: satu dokumen per artikel")                                                            \
   X(import_family_feed, "RSS / Atom feed: one document per item", "Umpan RSS / Atom: satu dokumen per item")          \
@@ -250,15 +250,15 @@ namespace telaah::ui {
   TELAAH_UI_STRINGS_SEARCH(X)                                                                                         \
   TELAAH_UI_STRINGS_RETRIEVAL(X)                                                                                      \
   TELAAH_UI_STRINGS_TRIANGULATION(X)                                                                                  \
-  TELAAH_UI_STRINGS_AGREEMENT(X)                                                                                       \
-  TELAAH_UI_STRINGS_START(X)                                                                                           \
-  TELAAH_UI_STRINGS_METHOD(X)                                                                                          \
-  TELAAH_UI_STRINGS_DUPLICATES(X)                                                                                      \
-  TELAAH_UI_STRINGS_SUMMARIES(X)                                                                                       \
-  TELAAH_UI_STRINGS_CASES(X)                                                                                           \
-  TELAAH_UI_STRINGS_LINKS(X)                                                                                           \
-  TELAAH_UI_STRINGS_DOCUMENTS(X)                                                                                       \
-  TELAAH_UI_STRINGS_SUGGEST(X)                                                                                         \
+  TELAAH_UI_STRINGS_AGREEMENT(X)                                                                                      \
+  TELAAH_UI_STRINGS_START(X)                                                                                          \
+  TELAAH_UI_STRINGS_METHOD(X)                                                                                         \
+  TELAAH_UI_STRINGS_DUPLICATES(X)                                                                                     \
+  TELAAH_UI_STRINGS_SUMMARIES(X)                                                                                      \
+  TELAAH_UI_STRINGS_CASES(X)                                                                                          \
+  TELAAH_UI_STRINGS_LINKS(X)                                                                                          \
+  TELAAH_UI_STRINGS_DOCUMENTS(X)                                                                                      \
+  TELAAH_UI_STRINGS_SUGGEST(X)                                                                                        \
   TELAAH_UI_STRINGS_FILES(X)
 
 enum class S : int {
