@@ -63,14 +63,14 @@ namespace telaah::ui {
     "1-9: code the selection with a pinned code    Q: quick code    I: in-vivo code\n"                                \
     "+ / - / 0: stance of the selected coding    M: memo    Delete: remove the coding\n"                              \
     "Ctrl+Z: undo    Ctrl+Shift+Z or Ctrl+Y: redo    Ctrl+F: find    Ctrl+C: copy\n"                                  \
-    "Ctrl+P: open a document by name    Tab / Shift+Tab: next / previous pane    F10 or Alt: menus    Ctrl+1-5: "     \
+    "Ctrl+P: open a document by name    Tab / Shift+Tab: next / previous pane    F10 or Alt: menus    Ctrl+1-9: "     \
     "views",                                                                                                          \
     "Seret, klik ganda (kata), klik tiga kali (paragraf), Shift+klik atau Shift+panah: pilih\n"                       \
     "1-9: kodekan pilihan dengan kode yang disematkan    Q: kode cepat    I: kode in-vivo\n"                          \
     "+ / - / 0: sikap pengodean terpilih    M: memo    Delete: hapus pengodean\n"                                     \
     "Ctrl+Z: batalkan    Ctrl+Shift+Z atau Ctrl+Y: ulangi    Ctrl+F: cari    Ctrl+C: salin\n"                         \
     "Ctrl+P: buka dokumen menurut nama    Tab / Shift+Tab: panel berikut / sebelumnya    F10 atau Alt: menu    "      \
-    "Ctrl+1-5: tampilan")                                                                                             \
+    "Ctrl+1-9: tampilan")                                                                                             \
   X(view_coding, "Coding", "Pengodean")                                                                               \
   X(view_search, "Search", "Pencarian")                                                                               \
   X(view_retrieval, "Retrieval", "Temu kembali")                                                                      \
