@@ -271,7 +271,8 @@ void App::draw_menu_bar() {
       file_browser_.open(FileBrowser::Mode::import_files, {});
     if (menu_item(tr(S::menu_import_qdpx), std::nullopt, false, !busy)) browse_qdpx();
     for (auto& v : views_) v->menu_items(View::Menu::project);
-    if (menu_item(tr(S::menu_duplicates), std::nullopt, false, ws_.has_project() && !busy)) duplicates_.open();
+    if (menu_item(tr(S::menu_duplicates), Command::find_duplicates, false, ws_.has_project() && !busy))
+      duplicates_.open();
     if (menu_item(tr(S::rep_menu_report), Command::report, false, ws_.has_project())) output_.open_report();
     if (menu_item(tr(S::rep_menu_export), Command::export_files, false, ws_.has_project())) output_.open_export();
     if (menu_item(tr(S::cb_export), Command::export_codebook, false, ws_.has_project()))
@@ -454,6 +455,7 @@ void App::handle_shortcuts() {
   if (pressed(Command::import_files)) file_browser_.open(FileBrowser::Mode::import_files, {});
   if (pressed(Command::report)) output_.open_report();
   if (pressed(Command::export_files)) output_.open_export();
+  if (pressed(Command::find_duplicates) && !ws_.busy()) duplicates_.open();
   if (pressed(Command::export_codebook)) output_.open_export(OutputKind::qdc);
   if (pressed(Command::search_corpus)) {
     ws_.show_view(View::search);

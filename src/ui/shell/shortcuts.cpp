@@ -35,6 +35,7 @@ const std::vector<Shortcut>& shortcuts() {
         {Command::method_settings, ctrl('M', true)},
         {Command::report, ctrl('R')},
         {Command::export_files, ctrl('E')},
+        {Command::find_duplicates, ctrl('D', true)},
         {Command::export_codebook, ctrl('E', true)},
         {Command::load_framework, ctrl('L', true)},
         {Command::next_pane, key(kTab)},
