@@ -261,3 +261,25 @@ TEST_CASE("the coding view keeps the document at least 45 em wide at 800x600 and
     CHECK(r.Max.x <= size.x);
   }
 }
+
+TEST_CASE("the toolbar keeps Undo, Redo and the coder inside the window with nine views, at 800x600 too") {
+  for (const ImVec2 size : {ImVec2(800, 600), ImVec2(1366, 768), ImVec2(1024, 700)}) {
+    CAPTURE(size.x);
+    test::AppWindow w("gui-layout-toolbar", size.x, size.y);
+    auto fx = test::make_fixture(w.dir.path, "Informan B: Komunike bersama tahun 1984 tentang kerja sama.\n");
+    w.app->adopt_project(std::move(fx.project));
+    w.frames(4);
+    for (const char* key : {"undo", "redo", "coder"}) {
+      CAPTURE(key);
+      const auto r = w.app->toolbar_rect(key);
+      REQUIRE(r.has_value());
+      CHECK(r->Min.x >= 0);
+      CHECK(r->Max.x <= size.x);
+    }
+    CHECK(w.app->toolbar_rect("redo")->Max.x <= w.app->toolbar_rect("coder")->Min.x);
+    // Every view stays one click away: its button, or the views' list when the buttons do not fit.
+    const bool buttons = w.app->toolbar_rect("view:cases").has_value();
+    CHECK((buttons || w.app->toolbar_rect("views").has_value()));
+    if (buttons) CHECK(w.app->toolbar_rect("view:suggest")->Max.x <= w.app->toolbar_rect("undo")->Min.x);
+  }
+}

@@ -334,26 +334,75 @@ void App::draw_menu_bar() {
   ImGui::EndMenuBar();
 }
 
+std::optional<ImRect> App::toolbar_rect(const std::string& key) const {
+  auto it = toolbar_rects_.find(key);
+  if (it == toolbar_rects_.end()) return std::nullopt;
+  return it->second;
+}
+
 void App::draw_toolbar() {
-  for (const auto& v : views_) {
-    if (!v->available()) continue;
-    const bool on = ws_.shown_view() == v->key();
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(tr(v->title()))) ws_.show_view(v->key());
-    if (on) ImGui::PopStyleColor();
+  toolbar_rects_.clear();
+  auto remember = [&](const std::string& key) {
+    toolbar_rects_[key] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  };
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float fs = ImGui::GetFontSize();
+  auto button_w = [&](const char* label) { return ImGui::CalcTextSize(label).x + st.FramePadding.x * 2; };
+  // The view buttons, Undo, Redo and a coder box of at least 4 em: when they do not all fit (nine
+  // views at 800x600), the views become one list showing the current view, so Undo, Redo and the
+  // coder stay in the window.
+  float views_w = 0;
+  for (const auto& v : views_)
+    if (v->available()) views_w += button_w(tr(v->title())) + st.ItemSpacing.x;
+  const float rest_w = fs * 1.5f + button_w(tr(S::button_undo)) + st.ItemSpacing.x + button_w(tr(S::button_redo)) +
+                       st.ItemSpacing.x + fs + ImGui::CalcTextSize(tr(S::label_coder)).x + st.ItemSpacing.x + fs * 4;
+  if (views_w + rest_w <= ImGui::GetContentRegionAvail().x) {
+    for (const auto& v : views_) {
+      if (!v->available()) continue;
+      const bool on = ws_.shown_view() == v->key();
+      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (ImGui::Button(tr(v->title()))) ws_.show_view(v->key());
+      if (on) ImGui::PopStyleColor();
+      remember("view:" + std::string(v->key().name));
+      ImGui::SameLine();
+    }
+  } else {
+    const char* current = "";
+    float widest = 0;
+    for (const auto& v : views_) {
+      if (!v->available()) continue;
+      widest = std::max(widest, ImGui::CalcTextSize(tr(v->title())).x);
+      if (ws_.shown_view() == v->key()) current = tr(v->title());
+    }
+    ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + st.FramePadding.x * 2);
+    if (ImGui::BeginCombo("##views", current)) {
+      for (size_t i = 0; i < views_.size(); ++i) {
+        const auto& v = views_[i];
+        if (!v->available()) continue;
+        if (ImGui::Selectable(tr(v->title()), ws_.shown_view() == v->key())) ws_.show_view(v->key());
+        if (i < 9) {
+          ImGui::SameLine(widest + fs * 2);
+          ImGui::TextDisabled("Ctrl+%d", static_cast<int>(i) + 1);
+        }
+      }
+      ImGui::EndCombo();
+    }
+    remember("views");
     ImGui::SameLine();
   }
   const bool busy = ws_.busy();
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  ImGui::SameLine(0, fs * 1.5f);
   ImGui::BeginDisabled(!ws_.project()->can_undo() || busy);
   if (ImGui::Button(tr(S::button_undo))) ws_.undo();
   ImGui::EndDisabled();
+  remember("undo");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     if (auto l = ws_.project()->undo_label()) ImGui::SetTooltip("%s: %s (Ctrl+Z)", tr(S::menu_undo), l->c_str());
   ImGui::SameLine();
   ImGui::BeginDisabled(!ws_.project()->can_redo() || busy);
   if (ImGui::Button(tr(S::button_redo))) ws_.redo();
   ImGui::EndDisabled();
+  remember("redo");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     if (auto l = ws_.project()->redo_label()) ImGui::SetTooltip("%s: %s (Ctrl+Shift+Z)", tr(S::menu_redo), l->c_str());
 
@@ -375,7 +424,9 @@ void App::draw_toolbar() {
   ImGui::TextUnformatted(tr(S::label_coder));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo_w);
-  if (ImGui::BeginCombo("##coder", ws_.project()->coder().c_str())) {
+  const bool coder_open = ImGui::BeginCombo("##coder", ws_.project()->coder().c_str());
+  remember("coder");
+  if (coder_open) {
     for (const auto& c : ws_.cache().coders)
       if (ImGui::Selectable(c.name.c_str(), c.name == ws_.project()->coder())) ws_.set_coder(c.name);
     ImGui::Separator();

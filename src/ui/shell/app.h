@@ -83,7 +83,10 @@ class App {
     bool appear = true;
   };
   const std::optional<QdpxIntake>& qdpx_intake() const { return qdpx_; }
-  DuplicatesDialog& duplicates() { return duplicates_; }                          // Project › Find near-duplicates…
+  DuplicatesDialog& duplicates() { return duplicates_; }  // Project › Find near-duplicates…
+  // Where the toolbar drew a control last frame: "undo", "redo", "coder", "view:KEY" (a view's
+  // button) or "views" (the one list of views drawn instead when the buttons do not fit).
+  std::optional<ImRect> toolbar_rect(const std::string& key) const;
   std::optional<ImRect> qdpx_import_button() const { return qdpx_import_rect_; }  // last frame
   // The import dialog's request (previews made when it opens), for tests; a
   // column picked for a table's role (what the dialog's combo does).
@@ -191,7 +194,8 @@ class App {
   AppOptions opt_;
   Workspace ws_;  // made first, destroyed last: the views hold it
   FileBrowser file_browser_;
-  DuplicatesDialog duplicates_{ws_};  // Project › Find near-duplicates…
+  std::map<std::string, ImRect> toolbar_rects_;  // toolbar_rect()
+  DuplicatesDialog duplicates_{ws_};             // Project › Find near-duplicates…
   Prefs prefs_;
   std::chrono::steady_clock::time_point last_save_{};
 
