@@ -64,8 +64,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # dpkg-shlibdeps computes the library dependencies
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Run-time data, not seen by dpkg-shlibdeps: the UI font, CJK glyphs, the
-# Indonesian spelling dictionary, and xapian-tools for remote search shards.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+# Indonesian spelling dictionary, xapian-tools for remote search shards, and
+# the OCR models Tesseract reads scans with (libtesseract itself is found by
+# dpkg-shlibdeps; its language data is not).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, tesseract-ocr-eng, tesseract-ocr-ind")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, hunspell-id")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xapian-tools")
 include(CPack)
