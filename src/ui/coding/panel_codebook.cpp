@@ -41,7 +41,9 @@ static int child_count(const ProjectCache& cache, std::optional<store::Id> paren
 
 void CodingView::draw_code_row(size_t index, std::vector<bool>& open_stack) {
   (void)open_stack;
-  const CodeInfo& c = ws_.cache().codes[index];
+  // A copy: an action in this row (add a sub-code, rename, recolour) reloads the
+  // cache and would leave a reference into the old vector dangling.
+  const CodeInfo c = ws_.cache().codes[index];
   const store::Id id = c.code.id;
   ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth |
                              ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_FramePadding;
@@ -257,16 +259,17 @@ void CodingView::draw_codebook() {
       bool hit = lower_ascii(c.path).find(needle) != std::string::npos;
       for (const auto& a : c.code.aliases) hit |= lower_ascii(a).find(needle) != std::string::npos;
       if (!hit) continue;
-      ImGui::PushID(static_cast<int>(c.code.id));
+      const store::Id id = c.code.id;  // c is not used after an action reloads the cache
+      ImGui::PushID(static_cast<int>(id));
       widgets::colour_chip(c.colour, ImGui::GetTextLineHeight() * 0.7f);
       ImGui::SameLine();
-      if (ImGui::Selectable(c.path.c_str(), ws_.selected_code() == c.code.id) || enter_on_focused_item()) {
+      if (ImGui::Selectable(c.path.c_str(), ws_.selected_code() == id) || enter_on_focused_item()) {
         if (ws_.doc() && ws_.doc_view().has_selection())
-          ws_.code_selection(c.code.id);
+          ws_.code_selection(id);
         else
-          ws_.select_code(c.code.id), ws_.doc_view().select_coding(std::nullopt);
+          ws_.select_code(id), ws_.doc_view().select_coding(std::nullopt);
       }
-      code_rows_[c.code.id] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      code_rows_[id] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::PopID();
     }
   } else {
