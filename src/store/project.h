@@ -24,7 +24,7 @@ struct sqlite3;
 
 namespace telaah::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 inline constexpr const char* kProjectExtension = ".telaah";
 // PRAGMA application_id of a project file ("TLAH"): tells a Telaah project
 // from any other SQLite database.

@@ -194,6 +194,39 @@ CREATE TABLE duplicate_members(id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL
   doc_id INTEGER NOT NULL REFERENCES documents(id), UNIQUE(group_id, doc_id));
 CREATE INDEX duplicate_members_doc ON duplicate_members(doc_id);
 )SQL",
+      // 6 -> 7: recordings, content-analysis dictionaries and ratings that
+      // cite summaries (issues 28, 23 and 21). A media file kept in the
+      // project's folder (path relative to the project file, its hash, size
+      // and duration) and the documents that transcribe it (a transcript is a
+      // document like any other; a recording not yet transcribed is a
+      // document with empty text); sync points tie a transcript's text offset
+      // (code points) to a time in the recording; a media coding's time span
+      // (its coding row keeps the text span of the transcript it covers, as
+      // area codings do). A dictionary is a named term list (words, phrases,
+      // wildcards; terms sharing a nonzero syn group are synonyms), optionally
+      // for one indicator. A rating's justification can cite summary cells
+      // (its codings stay in evaluations.evidence).
+      R"SQL(
+CREATE TABLE media(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, path TEXT NOT NULL,
+  original_name TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL,
+  CHECK(kind IN ('audio', 'video')), CHECK(size >= 0 AND duration_ms >= 0));
+CREATE TABLE document_media(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+  media_id INTEGER NOT NULL REFERENCES media(id));
+CREATE INDEX document_media_media ON document_media(media_id);
+CREATE TABLE sync_points(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  pos INTEGER NOT NULL, time_ms INTEGER NOT NULL, CHECK(pos >= 0 AND time_ms >= 0), UNIQUE(doc_id, pos));
+CREATE TABLE coding_media(id INTEGER PRIMARY KEY, coding_id INTEGER NOT NULL UNIQUE REFERENCES codings(id),
+  start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL, CHECK(start_ms >= 0 AND end_ms > start_ms));
+CREATE TABLE dictionaries(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, code_id INTEGER REFERENCES codes(id),
+  memo TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE TABLE dictionary_terms(id INTEGER PRIMARY KEY, dictionary_id INTEGER NOT NULL REFERENCES dictionaries(id),
+  term TEXT NOT NULL, language TEXT NOT NULL DEFAULT '', syn INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(dictionary_id, term, language));
+CREATE TABLE rating_citations(id INTEGER PRIMARY KEY, code_id INTEGER NOT NULL REFERENCES codes(id),
+  summary_id INTEGER NOT NULL REFERENCES summaries(id), UNIQUE(code_id, summary_id));
+CREATE INDEX rating_citations_summary ON rating_citations(summary_id);
+)SQL",
   };
   return m;
 }
