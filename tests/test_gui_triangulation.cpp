@@ -15,6 +15,8 @@
 #include "analysis/overrides.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
+#include "store/judgement.h"
+#include "store/rating_citations.h"
 #include "ui/shell/app.h"
 #include "ui/triangulation/triangulation_heatmap.h"
 #include "ui/triangulation/view_triangulation.h"
@@ -297,6 +299,36 @@ TEST_CASE("a rating with a justification and ticked quotes is recorded as one ac
   s.frames(2);
   CHECK(analysis::load_evaluations(p).empty());
   CHECK_FALSE(s.view().model().evaluation().indicators[static_cast<size_t>(s.row(kLegal))].recorded.has_value());
+}
+
+TEST_CASE("the rating editor cites a summary cell of the indicator; a cell that goes shows as broken") {
+  Session s;
+  store::Project& p = s.project();
+  const store::Id legal = s.row_data(kLegal).code_id;
+  store::set_summary(p, legal, "type", "interview", "Informants deny the content.");
+  store::Id cell = 0;
+  for (const auto& sm : store::summaries(p, legal))
+    if (sm.column == "interview") cell = sm.id;
+  REQUIRE(cell != 0);
+  s.frames(2);
+  s.click("row:" + std::to_string(s.row(kLegal)));
+  s.click("rating:set");
+  s.click("rating:justification");
+  s.type("Thin.");
+  s.click("rating:cite_summary");
+  s.click("rating:cite_summary:" + std::to_string(cell));
+  const int64_t rev0 = p.revision();
+  s.click("rating:save");
+  CHECK(p.revision() == rev0 + 1);
+  const auto evs = analysis::load_evaluations(p);
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].justification == "Thin. " + store::summary_marker(cell));
+  REQUIRE(store::rating_citations(p, legal).size() == 1);
+  CHECK(store::rating_citations(p, legal)[0].valid);
+  store::set_summary(p, legal, "type", "interview", "");  // the cell goes: the citation is broken
+  CHECK_FALSE(store::rating_citations(p, legal)[0].valid);
+  p.undo();
+  CHECK(store::rating_citations(p, legal)[0].valid);
 }
 
 TEST_CASE("filters: every coder, an attribute as columns, and a bad date that keeps the last valid filter") {

@@ -9,6 +9,7 @@
 #include "store/errors.h"
 #include "store/evaluation_rows.h"
 #include "store/project.h"
+#include "store/rating_citations.h"
 
 namespace telaah::analysis {
 
@@ -124,6 +125,11 @@ void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::str
     p.coding(id);  // throws NotFound for an unknown or deleted coding
     if (std::find(ev.begin(), ev.end(), id) == ev.end()) ev.push_back(id);
   }
+  // Summary cells cited as [S#ID] in the justification (store/rating_citations.h): checked before anything is written.
+  std::string before;
+  for (const auto& row : store::evaluation_rows(p))
+    if (row.code_id == code_id) before = row.justification;
+  store::check_rating_markers(p, code_id, before, justification);
   const std::string now = store::now_iso();
   nlohmann::json cols = {{"rating", to_string(rating)},
                          {"justification", justification},
@@ -139,6 +145,7 @@ void set_evaluation(store::Project& p, Id code_id, Rating rating, const std::str
     cols["code_id"] = code_id;
     a.insert("evaluations", cols);
   }
+  store::sync_rating_citations(p, a, code_id, before, justification);
   a.commit();
 }
 
@@ -146,6 +153,7 @@ void clear_evaluation(store::Project& p, Id code_id) {
   auto id = store::find_evaluation_row(p, code_id);
   if (!id) throw NotFound("'" + p.code_path(code_id) + "' has no recorded rating");
   auto a = p.begin_action("Remove rating of " + p.code_path(code_id));
+  store::remove_rating_citations(p, a, code_id);
   a.remove("evaluations", *id);
   a.commit();
 }

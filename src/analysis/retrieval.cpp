@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <set>
 
+#include "analysis/judgement.h"
 #include "store/errors.h"
 #include "store/project.h"
 #include "text/utf8.h"
@@ -30,7 +31,7 @@ const char* to_string(CodeOp op) {
 
 bool RetrievalFilter::empty() const {
   return source_types.empty() && attributes.empty() && coders.empty() && stances.empty() && date_from.empty() &&
-         date_to.empty();
+         date_to.empty() && cases.empty();
 }
 
 namespace {
@@ -40,12 +41,25 @@ struct Resolved {
   std::vector<char> doc_ok;    // dense document index -> passes the document filters
   std::vector<char> coder_ok;  // dense coder index
   char stance_ok[3] = {1, 1, 1};
+  std::vector<char> case_ok;  // row -> in one of the filter's cases; empty: no case filter
   bool row_ok(const EvidenceTable& t, size_t r) const {
-    return coder_ok[static_cast<size_t>(t.row_coder[r])] && stance_ok[static_cast<int>(t.row_stance[r])];
+    return coder_ok[static_cast<size_t>(t.row_coder[r])] && stance_ok[static_cast<int>(t.row_stance[r])] &&
+           (case_ok.empty() || case_ok[r]);
   }
 };
 
-Resolved resolve(const EvidenceTable& t, const RetrievalFilter& f) {
+// The cases a filter or a matrix names, resolved (NotFound for an unknown one).
+std::vector<store::Case> named_cases(const store::Project& p, const std::vector<std::string>& names) {
+  std::vector<store::Case> out;
+  for (const auto& n : names) {
+    store::Case c = store::find_case(p, n);
+    if (std::none_of(out.begin(), out.end(), [&](const store::Case& x) { return x.id == c.id; }))
+      out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Resolved resolve(const EvidenceTable& t, const store::Project& p, const RetrievalFilter& f) {
   Resolved r;
   int32_t lo = 0, hi = 0;
   const bool dated = !f.date_from.empty() || !f.date_to.empty();
@@ -78,6 +92,18 @@ Resolved resolve(const EvidenceTable& t, const RetrievalFilter& f) {
   if (!f.stances.empty()) {
     std::fill(std::begin(r.stance_ok), std::end(r.stance_ok), 0);
     for (auto s : f.stances) r.stance_ok[static_cast<int>(s)] = 1;
+  }
+  if (!f.cases.empty()) {
+    // A document passes when some part of it is in one of the cases; a row when it belongs to one.
+    r.case_ok.assign(t.size(), 0);
+    std::vector<char> doc_in(t.doc_count(), 0);
+    for (const auto& c : named_cases(p, f.cases)) {
+      const auto keep = case_rows(t, c);
+      for (size_t i = 0; i < keep.size(); ++i) r.case_ok[i] |= keep[i];
+      for (const auto& m : c.members)
+        if (int32_t d = t.doc_index(m.doc); d >= 0) doc_in[static_cast<size_t>(d)] = 1;
+    }
+    for (size_t d = 0; d < t.doc_count(); ++d) r.doc_ok[d] = r.doc_ok[d] && doc_in[d];
   }
   return r;
 }
@@ -151,7 +177,7 @@ std::vector<Hit> retrieve(const EvidenceTable& t, const store::Project& p, const
   const bool needs_b = q.op != CodeOp::only_a;
   if (needs_b && q.codes_b.empty())
     throw ValidationError(std::string(to_string(q.op)) + " needs at least one code for B");
-  const Resolved f = resolve(t, q.filter);
+  const Resolved f = resolve(t, p, q.filter);
   std::vector<char> in_a =
       q.codes_a.empty() ? std::vector<char>(t.code_count(), 1) : code_set(t, q.codes_a, q.subcodes);
   std::vector<char> in_b = needs_b ? code_set(t, q.codes_b, q.subcodes) : std::vector<char>(t.code_count(), 0);
@@ -245,9 +271,9 @@ void finish(const EvidenceTable& t, MatrixCell& c) {
 
 }  // namespace
 
-CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project&, const std::vector<Id>& codes,
+CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project& p, const std::vector<Id>& codes,
                                bool subcodes, const RetrievalFilter& filter) {
-  const Resolved f = resolve(t, filter);
+  const Resolved f = resolve(t, p, filter);
   const auto mem = members(t, codes, subcodes);
   const size_t n = codes.size();
   CodeMatrix m;
@@ -286,13 +312,53 @@ CodeMatrix cooccurrence_matrix(const EvidenceTable& t, const store::Project&, co
   return m;
 }
 
-AttributeMatrix attribute_matrix(const EvidenceTable& t, const store::Project&, const std::vector<Id>& codes,
+AttributeMatrix attribute_matrix(const EvidenceTable& t, const store::Project& p, const std::vector<Id>& codes,
                                  bool subcodes, const std::string& by, const RetrievalFilter& filter) {
-  const Resolved f = resolve(t, filter);
+  const Resolved f = resolve(t, p, filter);
   const auto mem = members(t, codes, subcodes);
   AttributeMatrix m;
   m.by = by;
   m.rows = codes;
+  if (by == kByCase) {
+    const std::vector<store::Case> cases = filter.cases.empty() ? store::cases(p) : named_cases(p, filter.cases);
+    std::vector<std::vector<char>> keep;
+    for (const auto& c : cases) {
+      m.columns.push_back(c.name);
+      keep.push_back(case_rows(t, c));
+    }
+    m.cells.resize(codes.size() * (cases.size() + 1));
+    const size_t nc = cases.size() + 1;
+    for (size_t d = 0; d < t.doc_count(); ++d) {
+      if (!f.doc_ok[d]) continue;
+      const auto [first, last] = t.doc_rows(static_cast<int32_t>(d));
+      for (size_t r = first; r < last; ++r) {
+        if (!f.row_ok(t, r)) continue;
+        for (uint32_t i : mem[static_cast<size_t>(t.row_code[r])]) {
+          bool any = false;
+          for (size_t c = 0; c <= cases.size(); ++c) {
+            if (c < cases.size() ? !keep[c][r] : any) continue;
+            any = true;
+            auto& cell = m.cells[i * nc + c];
+            ++cell.count;
+            cell.codings.push_back({r, t.row_id[r]});
+          }
+        }
+      }
+    }
+    for (auto& c : m.cells) finish(t, c);
+    // The "" column only when some coding is in no case.
+    bool used = false;
+    for (size_t i = 0; i < codes.size(); ++i) used |= m.cells[i * nc + cases.size()].count > 0;
+    if (used) {
+      m.columns.emplace_back();
+    } else {
+      std::vector<MatrixCell> cells;
+      for (size_t i = 0; i < codes.size(); ++i)
+        for (size_t c = 0; c < cases.size(); ++c) cells.push_back(std::move(m.cells[i * nc + c]));
+      m.cells = std::move(cells);
+    }
+    return m;
+  }
   // The value of every document, as a column name.
   std::vector<std::string> value(t.doc_count());
   if (by == kBySourceType) {

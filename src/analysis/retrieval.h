@@ -43,6 +43,11 @@ struct RetrievalFilter {
   std::vector<Id> coders;                                       // any of these coder ids; empty: all
   std::vector<store::Stance> stances;                           // any of these; empty: all
   std::string date_from, date_to;  // document date, YYYY, YYYY-MM or YYYY-MM-DD, inclusive; empty: open
+  // Case names (or ids); any of these; empty: all. A coding passes when it
+  // belongs to one of the cases by the rule of analysis/judgement.h (its
+  // document is in the case, or half its span lies in a part assigned to the
+  // case). NotFound for a case that does not exist.
+  std::vector<std::string> cases;
   bool empty() const;
 };
 
@@ -98,9 +103,15 @@ struct AttributeMatrix {
 };
 
 inline constexpr const char* kBySourceType = "source type";
+inline constexpr const char* kByCase = "case";
 // Code x document attribute crosstab: the cell of code i and value v holds
 // the codings of i (with sub-codes when `subcodes`) in documents whose
 // attribute `by` is v (kBySourceType: the document's source type).
+// kByCase: one column per case (by name; only the filter's cases when it
+// names some), the cell holding the codings of i that belong to the case (a
+// coding in two cases is in both columns; codings in no case go to the ""
+// column, last). "By source type within a case" is kBySourceType with the
+// filter's `cases` set to that case.
 AttributeMatrix attribute_matrix(const EvidenceTable& t, const store::Project& p, const std::vector<Id>& codes,
                                  bool subcodes, const std::string& by, const RetrievalFilter& filter);
 

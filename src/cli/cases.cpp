@@ -49,14 +49,14 @@ nlohmann::json case_json(const store::Project& p, const store::Case& c) {
 
 Registrar reg(61, [](CLI::App& app, Context& ctx) {
   auto a = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand(
-      "cases",
-      "Cases: ls, add NAME [--attr k=v], rm NAME, assign NAME DOC [--start S --end E] [--remove], import-csv FILE");
+  auto* cmd = app.add_subcommand("cases",
+                                 "Cases: ls, add NAME [--attr k=v], rm NAME, assign NAME DOC [--start S --end E] "
+                                 "[--remove], import FILE.csv|FILE.xlsx");
   cmd->add_option("project", a->project, "the project file")->required();
-  cmd->add_option("action", a->action, "ls, add, rm, assign, set or import-csv")
+  cmd->add_option("action", a->action, "ls, add, rm, assign, set or import (import-csv: the same)")
       ->required()
-      ->check(CLI::IsMember({"ls", "add", "rm", "assign", "set", "import-csv"}));
-  cmd->add_option("args", a->args, "a case name (and a document for assign), or the CSV file");
+      ->check(CLI::IsMember({"ls", "add", "rm", "assign", "set", "import", "import-csv"}));
+  cmd->add_option("args", a->args, "a case name (and a document for assign), or the CSV/XLSX file");
   cmd->add_option("--attr", a->attrs,
                   "add/set: an attribute NAME=VALUE or NAME:TYPE=VALUE (type text, number, date or boolean; repeat)");
   cmd->add_option("--description", a->description, "add: what the case is");
@@ -64,7 +64,8 @@ Registrar reg(61, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--end", a->end, "assign: ... up to this code point (exclusive)");
   cmd->add_flag("--remove", a->unassign, "assign: take the document out of the case instead");
   cmd->footer(
-      "A document may be in several cases. import-csv reads one row per case: a header with 'name', optionally "
+      "A document may be in several cases. import reads one row per case from a CSV file or the first sheet of an "
+      "XLSX workbook (.xlsx): a header with 'name', optionally "
       "'description', and attribute columns typed as 'population:number', 'joined:date', 'active:boolean'; a bad "
       "row stops the import (exit 1, nothing imported, the row named). Triangulate by case with 'telaah "
       "triangulate P --by-case' or within one case with '--case NAME'.");
@@ -109,13 +110,13 @@ Registrar reg(61, [](CLI::App& app, Context& ctx) {
         store::assign_to_case(*p, a->args[0], doc, s, e);
         done = "assigned '" + p->document(doc).title + "'" + (s ? " (part)" : "") + " to case " + a->args[0];
       }
-    } else if (a->action == "import-csv") {
-      usage(1, "import-csv FILE");
+    } else if (a->action == "import-csv" || a->action == "import") {
+      usage(1, a->action + " FILE");
       std::ifstream in(a->args[0], std::ios::binary);
       if (!in) throw UserError("cannot read " + a->args[0]);
       std::stringstream ss;
       ss << in.rdbuf();
-      auto rows = exchange::parse_cases_csv(ss.str());
+      auto rows = exchange::parse_cases_file(a->args[0], ss.str());
       int n = store::import_cases(*p, rows, "Import cases from " + a->args[0]);
       done = "imported " + std::to_string(n) + " case(s) from " + a->args[0];
     } else if (!a->args.empty()) {

@@ -8,13 +8,21 @@
 #include "analysis/evaluation.h"
 #include "analysis/overrides.h"
 #include "cli/cli.h"
+#include "store/rating_citations.h"
 #include "text/utf8.h"
 
 namespace telaah::cli {
 namespace {
 
+// The justification with a marker [S#ID] for each cited summary cell it does not name yet.
+std::string with_summary_markers(std::string text, const std::vector<store::Id>& summaries) {
+  for (store::Id s : summaries)
+    if (text.find(store::summary_marker(s)) == std::string::npos) text += " " + store::summary_marker(s);
+  return text;
+}
+
 struct Args {
-  std::string project, indicator, rating, justification, evidence, verdict, memo;
+  std::string project, indicator, rating, justification, evidence, summaries, verdict, memo;
   std::vector<std::string> coders;
   bool clear = false, clear_verdict = false, confirm = false, confirm_verdict = false;
 };
@@ -80,6 +88,9 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--rating", a->rating, "achieved, partially achieved, not achieved or insufficient evidence");
   cmd->add_option("--justification", a->justification, "why (required with --rating)");
   cmd->add_option("--evidence", a->evidence, "coding numbers the justification rests on, e.g. 12,15,40");
+  cmd->add_option("--summary", a->summaries,
+                  "summary cells the justification cites, e.g. 3,7 (ids from 'telaah summaries P ls --json'); each is "
+                  "added to the justification as [S#ID] (a justification may also write the markers itself)");
   cmd->add_flag("--clear", a->clear, "with --indicator: remove the recorded rating");
   cmd->add_option("--verdict", a->verdict, "override the overall verdict: effective, fairly effective, not effective");
   cmd->add_option("--memo", a->memo, "with --verdict: why (required)");
@@ -112,7 +123,8 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
         else if (a->confirm)
           analysis::confirm_evaluation(*p, code);
         else
-          analysis::set_evaluation(*p, code, analysis::rating_from_string(a->rating), a->justification,
+          analysis::set_evaluation(*p, code, analysis::rating_from_string(a->rating),
+                                   with_summary_markers(a->justification, parse_ids(a->summaries)),
                                    parse_ids(a->evidence));
         action.set_label(a->clear     ? "Remove rating of " + p->code_path(code)
                          : a->confirm ? "Confirm rating of " + p->code_path(code)
@@ -148,6 +160,12 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
                  {"evidence", ie.recorded->evidence},        {"modified", ie.recorded->modified},
                  {"automatic", ie.recorded->automatic},      {"coder", ie.recorded->coder},
                  {"confirmed", ie.recorded->confirmed},      {"stale", ie.stale}};
+        if (ie.recorded) {
+          nlohmann::json cites = nlohmann::json::array();
+          for (const auto& c : store::rating_citations(*p, ie.code_id))
+            cites.push_back({{"summary", c.summary}, {"valid", c.valid}});
+          rec["summaries"] = cites;
+        }
         nlohmann::json imps = nlohmann::json::array();
         for (size_t k : ie.impediments) imps.push_back(e.impediments[k].coding_id);
         ind.push_back({{"code_id", ie.code_id},
@@ -219,6 +237,13 @@ Registrar reg(72, [](CLI::App& app, Context& ctx) {
         if (!ie.recorded->evidence.empty()) {
           std::cout << "  evidence:";
           for (auto id : ie.recorded->evidence) std::cout << " #" << id;
+          std::cout << "\n";
+        }
+        if (const auto cites = store::rating_citations(*p, ie.code_id); !cites.empty()) {
+          std::cout << "  summaries:";
+          for (const auto& c : cites)
+            std::cout << " " << store::summary_marker(c.summary)
+                      << (c.valid ? "" : " (broken: the summary cell is gone)");
           std::cout << "\n";
         }
       }

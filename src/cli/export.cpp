@@ -12,7 +12,7 @@ namespace telaah::cli {
 namespace {
 
 struct Args {
-  std::string project, qdpx, qdc, csv, xlsx, what, by = "type";
+  std::string project, qdpx, qdc, csv, xlsx, what, by = "type", case_name;
   std::vector<std::string> coders;
   bool bom = false, force = false, matrix = false;
 };
@@ -34,7 +34,10 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--what", a->what, "for spreadsheets: codings (CSV default), codebook, matrix, or all (XLSX default)")
       ->check(CLI::IsMember({"codings", "codebook", "matrix", "all"}));
   cmd->add_flag("--matrix", a->matrix, "same as --what matrix: the triangulation matrix");
-  cmd->add_option("--by", a->by, "matrix columns: type (default), year, language, author or a document attribute");
+  cmd->add_option("--by", a->by,
+                  "matrix columns: type (default), year, language, author, a document attribute, or case "
+                  "(indicator x case)");
+  cmd->add_option("--case", a->case_name, "matrix: only this case's evidence (indicator x source type within it)");
   cmd->add_option("--coder", a->coders, "matrix: count this coder's codings (as in 'telaah triangulate')");
   cmd->add_flag("--bom", a->bom,
                 "CSV: begin with a UTF-8 byte-order mark so that Excel reads accents and Hangul correctly");
@@ -64,7 +67,7 @@ Registrar reg(90, [](CLI::App& app, Context& ctx) {
     else {
       auto table = [&](const std::string& what) {
         if (what == "codebook") return exchange::codebook_table(*p);
-        if (what == "matrix") return exchange::triangulation_table(*p, a->by, a->coders);
+        if (what == "matrix") return exchange::triangulation_table(*p, a->by, a->coders, a->case_name);
         return exchange::codings_table(*p);
       };
       if (!a->csv.empty()) {

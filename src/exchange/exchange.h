@@ -152,8 +152,10 @@ Table codebook_table(const store::Project& p);
 // The triangulation matrix (analysis/triangulation.h) with the project's
 // settings and overrides: columns by source type, an attribute, year,
 // language or author; coders as `telaah triangulate --coder` takes them.
+// by "case": indicator x case; a case name: indicator x `by` within that case
+// (analysis/judgement.h).
 Table triangulation_table(const store::Project& p, const std::string& by = "type",
-                          const std::vector<std::string>& coders = {});
+                          const std::vector<std::string>& coders = {}, const std::string& case_name = "");
 
 struct CsvOptions {
   bool bom = false;  // UTF-8 byte-order mark, so that Excel reads the file as UTF-8

@@ -1,8 +1,12 @@
 // Summary cells as a table; case attributes from CSV (see judgement.h).
 #include "exchange/judgement.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <set>
 
+#include "ingest/news.h"
 #include "store/project.h"
 #include "text/utf8.h"
 
@@ -97,13 +101,20 @@ std::string trim(std::string s) {
 
 }  // namespace
 
-std::vector<store::CaseRow> parse_cases_csv(const std::string& bytes) {
-  text::require_valid_utf8(bytes, "the CSV file");
-  const auto rows = parse_csv(bytes);
-  if (rows.empty()) throw ValidationError("the CSV file is empty (it needs a header row with a 'name' column)");
-  const auto& header = rows[0].second;
+namespace {
+
+// The header's columns: the name, the description, and each attribute's name and type.
+struct CaseColumns {
   int name_col = -1, desc_col = -1;
-  std::vector<std::pair<std::string, std::string>> attr(header.size());  // name, type; empty name: not an attribute
+  std::vector<std::pair<std::string, std::string>> attr;  // name, type; empty name: not an attribute
+};
+
+CaseColumns case_columns(const std::vector<std::string>& header) {
+  CaseColumns cc;
+  int& name_col = cc.name_col;
+  int& desc_col = cc.desc_col;
+  auto& attr = cc.attr;
+  attr.resize(header.size());
   std::set<std::string> seen;
   for (size_t c = 0; c < header.size(); ++c) {
     std::string h = trim(header[c]);
@@ -128,6 +139,15 @@ std::vector<store::CaseRow> parse_cases_csv(const std::string& bytes) {
     attr[c] = {h, type};
   }
   if (name_col < 0) throw ValidationError("row 1: the header has no 'name' column");
+  return cc;
+}
+
+// The data rows (rows[0] is the header) as cases.
+std::vector<store::CaseRow> case_rows_of(const std::vector<std::pair<int, std::vector<std::string>>>& rows) {
+  const auto& header = rows[0].second;
+  const CaseColumns cc = case_columns(header);
+  const int name_col = cc.name_col, desc_col = cc.desc_col;
+  const auto& attr = cc.attr;
   std::vector<store::CaseRow> out;
   for (size_t r = 1; r < rows.size(); ++r) {
     const auto& [line, fields] = rows[r];
@@ -147,6 +167,56 @@ std::vector<store::CaseRow> parse_cases_csv(const std::string& bytes) {
     out.push_back(std::move(row));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<store::CaseRow> parse_cases_csv(const std::string& bytes) {
+  text::require_valid_utf8(bytes, "the CSV file");
+  const auto rows = parse_csv(bytes);
+  if (rows.empty()) throw ValidationError("the CSV file is empty (it needs a header row with a 'name' column)");
+  return case_rows_of(rows);
+}
+
+std::vector<store::CaseRow> parse_cases_xlsx(const std::string& bytes) {
+  std::vector<std::pair<int, std::vector<std::string>>> rows;
+  std::vector<ingest::news::SheetRow> sheet;
+  ingest::news::read_xlsx_rows("the XLSX file", bytes,
+                               [&](ingest::news::SheetRow&& r) { sheet.push_back(std::move(r)); });
+  // Rows of empty cells are not cases (a sheet often carries formatted blank rows).
+  std::erase_if(sheet, [](const ingest::news::SheetRow& r) {
+    return std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+  });
+  if (sheet.empty())
+    throw ValidationError("the XLSX file's first sheet is empty (it needs a header row with a 'name' column)");
+  // The header's width: its last named cell. A data row may omit trailing empty cells.
+  std::vector<std::string> header = sheet[0].cells;
+  while (!header.empty() && trim(header.back()).empty()) header.pop_back();
+  const CaseColumns cc = case_columns(header);
+  for (auto& r : sheet) {
+    for (const auto& c : r.cells) text::require_valid_utf8(c, "row " + std::to_string(r.number) + " of the XLSX file");
+    if (&r != &sheet[0]) {
+      size_t used = r.cells.size();
+      while (used > header.size() && trim(r.cells[used - 1]).empty()) --used;
+      r.cells.resize(std::max(used, header.size()));
+      r.numeric.resize(r.cells.size());
+      // A date attribute holding Excel's day numbers.
+      for (size_t c = 0; c < header.size(); ++c)
+        if (cc.attr[c].second == "date" && r.numeric[c] && !r.cells[c].empty())
+          if (std::string d = ingest::news::excel_date(r.cells[c]); !d.empty()) r.cells[c] = d;
+    } else {
+      r.cells = header;
+    }
+    rows.emplace_back(static_cast<int>(r.number), std::move(r.cells));
+  }
+  return case_rows_of(rows);
+}
+
+std::vector<store::CaseRow> parse_cases_file(const std::string& name, const std::string& bytes) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".xlsx" ? parse_cases_xlsx(bytes) : parse_cases_csv(bytes);
 }
 
 }  // namespace telaah::exchange

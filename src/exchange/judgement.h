@@ -26,5 +26,11 @@ Table summary_grid_table(const store::Project& p, const std::string& dimension);
 // Each data row is one case; an empty cell leaves that attribute unset.
 // A bad row throws ValidationError naming it ("row 3: ..."; the header is row 1).
 std::vector<store::CaseRow> parse_cases_csv(const std::string& bytes);
+// The same from the first sheet of an XLSX workbook (one row per case, rows
+// named by their number in the sheet; a date attribute may hold Excel's day
+// numbers; trailing empty cells may be left out).
+std::vector<store::CaseRow> parse_cases_xlsx(const std::string& bytes);
+// By the file's name: .xlsx is a workbook, anything else CSV.
+std::vector<store::CaseRow> parse_cases_file(const std::string& name, const std::string& bytes);
 
 }  // namespace telaah::exchange

@@ -130,6 +130,10 @@ struct IndicatorJudgement {
   std::vector<SummaryEntry> summaries;  // source-type cells in column order, then case cells by name
   std::vector<size_t> findings;         // indices into JudgementData::findings
   std::vector<LinkEntry> links;         // typed links with an end among its codings (non-zero counts)
+  // The summary cells its rating's justification cites ([S#ID], store/rating_citations.h), in order of
+  // first appearance: (id, the cell) for those that exist, and the ids of the cells that are gone.
+  std::vector<std::pair<store::Id, SummaryEntry>> rating_summaries;
+  std::vector<store::Id> rating_broken;
 };
 struct CaseEntry {
   std::string name, description;

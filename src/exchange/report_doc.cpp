@@ -312,6 +312,7 @@ class Builder {
              (ie.stale ? "; " + t(T::stale) : "") + ")"}},
            Block::Kind::paragraph, ie.stale ? "stale" : "");
       if (ie.recorded) para({{t(T::justification) + ": ", true}, {ie.recorded->justification}});
+      if (ie.recorded) judgement_rating_blocks(r_, s, out_);  // the summary cells it cites
       note(t(T::evidence_suggests) + ": " + label(l_, ie.suggested.rating) + " — " +
            suggestion_reason(l_, row, e.settings) + ".");
       if (!s.linked_evidence.empty()) {

@@ -43,6 +43,9 @@ std::vector<Block> report_blocks(const ReportData& r);
 //     findings list; section 8, the summary grid; section 9, the cases).
 void judgement_indicator_blocks(const ReportData& r, const IndicatorSection& s, std::vector<Block>& out);
 void judgement_report_blocks(const ReportData& r, std::vector<Block>& out);
+//   judgement_rating_blocks: under the rating's justification, the summary
+//     cells it cites (and the broken citations of cells that are gone).
+void judgement_rating_blocks(const ReportData& r, const IndicatorSection& s, std::vector<Block>& out);
 
 // The plain text of a run list.
 std::string text_of(const std::vector<Run>& runs);

@@ -30,6 +30,7 @@
 #include "exchange/report_doc.h"
 #include "store/judgement.h"
 #include "store/project.h"
+#include "store/rating_citations.h"
 #include "text/utf8.h"
 
 namespace telaah::exchange {
@@ -156,6 +157,7 @@ void gather_judgement(const store::Project& p, const EvidenceTable& t, const Rep
   for (const auto& c : cases) j.case_columns.push_back(c.name);
 
   std::set<store::Id> indicator_ids;
+  const auto all_summaries = store::summaries(p);
   for (const auto& s : r.indicators) {
     const Row& row = m.rows[s.index];
     indicator_ids.insert(row.code_id);
@@ -172,6 +174,21 @@ void gather_judgement(const store::Project& p, const EvidenceTable& t, const Rep
     j.grid_rows.push_back(row.path);
     j.by_type.push_back(std::move(type_cells));
     j.by_case.push_back(std::move(case_cells));
+    // The summary cells the rating's justification cites.
+    if (r.evaluation.indicators[s.index].recorded)
+      for (const auto& c : store::rating_citations(p, row.code_id)) {
+        if (!c.valid) {
+          ij.rating_broken.push_back(c.summary);
+          continue;
+        }
+        for (const auto& sm : all_summaries)
+          if (sm.id == c.summary) {
+            SummaryCell cell;
+            cell.summary = sm;
+            cell.citations = store::citations(p, sm);
+            ij.rating_summaries.push_back({c.summary, summary_entry(p, cell, quoter)});
+          }
+      }
     for (size_t f : r.evaluation.indicators[s.index].findings)
       if (finding_index.count(r.evaluation.findings[f].id))
         ij.findings.push_back(finding_index[r.evaluation.findings[f].id]);
@@ -239,6 +256,18 @@ class JudgementBlocks {
       bullets(std::move(items));
       note(t(T::links_note));
     }
+  }
+
+  // Under the rating's justification: the summary cells it cites.
+  void rating(const IndicatorSection& s) {
+    const auto& j = r_.judgement;
+    const size_t k = static_cast<size_t>(&s - r_.indicators.data());
+    if (k >= j.indicators.size()) return;
+    const IndicatorJudgement& ij = j.indicators[k];
+    if (ij.rating_summaries.empty() && ij.rating_broken.empty()) return;
+    heading(t(T::rating_summaries), 3);
+    for (const auto& [id, e] : ij.rating_summaries) summary(e, store::summary_marker(id) + " ");
+    for (store::Id id : ij.rating_broken) note(fmt(l_, T::broken_summary, {std::to_string(id)}));
   }
 
   void report() {
@@ -342,9 +371,9 @@ class JudgementBlocks {
     return name;  // the researcher's own relation, as named
   }
 
-  void summary(const SummaryEntry& e) {
+  void summary(const SummaryEntry& e, const std::string& marker = "") {
     const std::string col = e.by_case ? fmt(l_, T::summary_case, {e.column}) : e.column;
-    para({{col + ": ", true}, {e.text}});
+    para({{marker + col + ": ", true}, {e.text}});
     note(fmt(l_, T::written_by, {e.coder, format_date(l_, e.modified)}));
     for (const auto& q : e.cited) quote(q);
     for (store::Id id : e.broken) note(fmt(l_, T::broken_citation, {std::to_string(id)}));
@@ -386,6 +415,10 @@ class JudgementBlocks {
 
 void judgement_indicator_blocks(const ReportData& r, const IndicatorSection& s, std::vector<Block>& out) {
   JudgementBlocks(r, out).indicator(s);
+}
+
+void judgement_rating_blocks(const ReportData& r, const IndicatorSection& s, std::vector<Block>& out) {
+  JudgementBlocks(r, out).rating(s);
 }
 
 void judgement_report_blocks(const ReportData& r, std::vector<Block>& out) {

@@ -254,6 +254,9 @@ const char* to_string(Lang l);  // "en" / "id"
   X(broken_citation, "[#{}] broken citation: the cited coding is no longer in the project.",                         \
     "[#{}] rujukan rusak: koding yang dirujuk sudah tidak ada dalam proyek.")                                        \
   X(no_citation, "No coding is cited.", "Tidak ada koding yang dirujuk.")                                            \
+  X(rating_summaries, "Summary cells the justification cites", "Sel ringkasan yang dirujuk alasan")                  \
+  X(broken_summary, "[S#{}] broken citation: the cited summary cell is no longer in the project.",                   \
+    "[S#{}] rujukan rusak: sel ringkasan yang dirujuk sudah tidak ada dalam proyek.")                                \
   X(findings_heading, "Impediment findings", "Temuan hambatan")                                                      \
   X(findings_here, "Impediment findings hindering this indicator", "Temuan hambatan yang menghambat indikator ini")  \
   X(no_findings, "No impediment findings were recorded.", "Belum ada temuan hambatan yang dicatat.")                 \

@@ -1,20 +1,34 @@
 // The triangulation matrix as a spreadsheet table: one row per indicator,
 // numbers per column (codings, documents, stances), the status and the
 // convergence label of every pair, overrides included.
+#include "analysis/judgement.h"
 #include "analysis/overrides.h"
 #include "analysis/triangulation.h"
 #include "exchange/exchange.h"
 #include "exchange/report_matrix.h"
+#include "store/errors.h"
 #include "store/project.h"
 
 namespace telaah::exchange {
 
-Table triangulation_table(const store::Project& p, const std::string& by, const std::vector<std::string>& coders) {
+Table triangulation_table(const store::Project& p, const std::string& by, const std::vector<std::string>& coders,
+                          const std::string& case_name) {
   auto t = analysis::EvidenceTable::load(p);
   analysis::Query q;
-  q.by = by;
+  q.by = by == "case" ? "type" : by;
   q.coders = analysis::resolve_coders(p, t, coders);
-  auto m = analysis::triangulate(t, q, analysis::settings_from_project(p));
+  const auto settings = analysis::settings_from_project(p);
+  analysis::Matrix m;
+  if (by == "case") {
+    if (!case_name.empty()) throw ValidationError("give --by case or a case, not both");
+    const auto cases = store::cases(p);
+    if (cases.empty()) throw ValidationError("this project has no cases yet (telaah cases P add NAME)");
+    m = analysis::triangulate_by_case(t, cases, q, settings);
+  } else if (!case_name.empty()) {
+    m = analysis::triangulate_case(t, store::find_case(p, case_name), q, settings);
+  } else {
+    m = analysis::triangulate(t, q, settings);
+  }
   analysis::apply_overrides(m, analysis::load_overrides(p));
   Table out;
   out.name = "Triangulation";

@@ -72,6 +72,18 @@ TableKind table_kind(const std::string& name, std::string_view head);
 void split_table_stream(const std::string& name, std::istream& in, TableKind kind, const Mapping& map, const Sink& sink,
                         const std::function<void(uint64_t bytes_read)>& read_progress = {});
 void split_xlsx(const std::string& name, std::string_view bytes, const Mapping& map, const Sink& sink);
+// The first sheet of an XLSX workbook, row by row: the row's number in the
+// sheet (1-based), its cells by column (shared and inline strings resolved;
+// a missing cell is ""), and which cells are numbers. ImportError naming
+// `name` for a broken workbook. Also read by the case-attribute import.
+struct SheetRow {
+  int64_t number = 0;
+  std::vector<std::string> cells;
+  std::vector<bool> numeric;
+};
+void read_xlsx_rows(const std::string& name, std::string_view bytes, const std::function<void(SheetRow&&)>& each);
+// Excel's serial day number (1900 system) as YYYY-MM-DD; "" when it is not one.
+std::string excel_date(const std::string& serial);
 // The header and first rows of a table (for the window's column picker).
 struct TablePreview {
   std::vector<std::string> header;

@@ -295,7 +295,8 @@ std::string all_text(const pugi::xml_node& n) {
   return out;
 }
 
-// Excel's serial day number (1900 system) as YYYY-MM-DD.
+}  // namespace
+
 std::string excel_date(const std::string& v) {
   double d = 0;
   try {
@@ -321,9 +322,7 @@ std::string excel_date(const std::string& v) {
   return buf;
 }
 
-}  // namespace
-
-void split_xlsx(const std::string& name, std::string_view bytes, const Mapping& map, const Sink& sink) {
+void read_xlsx_rows(const std::string& name, std::string_view bytes, const std::function<void(SheetRow&&)>& each) {
   ZipArchive z(bytes, Limits{}, name);
   std::vector<std::string> shared;
   if (auto ss = z.read("xl/sharedStrings.xml")) {
@@ -356,8 +355,6 @@ void split_xlsx(const std::string& name, std::string_view bytes, const Mapping& 
   pugi::xml_document d;
   xml::parse(d, *sheet, name + ": " + sheet_path);
   pugi::xml_node data = xml::child(d.document_element(), "sheetData");
-  std::optional<Columns> cols;
-  size_t count = 0;
   int64_t rowno = 0;
   for (pugi::xml_node row = data.first_child(); row; row = row.next_sibling()) {
     if (row.type() != pugi::node_element || xml::local(row) != "row") continue;
@@ -396,12 +393,23 @@ void split_xlsx(const std::string& name, std::string_view bytes, const Mapping& 
       }
       cells[col] = v;
     }
+    each(SheetRow{rowno, std::move(cells), std::move(numeric)});
+  }
+}
+
+void split_xlsx(const std::string& name, std::string_view bytes, const Mapping& map, const Sink& sink) {
+  std::optional<Columns> cols;
+  size_t count = 0;
+  read_xlsx_rows(name, bytes, [&](SheetRow&& sr) {
+    auto& cells = sr.cells;
+    auto& numeric = sr.numeric;
+    const int64_t rowno = sr.number;
     if (!cols) {
       for (auto& h : cells) h = trim(h);
       cols = resolve(name, cells, map);
-      continue;
+      return;
     }
-    if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return trim(s).empty(); })) continue;
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return trim(s).empty(); })) return;
     cells.resize(std::max(cells.size(), cols->header.size()));
     numeric.resize(cells.size());
     // A date column holding Excel's day numbers.
@@ -412,7 +420,7 @@ void split_xlsx(const std::string& name, std::string_view bytes, const Mapping& 
     cells.resize(cols->header.size());
     sink(to_article(name, *cols, cells, rowno));
     ++count;
-  }
+  });
   if (!cols) throw ImportError(name + ": the first sheet is empty");
   if (count == 0) throw ImportError(name + ": the table has a header and no row");
 }

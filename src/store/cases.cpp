@@ -7,6 +7,7 @@
 #include <set>
 
 #include "store/judgement.h"
+#include "store/rating_citations.h"
 #include "store/util.h"
 
 namespace telaah::store {
@@ -132,6 +133,7 @@ void remove_case(Project& p, const std::string& name_or_id) {
   for (Id s : ids_of(p, "SELECT id FROM summaries WHERE case_id=? ORDER BY id", c.id)) {
     for (Id r : ids_of(p, "SELECT id FROM summary_citations WHERE summary_id=? ORDER BY id", s))
       a.remove("summary_citations", r);
+    remove_summary_from_ratings(p, a, s);  // a rating citing it shows a broken citation
     a.remove("summaries", s);
   }
   for (Id r : ids_of(p, "SELECT id FROM case_members WHERE case_id=? ORDER BY id", c.id)) a.remove("case_members", r);
@@ -357,6 +359,7 @@ void set_summary(Project& p, Id code, const std::string& dimension, const std::s
   for (const auto& [c, r] : rows)
     if (text.empty() || std::find(after.begin(), after.end(), c) == after.end()) a.remove("summary_citations", r);
   if (text.empty()) {
+    remove_summary_from_ratings(p, a, *id);  // a rating citing it shows a broken citation
     a.remove("summaries", *id);
   } else {
     if (id)
@@ -386,6 +389,7 @@ void merge_summary_into(Project& p, ActionScope& a, Id from, Id into) {
     text = q.getColumn(0).getString() + "\n\n" + q.getColumn(1).getString();
   }
   a.update("summaries", into, {{"text", text}, {"modified", now_iso()}});
+  retarget_rating_citations(p, a, from, into);
   std::set<Id> have;
   for (Id c : ids_of(p, "SELECT coding_id FROM summary_citations WHERE summary_id=?", into)) have.insert(c);
   for (Id r : ids_of(p, "SELECT id FROM summary_citations WHERE summary_id=? ORDER BY id", from)) {

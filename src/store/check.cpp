@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/project.h"
+#include "store/rating_citations.h"
 #include "store/suggestions.h"
 #include "store/util.h"
 #include "text/utf8.h"
@@ -75,7 +76,8 @@ std::vector<std::string> Project::check() const {
       problems.push_back("a word box of document #" + std::to_string(q.getColumn(0).getInt64()) +
                          " lies outside its text");
   }
-  {  // the code tree: no cycles, sibling names unique
+  check_rating_citations(*this, problems);  // ratings citing summary cells (issue 21)
+  {                                         // the code tree: no cycles, sibling names unique
     SQLite::Statement q(*db_, "SELECT id, parent_id, name FROM codes");
     std::map<Id, std::optional<Id>> parent;
     std::map<Id, std::string> name;

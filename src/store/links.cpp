@@ -8,6 +8,7 @@
 #include <set>
 
 #include "store/judgement.h"
+#include "store/rating_citations.h"
 #include "store/suggestions.h"
 #include "store/util.h"
 
@@ -333,9 +334,11 @@ void remove_code_dependents(Project& p, ActionScope& a, Id code) {
     a.remove("impediment_indicators", r);
   for (Id r : ids_of(p, "SELECT id FROM coding_indicators WHERE code_id=? ORDER BY id", code))
     a.remove("coding_indicators", r);
+  remove_rating_citations(p, a, code);  // its rating goes with the code
   for (Id s : ids_of(p, "SELECT id FROM summaries WHERE code_id=? ORDER BY id", code)) {
     for (Id r : ids_of(p, "SELECT id FROM summary_citations WHERE summary_id=? ORDER BY id", s))
       a.remove("summary_citations", r);
+    remove_summary_from_ratings(p, a, s);
     a.remove("summaries", s);
   }
   remove_code_rejections(p, a, code);
@@ -391,6 +394,7 @@ void move_code_dependents(Project& p, ActionScope& a, Id from, Id into) {
     t.reset();
     merge_summary_into(p, a, s.id, target);
   }
+  move_rating_citations(p, a, from, into);  // with the rating of `from` (codebook.cpp moves or drops it next)
 }
 
 }  // namespace telaah::store

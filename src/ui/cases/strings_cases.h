@@ -34,8 +34,8 @@
   X(cas_assigned, "Added to the case: ", "Ditambahkan ke kasus: ")                                                    \
   X(cas_add_selection, "Add the selected passage of the open document",                                               \
     "Tambahkan bagian teks terpilih di dokumen terbuka")                                                              \
-  X(cas_import, "Import cases from CSV", "Impor kasus dari CSV")                                                      \
-  X(cas_import_hint, "path/to/cases.csv", "lokasi/kasus.csv")                                                         \
+  X(cas_import, "Import cases from CSV or XLSX", "Impor kasus dari CSV atau XLSX")                                    \
+  X(cas_import_hint, "path/to/cases.csv or .xlsx", "lokasi/kasus.csv atau .xlsx")                                     \
   X(cas_import_button, "Import", "Impor")                                                                             \
   X(cas_import_help,                                                                                                  \
     "One row per case: a header with name, optionally description, and one column per attribute (population:number, " \

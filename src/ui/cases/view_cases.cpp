@@ -146,7 +146,7 @@ void CasesView::draw_list(float width, float height) {
       int n = 0;
       // As `telaah cases P import-csv FILE`: parsed, then one action; a bad row names itself and nothing is imported.
       std::vector<store::CaseRow> rows;
-      if (ws_.act([&] { rows = exchange::parse_cases_csv(ss.str()); })) {
+      if (ws_.act([&] { rows = exchange::parse_cases_file(file, ss.str()); })) {
         char buf[128];
         std::snprintf(buf, sizeof buf, tr(S::cas_imported_fmt), static_cast<int>(rows.size()));
         if (ws_.write([&](store::Project& p) { n = store::import_cases(p, rows, "Import cases from " + file); },

@@ -38,10 +38,15 @@ void RetrievalView::draw_matrices() {
     ImGui::TextUnformatted(tr(S::ret_matrix_by));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    const std::string shown = matrix_by_ == analysis::kBySourceType ? tr(S::ret_source_type) : matrix_by_;
+    const std::string shown = matrix_by_ == analysis::kBySourceType ? tr(S::ret_source_type)
+                              : matrix_by_ == analysis::kByCase     ? tr(S::ret_case)
+                                                                    : matrix_by_;
     if (ImGui::BeginCombo("##matrix_by", shown.c_str())) {
       if (ImGui::Selectable(tr(S::ret_source_type), matrix_by_ == analysis::kBySourceType))
         matrix_by_ = analysis::kBySourceType;
+      // By case; "by source type within a case" is the source-type matrix with the case ticked in the filters.
+      if (!case_names_.empty() && ImGui::Selectable(tr(S::ret_case), matrix_by_ == analysis::kByCase))
+        matrix_by_ = analysis::kByCase;
       for (const auto& [name, values] : attr_values_)
         if (ImGui::Selectable(name.c_str(), matrix_by_ == name)) matrix_by_ = name;
       ImGui::EndCombo();
@@ -147,7 +152,7 @@ void RetrievalView::draw_attr_matrix() {
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 14);
   auto column_name = [&](size_t j) {
     const std::string& v = attr_.columns[j];
-    if (v.empty()) return std::string(tr(S::ret_no_value));
+    if (v.empty()) return std::string(tr(attr_.by == analysis::kByCase ? S::ret_no_case : S::ret_no_value));
     return attr_.by == analysis::kBySourceType ? source_type_label(v) : v;
   };
   for (size_t j = 0; j < nc; ++j)

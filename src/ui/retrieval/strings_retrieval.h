@@ -65,6 +65,14 @@
   X(ret_matrix_cell_tip, "%s, %s in %s", "%s, %s dalam %s")                                                           \
   X(ret_matrix_attr_tip, "%s in %s", "%s dalam %s")                                                                   \
   X(ret_no_value, "(no value)", "(tanpa nilai)")                                                                      \
+  X(ret_case, "Case", "Kasus")                                                                                        \
+  X(ret_case_hint,                                                                                                    \
+    "Only the codings of the ticked cases: their document is in the case, or half the coding lies in a part of it "   \
+    "assigned to the case. For source type within a case, tick the case and choose Columns: Source type.",            \
+    "Hanya pengodean dari kasus yang dicentang: dokumennya ada dalam kasus, atau separuh pengodean berada di bagian " \
+    "dokumen yang ditetapkan ke kasus. Untuk jenis sumber dalam satu kasus, centang kasusnya dan pilih Kolom: Jenis " \
+    "sumber.")                                                                                                        \
+  X(ret_no_case, "(no case)", "(tanpa kasus)")                                                                        \
   X(ret_error, "Cannot retrieve: ", "Tidak dapat menemukan kembali: ")                                                \
   X(ret_n_codings, "%lld codings", "%lld pengodean")                                                                  \
   X(ret_n_codings_one, "%lld coding", "%lld pengodean")                                                               \

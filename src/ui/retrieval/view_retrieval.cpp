@@ -46,6 +46,7 @@ void RetrievalView::project_changed() {
   hits_.clear();
   rows_.clear();
   attr_values_.clear();
+  case_names_.clear();
   cooc_ = {};
   attr_ = {};
   error_.clear();
@@ -89,6 +90,7 @@ analysis::RetrievalFilter RetrievalView::filter() const {
   f.attributes = in_.attributes;
   f.date_from = in_.date_from;
   f.date_to = in_.date_to;
+  f.cases.assign(in_.cases.begin(), in_.cases.end());
   return f;
 }
 
@@ -130,6 +132,7 @@ std::string RetrievalView::description() const {
   for (Id c : in_.coders) s += " \xC2\xB7 " + ws_.cache().coder_name(c);
   for (const auto& [n, v] : in_.attributes) s += " \xC2\xB7 " + n + "=" + v;
   if (!in_.date_from.empty() || !in_.date_to.empty()) s += " \xC2\xB7 " + in_.date_from + "\xE2\x80\x93" + in_.date_to;
+  for (const auto& c : in_.cases) s += " \xC2\xB7 " + std::string(tr(S::ret_case)) + " " + c;
   return s;
 }
 
@@ -150,6 +153,7 @@ RetrievalView::Run RetrievalView::compute(const store::Project& p, const RunKey&
   }
   const analysis::EvidenceTable& t = *r.table;
   r.attr_values = analysis::attribute_values(t);
+  for (const auto& c : store::cases(p)) r.case_names.push_back(c.name);
   const auto& in = k.in;
   try {
     if (!(in.op != CodeOp::only_a && !in.code_b)) r.hits = analysis::retrieve(t, p, q);
@@ -226,7 +230,13 @@ void RetrievalView::update() {
   attr_ = std::move(r.attr);
   if (moved) {
     attr_values_ = r.attr_values;
-    if (matrix_by_ != analysis::kBySourceType && !attr_values_.count(matrix_by_)) matrix_by_ = analysis::kBySourceType;
+    case_names_ = r.case_names;
+    std::erase_if(in_.cases, [&](const std::string& c) {
+      return std::find(case_names_.begin(), case_names_.end(), c) == case_names_.end();
+    });
+    if (matrix_by_ != analysis::kBySourceType && !attr_values_.count(matrix_by_) &&
+        !(matrix_by_ == analysis::kByCase && !case_names_.empty()))
+      matrix_by_ = analysis::kBySourceType;
     std::erase_if(in_.codes, [&](Id id) { return !ws_.cache().code(id); });
     if (in_.code_b && !ws_.cache().code(in_.code_b)) in_.code_b = 0;
     ran_ = in_;
@@ -393,6 +403,7 @@ void RetrievalView::draw_filters() {
     in_.attributes.clear();
     in_.date_from.clear();
     in_.date_to.clear();
+    in_.cases.clear();
   }
   ImGui::TextDisabled("%s", tr(S::ret_source_type));
   for (const auto& t : ws_.cache().source_types) {
@@ -428,6 +439,24 @@ void RetrievalView::draw_filters() {
       }
       note("coder:" + c.name);
       if (i + 1 < ws_.cache().coders.size() && (i % 3) != 2) ImGui::SameLine();
+    }
+  }
+
+  if (!case_names_.empty()) {  // the codings of the ticked cases (issue 21's rule: document or half the span in a part)
+    ImGui::TextDisabled("%s", tr(S::ret_case));
+    ImGui::SameLine();
+    widgets::help_marker(tr(S::ret_case_hint));
+    for (size_t i = 0; i < case_names_.size(); ++i) {
+      const std::string& c = case_names_[i];
+      bool on = in_.cases.count(c) > 0;
+      if (ImGui::Checkbox((c + "##case_" + std::to_string(i)).c_str(), &on)) {
+        if (on)
+          in_.cases.insert(c);
+        else
+          in_.cases.erase(c);
+      }
+      note("case:" + c);
+      if (i + 1 < case_names_.size() && (i % 3) != 2) ImGui::SameLine();
     }
   }
 

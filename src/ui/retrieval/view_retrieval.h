@@ -45,13 +45,17 @@ class RetrievalView : public View {
   // Where a control was drawn in the last frame, by name: "code:ID" (its
   // checkbox), "stance:contradicts", "type:interview", "row:N" (visible row
   // N of the list), "tab:list", "tab:matrices", "matrix:cooc", "matrix:attr",
-  // "cell:R:C" (matrix cell), "export".
+  // "cell:R:C" (matrix cell), "export", "case:NAME" (the case filter's checkbox),
+  // "matrix:by" (the attribute matrix's column choice).
   std::optional<ImRect> rect(const std::string& name) const;
   std::vector<store::Id> listed() const;  // the coding ids in the list, in order
   const std::string& error() const { return error_; }
   bool computing() const { return run_.pending(); }              // a run on a worker (large project)
   const std::string& count_line() const { return count_line_; }  // "12 codings in 3 documents", as last drawn
   void set_export_path(const std::string& p) { export_path_ = p; }
+  // The attribute matrix's columns: analysis::kBySourceType, analysis::kByCase or an attribute name.
+  void set_matrix_by(const std::string& by) { matrix_by_ = by; }
+  const analysis::AttributeMatrix& attribute_matrix() const { return attr_; }
 
  private:
   // What the list shows: the query, or the codings of a matrix cell.
@@ -73,6 +77,7 @@ class RetrievalView : public View {
     std::array<bool, 3> stances{};  // supports, contradicts, neutral; none ticked: all
     std::vector<std::pair<std::string, std::string>> attributes;
     std::string date_from, date_to;
+    std::set<std::string> cases;  // case names; none ticked: all
     bool operator==(const Inputs&) const = default;
   };
 
@@ -121,6 +126,7 @@ class RetrievalView : public View {
   struct Run {
     std::shared_ptr<const analysis::EvidenceTable> table;
     std::map<std::string, std::vector<std::string>> attr_values;
+    std::vector<std::string> case_names;  // the project's cases, by name
     std::vector<analysis::Hit> hits;
     int64_t hit_docs = 0;
     analysis::CodeMatrix cooc;
@@ -141,6 +147,7 @@ class RetrievalView : public View {
   int64_t hit_docs_ = 0;
   std::unordered_map<size_t, analysis::RetrievalRow> rows_;  // described rows, by list index
   std::map<std::string, std::vector<std::string>> attr_values_;
+  std::vector<std::string> case_names_;
   analysis::CodeMatrix cooc_;
   analysis::AttributeMatrix attr_;
   std::string error_, export_error_;

@@ -89,6 +89,11 @@
   X(tri_cited_fmt, "Cites %d ticked quotes (tick quotes in the columns below).",                                       \
     "Mengutip %d kutipan yang dicentang (centang kutipan di kolom bawah).")                                            \
   X(tri_cite, "cite", "kutip")                                                                                         \
+  X(tri_cite_summary, "Cite a summary cell of this indicator\xE2\x80\xA6",                                             \
+    "Rujuk sel ringkasan indikator ini\xE2\x80\xA6")                                                                   \
+  X(tri_no_summary, "(no summary cell written for this indicator)", "(belum ada sel ringkasan untuk indikator ini)")   \
+  X(tri_broken_summary, "broken citation: the summary cell is gone", "rujukan rusak: sel ringkasan sudah tidak ada")   \
+  X(tri_case, "case", "kasus")                                                                                         \
   X(tri_saved_rating, "Rating saved (Ctrl+Z undoes it): ", "Penilaian disimpan (Ctrl+Z membatalkan): ")                \
   X(tri_removed_rating, "Rating removed (Ctrl+Z undoes it): ", "Penilaian dihapus (Ctrl+Z membatalkan): ")             \
   X(tri_impediments_fmt, "Impediments linked to this indicator: %d", "Hambatan yang terkait indikator ini: %d")        \

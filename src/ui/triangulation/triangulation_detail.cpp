@@ -7,6 +7,9 @@
 #include <unordered_map>
 
 #include "analysis/overrides.h"
+#include "store/judgement.h"
+#include "store/rating_citations.h"
+#include "text/utf8.h"
 #include "ui/shell/strings.h"
 #include "ui/shell/workspace.h"
 #include "ui/triangulation/view_triangulation.h"
@@ -603,6 +606,47 @@ void TriangulationView::draw_override_editor() {
   ImGui::EndPopup();
 }
 
+// Under the justification: a summary cell of the indicator cited by a pick
+// (its marker [S#ID] added to the text), and each marker in the text with the
+// cell it names, or red when that cell is gone (a broken citation).
+void TriangulationView::draw_rating_summaries(RatingDraft& d) {
+  if (!d.cells_loaded) {
+    d.cells_loaded = true;
+    ws_.act([&] {
+      for (const auto& s : store::summaries(*ws_.project())) {
+        const std::string col = s.case_id ? std::string(tr(S::tri_case)) + " " + s.column : source_type_label(s.column);
+        d.cell_label[s.id] = col + ": " + text::one_line(s.text, 60, "\xE2\x80\xA6");
+        if (s.code == d.code) d.own_cells.push_back(s.id);
+      }
+    });
+  }
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(fs * 30);
+  ImGui::BeginDisabled(d.own_cells.empty());
+  const bool open =
+      ImGui::BeginCombo("##cite_summary", tr(d.own_cells.empty() ? S::tri_no_summary : S::tri_cite_summary));
+  remember("rating:cite_summary");
+  if (open) {
+    for (store::Id id : d.own_cells) {
+      const std::string marker = store::summary_marker(id);
+      if (ImGui::Selectable((marker + " " + d.cell_label[id] + "##s" + std::to_string(id)).c_str()) &&
+          d.justification.find(marker) == std::string::npos)
+        d.justification += (d.justification.empty() || d.justification.back() == ' ' ? "" : " ") + marker;
+      remember("rating:cite_summary:" + std::to_string(id));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  for (store::Id id : store::summary_markers(d.justification)) {
+    const std::string marker = store::summary_marker(id);
+    auto it = d.cell_label.find(id);
+    if (it != d.cell_label.end())
+      ImGui::TextDisabled("%s %s", marker.c_str(), it->second.c_str());
+    else
+      ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1), "%s %s", marker.c_str(), tr(S::tri_broken_summary));
+  }
+}
+
 void TriangulationView::draw_rating_editor() {
   const char* id = "##tri_rating";
   if (rating_.open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
@@ -631,6 +675,7 @@ void TriangulationView::draw_rating_editor() {
   }
   widgets::input_text_multiline("##justification", &d.justification, ImVec2(fs * 30, fs * 5));
   remember("rating:justification");
+  draw_rating_summaries(d);
   ImGui::TextDisabled(tr(cited_.size() == 1 ? S::tri_cited_fmt_one : S::tri_cited_fmt),
                       static_cast<int>(cited_.size()));
   if (ImGui::Button(tr(S::tri_save))) {

@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -171,11 +172,17 @@ class TriangulationView : public View {
     int rating = 0;
     std::string justification;
     std::string written;  // rating and justification save_drafts wrote (the evaluation shows them once recomputed)
+    // The summary cells the justification may cite as [S#ID] (store/rating_citations.h), read when the editor
+    // opens: id -> "interview: the start of its text" for every cell; the indicator's own ids in column order.
+    bool cells_loaded = false;
+    std::map<store::Id, std::string> cell_label;
+    std::vector<store::Id> own_cells;
   } rating_;
 
   std::set<store::Id> expanded_;  // indicators whose sub-code rows are shown
   MethodDialog method_;
   bool override_saved(const OverrideDraft& d) const;  // the draft is what the project holds
+  void draw_rating_summaries(RatingDraft& d);         // cite summary cells in the rating editor
 
   // Links and impediments (triangulation_links.cpp).
   int64_t links_rev_ = -1;
