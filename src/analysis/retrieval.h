@@ -43,6 +43,8 @@ struct RetrievalFilter {
   std::vector<Id> coders;                                       // any of these coder ids; empty: all
   std::vector<store::Stance> stances;                           // any of these; empty: all
   std::string date_from, date_to;  // document date, YYYY, YYYY-MM or YYYY-MM-DD, inclusive; empty: open
+  // Only these documents (database ids; a document set's members) when given; an empty list: none.
+  std::optional<std::vector<Id>> docs;
   bool empty() const;
 };
 
