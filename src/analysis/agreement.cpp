@@ -48,6 +48,8 @@ ResolvedSelection resolve_selection(const store::Project& p, const AgreementSele
   }
   if (!sel.docs.empty() && sel.source_type)
     throw ValidationError("choose documents either by number or by source type, not both");
+  if (!sel.docs.empty() && sel.within)
+    throw ValidationError("choose documents either by number or by document set, not both");
 
   // --- codes: what each code counts for ---
   const auto codes = p.codes();  // tree order
@@ -93,8 +95,11 @@ ResolvedSelection resolve_selection(const store::Project& p, const AgreementSele
   } else {
     std::optional<Id> type;
     if (sel.source_type) type = p.source_type_id(*sel.source_type);
+    std::set<Id> within;
+    if (sel.within) within.insert(sel.within->begin(), sel.within->end());
     for (const auto& doc : p.documents())
-      if (!type || doc.source_type_id == *type) docs[doc.id] = {doc.id, doc.length_cp, 0};
+      if ((!type || doc.source_type_id == *type) && (!sel.within || within.count(doc.id)))
+        docs[doc.id] = {doc.id, doc.length_cp, 0};
   }
   for (size_t i = 0; i < rs.coder_ids.size(); ++i) {
     store::CodingFilter f;

@@ -36,6 +36,10 @@ struct AgreementSelection {
   // elsewhere the coder's decisions are missing.
   std::vector<Id> docs;
   std::optional<std::string> source_type;
+  // A document set's members (database ids): only these documents count,
+  // chosen as when no documents are named (with `source_type`, both must
+  // hold). Not together with `docs`.
+  std::optional<std::vector<Id>> within;
   std::vector<Id> codes;  // empty: every code the chosen coders used
   // Sub-codes roll up: a coding counts for its nearest chosen ancestor-or-self
   // (with no codes chosen: its indicator, as everywhere in Telaah).

@@ -31,7 +31,7 @@ const char* to_string(CodeOp op) {
 
 bool RetrievalFilter::empty() const {
   return source_types.empty() && attributes.empty() && coders.empty() && stances.empty() && date_from.empty() &&
-         date_to.empty() && cases.empty();
+         date_to.empty() && cases.empty() && !docs;
 }
 
 namespace {
@@ -76,8 +76,15 @@ Resolved resolve(const EvidenceTable& t, const store::Project& p, const Retrieva
   // (-1 when nobody has that value: the condition then excludes every document).
   std::vector<std::pair<int32_t, int32_t>> attrs;
   for (const auto& [name, value] : f.attributes) attrs.emplace_back(t.attr_names.find(name), t.strings.find(value));
+  std::vector<char> member;  // a document set: its members (dense index)
+  if (f.docs) {
+    member.assign(t.doc_count(), 0);
+    for (Id id : *f.docs)
+      if (int32_t d = t.doc_index(id); d >= 0) member[static_cast<size_t>(d)] = 1;
+  }
   r.doc_ok.assign(t.doc_count(), 0);
   for (size_t d = 0; d < t.doc_count(); ++d) {
+    if (f.docs && !member[d]) continue;
     if (!t.doc_live[d] || t.doc_type[d] < 0 || !type_ok[static_cast<size_t>(t.doc_type[d])]) continue;
     if (dated && (t.doc_date[d] == 0 || t.doc_date[d] < lo || t.doc_date[d] > hi)) continue;
     bool ok = true;

@@ -48,6 +48,8 @@ struct RetrievalFilter {
   // document is in the case, or half its span lies in a part assigned to the
   // case). NotFound for a case that does not exist.
   std::vector<std::string> cases;
+  // Only these documents (database ids; a document set's members) when given; an empty list: none.
+  std::optional<std::vector<Id>> docs;
   bool empty() const;
 };
 

@@ -206,6 +206,13 @@ Columns columns_for(const EvidenceTable& t, const Query& q) {
     for (size_t d = 0; d < t.doc_count(); ++d)  // undated documents fall outside any date range
       if (t.doc_date[d] == 0 || t.doc_date[d] < lo || t.doc_date[d] > hi) c.of_doc[d] = -1;
   }
+  if (q.docs) {  // a document set: the others are outside the matrix
+    c.outside.assign(t.doc_count(), 1);
+    for (Id id : *q.docs)
+      if (int32_t d = t.doc_index(id); d >= 0) c.outside[static_cast<size_t>(d)] = 0;
+    for (size_t d = 0; d < t.doc_count(); ++d)
+      if (c.outside[d]) c.of_doc[d] = -1;
+  }
   return c;
 }
 
@@ -417,7 +424,7 @@ Matrix triangulate(const EvidenceTable& t, const Query& q, const Settings& s) {
   std::vector<size_t> touched;
   for (size_t d = 0; d < t.doc_count(); ++d) {
     auto [first, last] = t.doc_rows(static_cast<int32_t>(d));
-    if (first == last) continue;
+    if (first == last || m.columns.excluded(d)) continue;
     touched.clear();
     for (size_t i = first; i < last; ++i) {
       if (!sel.coder_ok[static_cast<size_t>(t.row_coder[i])]) continue;

@@ -87,6 +87,10 @@ struct Query {
   std::string from, to;             // date periods (YYYY, YYYY-MM, YYYY-MM-DD); empty: open
   bool all_codes = false;           // rows: every roll-up target, not only indicators
   bool subcodes = false;            // a row per sub-code (with its own sub-codes) under each indicator
+  // Only these documents (database ids; a document set's members), when
+  // given: the others are outside the matrix (no column, not counted as
+  // unassigned). An empty list: no document at all.
+  std::optional<std::vector<Id>> docs;
 };
 // The coders a query uses when none is given: project setting
 // triangulation.coders ("all" or unset: every coder, empty; else the names).
@@ -106,6 +110,8 @@ struct Columns {
   std::string dimension;  // "type", an attribute name, "year", ...
   std::vector<std::string> labels;
   std::vector<int32_t> of_doc;  // by dense document index
+  std::vector<char> outside;    // by dense document index: outside Query::docs (empty: no such filter)
+  bool excluded(size_t d) const { return !outside.empty() && outside[d]; }
 };
 Columns columns_for(const EvidenceTable& t, const Query& q);
 

@@ -8,13 +8,14 @@
 #include "analysis/project_settings.h"
 #include "analysis/review.h"
 #include "cli/cli.h"
+#include "cli/set_option.h"
 #include "text/utf8.h"
 
 namespace telaah::cli {
 namespace {
 
 struct SelectionArgs {
-  std::string project, coders, type, unit = "char", overlap, variable;
+  std::string project, coders, type, unit = "char", overlap, variable, set;
   std::vector<std::string> docs, codes;
   double threshold = std::nan("");  // unset: the project's agreement.threshold (default 0.5)
   bool exclude_uncoded = false, rollup = false, disagreements = false, all = false;
@@ -29,6 +30,7 @@ void add_selection(CLI::App* cmd, SelectionArgs& a) {
          "documents (numbers, titles or file names), comma-separated; named documents count as read by every coder")
       ->delimiter(',');
   cmd->add_option("--type", a.type, "only documents of this source type");
+  cmd->add_option("--set", a.set, kSetHelp);
   cmd->add_option("--codes", a.codes, "code paths, comma-separated (default: every code the coders used)")
       ->delimiter(',');
   cmd->add_flag("--rollup", a.rollup, "sub-codes count for their chosen parent (by default their indicator)");
@@ -53,7 +55,9 @@ analysis::AgreementSelection selection(const store::Project& p, const SelectionA
   analysis::AgreementSelection s;
   s.coders = split_names(a.coders);
   if (!a.docs.empty() && !a.type.empty()) throw UserError("give either --docs or --type, not both");
+  if (!a.docs.empty() && !a.set.empty()) throw UserError("give either --docs or --set, not both");
   for (const auto& d : a.docs) s.docs.push_back(p.resolve_document(d));
+  s.within = set_members(p, a.set);
   if (!a.type.empty()) {
     p.source_type_id(a.type);
     s.source_type = a.type;

@@ -1,7 +1,9 @@
 // telaah code | uncode | codings | stance
 #include <iostream>
+#include <set>
 
 #include "cli/cli.h"
+#include "cli/set_option.h"
 #include "store/quote.h"
 #include "text/utf8.h"
 
@@ -103,7 +105,7 @@ Registrar reg_edit(42, [](CLI::App& app, Context& ctx) {
 });
 
 struct ListArgs {
-  std::string project, doc, code, type, coder, stance;
+  std::string project, doc, code, type, coder, stance, set;
   bool no_sub = false;
 };
 
@@ -118,8 +120,13 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--type", a->type, "source type");
   cmd->add_option("--coder", a->coder, "coder name");
   cmd->add_option("--stance", a->stance, "supports, contradicts or neutral");
+  cmd->add_option("--set", a->set, kSetHelp);
   cmd->callback([a, &ctx] {
     auto p = open_for_reading(a->project);
+    std::set<store::Id> members;
+    const auto in_set = set_members(*p, a->set);
+    if (in_set) members.insert(in_set->begin(), in_set->end());
+    auto outside = [&](const store::Coding& c) { return in_set && !members.count(c.doc); };
     store::CodingFilter f;
     if (!a->doc.empty()) f.doc = p->resolve_document(a->doc);
     if (!a->code.empty()) {
@@ -144,6 +151,7 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
       // The same bytes as print_json of the whole array (dump with indent 2).
       std::string item;
       p->for_each_coding(f, [&](const store::Coding& c) {
+        if (outside(c)) return;
         item = write(c).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
         std::string indented;
         indented.reserve(item.size() + 64);
@@ -157,6 +165,7 @@ Registrar reg_list(43, [](CLI::App& app, Context& ctx) {
       return;
     }
     p->for_each_coding(f, [&](const store::Coding& c) {
+      if (outside(c)) return;
       ++n;
       auto j = write(c);
       std::string q = j["quote"];

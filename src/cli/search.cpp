@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/index_errors.h"
+#include "cli/set_option.h"
 #include "index/search.h"
 #include "index/shards.h"
 #include "index/synonyms.h"
@@ -67,7 +68,7 @@ void bring_up_to_date(index::Index& idx, std::vector<std::string>& notes) {
 }
 
 struct SearchArgs {
-  std::string project, query, sort = "relevance", shards;
+  std::string project, query, sort = "relevance", shards, set;
   int64_t limit = 20, offset = 0, shard_timeout = 0;
   bool facets = false, synonyms = false, passages = false;
 };
@@ -88,6 +89,7 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--sort", a->sort, "relevance (default), date (newest first) or oldest");
   cmd->add_flag("--facets", a->facets, "count matches by source type, year, language, outlet and code");
   cmd->add_flag("--synonyms", a->synonyms, "also find synonyms (e.g. kerjasama = kerja sama = cooperation)");
+  cmd->add_option("--set", a->set, std::string(kSetHelp) + " (totals and --facets count only them)");
   cmd->add_flag("--passages", a->passages, "one hit per matching passage instead of per document");
   cmd->add_option("--shards", a->shards,
                   "search these xapian-tcpsrv shards (host:port,host:port,...) instead of the project's setting");
@@ -120,6 +122,7 @@ Registrar reg_search(60, [](CLI::App& app, Context& ctx) {
       sc.timeout_ms = static_cast<int>(a->shard_timeout);
       sc.connect_timeout_ms = std::min(sc.connect_timeout_ms, sc.timeout_ms);
     }
+    if (!a->set.empty()) q.docs = set_members(*open_for_reading(a->project), a->set);
     auto idx = index::Index::open(a->project, sc);
     std::vector<std::string> notes;
     bring_up_to_date(*idx, notes);

@@ -4,9 +4,16 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/set_option.h"
 #include "store/doc_sets.h"
 
 namespace telaah::cli {
+
+std::optional<std::vector<store::Id>> set_members(const store::Project& p, const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  return store::doc_set_members(p, store::doc_set(p, name).id);
+}
+
 namespace {
 
 struct Args {

@@ -7,6 +7,7 @@
 #include "analysis/overrides.h"
 #include "analysis/triangulation.h"
 #include "cli/cli.h"
+#include "cli/set_option.h"
 #include "exchange/report_matrix.h"
 #include "text/utf8.h"
 
@@ -14,7 +15,7 @@ namespace telaah::cli {
 namespace {
 
 struct TriArgs {
-  std::string project, by = "type", from, to, format = "table", case_name;
+  std::string project, by = "type", from, to, format = "table", case_name, set;
   std::vector<std::string> coders;
   bool all_codes = false, subcodes = false, by_case = false;
 };
@@ -33,6 +34,10 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
                   "coded by several counted coders, or at an indicator and its sub-codes, counts once)");
   cmd->add_option("--from", a->from, "only documents dated from (YYYY, YYYY-MM or YYYY-MM-DD)");
   cmd->add_option("--to", a->to, "only documents dated up to (inclusive)");
+  cmd->add_option("--set", a->set,
+                  std::string(kSetHelp) +
+                      "; the other documents are left out of the matrix (not counted as "
+                      "unassigned)");
   cmd->add_option("--format", a->format, "table (default), csv, json or md")
       ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   cmd->add_flag("--all-codes", a->all_codes, "rows for every code outside the indicators too (e.g. Impediment)");
@@ -57,6 +62,7 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
     q.to = a->to;
     q.all_codes = a->all_codes;
     q.subcodes = a->subcodes;
+    q.docs = set_members(*p, a->set);
     q.coders = analysis::resolve_coders(*p, t, a->coders);
     if (a->by_case && !a->case_name.empty()) throw UserError("give --case NAME or --by-case, not both");
     if (a->by_case && a->by != "type") throw UserError("--by-case makes the cases the columns; leave out --by");
@@ -86,6 +92,7 @@ Registrar reg_tri(70, [](CLI::App& app, Context& ctx) {
               << to_string(m.settings.unit);
     if (!q.from.empty() || !q.to.empty())
       std::cout << "; dated " << (q.from.empty() ? "…" : q.from) << " to " << (q.to.empty() ? "…" : q.to);
+    if (q.docs) std::cout << "; set " << a->set << " (" << q.docs->size() << " documents)";
     std::cout << "\n";
     if (m.raw_codings > m.codings)
       std::cout << m.raw_codings << " codings are " << m.codings << " passages: " << m.raw_codings - m.codings

@@ -236,6 +236,14 @@ Results Index::search_once(const Query& q) {
   if (q.limit < 0 || q.offset < 0) throw UserError("--limit and --offset cannot be negative");
   QueryContext ctx{*stemmers_, db_.get(), src_->source_types(), src_->codes(), q.synonyms, static_cast<bool>(shards_)};
   BuiltQuery bq = build_query(q.text, ctx);
+  if (q.docs) {  // a document set: a boolean filter on the documents' terms
+    std::vector<Xapian::Query> in;
+    in.reserve(q.docs->size());
+    for (Id d : *q.docs) in.emplace_back(doc_term(d));
+    bq.query = in.empty() ? Xapian::Query::MatchNothing
+                          : Xapian::Query(Xapian::Query::OP_FILTER, bq.query,
+                                          Xapian::Query(Xapian::Query::OP_OR, in.begin(), in.end()));
+  }
   Results res;
   res.marks = !bq.highlight.empty();
   if (bq.negative_only)

@@ -43,6 +43,10 @@ struct Query {
   bool by_document = true;   // one hit per document (its best passage); false: one per passage
   bool all_matches = true;   // fill Hit::matches with every match in the document's matching passages
   int snippet_length = 240;  // code points
+  // Only these documents (database ids; a document set's members) when
+  // given, as a filter of the match itself (totals and facets count only
+  // them); an empty list finds nothing.
+  std::optional<std::vector<Id>> docs;
 };
 
 struct Match {

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "store/doc_sets.h"
 #include "store/stats.h"
 #include "text/utf8.h"
 #include "ui/agreement/agreement_merge.h"
@@ -89,9 +90,16 @@ void AgreementView::menu_items(Menu m) {
   }
 }
 
+std::optional<ImRect> AgreementView::set_rect(const std::string& key) const {
+  auto it = set_rects_.find(key);
+  if (it == set_rects_.end()) return std::nullopt;
+  return it->second;
+}
+
 void AgreementView::project_changed() {
   ++generation_;  // a result still on its way belongs to the old project
   choice_ = AgreementChoice{};
+  set_.reset();
   coders_for_.clear();
   report_.reset();
   rows_.clear();
@@ -225,7 +233,7 @@ void AgreementView::maybe_compute() {
   const std::filesystem::path file = ws_.project_path();
   ws_.tasks().start(
       tr(S::agr_computing),
-      [this, file, o = *o, gen, rev, ch](TaskProgress&) -> std::function<void()> {
+      [this, file, o0 = *o, gen, rev, ch](TaskProgress&) -> std::function<void()> {
         auto r = std::make_shared<Result>();
         r->generation = gen;
         r->revision = rev;
@@ -233,6 +241,9 @@ void AgreementView::maybe_compute() {
           const auto snapshot = store::Project::open_snapshot(file);
           const store::Project* p = snapshot.get();
           r->revision = p->revision();  // what the result was computed from
+          analysis::AgreementOptions o = o0;
+          if (ch.set && ch.docs != AgreementChoice::Docs::picked)  // the set's members, on this snapshot
+            o.sel.within = store::doc_set_members(*p, ch.set);
           r->report = analysis::compute_agreement(*p, o);
           analysis::ReviewOptions ro;
           ro.sel = o.sel;
@@ -378,6 +389,12 @@ void AgreementView::draw_choices() {
   if (docs == 2 && c.docs != AgreementChoice::Docs::picked && c.picked_docs.empty() && report_)
     c.picked_docs.insert(report_->documents.begin(), report_->documents.end());
   c.docs = static_cast<AgreementChoice::Docs>(docs);
+  ImGui::BeginDisabled(c.docs == AgreementChoice::Docs::picked);  // documents picked one by one: no set
+  set_.draw(
+      ws_, "##agr_set",
+      [&](const std::string& k) { set_rects_[k] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }, -1);
+  ImGui::EndDisabled();
+  c.set = set_.set();
   if (c.docs == AgreementChoice::Docs::by_type) {
     if (c.source_type.empty() && !cache.source_types.empty()) c.source_type = cache.source_types.front().name;
     ImGui::SetNextItemWidth(-1);

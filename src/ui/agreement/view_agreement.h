@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/agreement.h"
@@ -24,6 +25,7 @@
 #include "ui/shell/file_browser.h"
 #include "ui/shell/per_revision.h"
 #include "ui/shell/view.h"
+#include "ui/widgets/set_choice.h"
 
 namespace telaah::ui {
 
@@ -36,6 +38,9 @@ struct AgreementChoice {
   enum class Docs { all, by_type, picked } docs = Docs::all;
   std::string source_type;
   std::set<store::Id> picked_docs;
+  // A document set (0: none): with all documents or by type, only the set's
+  // documents count (analysis::AgreementSelection::within, read by the worker).
+  store::Id set = 0;
   enum class Codes { indicators, used, picked } codes = Codes::indicators;
   std::set<store::Id> picked_codes;
   bool rollup = true;  // picked codes: sub-codes count for their chosen parent
@@ -96,6 +101,7 @@ class AgreementView : public View {
   std::optional<ImRect> merge_button_rect() const { return merge_button_; }
   std::optional<ImRect> blind_off_button_rect() const { return blind_off_button_; }  // shown while blind mode is on
   std::optional<ImRect> review_rect() const { return review_rect_; }  // the review list's table, last frame
+  std::optional<ImRect> set_rect(const std::string& key) const;       // "set:combo", "set:item:NAME", ...
   // The options the library is called with for the current choice (nullopt: the choice is incomplete).
   std::optional<analysis::AgreementOptions> options() const;
   // Formatting shared by the table and the tests.
@@ -126,6 +132,8 @@ class AgreementView : public View {
 
   Workspace& ws_;
   AgreementChoice choice_;
+  SetChoice set_;  // choice_.set
+  std::unordered_map<std::string, ImRect> set_rects_;
   PerRevision<std::string, std::vector<std::pair<int64_t, std::string>>> defaults_;  // codings per coder, by project
   std::string coders_for_;  // the project the default coders were chosen for
   // What is shown and what it was computed from.

@@ -94,10 +94,12 @@ bool DocumentsView::save_draft() {
 
 void DocumentsView::save_drafts() {
   save_draft();
+  save_memo(doc_memo_);
+  save_memo(project_memo_);
 }
 
 bool DocumentsView::has_unsaved_draft() const {
-  return draft_dirty();
+  return draft_dirty() || doc_memo_.dirty() || project_memo_.dirty();
 }
 
 void DocumentsView::draw_properties() {
@@ -113,6 +115,7 @@ void DocumentsView::draw_properties() {
       }
     }
     if (!draft_dirty()) draft_ = Draft{};
+    if (doc_memo_.loaded && save_memo(doc_memo_)) doc_memo_ = MemoDraft{};  // no single document: its memo saved
     if (selected_.size() > 1)
       draw_bulk();
     else {
@@ -121,6 +124,10 @@ void DocumentsView::draw_properties() {
       ImGui::PopTextWrapPos();
     }
   }
+  ImGui::Spacing();
+  ImGui::Separator();
+  draw_memo(project_memo_, "project", 0, std::string(tr(S::menu_project)) + " \xC2\xB7 " + tr(S::label_memo),
+            "memo:project");
 }
 
 void DocumentsView::draw_single(store::Id id) {
@@ -264,6 +271,7 @@ void DocumentsView::draw_single(store::Id id) {
     ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s", save_error_.c_str());
     ImGui::PopTextWrapPos();
   }
+  draw_memo(doc_memo_, "document", id, tr(S::label_memo), "memo:doc");
   ImGui::PopID();
   if (commit && draft_dirty() && save_draft()) {
     new_attr_name_.clear();

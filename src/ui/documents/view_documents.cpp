@@ -87,6 +87,7 @@ void DocumentsView::project_changed() {
   sets_rev_ = -1;
   members_for_.reset();
   draft_ = Draft{};
+  doc_memo_ = project_memo_ = MemoDraft{};
   date_error_.clear();
   save_error_.clear();
   bulk_error_.clear();

@@ -61,13 +61,15 @@ class DocumentsView : public View {
   void select(const std::vector<store::Id>& ids);
   std::optional<store::Id> set_filter() const { return set_filter_; }
   const std::string& date_error() const { return date_error_; }
+  const std::string& document_memo_text() const { return doc_memo_.text; }  // the box as typed
+  const std::string& project_memo_text() const { return project_memo_.text; }
   size_t rows_drawn() const { return rows_drawn_; }
   // Where a control was drawn in the last frame: "filter", "row:ID", "title", "type", "language", "date",
   // "author", "attr:value:NAME", "attr:remove:NAME", "attr:new:name", "attr:new:value", "attr:add", "save",
   // "revert", "delete", "bulk:attr:name", "bulk:attr:value", "bulk:attr:apply", "bulk:type",
   // "bulk:type:apply", "bulk:language", "bulk:language:apply", "delete:confirm", "sets", "sets:new",
   // "sets:new:name", "sets:new:ok", "set:combo", "set:item:NAME", "set:all", "sets:remove", "sets:delete",
-  // "sets:add:NAME".
+  // "sets:add:NAME", "memo:doc", "memo:doc:save", "memo:project", "memo:project:save".
   std::optional<ImRect> item_rect(const std::string& key) const;
 
  private:
@@ -76,6 +78,19 @@ class DocumentsView : public View {
     store::DocumentEdit edit;
     std::string date_text;
   };
+  // A memo box's draft (documents_memos.cpp): the document's or the project's first memo.
+  struct MemoDraft {
+    std::string kind;  // "document" or "project"
+    store::Id target = 0, id = 0;
+    std::string title, stored, text;
+    int64_t rev = -1;
+    bool loaded = false;
+    bool dirty() const { return loaded && text != stored; }
+  };
+  void load_memo(MemoDraft& d, const std::string& kind, store::Id target);
+  bool save_memo(MemoDraft& d);  // one action; false: refused (the shell shows why)
+  void draw_memo(MemoDraft& d, const std::string& kind, store::Id target, const std::string& heading,
+                 const std::string& key);
   void rebuild();  // row_ids_ from the cache, the filter, the set and the sort
   void reload_sets();
   void draw_top_bar();
@@ -118,6 +133,7 @@ class DocumentsView : public View {
   bool new_set_open_ = false, rename_set_open_ = false, renaming_set_ = false;
   // The properties pane.
   Draft draft_;
+  MemoDraft doc_memo_, project_memo_;
   std::string date_error_, save_error_;
   std::string new_attr_name_, new_attr_value_;
   int new_attr_type_ = 0;

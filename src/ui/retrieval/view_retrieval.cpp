@@ -10,6 +10,7 @@
 #include <cfloat>
 #include <cstdio>
 
+#include "store/doc_sets.h"
 #include "ui/shell/app.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
@@ -34,6 +35,7 @@ RetrievalView& RetrievalView::of(App& app) {
 
 void RetrievalView::project_changed() {
   in_ = Inputs{};
+  set_.reset();
   attr_name_.clear();
   attr_value_.clear();
   export_path_.clear();
@@ -133,16 +135,27 @@ std::string RetrievalView::description() const {
   for (const auto& [n, v] : in_.attributes) s += " \xC2\xB7 " + n + "=" + v;
   if (!in_.date_from.empty() || !in_.date_to.empty()) s += " \xC2\xB7 " + in_.date_from + "\xE2\x80\x93" + in_.date_to;
   for (const auto& c : in_.cases) s += " \xC2\xB7 " + std::string(tr(S::ret_case)) + " " + c;
+  if (in_.set) s += " \xC2\xB7 " + std::string(tr(S::docs_set_label)) + " " + set_.name();
   return s;
 }
 
 // One run, on `p` (the window's connection for a small project, else a
 // worker's snapshot): the evidence table (the last one refreshed from the
 // change log, or loaded), the list and, when wanted, the matrices.
-RetrievalView::Run RetrievalView::compute(const store::Project& p, const RunKey& k, const analysis::RetrievalQuery& q,
-                                          const analysis::RetrievalFilter& f, const std::vector<Id>& codes,
+RetrievalView::Run RetrievalView::compute(const store::Project& p, const RunKey& k, const analysis::RetrievalQuery& q0,
+                                          const analysis::RetrievalFilter& f0, const std::vector<Id>& codes,
                                           std::shared_ptr<const analysis::EvidenceTable> prev) {
   Run r;
+  analysis::RetrievalQuery q = q0;
+  analysis::RetrievalFilter f = f0;
+  if (k.in.set) {  // the set's members, read on the snapshot the query runs on
+    try {
+      f.docs = store::doc_set_members(p, k.in.set);
+    } catch (const UserError&) {
+      f.docs = std::vector<Id>{};  // gone: the choice falls back to all documents next frame
+    }
+    q.filter.docs = f.docs;
+  }
   if (prev && prev->revision() == p.revision()) {
     r.table = prev;
   } else {
@@ -404,7 +417,11 @@ void RetrievalView::draw_filters() {
     in_.date_from.clear();
     in_.date_to.clear();
     in_.cases.clear();
+    set_.choose(0);
   }
+  set_.draw(
+      ws_, "##ret_set", [&](const std::string& k) { note(k); }, ImGui::GetContentRegionAvail().x * 0.6f);
+  in_.set = set_.set();
   ImGui::TextDisabled("%s", tr(S::ret_source_type));
   for (const auto& t : ws_.cache().source_types) {
     bool on = in_.types.count(t.name) > 0;

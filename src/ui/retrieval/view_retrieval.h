@@ -22,6 +22,7 @@
 #include "ui/retrieval/retrieval_export.h"
 #include "ui/shell/per_revision.h"
 #include "ui/shell/view.h"
+#include "ui/widgets/set_choice.h"
 
 namespace telaah::ui {
 
@@ -78,6 +79,7 @@ class RetrievalView : public View {
     std::vector<std::pair<std::string, std::string>> attributes;
     std::string date_from, date_to;
     std::set<std::string> cases;  // case names; none ticked: all
+    store::Id set = 0;  // a document set (0: all documents); its members are read where the query runs
     bool operator==(const Inputs&) const = default;
   };
 
@@ -103,6 +105,7 @@ class RetrievalView : public View {
 
   Workspace& ws_;
   Inputs in_;
+  SetChoice set_;  // in_.set
   std::string attr_name_, attr_value_;
   ExportFormat export_format_ = ExportFormat::csv;
   std::string export_path_;

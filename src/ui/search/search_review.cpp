@@ -36,6 +36,7 @@ void SearchView::request_plan() {
   j.kind = SearchJob::Kind::plan;
   j.gen = ++next_gen_;
   j.query.text = review_.query;
+  j.query.docs = set_docs_;  // the hits shown: only the chosen set's documents
   j.scope = review_.scope;
   j.code = review_.code;
   review_.gen = j.gen;

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 
 #include "index/query.h"
 #include "text/utf8.h"
@@ -91,6 +92,10 @@ SearchReply SearchEngine::run(const SearchJob& j) {
       r.results = idx_->search(j.query);
     else {
       r.plan = index::autocode_plan(*idx_, j.query.text, j.scope, j.code, j.query.synonyms);
+      if (j.query.docs) {  // a document set: only its documents' spans are coded
+        const std::set<store::Id> in(j.query.docs->begin(), j.query.docs->end());
+        std::erase_if(r.plan, [&](const index::AutocodeSpan& s) { return !in.count(s.doc); });
+      }
       add_context(*idx_, r);
     }
   } catch (const index::QueryError& e) {

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "index/query.h"
+#include "store/doc_sets.h"
 #include "text/utf8.h"
 #include "ui/search/search_filters.h"
 #include "ui/shell/app.h"
@@ -185,6 +186,10 @@ void SearchView::project_changed() {
   shown_ = Shown{};
   error_ = QueryErrorState{};
   review_ = Review{};
+  set_.reset();
+  set_docs_.reset();
+  set_docs_for_ = 0;
+  set_docs_rev_ = -1;
   pending_gen_ = 0;
   waiting_first_ = refresh_on_show_ = false;
   if (!ws_.has_project()) {
@@ -273,6 +278,8 @@ void SearchView::submit(bool to_history) {
       j.query.text = index::exact_words(text);
     } catch (const index::QueryError&) {  // searched as typed: the error is shown where it is
     }
+  refresh_set_docs();
+  j.query.docs = set_docs_;
   j.query.sort = sort_;
   j.query.offset = 0;
   j.query.limit = kPage;
@@ -296,6 +303,7 @@ void SearchView::request_page(int64_t page) {
   j.query.text = shown_.text;
   j.query.sort = shown_.sort;
   j.query.offset = page * kPage;
+  j.query.docs = set_docs_;
   j.query.limit = kPage;
   j.query.all_matches = false;
   j.query.snippet_length = kSnippetLength;
@@ -416,6 +424,7 @@ void SearchView::draw() {
     refresh_on_show_ = false;
     if (!dirty_ && pending_gen_ != 0) submit(false);
   }
+  if (refresh_set_docs() && pending_gen_ != 0) submit_now_ = true;  // the set's members changed
   if (submit_now_ || (dirty_ && ImGui::GetTime() - edited_at_ >= kDebounce)) submit(submit_now_);
   draw_query_bar();
   draw_status_line();
@@ -555,6 +564,27 @@ void SearchView::draw_query_bar() {
   if (ImGui::Checkbox(tr(S::sea_exact_words), &exact_words_)) submit_now_ = true;
   remember("exact_words");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::sea_exact_words_tip));
+}
+
+bool SearchView::refresh_set_docs() {
+  const store::Project* p = ws_.project();
+  set_.refresh(ws_);  // a set deleted (or its creation undone) falls back to all documents
+  const store::Id set = p ? set_.set() : 0;
+  if (!set) {
+    const bool had = set_docs_.has_value();
+    set_docs_.reset();
+    set_docs_for_ = 0;
+    return had;
+  }
+  if (set == set_docs_for_ && p->revision() == set_docs_rev_) return false;
+  std::optional<std::vector<store::Id>> docs;
+  ws_.act([&] { docs = store::doc_set_members(*p, set); });
+  set_docs_for_ = set;
+  set_docs_rev_ = p->revision();
+  if (!docs) docs = std::vector<store::Id>{};  // the set is gone: nothing until the choice falls back
+  if (docs == set_docs_) return false;
+  set_docs_ = std::move(docs);
+  return true;
 }
 
 // The query language as a table of examples; clicking one puts it in the box.
@@ -723,6 +753,10 @@ void SearchView::draw_facet_group(S title, const char* field, const std::vector<
 }
 
 void SearchView::draw_facets() {
+  // The document set searched (above the facets, which count only its documents).
+  if (set_.draw(
+          ws_, "##sea_set", [&](const std::string& k) { remember(k); }, -1))
+    submit_now_ = true;
   ImGui::TextUnformatted(tr(S::sea_filters));
   ImGui::SameLine();
   widgets::help_marker(tr(S::sea_filters_hint));

@@ -23,6 +23,7 @@
 #include "ui/shell/strings.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
+#include "ui/widgets/set_choice.h"
 
 namespace telaah::ui {
 
@@ -74,6 +75,7 @@ class SearchView : public View {
   int64_t total() const { return shown_.total; }
   bool has_results() const { return shown_.gen != 0; }
   bool exact_words() const { return exact_words_; }            // the "Exact words" toggle
+  store::Id chosen_set() const { return set_.set(); }          // the filter bar's document set (0: all)
   const std::string& searched() const { return shown_.text; }  // the query the shown results answer
   const index::Facets& facets() const { return shown_.facets; }
   const index::Hit* hit(int64_t rank) const;  // if its page is loaded
@@ -190,6 +192,14 @@ class SearchView : public View {
 
   Review review_;
   std::unordered_map<std::string, ImRect> rects_;
+  // The document set chosen: its members go with every search and plan as
+  // index::Query::docs (a filter of the match: totals and facets count only
+  // them), read again when the project's revision moves.
+  SetChoice set_;
+  std::optional<std::vector<store::Id>> set_docs_;
+  store::Id set_docs_for_ = 0;
+  int64_t set_docs_rev_ = -1;
+  bool refresh_set_docs();  // true: the members searched changed
 };
 
 }  // namespace telaah::ui

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "analysis/overrides.h"
+#include "store/doc_sets.h"
 #include "store/errors.h"
 #include "store/project.h"
 #include "ui/shell/strings.h"
@@ -49,6 +50,7 @@ TriComputed TriangulationModel::compute(const store::Project& p, const TriFilter
   q.by = f.by;
   q.from = f.from;
   q.to = f.to;
+  if (f.set) q.docs = store::doc_set_members(p, f.set);  // read on the snapshot the matrix is computed on
   switch (f.coders) {
     case TriFilter::Coders::project_default:
       q.coders = analysis::default_coders(p, t);

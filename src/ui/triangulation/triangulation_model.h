@@ -26,6 +26,7 @@ struct TriFilter {
   Coders coders = Coders::project_default;
   std::vector<std::string> chosen;  // with Coders::chosen
   std::string from, to;             // YYYY, YYYY-MM or YYYY-MM-DD; empty: open
+  store::Id set = 0;                // only this document set's documents (0: all; analysis::Query::docs)
   bool operator==(const TriFilter&) const = default;
 };
 

@@ -118,6 +118,7 @@ TriangulationView& TriangulationView::of(App& app) {
 void TriangulationView::project_changed() {
   model_.reset();
   filter_ = TriFilter{};
+  set_.reset();
   from_edit_.clear();
   to_edit_.clear();
   date_error_ = false;
@@ -345,6 +346,10 @@ void TriangulationView::draw_filter_bar() {
   ImGui::TextUnformatted(tr(S::tri_dated_to));
   ImGui::SameLine();
   ok = date_input("##tri_to", &to_edit_, &filter_.to) && ok;
+  ImGui::SameLine(0, fs);
+  set_.draw(
+      ws_, "##tri_set", [&](const std::string& k) { remember(k); }, fs * 10);
+  filter_.set = set_.set();
   date_error_ = !ok;
   if (date_error_) {
     ImGui::SameLine();

@@ -25,6 +25,7 @@
 #include "ui/shell/view.h"
 #include "ui/triangulation/triangulation_heatmap.h"
 #include "ui/triangulation/triangulation_model.h"
+#include "ui/widgets/set_choice.h"
 
 namespace telaah::ui {
 
@@ -140,6 +141,7 @@ class TriangulationView : public View {
   Workspace& ws_;
   TriangulationModel model_;
   TriFilter filter_;
+  SetChoice set_;  // the filter bar's document set (filter_.set)
   std::string from_edit_, to_edit_;
   bool date_error_ = false;
   bool tab_request_ = false;                             // select tab_ in the tab bar next frame
