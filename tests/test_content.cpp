@@ -445,3 +445,149 @@ TEST_CASE("commands: frequencies, kwic and timeline as JSON; refusals") {
   j = nlohmann::json::parse(r.out);
   CHECK(j["groups"][0]["counted_words"] == 12);  // 15 running, kopi kopi teh left out; dan yang lagi counted now
 }
+
+// --- dictionaries ---
+
+#include "index/autocode.h"
+#include "store/dictionaries.h"
+
+TEST_CASE("dictionary terms: words, phrases, wildcards; anything else refused") {
+  using store::TermKind;
+  struct Row {
+    const char* term;
+    TermKind kind;
+  };
+  const Row good[] = {{"ekspor", TermKind::word},
+                      {" ekspor ", TermKind::word},
+                      {"\"kerja sama\"", TermKind::phrase},
+                      {"ekspor*", TermKind::wildcard}};
+  for (const auto& r : good) {
+    CAPTURE(r.term);
+    CHECK(store::term_kind(r.term) == r.kind);
+  }
+  for (const char* bad : {"", "  ", "kerja sama", "\"kerja sama", "\"a\" b\"", "*", "eks*por", "type:news", "OR",
+                          "-ekspor", "=ekspor", "(a"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(store::term_kind(bad), ValidationError);
+  }
+  store::Dictionary d;
+  d.name = "Trade";
+  d.terms = {{1, "ekspor", "", 1}, {2, "export", "en", 1}, {3, "\"kerja sama\"", "id", 0}, {4, "impor*", "", 0}};
+  CHECK(index::dictionary_query(d) == "=ekspor OR (=export lang:en) OR (=\"kerja sama\" lang:id) OR impor*");
+  CHECK(index::dictionary_concepts(d) == std::vector<std::string>{"ekspor", "\"kerja sama\"", "impor*"});
+}
+
+TEST_CASE("dictionaries in the store: each change one undoable action; code deleted or merged; check()") {
+  Fixture f;
+  const Id goal = f.code("Trade goals reached");
+  const Id other = f.code("Trade");
+  const Id d = store::create_dictionary(*f.p, "Trade terms", goal, "indicator 3");
+  CHECK_THROWS_AS(store::create_dictionary(*f.p, "Trade terms"), ValidationError);
+  CHECK_THROWS_AS(store::create_dictionary(*f.p, "  "), ValidationError);
+  store::add_dictionary_terms(*f.p, d, {{0, "ekspor", "id", 1}, {0, "export", "en", 1}, {0, "impor*", "", 0}});
+  CHECK(f.p->undo_label() == "Add 3 terms to dictionary Trade terms");
+  CHECK_THROWS_AS(store::add_dictionary_terms(*f.p, d, {{0, "ekspor", "id", 0}}), ValidationError);
+  CHECK_THROWS_AS(store::add_dictionary_terms(*f.p, d, {{0, "tarif", "", 0}, {0, "kerja sama", "", 0}}),
+                  ValidationError);
+  CHECK(store::dictionary(*f.p, "Trade terms").terms.size() == 3);  // the bad batch added nothing
+  CHECK(store::remove_dictionary_terms(*f.p, d, {"impor*"}) == 1);
+  CHECK(store::dictionary(*f.p, "Trade terms").terms.size() == 2);
+  f.p->undo();
+  CHECK(store::dictionary(*f.p, "Trade terms").terms.size() == 3);
+  CHECK_THROWS_AS(store::remove_dictionary_terms(*f.p, d, {"tarif"}), NotFound);
+
+  // Merging the code moves the dictionary; deleting it leaves the dictionary without a code.
+  f.p->merge_codes(goal, other);
+  CHECK(store::dictionary(*f.p, "Trade terms").code == other);
+  f.p->undo();
+  CHECK(store::dictionary(*f.p, "Trade terms").code == goal);
+  f.p->delete_code(goal);
+  CHECK(!store::dictionary(*f.p, "Trade terms").code);
+  CHECK(f.p->check().empty());
+  f.p->undo();
+  CHECK(store::dictionary(*f.p, "Trade terms").code == goal);
+
+  store::delete_dictionary(*f.p, d);
+  CHECK(store::dictionaries(*f.p).empty());
+  f.p->undo();
+  CHECK(store::dictionary(*f.p, "Trade terms").terms.size() == 3);
+  CHECK(f.p->check().empty());
+}
+
+TEST_CASE("a dictionary counted per document and concept; auto-coding through the review list, one action") {
+  Fixture f;
+  const Id a = f.doc("news", "a", "Ekspor naik, ekspor kopi. Impor turun.", "2013-02-01", "", "id");
+  const Id b = f.doc("news", "b", "Exports and imports; the export grew.", "2013-11-30", "", "en");
+  const Id c = f.doc("news", "c", "Kerja sama ekspor.", "", "", "id");
+  const Id goal = f.code("Trade goals reached");
+  const Id dict = store::create_dictionary(*f.p, "Trade", goal);
+  store::add_dictionary_terms(*f.p, dict,
+                              {{0, "ekspor", "", 1},
+                               {0, "export", "en", 1},
+                               {0, "impor*", "", 2},
+                               {0, "imports", "", 2},
+                               {0, "\"kerja sama\"", "", 0}});
+  auto idx = index::Index::open(f.file());
+  idx->ensure_current();
+  const auto d = store::dictionary(*f.p, "Trade");
+  REQUIRE(index::dictionary_concepts(d) == std::vector<std::string>{"ekspor", "impor*", "\"kerja sama\""});
+  const auto counts = index::count_dictionary(*idx, d);
+  REQUIRE(counts.size() == 3);
+  // a: ekspor ×2, impor ×1; b: export ×1 (=export: not "exports"), imports once though two terms match it; c: 1 + 1
+  CHECK(counts[0].doc == a);
+  CHECK(counts[0].counts == std::vector<int64_t>{2, 1, 0});
+  CHECK(counts[1].doc == b);
+  CHECK(counts[1].counts == std::vector<int64_t>{1, 1, 0});
+  CHECK(counts[2].doc == c);
+  CHECK(counts[2].counts == std::vector<int64_t>{1, 0, 1});
+  CHECK(counts[2].total == 2);
+
+  // The review list: every place, in document order; code lines 1 and 3 only.
+  auto plan = index::autocode_plan(*idx, index::dictionary_query(d), index::Scope::hit, goal);
+  REQUIRE(plan.size() == 6);  // a 3, b 2, c 1: "Kerja sama ekspor" is one place (adjacent matches join)
+  const int64_t rev = f.p->revision();
+  index::autocode_apply(*f.p, {plan[0], plan[2]}, goal, "dictionary Trade");
+  CHECK(f.p->revision() == rev + 1);
+  store::CodingFilter cf;
+  cf.codes = {goal};
+  auto coded = f.p->codings(cf);
+  REQUIRE(coded.size() == 2);
+  CHECK(coded[0].start == plan[0].start);
+  CHECK(coded[1].start == plan[2].start);
+  f.p->undo();
+  CHECK(f.p->codings(cf).empty());
+}
+
+TEST_CASE("telaah dictionaries: add, terms, count by year, code with --apply") {
+  Fixture f;
+  f.doc("news", "a", "Ekspor naik, ekspor kopi.", "2013-02-01");
+  f.doc("news", "b", "Ekspor turun.", "2014-03-01");
+  f.doc("news", "c", "Ekspor lagi.");
+  f.code("Trade goals reached");
+  f.p.reset();
+  const std::string file = f.file().string();
+  auto r = test::run({TELAAH_BINARY, "dictionaries", file, "add", "Trade", "--code", "Trade goals reached"});
+  REQUIRE(r.status == 0);
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "terms", "Trade", "add", "ekspor", "\"kerja sama\""});
+  REQUIRE(r.status == 0);
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "terms", "Trade", "add", "kerja sama"});
+  CHECK(r.status == 1);
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "count", "Trade", "--by", "year", "--json"});
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["rows"].size() == 3);
+  CHECK(j["rows"][0]["bin"] == "2013");
+  CHECK(j["rows"][0]["counts"] == nlohmann::json::array({2, 0}));
+  CHECK(j["rows"][1]["bin"] == "2014");
+  CHECK(j["rows"][2]["bin"] == "undated");
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "code", "Trade", "--json"});
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out)["review"].size() == 4);
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "code", "Trade", "--apply", "1,9"});
+  CHECK(r.status == 1);
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "code", "Trade", "--apply", "1,4", "--json"});
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out)["codings"].size() == 2);
+  r = test::run({TELAAH_BINARY, "dictionaries", file, "rm", "Nothing"});
+  CHECK(r.status == 1);
+}

@@ -148,3 +148,32 @@ KwicLine kwic_line(std::string_view text, Id doc, int64_t start, int64_t end, in
 std::vector<KwicLine> kwic(Index& idx, const std::string& query, int width, KwicSort sort);
 
 }  // namespace telaah::index
+
+namespace telaah::store {
+struct Dictionary;
+struct DictionaryTerm;
+}  // namespace telaah::store
+
+namespace telaah::index {
+
+// --- dictionaries (store/dictionaries.h) as queries ---
+// A term as a query: a word matches that form only (=word), a "phrase" those
+// words in a row (="a b"), word* the words that begin so; a term with a
+// language only in documents of that language ((=word lang:en)).
+std::string term_query(const store::DictionaryTerm& t);
+// The dictionary's terms ORed.
+std::string dictionary_query(const store::Dictionary& d);
+// The concepts of a dictionary: a synonym group (same nonzero syn) is one
+// concept named by its first term; a term of its own is its own concept.
+std::vector<std::string> dictionary_concepts(const store::Dictionary& d);
+
+struct DictionaryDocCount {
+  Id doc = 0;
+  std::string title, date;
+  std::vector<int64_t> counts;  // per concept (dictionary_concepts' order): matches in this document
+  int64_t total = 0;
+};
+// Matches of each concept per document (documents with at least one), by document.
+std::vector<DictionaryDocCount> count_dictionary(Index& idx, const store::Dictionary& d);
+
+}  // namespace telaah::index
