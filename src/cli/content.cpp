@@ -319,7 +319,7 @@ Registrar reg_kwic(63, [](CLI::App& app, Context& ctx) {
       std::string left = l.left;
       const size_t cps = text::count_code_points(left);
       if (cps < w) left = std::string(w - cps, ' ') + left;
-      std::cout << "#" << l.doc << ":" << l.start << "\t" << left << " [" << l.keyword << "] " << l.right << "\n";
+      std::cout << "#" << l.doc << ":" << l.start << "\t" << left << "[" << l.keyword << "]" << l.right << "\n";
     }
     std::cout << lines.size() << " line" << (lines.size() == 1 ? "" : "s");
     if (!a->csv.empty()) std::cout << "; wrote " << a->csv;
