@@ -216,7 +216,9 @@ Registrar reg(64, [](CLI::App& app, Context& ctx) {
         std::cout << std::left << std::setw(12) << r.label;
         for (size_t i = 0; i < concepts.size(); ++i)
           std::cout << "  " << std::setw(static_cast<int>(text::count_code_points(concepts[i]))) << r.counts[i];
-        std::cout << "  " << r.total << (a->by == "doc" ? "  " + r.title : "  (" + std::to_string(r.docs) + " docs)")
+        std::cout << "  " << r.total
+                  << (a->by == "doc" ? "  " + r.title
+                                     : "  (" + std::to_string(r.docs) + (r.docs == 1 ? " doc)" : " docs)"))
                   << "\n";
       }
       return;
