@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "store/dictionaries.h"
 #include "store/project.h"
 #include "store/rating_citations.h"
 #include "store/suggestions.h"
@@ -171,8 +172,9 @@ std::vector<std::string> Project::check() const {
       }
     }
   }
-  for (auto& r : check_rejections(*this)) problems.push_back(std::move(r));  // suggestions.h
-  {                                                                          // the file says what it is
+  for (auto& r : check_rejections(*this)) problems.push_back(std::move(r));    // suggestions.h
+  for (auto& r : check_dictionaries(*this)) problems.push_back(std::move(r));  // dictionaries.h
+  {                                                                            // the file says what it is
     if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
       problems.push_back("the file does not carry the Telaah application id");
     if (db_->execAndGet("PRAGMA user_version").getInt() != kSchemaVersion)

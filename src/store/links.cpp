@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/dictionaries.h"
 #include "store/judgement.h"
 #include "store/rating_citations.h"
 #include "store/suggestions.h"
@@ -342,10 +343,12 @@ void remove_code_dependents(Project& p, ActionScope& a, Id code) {
     a.remove("summaries", s);
   }
   remove_code_rejections(p, a, code);
+  remove_code_dictionaries(p, a, code);  // dictionaries.h
 }
 
 void move_code_dependents(Project& p, ActionScope& a, Id from, Id into) {
   move_code_rejections(p, a, from, into);
+  move_code_dictionaries(p, a, from, into);  // dictionaries.h
   for (Id r : ids_of(p, "SELECT id FROM impediment_indicators WHERE code_id=? ORDER BY id", from)) {
     const Id imp =
         p.db().execAndGet("SELECT impediment_id FROM impediment_indicators WHERE id=" + std::to_string(r)).getInt64();
