@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "store/media.h"
 #include "store/project.h"
 #include "store/suggestions.h"
 #include "store/util.h"
@@ -170,6 +171,7 @@ std::vector<std::string> Project::check() const {
     }
   }
   for (auto& r : check_rejections(*this)) problems.push_back(std::move(r));  // suggestions.h
+  check_media(*this, problems);                                              // media.h
   {                                                                          // the file says what it is
     if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
       problems.push_back("the file does not carry the Telaah application id");
