@@ -8,10 +8,12 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "exchange/exchange.h"
 #include "helpers/project_fixture.h"
 #include "helpers/run.h"
 #include "helpers/temp_dir.h"
 #include "ingest/recordings.h"
+#include "ingest/replace.h"
 #include "ingest/transcript.h"
 #include "store/media.h"
 #include "text/timecode.h"
@@ -430,4 +432,93 @@ TEST_CASE("Hostile media: zero length, wrong extension, a header promising hours
   CHECK(res.status == 0);
   CHECK(res.out.find("imported audio") != std::string::npos);
   CHECK(fs::exists(dir / "h.media" / "rec.wav"));
+}
+
+TEST_CASE("REFI-QDA: a recording with its transcript, sync points and codings survives export and import") {
+  test::TempDir dir;
+  write(dir / "in" / "rapat.wav", wav(2000, 2000));
+  write(dir / "in" / "rapat.srt",
+        "1\n00:00:00,500 --> 00:00:01,500\nAni: Selamat pagi.\n\n2\n00:00:02,000 --> 00:00:03,800\nBudi: Pagi juga.\n\n"
+        "3\n00:00:03,800 --> 00:00:04,000\nAni: Mulai.\n\n4\n00:00:04,000 --> 00:00:04,000\nBudi: Ya.\n");
+  const fs::path a = dir / "a.telaah", b = dir / "b.telaah";
+  store::Id doc = 0, text_coding = 0, media_coding = 0;
+  {
+    auto p = store::Project::create(a);
+    p->set_coder("ana");
+    std::vector<fs::path> others;
+    const auto r = ingest::import_recordings(*p, ingest::pair_recordings({dir / "in"}, others));
+    doc = r.at(0).docs.at(0);
+    store::Code k;
+    k.name = "Sapaan";
+    const store::Id code = p->add_code(k);
+    store::Coding c;
+    c.doc = doc;
+    c.code = code;
+    c.start = 5;  // "Selamat pagi." inside the first cue: its ends fall between sync points
+    c.end = 18;
+    text_coding = p->add_coding(c);
+    media_coding = store::add_media_coding(*p, c, 2100, 3000);
+    REQUIRE(p->check().empty());
+    exchange::export_qdpx(*p, dir / "x.qdpx", {});
+  }
+  exchange::import_refi(dir / "x.qdpx", b, {});
+  auto pa = store::Project::open(a);
+  auto pb = store::Project::open(b);
+  const auto docs = pb->documents();
+  REQUIRE(docs.size() == 1);
+  const store::Id nd = docs[0].id;
+  CHECK(pb->text(nd) == pa->text(doc));
+  const auto ma = *store::document_media(*pa, doc);
+  const auto mb = store::document_media(*pb, nd);
+  REQUIRE(mb);
+  CHECK(mb->kind == "audio");
+  CHECK(mb->duration_ms == 4000);
+  CHECK(mb->sha256 == ma.sha256);
+  CHECK(mb->original_name == "rapat.wav");
+  CHECK(mb->path == "b.media/rapat.wav");
+  CHECK(store::locate_media(*pb, *mb).state == store::MediaLocation::found);
+  // Every sync point is back (the export adds points where selections end between two: same mapping).
+  const auto sa = store::sync_points(*pa, doc), sb = store::sync_points(*pb, nd);
+  for (const auto& s : sa) CHECK(std::find(sb.begin(), sb.end(), s) != sb.end());
+  const int64_t len = pa->document(doc).length_cp;
+  for (int64_t pos = 0; pos <= len; ++pos) {
+    CAPTURE(pos);
+    CHECK(std::abs(text::time_at(sa, pos, len, 4000) - text::time_at(sb, pos, len, 4000)) <= 1);
+  }
+  // The codings: the text one at its span, the media one with its time span.
+  const auto cs = pb->codings();
+  REQUIRE(cs.size() == 2);
+  int with_time = 0;
+  for (const auto& c : cs) {
+    if (auto t = store::coding_media(*pb, c.id)) {
+      ++with_time;
+      CHECK(t->start_ms == 2100);
+      CHECK(t->end_ms == 3000);
+      CHECK(c.start == pa->coding(media_coding).start);
+      CHECK(c.end == pa->coding(media_coding).end);
+    } else {
+      CHECK(c.start == pa->coding(text_coding).start);
+      CHECK(c.end == pa->coding(text_coding).end);
+    }
+  }
+  CHECK(with_time == 1);
+  CHECK(pb->check().empty());
+}
+
+TEST_CASE("A new version of a transcript leaves its old sync points with the old text; undo brings them back") {
+  test::TempDir dir;
+  write(dir / "in" / "r.wav", wav(1000, 1000));
+  write(dir / "in" / "r.txt", "[00:00:00] Ani: satu dua tiga empat lima enam tujuh.\n[00:00:01.500] Budi: ya.\n");
+  write(dir / "v2.txt", "Ani: satu.");
+  auto p = store::Project::create(dir / "v.telaah");
+  std::vector<fs::path> others;
+  const store::Id doc = ingest::import_recordings(*p, ingest::pair_recordings({dir / "in"}, others)).at(0).docs.at(0);
+  const auto before = store::sync_points(*p, doc);
+  REQUIRE(before.size() == 2);
+  ingest::replace_document(*p, doc, dir / "v2.txt", {});
+  CHECK(store::sync_points(*p, doc).empty());
+  CHECK(p->check().empty());
+  p->undo();
+  CHECK(store::sync_points(*p, doc) == before);
+  CHECK(p->check().empty());
 }

@@ -86,6 +86,46 @@ std::vector<Id> add_recordings(Project& p, const std::vector<NewRecording>& recs
   return ids;
 }
 
+Id attach_media(Project& p, Id doc, const MediaFile& m, const std::vector<text::SyncPoint>& sync) {
+  const Document d = p.document(doc);
+  if (document_media(p, doc)) throw ValidationError("'" + d.title + "' has a recording already");
+  NewRecording r;
+  r.media = m;
+  r.transcripts.resize(1);
+  validate(r);
+  int64_t pos = -1, t = 0;
+  for (const auto& s : sync) {
+    if (s.pos <= pos || s.pos > d.length_cp || s.time_ms < t || s.time_ms < 0)
+      throw ValidationError("sync points of '" + d.title + "' out of order or outside its text");
+    pos = s.pos;
+    t = s.time_ms;
+  }
+  auto a = p.begin_action("Attach recording " + m.original_name + " to " + d.title);
+  const Id media = a.insert("media", {{"kind", m.kind},
+                                      {"path", m.path},
+                                      {"original_name", sanitise_utf8(m.original_name)},
+                                      {"sha256", m.sha256},
+                                      {"size", m.size},
+                                      {"duration_ms", m.duration_ms},
+                                      {"created", now_iso()}});
+  a.insert("document_media", {{"doc_id", doc}, {"media_id", media}});
+  // Logged here (unlike an import's): undoing this action alone must take them away.
+  for (const auto& s : sync) a.insert("sync_points", {{"doc_id", doc}, {"pos", s.pos}, {"time_ms", s.time_ms}});
+  a.commit();
+  return media;
+}
+
+void set_coding_media(Project& p, Id coding, int64_t start_ms, int64_t end_ms) {
+  const Coding c = p.coding(coding);
+  if (!document_media(p, c.doc)) throw ValidationError("coding #" + std::to_string(coding) + " is not on a recording");
+  if (start_ms < 0 || end_ms <= start_ms)
+    throw ValidationError("a stretch of a recording needs an end after its start");
+  if (coding_media(p, coding)) throw ValidationError("coding #" + std::to_string(coding) + " has a time span already");
+  auto a = p.begin_action("Time span of coding #" + std::to_string(coding));
+  a.insert("coding_media", {{"coding_id", coding}, {"start_ms", start_ms}, {"end_ms", end_ms}});
+  a.commit();
+}
+
 std::optional<MediaFile> document_media(const Project& p, Id doc) {
   SQLite::Statement q(p.db(), std::string("SELECT ") + kMediaCols +
                                   " FROM media m JOIN document_media dm ON dm.media_id=m.id WHERE dm.doc_id=?");

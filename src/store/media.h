@@ -35,6 +35,12 @@ struct NewRecording {
 // position, with times that do not go back.
 std::vector<Id> add_recordings(Project& p, const std::vector<NewRecording>& recs, const std::string& label);
 
+// For importers that add the documents themselves (REFI-QDA): ties an added
+// document to a new media row with its sync points, and a coding to its time
+// span; both join the caller's action (they open one of their own otherwise).
+Id attach_media(Project& p, Id doc, const MediaFile& m, const std::vector<text::SyncPoint>& sync);
+void set_coding_media(Project& p, Id coding, int64_t start_ms, int64_t end_ms);
+
 std::optional<MediaFile> document_media(const Project& p, Id doc);
 std::vector<MediaFile> media_files(const Project& p);  // of documents not deleted
 std::optional<MediaFile> find_media_by_sha256(const Project& p, const std::string& sha);
