@@ -432,6 +432,21 @@ TEST_CASE("Hostile media: zero length, wrong extension, a header promising hours
   CHECK(res.status == 0);
   CHECK(res.out.find("imported audio") != std::string::npos);
   CHECK(fs::exists(dir / "h.media" / "rec.wav"));
+  // A stretch of it coded by time from the command line: one cue "Ani: ya" (0-7) over 0-300 ms.
+  const std::string proj = (dir / "h.telaah").string();
+  res = test::run({kBinary, "codes", proj, "--add", "Jawaban"});
+  REQUIRE(res.status == 0);
+  res = test::run({kBinary, "code", proj, "--doc", "rec", "--code", "Jawaban", "--from", "00:00.100", "--to",
+                   "00:00.200", "--json"});
+  REQUIRE(res.status == 0);
+  const auto j = nlohmann::json::parse(res.out);
+  CHECK(j["start_ms"] == 100);
+  CHECK(j["end_ms"] == 200);
+  CHECK(j["start"] == 2);  // 7 * 100 / 300, rounded down
+  CHECK(j["end"] == 4);    // 7 * 200 / 300
+  res = test::run({kBinary, "code", proj, "--doc", "rec", "--code", "Jawaban", "--from", "1:00", "--to", "1:05"});
+  CHECK(res.status == 1);
+  CHECK(res.err.find("after the end of the recording") != std::string::npos);
 }
 
 TEST_CASE("REFI-QDA: a recording with its transcript, sync points and codings survives export and import") {
