@@ -4,14 +4,16 @@
 
 #include "cli/cli.h"
 #include "cli/set_option.h"
+#include "store/media.h"
 #include "store/quote.h"
+#include "text/timecode.h"
 #include "text/utf8.h"
 
 namespace telaah::cli {
 namespace {
 
 struct CodeArgs {
-  std::string project, doc, quote, code, stance = "neutral", memo, coder;
+  std::string project, doc, quote, code, stance = "neutral", memo, coder, from, to;
   int64_t start = -1, end = -1;
   int occurrence = 0;
 };
@@ -27,12 +29,38 @@ Registrar reg_code(40, [](CLI::App& app, Context& ctx) {
   auto* o_quote = cmd->add_option("--quote", a->quote, "the exact text of the passage");
   cmd->add_option("--occurrence", a->occurrence,
                   "which occurrence of the quote (1-based) when it occurs more than once");
+  auto* o_from = cmd->add_option("--from", a->from,
+                                 "with --to: code a stretch of a recording's transcript by time (mm:ss, h:mm:ss, "
+                                 "fractions after '.'); its text span follows from the sync points");
+  cmd->add_option("--to", a->to, "the end of the stretch (see --from)");
   cmd->add_option("--stance", a->stance, "supports, contradicts or neutral (default)");
   cmd->add_option("--memo", a->memo, "a memo on this coding");
   cmd->add_option("--coder", a->coder, "who codes (default: the project's default coder, then $USER)");
-  cmd->callback([a, &ctx, o_start, o_end, o_quote] {
+  cmd->callback([a, &ctx, o_start, o_end, o_quote, o_from] {
     const bool by_quote = o_quote->count() > 0;
     const bool by_offsets = o_start->count() > 0 || o_end->count() > 0;
+    if (o_from->count() > 0 || !a->to.empty()) {  // a stretch of a recording (store/media.h)
+      if (by_quote || by_offsets) throw UserError("--from/--to code by time; leave out --quote, --start and --end");
+      const auto from = text::parse_clock(a->from), to = text::parse_clock(a->to);
+      if (!from || !to) throw UserError("--from and --to need times such as 01:23 or 0:01:23.5");
+      auto p = open_project(a->project, a->coder);
+      store::Coding c;
+      c.doc = p->resolve_document(a->doc);
+      c.code = p->resolve_code(a->code);
+      c.stance = store::stance_from_string(a->stance);
+      c.memo = a->memo;
+      const store::Id id = store::add_media_coding(*p, c, *from, *to);
+      auto j = to_json(p->coding(id), *p);
+      const auto span = store::coding_media(*p, id);
+      j["start_ms"] = span->start_ms;
+      j["end_ms"] = span->end_ms;
+      j["revision"] = p->revision();
+      if (ctx.json) return print_json(j);
+      std::cout << "coded #" << id << " " << j["code"].get<std::string>() << " " << text::format_clock(span->start_ms)
+                << "-" << text::format_clock(span->end_ms) << " [" << j["start"] << "," << j["end"] << ") "
+                << store::to_string(c.stance) << "\n";
+      return;
+    }
     if (by_quote == by_offsets) throw UserError("give either --quote TEXT or both --start and --end");
     if (by_offsets && (o_start->count() == 0 || o_end->count() == 0)) throw UserError("give both --start and --end");
     text::require_valid_utf8(a->quote, "the quote");

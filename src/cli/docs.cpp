@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/media.h"
 #include "ingest/ocr.h"
 #include "text/utf8.h"
 
@@ -86,7 +87,7 @@ Registrar reg_show(22, [](CLI::App& app, Context& ctx) {
     }
     std::string part(text::slice_cp(body, m, start, end));
     if (ctx.json)
-      print_json({{"document", id}, {"start", start}, {"end", end}, {"text", part}});
+      print_json({{"document", id}, {"start", start}, {"end", end}, {"text", part}, {"media", media_json(*p, id)}});
     else
       std::cout << part << (part.empty() || part.back() != '\n' ? "\n" : "");
   });

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/media.h"
 #include "ingest/batch.h"
 #include "ingest/news.h"
 #include "ingest/replace.h"
@@ -15,7 +16,7 @@ struct Args {
   std::string project, type, lang, date, title, author, manifest, encoding, format, split, map, ocr = "auto", ocr_lang,
                                                                                                 replaces;
   bool dry_run = false;
-  std::vector<std::string> files, attrs;
+  std::vector<std::string> files, attrs, transcripts;
   bool keep_going = false, allow_duplicates = false, quiet = false;
   uint64_t max_mb = ingest::Limits{}.max_text_bytes >> 20;
 };
@@ -76,6 +77,10 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
                   "document's, the old text is kept as an earlier version, and every coding is carried across by a "
                   "character diff — unchanged text moves with it, changed or vanished text is listed for review "
                   "(a coding whose text vanished is kept on the word where its text was); one undoable action");
+  cmd->add_option("--transcript", a->transcripts,
+                  "with one recording (mp3 m4a aac wav ogg opus flac mp4 mov webm mkv ...): its transcript (srt, vtt, "
+                  "or txt/docx/odt with timestamps; repeatable); the recording is copied into the folder "
+                  "PROJECT.media beside the project, timestamps become sync points (README, 'Recordings')");
   cmd->add_flag("--keep-going", a->keep_going, "import what can be imported and list the rest");
   cmd->add_flag("--allow-duplicates", a->allow_duplicates, "import files whose content is already in the project");
   cmd->add_flag("--quiet", a->quiet, "no progress lines (they are shown only on a terminal anyway)");
@@ -143,6 +148,21 @@ Registrar reg(20, [](CLI::App& app, Context& ctx) {
                 << r.articles.back().doc << "\n";
       return;
     }
+    if (a->replaces.empty() && a->manifest.empty() && is_recording_import(a->files, a->transcripts)) {
+      RecordingArgs r{a->project, a->type,        a->lang, a->date, a->title,           a->author,
+                      a->files,   a->transcripts, {},      {},      a->allow_duplicates};
+      for (const auto& kv : a->attrs) {
+        auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) throw UserError("--attr needs name=value, not '" + kv + "'");
+        r.attributes.push_back({kv.substr(0, eq), "text", kv.substr(eq + 1)});
+      }
+      r.import.encoding = a->encoding;
+      if (a->max_mb < 1 || a->max_mb > 4096) throw UserError("--max-mb must be from 1 to 4096");
+      r.import.limits.max_text_bytes = a->max_mb << 20;
+      return import_recordings_cmd(r, ctx);
+    }
+    if (!a->transcripts.empty())
+      throw UserError("--transcript goes with a recording, not with --manifest or --replaces");
     auto p = open_project(a->project);
     if (!a->replaces.empty()) {
       if (a->files.size() != 1 || !a->manifest.empty())

@@ -11,6 +11,7 @@
 #include "exchange/archive.h"
 #include "exchange/exchange.h"
 #include "exchange/guid.h"
+#include "exchange/refi_media.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
 #include "store/judgement.h"
@@ -440,6 +441,7 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
         add_value(ts, vg, vt, a.value, w);
       }
     }
+    media_sources_export(p, sources);  // transcripts of recordings become media sources (refi_media.h)
   }
 
   // Links between codings of live documents (both ends exported as selections).
@@ -579,6 +581,7 @@ ExportSummary export_qdpx(const store::Project& p, const fs::path& out, const Ex
                       "' is over 2 GB, the REFI-QDA limit for a source file");
     z.add("sources/" + stable_guid(p.project_id(), "documents", std::to_string(d.id)) + ".txt", std::move(body));
   }
+  media_files_export(p, z);
   z.commit();
   return s;
 }

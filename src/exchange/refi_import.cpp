@@ -426,6 +426,7 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label, con
   }
   std::vector<store::Id> coding_ids;
   if (!cs.empty()) coding_ids = p.add_codings(cs, label);
+  apply_media(plan, p, doc_ids, coding_ids);  // recordings (refi_import_media.cpp)
   for (const auto& pc : plan.cases) {
     store::add_case(p, pc.name, pc.description, pc.attributes);
     for (const auto& m : pc.members)
@@ -609,6 +610,7 @@ ImportReport import_refi(const fs::path& file, const fs::path& project, const Im
   std::unique_ptr<store::Project> p;
   try {
     p = store::Project::create(temp, oo);
+    cx.plan.project = project;
     report.revision = apply(cx.plan, *p, "Import " + fname, opt);
     p.reset();  // closed: checkpointed, no WAL left
     // The final name only now, and never over a file that appeared meanwhile.

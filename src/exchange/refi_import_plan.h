@@ -15,6 +15,7 @@
 #include "exchange/exchange.h"
 #include "ingest/zip.h"
 #include "store/types.h"
+#include "text/timecode.h"
 
 namespace telaah::exchange::detail {
 
@@ -98,7 +99,22 @@ struct PlanLink {
   bool directed = true;
 };
 
+// A recording (AudioSource / VideoSource) whose transcript is plan.docs[doc].
+struct PlanMedia {
+  int doc = 0;
+  std::string kind, original_name, bytes;
+  int64_t duration_ms = 0;
+  std::vector<text::SyncPoint> sync;
+};
+struct PlanMediaCoding {
+  int coding = 0;  // index into Plan::codings
+  int64_t start_ms = 0, end_ms = 0;
+};
+
 struct Plan {
+  std::vector<PlanMedia> media;  // refi_import_media.cpp
+  std::vector<PlanMediaCoding> media_codings;
+  std::filesystem::path project;  // the final project file: recordings go into the media folder beside it
   std::vector<PlanCase> cases;
   std::vector<PlanLink> links;
   std::vector<std::string> coders;
@@ -143,6 +159,14 @@ struct Context {
 
 // Text sources (TextSource, PDFSource representations): text, selections, codings.
 void plan_sources(Context& cx, const pugi::xml_node& sources);
+// Audio and video sources with their transcripts (refi_import_media.cpp):
+// false when the source cannot be imported as a recording (the caller reports it).
+bool media_source(Context& cx, const pugi::xml_node& s, const std::string& name, const std::string& guid);
+// Writes the plan's recordings into the media folder and ties them to the added documents and codings.
+void apply_media(const Plan& plan, store::Project& p, const std::vector<store::Id>& doc_ids,
+                 const std::vector<store::Id>& coding_ids);
+void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name, const std::string& guid,
+                 const pugi::xml_node& vars_owner);
 // A VariableValue onto a document (fields for Telaah's own variables, else an attribute).
 void apply_variable(Context& cx, store::NewDocument& d, const std::string& var_name, const std::string& var_type,
                     const std::string& value);

@@ -149,6 +149,8 @@ int64_t count_codings(const pugi::xml_node& n) {
   return static_cast<int64_t>(descendants_named(n, "Coding").size());
 }
 
+}  // namespace
+
 // Imports one text source with its selections and source-level codings.
 void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name, const std::string& guid,
                  const pugi::xml_node& vars_owner) {
@@ -379,8 +381,6 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
   cx.report.source_details.push_back(rep);
 }
 
-}  // namespace
-
 void plan_sources(Context& cx, const pugi::xml_node& sources) {
   for (pugi::xml_node s = sources.first_child(); s; s = s.next_sibling()) {
     if (s.type() != pugi::node_element) continue;
@@ -411,6 +411,8 @@ void plan_sources(Context& cx, const pugi::xml_node& sources) {
                               name);
         text_source(cx, ts, name, guid, s);
       }
+    } else if ((kind == "AudioSource" || kind == "VideoSource") && media_source(cx, s, name, guid)) {
+      continue;  // a recording with its transcript (refi_import_media.cpp)
     } else if (kind == "PictureSource" || kind == "AudioSource" || kind == "VideoSource") {
       std::string what = kind == "PictureSource" ? "picture" : kind == "AudioSource" ? "audio" : "video";
       int64_t sels = 0;

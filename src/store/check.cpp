@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/dictionaries.h"
+#include "store/media.h"
 #include "store/project.h"
 #include "store/rating_citations.h"
 #include "store/suggestions.h"
@@ -174,6 +175,7 @@ std::vector<std::string> Project::check() const {
   }
   for (auto& r : check_rejections(*this)) problems.push_back(std::move(r));    // suggestions.h
   for (auto& r : check_dictionaries(*this)) problems.push_back(std::move(r));  // dictionaries.h
+  check_media(*this, problems);                                                // media.h
   {                                                                            // the file says what it is
     if (db_->execAndGet("PRAGMA application_id").getInt() != kApplicationId)
       problems.push_back("the file does not carry the Telaah application id");

@@ -328,6 +328,8 @@ void remove_coding_dependents(Project& p, ActionScope& a, Id coding) {
     a.remove("summary_citations", r);
   for (Id r : ids_of(p, "SELECT id FROM coding_areas WHERE coding_id=? ORDER BY id", coding))
     a.remove("coding_areas", r);
+  for (Id r : ids_of(p, "SELECT id FROM coding_media WHERE coding_id=? ORDER BY id", coding))
+    a.remove("coding_media", r);
 }
 
 void remove_code_dependents(Project& p, ActionScope& a, Id code) {

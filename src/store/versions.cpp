@@ -65,7 +65,8 @@ int Project::replace_document(Id doc, const NewDocument& in, const std::vector<M
                                  {"text", old_text}});
   a.update("documents", doc, {{"text", body}, {"length_cp", len}, {"modified", now}});
   // Paragraphs, pages, word boxes: the old rows go, the new ones come (logged both ways).
-  for (const char* table : {"blocks", "pages", "word_boxes"}) {
+  // A transcript's sync points belong to its old text (media.h): they go with it.
+  for (const char* table : {"blocks", "pages", "word_boxes", "sync_points"}) {
     std::vector<Id> ids;
     SQLite::Statement q(*db_, std::string("SELECT id FROM ") + table + " WHERE doc_id=? ORDER BY id");
     q.bind(1, doc);
