@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
     t.name = "Indicator " + std::to_string(c + 1);
     std::vector<std::string> general;
     draw("id", general, 2);
-    draw("en", general, 1);
+    draw("en", general, 3);  // one English word after the two Indonesian ones
     t.definition = t.id[0] + " " + t.en[1] + " " + t.id[4] + " " + general[0] + " " + general[1] + " " + general[2];
   }
 
