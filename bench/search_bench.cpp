@@ -10,6 +10,10 @@
 //   memmem     a brute-force scan of the raw text in memory
 //
 //   search_bench --docs 10000 [--dir /tmp/telaah-bench] [--queries 200] [--scan-queries 20] [--generate-only 1]
+//                [--systems xapian,telaah1,telaah2,fts5,like,memmem] [--reuse-index 1]
+// --systems runs only those (default: all); --reuse-index keeps an index of
+// Telaah's that is current and an FTS5 table built by an earlier run (their
+// indexing is then not measured), for query runs after a search change.
 // Prints markdown tables for docs/performance.md. Not a test.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
@@ -21,6 +25,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -85,7 +90,8 @@ std::atomic<size_t> g_sink{0};  // keeps the scans from being optimised away
 int main(int argc, char** argv) {
   int64_t ndocs = 10000;
   int per_class = 200, scan_per_class = 20;
-  bool generate_only = false;
+  bool generate_only = false, reuse = false;
+  std::string systems = "xapian,telaah1,telaah2,fts5,like,memmem";
   fs::path dir = "/tmp/telaah-bench";
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -103,11 +109,15 @@ int main(int argc, char** argv) {
       scan_per_class = std::stoi(argv[++i]);
     } else if (a == "--generate-only" && i + 1 < argc) {
       generate_only = std::string(argv[++i]) == "1";
+    } else if (a == "--reuse-index" && i + 1 < argc) {
+      reuse = std::string(argv[++i]) == "1";
+    } else if (a == "--systems" && i + 1 < argc) {
+      systems = argv[++i];
     } else {
       const bool help = a == "--help" || a == "-h";
       (help ? std::cout : std::cerr)
           << "usage: search_bench [--quick] [--docs N] [--dir D] [--queries PER_CLASS] [--scan-queries PER_CLASS] "
-             "[--generate-only 1]\n"
+             "[--generate-only 1] [--systems xapian,telaah1,telaah2,fts5,like,memmem] [--reuse-index 1]\n"
              "  Telaah's index against raw Xapian, SQLite FTS5, LIKE and memmem on N generated documents\n"
              "  (default 10000; --quick: 2000 documents, 50 queries per class, 5 for the scans).\n";
       return help ? 0 : 1;
@@ -132,9 +142,10 @@ int main(int argc, char** argv) {
   std::cerr << ndocs << " documents, " << mb << " MB of text\n";
   const auto queries = workload(gen, ndocs, per_class);
   std::vector<Row> rows;
+  auto run = [&](const std::string& name) { return ("," + systems + ",").find("," + name + ",") != std::string::npos; };
 
   // --- minimal raw Xapian (the baseline); indexed first, with Xapian's default flushing
-  {
+  if (run("xapian")) {
     Row r;
     r.system = "raw Xapian (baseline)";
     const fs::path xdir = dir / ("raw-" + std::to_string(ndocs) + ".xapian");
@@ -199,16 +210,24 @@ int main(int argc, char** argv) {
 
   // --- Telaah, one thread, then two
   for (unsigned threads : {1u, 2u}) {
+    if (!run("telaah" + std::to_string(threads))) continue;
     Row r;
     r.system = "Telaah, " + std::to_string(threads) + " thread" + (threads > 1 ? "s" : "");
-    auto rep = telaah::index::sync_index(project, {.threads = threads, .force_rebuild = true});
-    r.index_s = rep.seconds;
-    r.index_cpu = rep.cpu.indexing_max + rep.cpu.merging + rep.cpu.finishing;
-    r.index_cpu_total = rep.cpu.indexing_total + rep.cpu.merging + rep.cpu.finishing;
+    bool current = false;
+    if (reuse) {
+      auto idx = telaah::index::Index::open(project);
+      current = !idx->stale();
+    }
+    if (!current) {
+      auto rep = telaah::index::sync_index(project, {.threads = threads, .force_rebuild = true});
+      r.index_s = rep.seconds;
+      r.index_cpu = rep.cpu.indexing_max + rep.cpu.merging + rep.cpu.finishing;
+      r.index_cpu_total = rep.cpu.indexing_total + rep.cpu.merging + rep.cpu.finishing;
+      std::cerr << r.system << ": indexing CPU max " << rep.cpu.indexing_max << " s, total " << rep.cpu.indexing_total
+                << " s, merge " << rep.cpu.merging << " s, finish " << rep.cpu.finishing << " s, wall " << rep.seconds
+                << " s\n";
+    }
     r.size = dir_bytes(telaah::index::index_dir_for(project.string()));
-    std::cerr << r.system << ": indexing CPU max " << rep.cpu.indexing_max << " s, total " << rep.cpu.indexing_total
-              << " s, merge " << rep.cpu.merging << " s, finish " << rep.cpu.finishing << " s, wall " << rep.seconds
-              << " s\n";
     if (threads == 2) {
       auto idx = telaah::index::Index::open(project);
       measure(r, queries, [&](const QuerySpec& qs) {
@@ -222,25 +241,29 @@ int main(int argc, char** argv) {
   }
 
   // --- SQLite FTS5
-  {
+  if (run("fts5")) {
     Row r;
     r.system = "SQLite FTS5";
     const fs::path fdb = dir / ("fts-" + std::to_string(ndocs) + ".sqlite");
-    fs::remove(fdb);
+    const bool have = reuse && fs::exists(fdb) && fs::exists(dir / ("fts-" + std::to_string(ndocs) + ".done"));
+    if (!have) fs::remove(fdb);
     SQLite::Database db(fdb.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("ATTACH DATABASE '" + project.string() + "' AS p");
-    auto t0 = Clock::now();
-    double c0 = cpu_now();
-    db.exec(
-        "CREATE VIRTUAL TABLE docs USING fts5(title, body, type UNINDEXED, lang UNINDEXED, year UNINDEXED, "
-        "tokenize='unicode61')");
-    db.exec(
-        "INSERT INTO docs(rowid, title, body, type, lang, year) SELECT d.id, d.title, d.text, s.name, d.language, "
-        "CAST(substr(d.date,1,4) AS INTEGER) FROM p.documents d JOIN p.source_types s ON s.id=d.source_type_id WHERE "
-        "d.deleted=0");
-    r.index_s = secs(t0);
-    r.index_cpu = r.index_cpu_total = cpu_now() - c0;
-    db.exec("DETACH DATABASE p");
+    if (!have) {
+      db.exec("ATTACH DATABASE '" + project.string() + "' AS p");
+      auto t0 = Clock::now();
+      double c0 = cpu_now();
+      db.exec(
+          "CREATE VIRTUAL TABLE docs USING fts5(title, body, type UNINDEXED, lang UNINDEXED, year UNINDEXED, "
+          "tokenize='unicode61')");
+      db.exec(
+          "INSERT INTO docs(rowid, title, body, type, lang, year) SELECT d.id, d.title, d.text, s.name, d.language, "
+          "CAST(substr(d.date,1,4) AS INTEGER) FROM p.documents d JOIN p.source_types s ON s.id=d.source_type_id WHERE "
+          "d.deleted=0");
+      r.index_s = secs(t0);
+      r.index_cpu = r.index_cpu_total = cpu_now() - c0;
+      db.exec("DETACH DATABASE p");
+      std::ofstream(dir / ("fts-" + std::to_string(ndocs) + ".done")) << "built\n";
+    }
     r.size = dir_bytes(fdb);
     SQLite::Statement plain(
         db, "SELECT rowid, snippet(docs, 1, '[', ']', '...', 24) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20");
@@ -264,7 +287,7 @@ int main(int argc, char** argv) {
     for (const auto& q : queries)
       if (taken[q.cls]++ < scan_per_class) few.push_back(q);
   }
-  {
+  if (run("like")) {
     Row r;
     r.system = "LIKE '%term%' scan";
     SQLite::Database db(project.string(), SQLite::OPEN_READONLY);
@@ -293,7 +316,7 @@ int main(int argc, char** argv) {
         1);
     rows.push_back(r);
   }
-  {
+  if (run("memmem")) {
     Row r;
     r.system = "memmem scan (in memory)";
     measure(
@@ -315,6 +338,7 @@ int main(int argc, char** argv) {
   }
 
   // --- report
+  if (rows.empty()) return 0;
   const Row& base = rows[0];
   std::cout << "\n### " << ndocs << " documents, " << static_cast<int>(mb + 0.5) << " MB of text\n\n";
   std::cout << "Indexing. CPU = CPU seconds on the critical path (the slowest thread plus the merge); throughput and "
@@ -325,8 +349,9 @@ int main(int argc, char** argv) {
     if (r.index_cpu <= 0) continue;
     char line[320];
     std::snprintf(line, sizeof line, "| %s | %.1f s | %.1f s | %.2f MB/s | %.2f× | %.0f MB | %.2f× |\n",
-                  r.system.c_str(), r.index_cpu, r.index_s, mb / r.index_cpu, base.index_cpu / r.index_cpu,
-                  r.size / 1e6, static_cast<double>(r.size) / text_bytes);
+                  r.system.c_str(), r.index_cpu, r.index_s, mb / r.index_cpu,
+                  base.index_cpu > 0 ? base.index_cpu / r.index_cpu : 0.0, r.size / 1e6,
+                  static_cast<double>(r.size) / text_bytes);
     std::cout << line;
   }
   std::vector<std::string> classes = {"1 word", "2 words", "3 words", "phrase", "filtered"};

@@ -357,3 +357,65 @@ TEST_CASE("telaah suggest: --json shape, accept/reject, the off switch and the e
   auto help = test::run({bin, "suggest", "--help"});
   CHECK(help.out.find("nothing leaves it") != std::string::npos);
 }
+
+TEST_CASE("function words of Indonesian and English are never a suggestion's reasons") {
+  // A small corpus (under 100 passages: the 20% rule does not apply) where the
+  // coded passages are full of function words that the distractors share too.
+  test::TempDir dir{"telaah-suggest-fw"};
+  store::OpenOptions o;
+  o.coder = "alice";
+  auto p = store::Project::create(dir / "f.telaah", o);
+  auto doc = [&](const char* title, const char* lang, const char* text) {
+    auto d = test::new_doc(title, text);
+    d.language = lang;
+    return p->add_document(d);
+  };
+  const store::Id a =
+      doc("A", "id",
+          "Warga yang hadir di balai desa dan ikut musyawarah untuk gotong royong itu tidak sedikit.\n\n"
+          "Harga pupuk yang naik di pasar itu tidak turun dengan cepat.\n\n"
+          "Warga desa ikut musyawarah dan gotong royong membersihkan saluran.");
+  const store::Id b = doc("B", "id",
+                          "Dalam musyawarah itu warga dengan semangat gotong royong untuk desa yang maju.\n\n"
+                          "Anggaran dinas yang diperiksa itu dengan teliti tidak lengkap untuk tahun ini.\n\n"
+                          "Musyawarah warga tentang gotong royong di balai desa.");
+  const store::Id c = doc("C", "en",
+                          "The villagers of the hamlet and the elders met for the musyawarah at the hall.\n\n"
+                          "The price of the rice and the price of the fuel rose for the third month.\n\n"
+                          "Villagers met elders for gotong royong.");
+  store::Code k;
+  k.name = "Partisipasi warga";
+  k.definition = "Warga ikut serta dalam keputusan tentang program dan the decisions of the village";
+  const store::Id code = p->add_code(k);
+  for (store::Id d : {a, b, c}) {
+    store::Coding x;
+    x.doc = d;
+    x.code = code;
+    x.start = p->blocks(d).at(0).start;
+    x.end = p->blocks(d).at(0).end;
+    p->add_coding(x);
+  }
+  auto idx = Index::open(dir / "f.telaah");
+  idx->ensure_current();
+  auto r = suggest(*idx, suggest_request(*p, code, {}));
+  REQUIRE(!r.suggestions.empty());
+  // The stems the index gives these function words, in either language.
+  std::set<std::string> function;
+  for (const char* w : {"yang", "di", "dan", "untuk", "itu", "tidak", "dalam", "dengan", "tentang", "ini", "the", "of",
+                        "and", "for", "at"})
+    for (const auto& s : idx->stemmers().query_stems(w)) function.insert(s);
+  for (const auto& t : r.model) CHECK_MESSAGE(!function.count(t.term), "model term: " << t.term);
+  for (const auto& s : r.suggestions) {
+    for (const auto& t : s.terms) CHECK_MESSAGE(!function.count(t.term), "reason: " << t.term);
+    for (const auto& t : s.similar.shared) CHECK_MESSAGE(!function.count(t), "shared: " << t);
+  }
+  // The content words still make the suggestions: the third passage of each document first.
+  std::set<store::Id> top;
+  for (size_t i = 0; i < 3 && i < r.suggestions.size(); ++i)
+    if (r.suggestions[i].passage_start == p->blocks(r.suggestions[i].doc).at(2).start) top.insert(r.suggestions[i].doc);
+  CHECK(top == std::set<store::Id>{a, b, c});
+  std::set<std::string> reasons;
+  for (const auto& t : r.suggestions.front().terms) reasons.insert(t.term);
+  CHECK((reasons.count("musyawarah") + reasons.count("gotong") + reasons.count("royong") + reasons.count("warga") +
+         reasons.count("villag")) >= 1);
+}

@@ -76,6 +76,20 @@ class Builder {
     return out;
   }
 
+  // The terms the local index holds (a phrase's positions are checked only
+  // for those: an OR of one term lets Xapian check the phrase from the
+  // position lists directly, rarest first). Keeps one when none is there
+  // (the phrase then matches nothing, as before). Remote shards: unchanged
+  // (a round trip per term).
+  void present_only(std::vector<std::string>& terms) {
+    if (!ctx_.db || ctx_.expand_wildcards || terms.size() < 2) return;
+    std::vector<std::string> kept;
+    for (const auto& t : terms)
+      if (ctx_.db->term_exists(t)) kept.push_back(t);
+    if (kept.empty()) kept.push_back(terms.front());
+    terms = std::move(kept);
+  }
+
   // A new child of an `any` highlight node (null stays null).
   static MatchNode* kid(MatchNode* hl) {
     if (!hl) return nullptr;
@@ -141,6 +155,7 @@ class Builder {
           continue;
         }
         auto terms = stem_terms(t.word, prefix);
+        present_only(terms);
         slots.push_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
         marks.push_back(word_node(t.word));
         words.push_back(t.word);

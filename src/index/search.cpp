@@ -298,8 +298,14 @@ Results Index::search_once(const Query& q) {
   std::map<Id, std::vector<Match>> doc_passages;
   if (q.by_document && q.all_matches && !mset.empty()) {
     std::vector<Xapian::Query> docs;
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-      docs.emplace_back(doc_term(value_int(it.get_document(), kDoc)));
+    // The passages of these documents bound the matches (asked of the local
+    // index only: on remote shards each count would be a round trip).
+    Xapian::doccount bound = shards_ ? 10'000'000 : 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const std::string t = doc_term(value_int(it.get_document(), kDoc));
+      if (!shards_) bound += db_->get_termfreq(t);
+      docs.emplace_back(t);
+    }
     Xapian::Enquire each(*db_);
     each.set_query(Xapian::Query(Xapian::Query::OP_FILTER, bq.query,
                                  Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end())));
@@ -308,8 +314,8 @@ Results Index::search_once(const Query& q) {
     // read is a round trip to a remote shard, and remote shards cannot run a
     // KeyMaker).
     each.set_sort_by_value(kStart, false);
-    each.set_collapse_key(kDoc, 10'000'000);
-    Xapian::MSet all = each.get_mset(0, 10'000'000);
+    each.set_collapse_key(kDoc, bound + 1);
+    Xapian::MSet all = each.get_mset(0, bound + 1);
     for (auto p = all.begin(); p != all.end(); ++p) {
       const std::string d = p.get_collapse_key(), st = p.get_sort_key();
       const Id doc = d.empty() ? 0 : static_cast<Id>(Xapian::sortable_unserialise(d));

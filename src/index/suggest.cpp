@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "index/function_words.h"
 #include "index/query.h"
 #include "index/schema.h"
 #include "index/writer.h"
@@ -57,12 +58,15 @@ int64_t data_end(const Xapian::Document& d) {
 }
 
 // Body stems only ("Z" + a stem; field stems are "Z" + an upper-case prefix),
-// and not the very common words once the index is large enough to tell.
+// never a function word (function_words.h), and not the very common words
+// once the index is large enough to tell.
 class BodyStems : public Xapian::ExpandDecider {
  public:
-  explicit BodyStems(const Xapian::Database& db) : db_(db), n_(db.get_doccount()) {}
+  BodyStems(const Xapian::Database& db, Stemmers& stemmers)
+      : db_(db), n_(db.get_doccount()), function_(function_word_terms(stemmers)) {}
   bool operator()(const std::string& t) const override {
     if (t.size() < 3 || t[0] != 'Z' || std::isupper(static_cast<unsigned char>(t[1]))) return false;
+    if (function_.count(t)) return false;
     if (n_ >= kCommonMinPassages && static_cast<double>(db_.get_termfreq(t)) > kCommonShare * n_) return false;
     return true;
   }
@@ -70,6 +74,7 @@ class BodyStems : public Xapian::ExpandDecider {
  private:
   const Xapian::Database& db_;
   Xapian::doccount n_;
+  std::set<std::string> function_;
 };
 
 std::string shorten(const std::string& s, int64_t max_cp) {
@@ -124,7 +129,7 @@ SuggestResult suggest(Index& idx, const SuggestRequest& req) {
   excluded.insert(rejected_set.begin(), rejected_set.end());
   res.excluded_passages = static_cast<int64_t>(excluded.size());
 
-  BodyStems decider(db);
+  BodyStems decider(db, idx.stemmers());
   Xapian::Enquire enq(db);
   std::map<std::string, double> weight;  // the model: term -> weight
   if (req.ranker == SuggestRequest::Ranker::model) {

@@ -8,8 +8,9 @@
 //     only "supports") form the relevance set (Xapian::RSet).
 //  2. Xapian's expansion (Enquire::get_eset) picks the kExpandTerms body
 //     stems that best tell those passages from the rest, each with its
-//     weight. Words in more than kCommonShare of the passages are left out
-//     (function words) once the index has kCommonMinPassages passages.
+//     weight. Function words of either language (function_words.h) are never
+//     model terms (nor reasons), and words in more than kCommonShare of the
+//     passages are left out once the index has kCommonMinPassages passages.
 //  3. The words of the code's name and definition are added with weight
 //     kDefinitionWeight x the mean expansion weight (added to a word that is
 //     an expansion term already).
