@@ -751,6 +751,7 @@ TEST_CASE(
   auto p = store::Project::open(t / "p.telaah");
   auto cs = p->codings();
   REQUIRE(cs.size() == 2);
+  if (p->coding_area(cs[0].id)) std::swap(cs[0], cs[1]);  // by span: the area's [0, 1) may come first
   CHECK(p->text(cs[0].doc) == rep_text);
   CHECK(cs[0].start == 0);
   CHECK(cs[0].end == 21);

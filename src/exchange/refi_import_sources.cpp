@@ -44,6 +44,8 @@ struct Candidate {
 
 struct SourceText_ {
   std::vector<Candidate> candidates;
+  std::vector<store::Page> pages;          // of the first candidate, when Telaah converted the file
+  std::vector<store::WordBox> word_boxes;  // (a PDF's or an OCR'd picture's: area codings need them)
   std::string text_from, original_name, original_bytes;
 };
 
@@ -112,6 +114,8 @@ std::optional<SourceText_> source_text(Context& cx, const pugi::xml_node& ts, co
       try {
         ingest::Extracted e = ingest::extract(file, *bytes, io);
         out.candidates.push_back({e.text, false, "text converted from " + e.format});
+        out.pages = e.pages;
+        out.word_boxes = e.word_boxes;
         // Other tools join paragraphs with one line break where Telaah's importers leave a blank line.
         std::string single;
         for (size_t i = 0; i < e.text.size(); ++i) {
@@ -227,6 +231,10 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
   }
   rep.name = d.title;
   d.text = st.text();
+  if (best_label == txt->candidates.front().label && d.text == txt->candidates.front().raw) {
+    d.pages = txt->pages;  // the conversion's own text: its page map and word boxes fit it
+    d.word_boxes = txt->word_boxes;
+  }
   d.source_type = cx.opt.default_source_type;
   d.original_bytes = txt->original_bytes;
   std::string desc = child_text(ts, "Description");
@@ -399,7 +407,7 @@ std::optional<std::pair<int64_t, int64_t>> find_ignoring_space(const std::string
     return out;
   };
   std::vector<int64_t> at;
-  const std::u32string hay = squeeze(text, &at), n = squeeze(needle, nullptr);
+  const std::u32string hay = squeeze(text, &at), n = squeeze(text::to_nfc(needle), nullptr);
   if (n.empty()) return std::nullopt;
   const size_t k = hay.find(n);
   if (k == std::u32string::npos) return std::nullopt;
