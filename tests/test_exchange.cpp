@@ -406,8 +406,12 @@ TEST_CASE("the real exports in ../shared/refi-qda/samples import with the counts
     if (name.find("atlasti") == 0) {  // ATLAS.ti: Project.qde, an empty Sources/ folder, media
       if (f.extension() == ".qdpx") CHECK(mentions(r.deviations, "Project.qde"));
       CHECK(mentions(r.losses, "not in the archive"));
-      CHECK(mentions(r.losses, "picture, audio and video"));
-      CHECK(mentions(r.losses, "PDF area selections"));
+      CHECK(mentions(r.losses, "audio and video sources"));
+      // The PDF's text and the picture are not in the archive: their 4 + 1 area selections go with them.
+      CHECK(mentions(r.losses, "area selections on sources that could not be imported [2]"));
+      CHECK(mentions(r.losses, "4 on Pay de Lim"));
+      CHECK(mentions(r.losses, "1 on cornflakes-n-milk.jpg"));
+      CHECK(r.other_selections.imported == 0);
       CHECK(mentions(r.losses, "code sets"));
       CHECK(r.notes.imported == 2);
     }
@@ -740,11 +744,27 @@ TEST_CASE(
   MESSAGE(r.to_text());
   CHECK(r.text_selections.imported == 1);
   CHECK(r.other_selections.found == 1);
-  CHECK(mentions(r.losses, "PDF area selections"));
+  // The area selection is an area coding (issue 24): the PDF is not in the
+  // archive, so A4 is assumed to turn y from the bottom into y from the top.
+  CHECK(r.other_selections.imported == 1);
+  CHECK(mentions(r.deviations, "A4, 842 points, assumed"));
   auto p = store::Project::open(t / "p.telaah");
   auto cs = p->codings();
-  REQUIRE(cs.size() == 1);
+  REQUIRE(cs.size() == 2);
+  if (p->coding_area(cs[0].id)) std::swap(cs[0], cs[1]);  // by span: the area's [0, 1) may come first
   CHECK(p->text(cs[0].doc) == rep_text);
+  CHECK(cs[0].start == 0);
+  CHECK(cs[0].end == 21);
+  CHECK(!p->coding_area(cs[0].id));
+  const auto area = p->coding_area(cs[1].id);
+  REQUIRE(area);
+  CHECK(area->page == 1);
+  CHECK(area->x == doctest::Approx(1));
+  CHECK(area->y == doctest::Approx(833));  // 842 - 9
+  CHECK(area->w == doctest::Approx(8));
+  CHECK(area->h == doctest::Approx(8));
+  CHECK(cs[1].start == 0);  // no words known there: the page's first character
+  CHECK(cs[1].end == 1);
   if (have_pdf && r.sources.imported == 2) {
     CHECK(mentions(r.deviations, "without a plain-text representation"));
     bool found = false;

@@ -15,9 +15,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <random>
 
+#include "exchange/exchange.h"
 #include "helpers/project_fixture.h"
 #include "helpers/temp_dir.h"
 #include "ingest/batch.h"
@@ -514,4 +516,119 @@ TEST_CASE("A multi-page TIFF imports as pages in order; cancel stops the reader"
   const auto t0 = std::chrono::steady_clock::now();
   CHECK(error_of("two-pages.tif", tiff, cancel).find("cancelled") != std::string::npos);
   CHECK(seconds_since(t0) < 5);
+}
+
+// Issue 24: the ATLAS.ti sample holds 4 PDFSelections and 1 PictureSelection;
+// its archive has none of the files. Given here by --sources (a text for the
+// PDF's representation with the sample's selections at their positions, a
+// 612 x 792 PDF, a 300 dpi JPEG photo of a line of text), every area
+// selection becomes an area coding.
+TEST_CASE("The ATLAS.ti sample's PDF and picture selections import as area codings when their files are given") {
+  namespace fs = std::filesystem;
+  fs::path sample = fs::path(TELAAH_SOURCE_DIR) / ".." / "shared" / "refi-qda" / "samples";
+  if (!fs::exists(sample)) sample = fs::path(TELAAH_SOURCE_DIR) / ".." / ".." / "shared" / "refi-qda" / "samples";
+  sample /= "atlasti-8.4-standard-project.qdpx";
+  if (!fs::exists(sample)) return;
+  test::TempDir t("atlas");
+  const fs::path files = t / "files";
+  fs::create_directories(files);
+  auto put = [&](const std::string& name, const std::string& bytes) {
+    FILE* f = std::fopen((files / name).c_str(), "wb");
+    REQUIRE(f);
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+  };
+  auto pad_to = [](std::string s, size_t cps) {
+    while (text::count_code_points(s) < cps) s += " isi";
+    while (text::count_code_points(s) > cps) s.pop_back();  // ASCII padding only
+    return s;
+  };
+  // The representation: "granola" at [62, 69), the quotation at [297, 498) (the sample's PlainTextSelections).
+  const std::string quote_p1 =
+      "Porciones: 8 Ingredientes\nPara la base:340 g de Granola Kellogg\xE2\x80\x99s\xC2\xAE Granos Ancestrales; "
+      "Amaranto, linaza y ar\xC3\xA1ndano.\n90 g de mantequilla";
+  std::string body = pad_to("Pay de Limon con Base de Granola. Una receta", 62) + "granola";
+  body = pad_to(body + " y yogur", 297);
+  body += pad_to("favoritos.\nDificultad: Media\nTiempo: 2 horas 30 minutos\n" + quote_p1, 201);
+  body += "\nPreparacion: mezclar todo.\n";
+  put("142EB46D-612E-4593-A385-D0E5D04D1288.txt", body);
+  put("3E029F7C-B699-47C2-AE9F-95F481693CAF.pdf",
+      make_pdf({{text_content({"Pay de Limon"}, 50, 700), "", 0, 0}, {text_content({"Porciones"}, 50, 700), "", 0, 0}},
+               612, 792));
+  // The photo: one line inside the sample's picture selection (pixels 267-992 x 1-720 at 300 dpi =
+  // 64-238 x 0-173 points), one line below it.
+  const Grey photo = render(
+      make_pdf({{text_content({"Cornflakes dengan susu"}, 80, kH - 60) + text_content({"Sarapan pagi"}, 80, kH - 300),
+                 "", 0, 0}},
+               kW, kH));
+  Pix* pix = to_pix(photo);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  REQUIRE(pixWriteMemJpeg(&data, &size, pix, 90, 0) == 0);
+  put("87EAD86F-3112-4537-8A01-01427CAE1C6D.jpg", std::string(reinterpret_cast<char*>(data), size));
+  lept_free(data);
+  pixDestroy(&pix);
+
+  exchange::ImportOptions opt;
+  opt.sources_dir = files;
+  const auto r = exchange::import_refi(sample, t / "a.telaah", opt);
+  MESSAGE(r.to_text());
+  CHECK(r.other_selections.found == 7);     // 4 PDF, 1 picture, 2 video
+  CHECK(r.other_selections.imported == 5);  // the PDF's and the picture's
+  auto p = store::Project::open(t / "a.telaah");
+  int pdf_areas = 0, picture_areas = 0;
+  for (const auto& d : p->documents()) {
+    CAPTURE(d.title);
+    const auto cs = p->codings(store::CodingFilter{d.id, {}, {}, {}, {}});
+    const std::string txt = p->text(d.id);
+    text::OffsetMap m(txt);
+    auto quote = [&](const store::Coding& c) {
+      return std::string(text::slice_cp(txt, m, static_cast<size_t>(c.start), static_cast<size_t>(c.end)));
+    };
+    if (d.title.rfind("Pay de Lim", 0) == 0) {
+      // Two text selections that are the twins of two PDF selections (one coding each, with the rectangle),
+      // two PDF selections of their own: four codings, each with its area.
+      REQUIRE(cs.size() == 4);
+      CHECK(d.original_name.find(".pdf") != std::string::npos);
+      for (const auto& c : cs) {
+        const auto a = p->coding_area(c.id);
+        REQUIRE(a);
+        ++pdf_areas;
+        const std::string q = quote(c);
+        CAPTURE(q);
+        if (c.start == 297) {  // "favoritos...": page 0, (18,45)-(577,234) from the bottom of a 792 pt page
+          CHECK(a->page == 1);
+          CHECK(a->x == doctest::Approx(18));
+          CHECK(a->y == doctest::Approx(792 - 234));
+          CHECK(a->w == doctest::Approx(559));
+          CHECK(a->h == doctest::Approx(189));
+        } else if (q == "granola") {
+          CHECK(c.start == 62);
+          CHECK(a->page == 1);
+          CHECK(a->y == doctest::Approx(792 - 420));
+        } else if (a->page == 2) {  // its own text, found with the line breaks ignored
+          CHECK(q == quote_p1);
+          CHECK(a->y == doctest::Approx(0));  // 823 is above the 792 pt page: cut at its top
+        } else {                              // "Quotation 12:3": no text given, no words known: the first character
+          CHECK(c.start == 0);
+          CHECK(c.end == 1);
+          CHECK(a->y == doctest::Approx(792 - 676));
+        }
+      }
+    }
+    if (d.title == "cornflakes-n-milk.jpg") {
+      REQUIRE(cs.size() == 2);  // one selection, two codes
+      for (const auto& c : cs) {
+        const auto a = p->coding_area(c.id);
+        REQUIRE(a);
+        ++picture_areas;
+        CHECK(a->x == doctest::Approx(267 * 72.0 / 300));
+        CHECK(a->w == doctest::Approx((992 - 267) * 72.0 / 300));
+        CHECK(quote(c) == "Cornflakes dengan susu");  // the words inside, not the line below
+      }
+    }
+  }
+  CHECK(pdf_areas == 4);
+  CHECK(picture_areas == 2);
+  CHECK(p->check().empty());
 }

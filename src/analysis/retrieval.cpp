@@ -434,6 +434,7 @@ struct RowDescriber::DocData {
   std::vector<text::Block> blocks;
   std::vector<store::Page> pages;
   std::map<Id, std::string> memos;
+  std::map<Id, int> area_page;  // area codings (issue 24)
 };
 
 const RowDescriber::DocData& RowDescriber::doc(int32_t d) {
@@ -454,6 +455,7 @@ const RowDescriber::DocData& RowDescriber::doc(int32_t d) {
   cf.doc = id;
   for (const auto& c : p_.codings(cf))
     if (!c.memo.empty()) data->memos[c.id] = c.memo;
+  for (const auto& a : p_.coding_areas(id)) data->area_page[a.coding] = a.page;
   recent_.push_back(d);
   return *docs_.emplace(d, std::move(data)).first->second;
 }
@@ -491,6 +493,7 @@ RetrievalRow RowDescriber::describe(const Hit& h) {
   row.start = t_.row_start[r];
   row.end = t_.row_end[r];
   if (auto it = dd.memos.find(row.coding); it != dd.memos.end()) row.memo = it->second;
+  if (auto it = dd.area_page.find(row.coding); it != dd.area_page.end()) row.area_page = it->second;
   const auto n = static_cast<int64_t>(dd.map.size_cp());
   const int64_t s = std::clamp<int64_t>(row.start, 0, n), e = std::clamp<int64_t>(row.end, s, n);
   auto slice = [&](int64_t a, int64_t b) {

@@ -128,6 +128,7 @@ struct RetrievalRow {
   store::Stance stance = store::Stance::neutral;
   int64_t start = 0, end = 0;
   int page = 0;               // from the page map (or the block's page); 0 when unknown
+  int area_page = 0;          // an area coding (issue 24): the page of its rectangle; 0 for a text coding
   int paragraph = 0;          // 1-based block number; 0 when the coding starts outside every block
   std::string quote;          // the coded text
   std::string before, after;  // context: text around the quote inside its paragraph(s), cut at words

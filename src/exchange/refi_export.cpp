@@ -11,6 +11,7 @@
 #include "exchange/archive.h"
 #include "exchange/exchange.h"
 #include "exchange/guid.h"
+#include "exchange/refi_areas.h"
 #include "exchange/refi_media.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
@@ -118,6 +119,15 @@ void add_value(pugi::xml_node owner, const std::string& var_guid, const std::str
   pugi::xml_node vv = owner.append_child("VariableValue");
   vv.append_child("VariableRef").append_attribute("targetGUID").set_value(var_guid.c_str());
   w.set_text(vv.append_child((type + "Value").c_str()), value);
+}
+
+// ".pdf", ".png", ... of an original file name (lower case; "" when none).
+std::string original_extension(const std::string& name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string::npos || name.size() - dot > 6) return "";
+  std::string e = name.substr(dot);
+  for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e;
 }
 
 std::string cut_quote(std::string_view q) {
@@ -379,44 +389,129 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   std::map<store::Id, std::string> code_names;
   for (const auto& c : w.all_codes_) code_names[c.id] = c.name;
   std::vector<std::pair<store::Id, const store::Coding*>> coding_memo_notes;
+  int64_t areas_exported = 0, areas_lost = 0, area_heights_assumed = 0;
   if (!docs.empty()) {
     pugi::xml_node sources = root.append_child("Sources");
     size_t ci = 0;
     for (const auto& d : docs) {
-      pugi::xml_node ts = sources.append_child("TextSource");
+      // A PDF or image with area codings: a PDFSource (its text the
+      // Representation) or a PictureSource (its text the TextDescription).
+      std::map<store::Id, store::CodingArea> areas;
+      for (const auto& a : p.coding_areas(d.id)) areas[a.coding] = a;
+      const std::string fkind = areas.empty() ? "" : refi_area::kind_of(d.original_name);
+      const std::string original = fkind.empty() ? std::string() : p.original_bytes(d.id);
       const std::string g = w.guid("documents", d.id);
-      ts.append_attribute("guid").set_value(g.c_str());
-      w.set_attr(ts, "name", d.title);
-      ts.append_attribute("plainTextPath").set_value(("internal://" + g + ".txt").c_str());
-      w.set_time(ts, "creationDateTime", d.created);
-      w.set_time(ts, "modifiedDateTime", d.modified);
-      if (!d.original_name.empty()) w.set_text(ts.append_child("Description"), refi::kOriginalFile + d.original_name);
+      pugi::xml_node owner, ts;
+      double scale = 0;
+      if (!fkind.empty()) {
+        owner = sources.append_child(fkind == "pdf" ? "PDFSource" : "PictureSource");
+        owner.append_attribute("guid").set_value(g.c_str());
+        w.set_attr(owner, "name", d.title);
+        if (!original.empty())
+          owner.append_attribute("path").set_value(("internal://" + g + original_extension(d.original_name)).c_str());
+        w.set_time(owner, "creationDateTime", d.created);
+        w.set_time(owner, "modifiedDateTime", d.modified);
+        if (!d.original_name.empty())
+          w.set_text(owner.append_child("Description"), refi::kOriginalFile + d.original_name);
+        bool found = true;
+        scale = fkind == "pdf" ? refi_area::pdf_page_height(original, &found) : refi_area::image_dpi(original);
+        if (!found) ++area_heights_assumed;
+        if (fkind == "image") ts = owner.append_child("TextDescription");
+      } else {
+        owner = ts = sources.append_child("TextSource");
+        ts.append_attribute("guid").set_value(g.c_str());
+        w.set_attr(ts, "name", d.title);
+      }
       const std::string body = p.text(d.id);
       text::OffsetMap map(body);
-      while (ci < codings.size() && codings[ci].doc < d.id) ++ci;
-      for (; ci < codings.size() && codings[ci].doc == d.id; ++ci) {
-        const store::Coding& c = codings[ci];
-        pugi::xml_node sel = ts.append_child("PlainTextSelection");
+      auto add_coding = [&](pugi::xml_node sel, const store::Coding& c) {
         const std::string coder = w.guid("coders", c.coder);
-        sel.append_attribute("guid").set_value(w.guid("codings", c.id).c_str());
-        w.set_attr(sel, "name",
-                   cut_quote(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))));
-        sel.append_attribute("startPosition").set_value(c.start);
-        sel.append_attribute("endPosition").set_value(c.end);
         sel.append_attribute("creatingUser").set_value(coder.c_str());
         w.set_time(sel, "creationDateTime", c.created);
         sel.append_attribute("modifyingUser").set_value(coder.c_str());
         w.set_time(sel, "modifiedDateTime", c.modified);
         w.set_text(sel.append_child("Description"), refi::stance_line(c.stance));
+      };
+      auto add_code_ref = [&](pugi::xml_node sel, const store::Coding& c) {
         pugi::xml_node cod = sel.append_child("Coding");
         cod.append_attribute("guid").set_value(w.guid("coding-refs", c.id).c_str());
-        cod.append_attribute("creatingUser").set_value(coder.c_str());
+        cod.append_attribute("creatingUser").set_value(w.guid("coders", c.coder).c_str());
         w.set_time(cod, "creationDateTime", c.created);
         cod.append_child("CodeRef").append_attribute("targetGUID").set_value(w.guid("codes", c.code).c_str());
         if (!c.memo.empty()) {
           cod.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("coding-memos", c.id).c_str());
           coding_memo_notes.push_back({c.id, &c});
         }
+      };
+      while (ci < codings.size() && codings[ci].doc < d.id) ++ci;
+      const size_t first = ci;
+      size_t end = ci;
+      while (end < codings.size() && codings[end].doc == d.id) ++end;
+      // An area the standard can place: a PDF's page, or a one-page picture.
+      auto placeable = [&](store::Id id) {
+        auto it = areas.find(id);
+        return !fkind.empty() && it != areas.end() && (fkind == "pdf" || it->second.page == 1);
+      };
+      auto area_selections = [&] {
+        for (size_t k = first; k < end; ++k) {
+          const store::Coding& c = codings[k];
+          if (!placeable(c.id)) continue;
+          const store::CodingArea& a = areas[c.id];
+          const std::string quote(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end)));
+          pugi::xml_node sel = owner.append_child(fkind == "pdf" ? "PDFSelection" : "PictureSelection");
+          sel.append_attribute("guid").set_value(w.guid("codings", c.id).c_str());
+          w.set_attr(sel, "name", cut_quote(quote));
+          refi_area::Rect r;
+          if (fkind == "pdf") {
+            int page0 = 0;
+            r = refi_area::to_pdf(a, scale, &page0);
+            sel.append_attribute("page").set_value(page0);
+          } else {
+            r = refi_area::to_picture(a, scale);
+          }
+          sel.append_attribute("firstX").set_value(r.x1);
+          sel.append_attribute("firstY").set_value(r.y1);
+          sel.append_attribute("secondX").set_value(r.x2);
+          sel.append_attribute("secondY").set_value(r.y2);
+          add_coding(sel, c);
+          if (fkind == "pdf") {
+            pugi::xml_node rep = sel.append_child("Representation");
+            rep.append_attribute("guid").set_value(w.guid("area-texts", c.id).c_str());
+            w.set_text(rep.append_child("PlainTextContent"), quote);
+          }
+          add_code_ref(sel, c);
+          ++areas_exported;
+        }
+      };
+      if (fkind == "pdf") {
+        area_selections();
+        ts = owner.append_child("Representation");
+      }
+      if (!fkind.empty()) {
+        ts.append_attribute("guid").set_value(w.guid("representations", d.id).c_str());
+        w.set_attr(ts, "name", d.title);
+      }
+      ts.append_attribute("plainTextPath").set_value(("internal://" + g + ".txt").c_str());
+      if (fkind.empty()) {
+        w.set_time(ts, "creationDateTime", d.created);
+        w.set_time(ts, "modifiedDateTime", d.modified);
+        if (!d.original_name.empty()) w.set_text(ts.append_child("Description"), refi::kOriginalFile + d.original_name);
+      }
+      areas_lost += static_cast<int64_t>(areas.size());
+      for (ci = first; ci < end; ++ci) {
+        const store::Coding& c = codings[ci];
+        if (placeable(c.id)) {
+          --areas_lost;
+          continue;
+        }
+        pugi::xml_node sel = ts.append_child("PlainTextSelection");
+        sel.append_attribute("guid").set_value(w.guid("codings", c.id).c_str());
+        w.set_attr(sel, "name",
+                   cut_quote(text::slice_cp(body, map, static_cast<size_t>(c.start), static_cast<size_t>(c.end))));
+        sel.append_attribute("startPosition").set_value(c.start);
+        sel.append_attribute("endPosition").set_value(c.end);
+        add_coding(sel, c);
+        add_code_ref(sel, c);
       }
       if (auto it = case_parts.find(d.id); it != case_parts.end())
         for (const store::CaseMember* m : it->second) {
@@ -429,16 +524,17 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
           sel.append_attribute("endPosition").set_value(*m->end);
           w.set_text(sel.append_child("Description"), "Telaah: a part of the document in a case");
         }
+      if (fkind == "image") area_selections();
       if (auto it = doc_memos.find(d.id); it != doc_memos.end())
         for (store::Id m : it->second)
-          ts.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
-      add_value(ts, var[refi::kVarSourceType].first, "Text", d.source_type, w);
-      if (!d.language.empty()) add_value(ts, var[refi::kVarLanguage].first, "Text", d.language, w);
-      if (!d.date.empty()) add_value(ts, var[refi::kVarDate].first, "Text", d.date, w);
-      if (!d.author.empty()) add_value(ts, var[refi::kVarAuthor].first, "Text", d.author, w);
+          owner.append_child("NoteRef").append_attribute("targetGUID").set_value(w.guid("memos", m).c_str());
+      add_value(owner, var[refi::kVarSourceType].first, "Text", d.source_type, w);
+      if (!d.language.empty()) add_value(owner, var[refi::kVarLanguage].first, "Text", d.language, w);
+      if (!d.date.empty()) add_value(owner, var[refi::kVarDate].first, "Text", d.date, w);
+      if (!d.author.empty()) add_value(owner, var[refi::kVarAuthor].first, "Text", d.author, w);
       for (const auto& a : doc_attrs[d.id]) {
         const auto& [vg, vt] = var[attr_var_name[a.name]];
-        add_value(ts, vg, vt, a.value, w);
+        add_value(owner, vg, vt, a.value, w);
       }
     }
     media_sources_export(p, sources);  // transcripts of recordings become media sources (refi_media.h)
@@ -510,6 +606,20 @@ std::string project_qde(const store::Project& p, ExportSummary* summary) {
   s.add("codes", static_cast<int64_t>(w.all_codes_.size()));
   s.add("sources", static_cast<int64_t>(docs.size()));
   s.add("selections", static_cast<int64_t>(codings.size()));
+  if (areas_exported) {
+    s.add("area selections", areas_exported);
+    s.encoded.push_back(
+        "area codings of PDFs as PDFSelections (page from 0, points from the page's bottom-left) and of images as "
+        "PictureSelections (pixels from the top-left at the image's resolution), the file in sources/; their text "
+        "span as the source's text selection is not written (an importer takes the words inside)");
+  }
+  lost(s, areas_lost,
+       "rectangles of area codings on documents that are not PDFs or images, or on a picture's later pages "
+       "(exported as text selections of their span)",
+       "area coding", "area codings");
+  lost(s, area_heights_assumed,
+       "exact places of PDF areas whose page height could not be read from the PDF (A4 assumed)", "document",
+       "documents");
   if (!links.empty()) s.add("links", static_cast<int64_t>(links.size()));
   if (!user_cases.empty()) s.add("cases", static_cast<int64_t>(user_cases.size()));
   s.add("codings", static_cast<int64_t>(codings.size()));
@@ -579,7 +689,13 @@ ExportSummary export_qdpx(const store::Project& p, const fs::path& out, const Ex
     if (body.size() > kMaxInternalFile)
       throw UserError("document #" + std::to_string(d.id) + " '" + d.title +
                       "' is over 2 GB, the REFI-QDA limit for a source file");
-    z.add("sources/" + stable_guid(p.project_id(), "documents", std::to_string(d.id)) + ".txt", std::move(body));
+    const std::string g = stable_guid(p.project_id(), "documents", std::to_string(d.id));
+    z.add("sources/" + g + ".txt", std::move(body));
+    // The PDF or image of a document with area codings (the PDFSource's or PictureSource's path).
+    if (!refi_area::kind_of(d.original_name).empty() && !p.coding_areas(d.id).empty()) {
+      std::string original = p.original_bytes(d.id);
+      if (!original.empty()) z.add("sources/" + g + original_extension(d.original_name), std::move(original));
+    }
   }
   media_files_export(p, z);
   z.commit();

@@ -17,6 +17,7 @@
 #include "exchange/refi_import_plan.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
+#include "store/areas.h"
 #include "store/judgement.h"
 #include "store/project.h"
 #include "store/template.h"
@@ -413,10 +414,17 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label, con
   for (const auto& pc : plan.codings) {
     store::Coding c;
     c.doc = doc_ids[static_cast<size_t>(pc.doc)];
+    if (pc.area && pc.span_from_area) {
+      const auto [a, b] = store::area_span(p, c.doc, *pc.area, true);
+      c.start = a;
+      c.end = b;
+    }
     c.code = code_ids[static_cast<size_t>(pc.code)];
     c.coder = coder_ids[static_cast<size_t>(pc.coder)];
-    c.start = pc.start;
-    c.end = pc.end;
+    if (!(pc.area && pc.span_from_area)) {
+      c.start = pc.start;
+      c.end = pc.end;
+    }
     c.stance = pc.stance;
     c.memo = pc.memo;
     c.created = pc.created;
@@ -426,6 +434,8 @@ int64_t apply(const Plan& plan, store::Project& p, const std::string& label, con
   }
   std::vector<store::Id> coding_ids;
   if (!cs.empty()) coding_ids = p.add_codings(cs, label);
+  for (size_t i = 0; i < plan.codings.size(); ++i)
+    if (plan.codings[i].area) store::add_area(p, coding_ids[i], *plan.codings[i].area);
   apply_media(plan, p, doc_ids, coding_ids);  // recordings (refi_import_media.cpp)
   for (const auto& pc : plan.cases) {
     store::add_case(p, pc.name, pc.description, pc.attributes);

@@ -72,6 +72,10 @@ struct PlanCoding {
   int64_t start = 0, end = 0;
   store::Stance stance = store::Stance::neutral;
   std::string memo, created, modified;
+  // An area coding (PDFSelection, PictureSelection): its rectangle; when
+  // span_from_area, start/end are taken by the store's rule (words inside).
+  std::optional<store::CodingArea> area;
+  bool span_from_area = false;
 };
 
 struct PlanMemo {

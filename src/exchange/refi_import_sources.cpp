@@ -1,11 +1,13 @@
 // REFI-QDA import of text sources: find and decode the text, detect the
 // position convention of its selections, turn selections into codings.
-// Media and picture sources, and coordinate selections, are losses.
+// PDF and picture area selections become area codings (refi_areas.h); media
+// sources are losses.
 #include <algorithm>
 #include <cstring>
 
 #include "exchange/guid.h"
 #include "exchange/offsets.h"
+#include "exchange/refi_areas.h"
 #include "exchange/refi_import_plan.h"
 #include "exchange/refi_names.h"
 #include "exchange/xml.h"
@@ -42,6 +44,8 @@ struct Candidate {
 
 struct SourceText_ {
   std::vector<Candidate> candidates;
+  std::vector<store::Page> pages;          // of the first candidate, when Telaah converted the file
+  std::vector<store::WordBox> word_boxes;  // (a PDF's or an OCR'd picture's: area codings need them)
   std::string text_from, original_name, original_bytes;
 };
 
@@ -110,6 +114,8 @@ std::optional<SourceText_> source_text(Context& cx, const pugi::xml_node& ts, co
       try {
         ingest::Extracted e = ingest::extract(file, *bytes, io);
         out.candidates.push_back({e.text, false, "text converted from " + e.format});
+        out.pages = e.pages;
+        out.word_boxes = e.word_boxes;
         // Other tools join paragraphs with one line break where Telaah's importers leave a blank line.
         std::string single;
         for (size_t i = 0; i < e.text.size(); ++i) {
@@ -227,6 +233,10 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
   }
   rep.name = d.title;
   d.text = st.text();
+  if (best_label == txt->candidates.front().label && d.text == txt->candidates.front().raw) {
+    d.pages = txt->pages;  // the conversion's own text: its page map and word boxes fit it
+    d.word_boxes = txt->word_boxes;
+  }
   d.source_type = cx.opt.default_source_type;
   d.original_bytes = txt->original_bytes;
   std::string desc = child_text(ts, "Description");
@@ -381,6 +391,147 @@ void text_source(Context& cx, const pugi::xml_node& ts, const std::string& name,
   cx.report.source_details.push_back(rep);
 }
 
+namespace {
+
+// Where `needle` stands in `text` with white space ignored (other tools join a
+// PDF's lines without it): code points [start, end), nullopt when absent.
+std::optional<std::pair<int64_t, int64_t>> find_ignoring_space(const std::string& text, const std::string& needle) {
+  auto squeeze = [](const std::string& s, std::vector<int64_t>* cps) {
+    std::u32string out;
+    size_t i = 0;
+    int64_t cp = 0;
+    while (i < s.size()) {
+      const char32_t c = text::decode_next(s, i);
+      if (!(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0xA0)) {
+        out += c;
+        if (cps) cps->push_back(cp);
+      }
+      ++cp;
+    }
+    return out;
+  };
+  std::vector<int64_t> at;
+  const std::u32string hay = squeeze(text, &at), n = squeeze(text::to_nfc(needle), nullptr);
+  if (n.empty()) return std::nullopt;
+  const size_t k = hay.find(n);
+  if (k == std::u32string::npos) return std::nullopt;
+  return std::make_pair(at[k], at[k + n.size() - 1] + 1);
+}
+
+std::optional<long long> coordinate(const pugi::xml_node& n, const char* name) {
+  const std::string v = attr(n, name);
+  if (!is_xsd_integer(v) || v.size() > 9) return std::nullopt;
+  return std::stoll(v);
+}
+
+// The PDFSelections or PictureSelections of `owner`, whose text was imported
+// as document `doc`: each coding one area coding. A selection whose plain-text
+// twin (same GUID, as ATLAS.ti writes them) was imported gives its rectangle
+// to the twin's coding of the same code; otherwise the span is the
+// selection's own text where found, else the store's rule (the words inside).
+void area_selections(Context& cx, const pugi::xml_node& owner, bool pdf, int doc, double scale,
+                     const std::string& name) {
+  const char* kind = pdf ? "PDFSelection" : "PictureSelection";
+  const std::string& text = cx.plan.docs[static_cast<size_t>(doc)].text;
+  for (const auto& s : children_named(owner, kind)) {
+    const std::string sel_guid = canonical_guid(attr(s, "guid"));
+    const std::string label = (attr(s, "name").empty() ? std::string(kind) : attr(s, "name")) + " in " + name;
+    auto x1 = coordinate(s, "firstX"), y1 = coordinate(s, "firstY"), x2 = coordinate(s, "secondX"),
+         y2 = coordinate(s, "secondY");
+    auto page = pdf ? coordinate(s, "page") : std::optional<long long>(0);
+    if (!x1 || !y1 || !x2 || !y2 || !page || *page < 0 || *page > 100000 || *x1 == *x2 || *y1 == *y2) {
+      cx.findings.loss("area selections without a page and a rectangle of integers (not imported)", label);
+      continue;
+    }
+    const refi_area::Rect r{*x1, *y1, *x2, *y2};
+    store::CodingArea area =
+        pdf ? refi_area::from_pdf(static_cast<int>(*page), r, scale) : refi_area::from_picture(r, scale);
+    if (!(area.w > 0) || !(area.h > 0)) {
+      cx.findings.loss("area selections outside their page (not imported)", label);
+      continue;
+    }
+    if (text.empty()) {
+      cx.findings.loss("area selections on a source with no text (Telaah's codings need one; not imported)", label);
+      continue;
+    }
+    std::string memo = child_text(s, "Description");
+    std::optional<store::Stance> stance = refi::take_stance_line(memo);
+    if (auto it = cx.stance_by_selection.find(sel_guid); it != cx.stance_by_selection.end()) stance = it->second;
+    std::string notes = cx.note_text(s, true);
+    if (!notes.empty()) memo += (memo.empty() ? "" : "\n\n") + notes;
+    // The span: the twin's, else the selection's text, else the store's rule.
+    std::optional<std::pair<int64_t, int64_t>> span;
+    int twin = -1;
+    if (auto it = cx.selection_coding.find(sel_guid); it != cx.selection_coding.end()) {
+      twin = it->second;
+      const auto& t = cx.plan.codings[static_cast<size_t>(twin)];
+      if (t.doc == doc) span = std::make_pair(t.start, t.end);
+    }
+    if (!span)
+      if (pugi::xml_node rep = child_named(s, "Representation"))
+        span = find_ignoring_space(text, child_text(rep, "PlainTextContent"));
+    const auto codings = children_named(s, "Coding");
+    if (codings.empty()) {
+      cx.findings.loss("selections without any code (Telaah keeps passages only as codings)", label);
+      continue;
+    }
+    int made = 0;
+    for (const auto& c : codings) {
+      std::string cg = canonical_guid(attr(child_named(c, "CodeRef"), "targetGUID"));
+      auto code = cx.code_by_guid.find(cg);
+      if (code == cx.code_by_guid.end()) {
+        cx.findings.loss("codings that refer to a code the codebook does not have", label);
+        continue;
+      }
+      ++made;
+      bool given = false;  // to the twin's coding of the same code
+      if (twin >= 0)
+        for (size_t i = static_cast<size_t>(twin); i < cx.plan.codings.size(); ++i) {
+          auto& t = cx.plan.codings[i];
+          if (t.doc != doc || !span || t.start != span->first || t.end != span->second) break;
+          if (t.code == code->second && !t.area) {
+            t.area = area;
+            given = true;
+            cx.findings.deviation(
+                "area selections with a plain-text twin of the same GUID (one coding holds both the text span and "
+                "the rectangle)",
+                label);
+            break;
+          }
+        }
+      if (given) continue;
+      std::string user = attr(c, "creatingUser");
+      if (user.empty()) user = attr(s, "creatingUser");
+      PlanCoding pc;
+      pc.doc = doc;
+      pc.code = code->second;
+      pc.coder = cx.coder_for(user);
+      pc.area = area;
+      if (span) {
+        pc.start = span->first;
+        pc.end = span->second;
+      } else {
+        pc.span_from_area = true;
+      }
+      pc.stance = stance.value_or(store::Stance::neutral);
+      pc.memo = memo;
+      const std::string coding_notes = cx.note_text(c, true);  // a memo on the coding itself
+      if (!coding_notes.empty()) pc.memo += (pc.memo.empty() ? "" : "\n\n") + coding_notes;
+      std::string created = attr(c, "creationDateTime");
+      if (created.empty()) created = attr(s, "creationDateTime");
+      if (is_xsd_datetime(created)) pc.created = created;
+      std::string modified = attr(s, "modifiedDateTime");
+      if (is_xsd_datetime(modified)) pc.modified = modified;
+      if (!cx.selection_coding.count(sel_guid))
+        cx.selection_coding[sel_guid] = static_cast<int>(cx.plan.codings.size());
+      cx.plan.codings.push_back(std::move(pc));
+    }
+    if (made) ++cx.report.other_selections.imported;
+  }
+}
+
+}  // namespace
+
 void plan_sources(Context& cx, const pugi::xml_node& sources) {
   for (pugi::xml_node s = sources.first_child(); s; s = s.next_sibling()) {
     if (s.type() != pugi::node_element) continue;
@@ -389,37 +540,73 @@ void plan_sources(Context& cx, const pugi::xml_node& sources) {
     const std::string guid = canonical_guid(attr(s, "guid"));
     if (kind == "TextSource") {
       text_source(cx, s, name, guid, s);
-    } else if (kind == "PDFSource") {
-      auto coords = children_named(s, "PDFSelection");
-      if (!coords.empty()) {
-        int64_t codings = 0;
-        for (const auto& k : coords) codings += count_codings(k);
-        cx.findings.loss(
-            "PDF area selections (page coordinates; Telaah codes text, so only their plain-text twins in the "
-            "representation are imported)",
-            std::to_string(coords.size()) + " in " + name + " with " + std::to_string(codings) + " codings");
+    } else if (kind == "PDFSource" || kind == "PictureSource") {
+      const bool pdf = kind == "PDFSource";
+      // The file itself: the document's original, and the page height (PDF) or resolution (picture).
+      const std::string path = attr(s, "path");
+      std::optional<std::string> file;
+      if (!path.empty()) {
+        Findings quiet;  // a missing original costs nothing when a text is there
+        file = cx.files.fetch(path, quiet);
       }
-      pugi::xml_node rep = child_named(s, "Representation");
-      if (rep) {
-        text_source(cx, rep, name, guid, s);
-      } else {
-        // No text representation: the PDF itself, converted by Telaah (without selections).
-        pugi::xml_document fake;
-        pugi::xml_node ts = fake.append_child("TextSource");
-        ts.append_attribute("richTextPath").set_value(attr(s, "path").c_str());
-        cx.findings.deviation("PDF sources without a plain-text representation (the PDF was converted by Telaah)",
+      pugi::xml_node rep = child_named(s, pdf ? "Representation" : "TextDescription");
+      pugi::xml_document fake;
+      if (!rep) {
+        // No text representation: the file itself, converted by Telaah (a picture by OCR).
+        rep = fake.append_child("TextSource");
+        rep.append_attribute("richTextPath").set_value(path.c_str());
+        cx.findings.deviation(std::string(pdf ? "PDF" : "picture") +
+                                  " sources without a plain-text representation (the file was converted by Telaah" +
+                                  (pdf ? ")" : ", by OCR)"),
                               name);
-        text_source(cx, ts, name, guid, s);
       }
+      const size_t before = cx.plan.docs.size();
+      text_source(cx, rep, name, guid, s);
+      const auto sels = children_named(s, pdf ? "PDFSelection" : "PictureSelection");
+      if (cx.plan.docs.size() == before) {
+        if (!sels.empty())
+          cx.findings.loss("area selections on sources that could not be imported",
+                           std::to_string(sels.size()) + " on " + name);
+        continue;
+      }
+      const int doc = static_cast<int>(before);
+      auto& d = cx.plan.docs.back();
+      if (file) {
+        d.original_bytes = *file;
+        d.original_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+        if (refi_area::kind_of(name) == refi_area::kind_of(d.original_name)) d.original_name = name;
+      }
+      const std::string desc = child_text(s, "Description");  // Telaah's "Original file: NAME"
+      if (desc.rfind(refi::kOriginalFile, 0) == 0 && desc.find('\n') == std::string::npos)
+        d.original_name = desc.substr(std::strlen(refi::kOriginalFile));
+      if (sels.empty()) continue;
+      double scale = 0;
+      if (pdf) {
+        bool found = false;
+        scale = refi_area::pdf_page_height(file ? *file : std::string(), &found);
+        if (!found)
+          cx.findings.deviation(
+              "PDF area selections on a PDF whose page height Telaah cannot read (the file is missing or its page "
+              "size compressed; A4, 842 points, assumed to turn the standard's bottom-up y into Telaah's top-down)",
+              name);
+      } else {
+        scale = refi_area::image_dpi(file ? *file : std::string());
+        if (!file)
+          cx.findings.deviation(
+              "picture selections on an image that is not in the archive (300 dpi assumed to turn pixels into "
+              "points)",
+              name);
+      }
+      area_selections(cx, s, pdf, doc, scale, name);
     } else if ((kind == "AudioSource" || kind == "VideoSource") && media_source(cx, s, name, guid)) {
       continue;  // a recording with its transcript (refi_import_media.cpp)
-    } else if (kind == "PictureSource" || kind == "AudioSource" || kind == "VideoSource") {
-      std::string what = kind == "PictureSource" ? "picture" : kind == "AudioSource" ? "audio" : "video";
+    } else if (kind == "AudioSource" || kind == "VideoSource") {
+      std::string what = kind == "AudioSource" ? "audio" : "video";
       int64_t sels = 0;
-      for (const char* k : {"PictureSelection", "AudioSelection", "VideoSelection", "TranscriptSelection"})
+      for (const char* k : {"AudioSelection", "VideoSelection", "TranscriptSelection"})
         sels += static_cast<int64_t>(descendants_named(s, k).size());
       cx.findings.loss(
-          "picture, audio and video sources (Telaah holds text; their selections, codings and transcripts are not "
+          "audio and video sources (Telaah holds text; their selections, codings and transcripts are not "
           "imported)",
           name + " (" + what + ", " + std::to_string(sels) + " selections, " + std::to_string(count_codings(s)) +
               " codings)");

@@ -68,6 +68,9 @@ class Quoter {
                                    static_cast<size_t>(t_.row_end[row])));
     q.text = tidy(raw);
     q.citation = citation(p_, doc, t_.row_start[row], lang_);
+    // An area coding (issue 24) says so: its text is the words inside the rectangle.
+    if (auto a = p_.coding_area(q.coding_id))
+      q.citation = p_.document(doc).title + ", " + tr(lang_, T::area_on_page) + " " + std::to_string(a->page);
     q.stance = store::to_string(t_.row_stance[row]);
     q.coder = t_.coder_name[static_cast<size_t>(t_.row_coder[row])];
     const int32_t code = t_.row_code[row];

@@ -179,6 +179,7 @@ std::string render_docx(const ReportData& r);
 
 // Where a passage is: "Title, p. 3" when the document has a page map,
 // else "Title, para. 12" (1-based paragraph or speaker turn); "hlm." / "par." in Indonesian.
+// A quote of an area coding is cited "Title, area on p. 2" ("area di hlm. 2").
 std::string citation(const store::Project& p, store::Id doc, int64_t start, Lang lang = Lang::en);
 
 }  // namespace telaah::exchange

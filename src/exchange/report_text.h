@@ -155,6 +155,7 @@ const char* to_string(Lang l);  // "en" / "id"
   X(svg_note, "stronger shade = more documents; * = researcher override",                                            \
     "warna lebih pekat = lebih banyak dokumen; * = koreksi peneliti")                                                \
   X(page, "p.", "hlm.")                                                                                              \
+  X(area_on_page, "area on p.", "area di hlm.")                                                                      \
   X(para, "para.", "par.")                                                                                           \
   X(r_gap, "no evidence (gap)", "tidak ada bukti (kosong)")                                                          \
   X(r_neutral_only, "{}; only neutral evidence ({})", "{}; hanya bukti netral ({})")                                 \

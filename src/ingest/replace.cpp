@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "store/errors.h"
+
 namespace telaah::ingest {
 
 size_t ReplaceResult::count(Carry c) const {
@@ -11,8 +13,8 @@ size_t ReplaceResult::count(Carry c) const {
       std::count_if(codings.begin(), codings.end(), [c](const CarriedCoding& x) { return x.how == c; }));
 }
 
-ReplaceResult replace_document(store::Project& p, store::Id doc, const std::filesystem::path& file,
-                               const ImportOptions& opt_in) {
+PreparedVersion prepare_version(const store::Project& p, store::Id doc, const std::filesystem::path& file,
+                                const ImportOptions& opt_in) {
   const store::Document d = p.document(doc);
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
@@ -37,13 +39,14 @@ ReplaceResult replace_document(store::Project& p, store::Id doc, const std::file
   std::vector<Span> spans;
   for (const auto& c : codings) spans.push_back({c.start, c.end});
   const auto carried = carry_spans(old_text, e.text, spans);
-  ReplaceResult r;
-  std::vector<store::MovedCoding> moved;
+  PreparedVersion v;
+  v.doc = doc;
+  v.title = d.title;
   for (size_t k = 0; k < codings.size(); ++k) {
-    r.codings.push_back({codings[k].id, spans[k], carried[k].to, carried[k].how});
-    moved.push_back({codings[k].id, carried[k].to.start, carried[k].to.end});
+    v.result.codings.push_back({codings[k].id, spans[k], carried[k].to, carried[k].how});
+    v.moved.push_back({codings[k].id, carried[k].to.start, carried[k].to.end});
   }
-  store::NewDocument nd;
+  store::NewDocument& nd = v.next;
   nd.title = d.title;
   nd.original_name = file.filename().string();
   nd.original_bytes = std::move(bytes);
@@ -51,9 +54,27 @@ ReplaceResult replace_document(store::Project& p, store::Id doc, const std::file
   nd.blocks = std::move(e.blocks);
   nd.pages = std::move(e.pages);
   nd.word_boxes = std::move(e.word_boxes);
-  r.notes = std::move(e.notes);
-  r.version = p.replace_document(doc, nd, moved, "Replace " + d.title + " with a new version");
+  v.result.notes = std::move(e.notes);
+  return v;
+}
+
+ReplaceResult commit_version(store::Project& p, PreparedVersion v) {
+  // The codings the diff was made for, and no other (the window may have changed them meanwhile).
+  std::vector<store::Id> now, then;
+  for (const auto& c : p.codings(store::CodingFilter{v.doc, {}, {}, {}, {}})) now.push_back(c.id);
+  for (const auto& m : v.moved) then.push_back(m.coding);
+  std::sort(now.begin(), now.end());
+  std::sort(then.begin(), then.end());
+  if (now != then)
+    throw ValidationError("the codings of '" + v.title + "' changed while the new version was read; replace it again");
+  ReplaceResult r = std::move(v.result);
+  r.version = p.replace_document(v.doc, v.next, v.moved, "Replace " + v.title + " with a new version");
   return r;
+}
+
+ReplaceResult replace_document(store::Project& p, store::Id doc, const std::filesystem::path& file,
+                               const ImportOptions& opt) {
+  return commit_version(p, prepare_version(p, doc, file, opt));
 }
 
 }  // namespace telaah::ingest

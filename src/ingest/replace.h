@@ -27,4 +27,20 @@ struct ReplaceResult {
 ReplaceResult replace_document(store::Project& p, store::Id doc, const std::filesystem::path& file,
                                const ImportOptions& opt);
 
+// The same in two steps, for the window: prepare_version reads, extracts and
+// diffs (slow: OCR, a large diff) on a worker's own snapshot of the project;
+// commit_version writes it as one undoable action on the window's
+// connection, refusing (ValidationError, nothing changed) when the document's
+// codings are no longer those the diff was made for.
+struct PreparedVersion {
+  store::Id doc = 0;
+  std::string title;
+  store::NewDocument next;
+  ReplaceResult result;  // version 0 until committed
+  std::vector<store::MovedCoding> moved;
+};
+PreparedVersion prepare_version(const store::Project& p, store::Id doc, const std::filesystem::path& file,
+                                const ImportOptions& opt);
+ReplaceResult commit_version(store::Project& p, PreparedVersion v);
+
 }  // namespace telaah::ingest

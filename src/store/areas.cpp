@@ -6,22 +6,29 @@
 #include <algorithm>
 #include <cmath>
 
+#include "store/areas.h"
 #include "store/project.h"
 #include "store/util.h"
 
 namespace telaah::store {
 
-Id Project::add_area_coding(const Coding& in, const CodingArea& area) {
-  const Document d = document(in.doc);
-  if (area.page < 1 || !(area.x >= 0) || !(area.y >= 0) || !(area.w > 0) || !(area.h > 0) || !std::isfinite(area.w) ||
-      !std::isfinite(area.h))
+namespace {
+void check_rectangle(const CodingArea& area) {
+  if (area.page < 1 || !(area.x >= 0) || !(area.y >= 0) || !(area.w > 0) || !(area.h > 0) || !std::isfinite(area.x) ||
+      !std::isfinite(area.y) || !std::isfinite(area.w) || !std::isfinite(area.h))
     throw ValidationError("an area needs a page from 1 and a rectangle with a width and a height");
-  const auto pg = pages(in.doc);
-  if (!pg.empty() && std::none_of(pg.begin(), pg.end(), [&](const Page& p) { return p.page == area.page; }))
+}
+}  // namespace
+
+std::pair<int64_t, int64_t> area_span(const Project& p, Id doc, const CodingArea& area, bool any_page) {
+  const Document d = p.document(doc);
+  check_rectangle(area);
+  const auto pg = p.pages(doc);
+  if (!pg.empty() && std::none_of(pg.begin(), pg.end(), [&](const Page& x) { return x.page == area.page; }))
     throw ValidationError("'" + d.title + "' has no page " + std::to_string(area.page));
-  if (pg.empty() && area.page != 1) throw ValidationError("'" + d.title + "' has one page only");
+  if (pg.empty() && area.page != 1 && !any_page) throw ValidationError("'" + d.title + "' has one page only");
   int64_t start = -1, end = -1;
-  for (const auto& b : word_boxes(in.doc)) {
+  for (const auto& b : p.word_boxes(doc)) {
     if (b.page != area.page) continue;
     const double cx = b.x + b.w / 2, cy = b.y + b.h / 2;
     if (cx < area.x || cx > area.x + area.w || cy < area.y || cy > area.y + area.h) continue;
@@ -30,18 +37,31 @@ Id Project::add_area_coding(const Coding& in, const CodingArea& area) {
   }
   if (start < 0) {  // no words there (a chart, a stamp, no OCR): the page's first character
     start = 0;
-    for (const auto& p : pg)
-      if (p.page == area.page) start = p.start;
+    for (const auto& x : pg)
+      if (x.page == area.page) start = x.start;
     start = std::min(start, std::max<int64_t>(0, d.length_cp - 1));
     end = start + 1;
   }
+  return {start, end};
+}
+
+void add_area(Project& p, Id coding, const CodingArea& area) {
+  check_rectangle(area);
+  const Coding c = p.coding(coding);
+  auto a = p.begin_action("Code an area of page " + std::to_string(area.page) + " with " + p.code(c.code).name);
+  a.insert("coding_areas",
+           {{"coding_id", coding}, {"page", area.page}, {"x", area.x}, {"y", area.y}, {"w", area.w}, {"h", area.h}});
+  a.commit();
+}
+
+Id Project::add_area_coding(const Coding& in, const CodingArea& area) {
+  const auto [start, end] = area_span(*this, in.doc, area);
   Coding c = in;
   c.start = start;
   c.end = end;
   auto a = begin_action("Code an area of page " + std::to_string(area.page) + " with " + code(in.code).name);
   const Id id = add_coding(c);
-  a.insert("coding_areas",
-           {{"coding_id", id}, {"page", area.page}, {"x", area.x}, {"y", area.y}, {"w", area.w}, {"h", area.h}});
+  add_area(*this, id, area);
   a.commit();
   return id;
 }

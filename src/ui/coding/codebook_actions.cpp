@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/template.h"
+#include "ui/coding/strings_versions.h"
 #include "ui/coding/view_coding.h"
 #include "ui/shell/shortcuts.h"
 #include "ui/shell/strings.h"
@@ -65,6 +66,7 @@ void CodingView::menu_items(Menu m) {
   if (m != Menu::project) return;
   if (menu_item(tr(S::cb_load), Command::load_framework, false, ws_.has_project() && !ws_.busy()))
     open_framework_browser();
+  if (menu_item(vtr(V::menu), std::nullopt, false, replace_version_.can_open())) replace_version_.open();
 }
 
 void CodingView::menu_shortcuts() {

@@ -21,6 +21,7 @@ void CodingView::draw_popups() {
   if (link_picker_.draw(ws_)) links_rev_ = -1;  // Link to…: a link was made
   draw_merge_code();
   draw_code_memo();
+  replace_version_.draw();
 }
 
 void CodingView::draw_delete_code() {

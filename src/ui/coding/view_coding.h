@@ -19,6 +19,7 @@
 
 #include "ui/coding/doc_list.h"
 #include "ui/coding/link_picker.h"
+#include "ui/coding/replace_version.h"
 #include "ui/shell/file_browser.h"
 #include "ui/shell/view.h"
 #include "ui/shell/workspace.h"
@@ -53,6 +54,7 @@ class CodingView : public View {
   void menu_items(Menu m) override;  // Project › Load framework…
   void menu_shortcuts() override;
   void load_framework(const std::filesystem::path& file);  // merges by code path: one action
+  ReplaceVersion& replace_version() { return replace_version_; }
 
   // --- links of the selected coding (panel_links.cpp) ---
   struct LinkRow {
@@ -155,6 +157,7 @@ class CodingView : public View {
   bool merge_open_ = false, code_memo_open_ = false, focus_code_name_ = false;
   std::string merge_filter_, code_memo_draft_;
   FileBrowser framework_browser_;
+  ReplaceVersion replace_version_{ws_};            // Replace document with a new version… (issue 24)
   std::unordered_map<std::string, ImRect> rects_;  // item_rect()
 };
 

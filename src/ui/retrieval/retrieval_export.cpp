@@ -49,7 +49,10 @@ std::string retrieval_html(const std::vector<analysis::RetrievalRow>& rows, cons
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     std::string where;
-    if (r.page > 0) where = "p. " + std::to_string(r.page);
+    if (r.area_page > 0)
+      where = "area on p. " + std::to_string(r.area_page);
+    else if (r.page > 0)
+      where = "p. " + std::to_string(r.page);
     if (r.paragraph > 0) where += (where.empty() ? "" : ", ") + std::string("\xC2\xB6 ") + std::to_string(r.paragraph);
     const char* stance = store::to_string(r.stance);
     h += "<tr><td>" + std::to_string(i + 1) + "</td><td><span class=\"ctx\">" + escape_xml(r.before) +

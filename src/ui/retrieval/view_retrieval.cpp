@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "store/doc_sets.h"
+#include "ui/coding/strings_versions.h"
 #include "ui/shell/app.h"
 #include "ui/shell/strings.h"
 #include "ui/widgets/widgets.h"
@@ -701,7 +702,10 @@ void RetrievalView::draw_row(size_t i, float row_h) {
   ImGui::TableNextColumn();
   {
     char where[64] = "";
-    if (r.page > 0) std::snprintf(where, sizeof where, tr(S::ret_page), r.page);
+    if (r.area_page > 0)  // an area coding (issue 24): the rectangle's page, its text the words inside
+      std::snprintf(where, sizeof where, vtr(V::area_page_fmt), r.area_page);
+    else if (r.page > 0)
+      std::snprintf(where, sizeof where, tr(S::ret_page), r.page);
     char par[32] = "";
     if (r.paragraph > 0) std::snprintf(par, sizeof par, tr(S::ret_paragraph), r.paragraph);
     const ImVec2 q = ImGui::GetCursorScreenPos();

@@ -154,6 +154,8 @@ EvidenceItem TriangulationModel::make_item(const store::Project& p, const analys
   const auto en = static_cast<size_t>(std::clamp<int64_t>(e.end, 0, len));
   e.quote = text::one_line(text::slice_cp(d.text, d.map, s, std::max(s, en)), kQuoteChars, "\xE2\x80\xA6");
   e.citation = citation(d, e.start);
+  if (auto it = d.area_page.find(e.coding_id); it != d.area_page.end())
+    e.citation = d.title + ", area on p. " + std::to_string(it->second);
   e.coder = t.coder_name[static_cast<size_t>(t.row_coder[x])];
   const int32_t code = t.row_code[x];
   if (code != indicator) e.subcode = t.code_name[static_cast<size_t>(code)];
@@ -172,6 +174,7 @@ const TriangulationModel::DocText& TriangulationModel::doc_text(const store::Pro
     d.page_no.push_back(pg.page);
   }
   for (const auto& b : p.blocks(doc)) d.block_start.push_back(b.start);
+  for (const auto& a : p.coding_areas(doc)) d.area_page[a.coding] = a.page;
   return texts.emplace(doc, std::move(d)).first->second;
 }
 

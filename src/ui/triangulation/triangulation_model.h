@@ -114,6 +114,7 @@ class TriangulationModel {
     std::vector<int64_t> page_start, block_start;  // for citations
     std::vector<int> page_no;
     std::string title;
+    std::unordered_map<store::Id, int> area_page;  // area codings (issue 24): coding -> page
   };
   using Texts = std::unordered_map<store::Id, DocText>;
   static TriComputed compute(const store::Project& p, const TriFilter& f,
