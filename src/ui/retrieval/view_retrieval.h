@@ -79,7 +79,7 @@ class RetrievalView : public View {
     std::vector<std::pair<std::string, std::string>> attributes;
     std::string date_from, date_to;
     std::set<std::string> cases;  // case names; none ticked: all
-    store::Id set = 0;  // a document set (0: all documents); its members are read where the query runs
+    store::Id set = 0;            // a document set (0: all documents); its members are read where the query runs
     bool operator==(const Inputs&) const = default;
   };
 
