@@ -13,6 +13,7 @@
 #include "analysis/retrieval.h"
 #include "gui/fixture.h"
 #include "gui/headless.h"
+#include "store/judgement.h"
 #include "ui/retrieval/retrieval_export.h"
 #include "ui/retrieval/view_retrieval.h"
 #include "ui/shell/app.h"
@@ -282,4 +283,47 @@ TEST_CASE("retrieval view: counts take the singular for one (English and Indones
   tick(code_b);
   REQUIRE(view.listed().size() == 2);
   CHECK(view.count_line() == "2 codings in 1 document");
+}
+
+TEST_CASE("retrieval view: ticking a case lists the codings of that case, as the library retrieves them") {
+  if (!test::have_sample()) return;
+  Session s;
+  // Two cases made in the window's project: the first two interviews whole in
+  // "Jakarta", the third in "Surabaya".
+  std::vector<store::Id> interviews;
+  for (const auto& d : s.project().documents())
+    if (d.source_type == "interview") interviews.push_back(d.id);
+  REQUIRE(interviews.size() >= 3);
+  REQUIRE(s.app->workspace().write([&](store::Project& p) {
+    store::add_case(p, "Jakarta");
+    store::add_case(p, "Surabaya");
+    store::assign_to_case(p, "Jakarta", interviews[0]);
+    store::assign_to_case(p, "Jakarta", interviews[1]);
+    store::assign_to_case(p, "Surabaya", interviews[2]);
+  }));
+  s.frames(3);
+  s.settle();
+  const auto t = analysis::EvidenceTable::load(s.project());
+  auto library = [&](std::vector<std::string> cases) {
+    analysis::RetrievalQuery q;
+    q.filter.cases = std::move(cases);
+    std::set<store::Id> out;
+    for (const auto& h : analysis::retrieve(t, s.project(), q)) out.insert(h.coding);
+    return out;
+  };
+  const auto jakarta = library({"Jakarta"}), both = library({"Jakarta", "Surabaya"});
+  REQUIRE_FALSE(jakarta.empty());
+  CHECK(both.size() > jakarta.size());  // the third interview holds codings too
+  for (store::Id id : jakarta) {
+    const auto d = s.project().coding(id).doc;
+    CHECK((d == interviews[0] || d == interviews[1]));
+  }
+
+  s.click("case:Jakarta");
+  CHECK(as_set(s.view->listed()) == jakarta);
+  s.click("case:Surabaya");
+  CHECK(as_set(s.view->listed()) == both);
+  s.click("case:Jakarta");
+  s.click("case:Surabaya");
+  CHECK(s.view->listed().size() == s.project().codings().size());  // none ticked: every coding
 }
