@@ -14,14 +14,6 @@ namespace telaah::store {
 
 namespace {
 
-std::vector<Id> ids_of(const Project& p, const std::string& sql, Id value) {
-  SQLite::Statement q(p.db(), sql);
-  q.bind(1, value);
-  std::vector<Id> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-  return out;
-}
-
 std::string type_of(const Attribute& a) {
   return a.type.empty() ? "text" : a.type;
 }

@@ -17,14 +17,6 @@ namespace telaah::store {
 
 namespace {
 
-std::vector<Id> ids_of(const Project& p, const std::string& sql, Id value) {
-  SQLite::Statement q(p.db(), sql);
-  q.bind(1, value);
-  std::vector<Id> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-  return out;
-}
-
 LinkType read_type(SQLite::Statement& q) {
   return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0,
           q.getColumn(3).getString(), q.getColumn(4).getInt() != 0};

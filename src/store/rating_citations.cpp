@@ -11,18 +11,11 @@
 #include <set>
 
 #include "store/errors.h"
+#include "store/util.h"
 
 namespace telaah::store {
 
 namespace {
-
-std::vector<Id> ids_of(const Project& p, const std::string& sql, Id value) {
-  SQLite::Statement q(p.db(), sql);
-  q.bind(1, value);
-  std::vector<Id> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-  return out;
-}
 
 // The rating of `code`: its row id and justification.
 std::optional<std::pair<Id, std::string>> rating_of(const Project& p, Id code) {

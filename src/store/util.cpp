@@ -6,9 +6,18 @@
 #include <cctype>
 
 #include "store/errors.h"
+#include "store/project.h"
 #include "text/utf8.h"
 
 namespace telaah::store {
+
+std::vector<Id> ids_of(const Project& p, const std::string& sql, Id value) {
+  SQLite::Statement q(p.db(), sql);
+  q.bind(1, value);
+  std::vector<Id> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];

@@ -7,8 +7,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "store/types.h"
 
 namespace telaah::store {
+
+class Project;
+// The first column of every row `sql` gives with `value` bound to its one parameter.
+std::vector<Id> ids_of(const Project& p, const std::string& sql, Id value);
 
 std::string sha256_hex(std::string_view bytes);
 nlohmann::json row_to_json(SQLite::Statement& st);  // the current row, all columns
